@@ -1,0 +1,85 @@
+//! The game as a windowed Bevy app: the core plugins plus window, screens, input and sound.
+
+use std::process::ExitCode;
+
+use bevy::asset::io::AssetSourceBuilder;
+use bevy::prelude::*;
+use bevy::window::WindowResolution;
+use bevy::winit::WinitSettings;
+
+use crate::cli::PlayArgs;
+use crate::persist::UserSettings;
+use crate::persist::settings_file::{self, SettingsPath};
+use crate::{audio, game, input, loading, paths, screens, smoke, theme, window};
+
+/// Asset source name of the built-in packs (`quizzes://jim-halpert.ron`).
+pub const BUILTIN_PACKS_SOURCE: &str = "quizzes";
+/// Asset source name of the user's packs.
+pub const USER_PACKS_SOURCE: &str = "userpacks";
+
+/// Opens the game window and runs until it closes.
+pub fn run(args: PlayArgs) -> ExitCode {
+    let settings_path = UserSettings::path();
+    let (user, notice) = match &settings_path {
+        Some(path) => UserSettings::load(path),
+        None => (UserSettings::default(), None),
+    };
+    let (width, height) = user.window_size.unwrap_or((1280, 720));
+    let mut app = App::new();
+    let absolute = |path: std::path::PathBuf| std::path::absolute(&path).unwrap_or(path).display().to_string();
+    // Asset sources must exist before the asset plugin starts.
+    app.register_asset_source(
+        BUILTIN_PACKS_SOURCE,
+        AssetSourceBuilder::platform_default(&absolute(paths::builtin_quizzes_dir()), None),
+    );
+    if let Some(dir) = paths::user_packs_dir().filter(|dir| dir.is_dir()) {
+        app.register_asset_source(USER_PACKS_SOURCE, AssetSourceBuilder::platform_default(&absolute(dir), None));
+    }
+    let sound = audio::sound_available();
+    let mut plugins = DefaultPlugins.build();
+    if !sound {
+        plugins = plugins.disable::<bevy::audio::AudioPlugin>();
+    }
+    app.add_plugins(
+        plugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "Big Tuna Trivia".into(),
+                    name: Some("bigtuna".into()),
+                    resolution: WindowResolution::new(width, height),
+                    resize_constraints: WindowResizeConstraints { min_width: 800.0, min_height: 600.0, ..default() },
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(AssetPlugin { file_path: absolute(paths::assets_dir()), ..default() }),
+    );
+    if sound {
+        app.add_plugins(audio::plugin);
+    } else {
+        info!("no sound card found: the game plays silently");
+    }
+    if let Some(notice) = notice {
+        warn!("{notice}");
+    }
+    // A quiz mostly waits for the player: only redraw when something happens.
+    app.insert_resource(WinitSettings::desktop_app());
+    app.insert_resource(args.game.apply(user.game.clone()));
+    app.insert_resource(user);
+    app.insert_resource(SettingsPath(settings_path));
+    app.insert_resource(ClearColor(theme::palette::BACKGROUND));
+    app.add_plugins((
+        game::plugin,
+        loading::plugin,
+        input::plugin,
+        theme::plugin,
+        screens::plugin,
+        window::plugin,
+        settings_file::plugin,
+    ));
+    app.add_plugins(smoke::plugin(&args));
+    match app.run() {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}

@@ -1,0 +1,97 @@
+//! Sound cues: select, correct, wrong, the timer's last five seconds, the final fanfare.
+//! Without a sound card Bevy logs one warning and the game runs silently.
+
+use bevy::audio::Volume;
+use bevy::prelude::*;
+
+use crate::game::{Game, Overlay, Phase, Screen};
+use crate::persist::UserSettings;
+use crate::theme::interaction::Activated;
+
+/// The loaded cues.
+#[derive(Resource, Debug, Clone, Default)]
+struct Cues {
+    select: Handle<AudioSource>,
+    correct: Handle<AudioSource>,
+    wrong: Handle<AudioSource>,
+    tick: Handle<AudioSource>,
+    fanfare: Handle<AudioSource>,
+}
+
+/// Whether this machine has a sound card. Without one, ALSA would print a screenful of
+/// errors when Bevy opens the default device; checking first keeps it to one line.
+pub fn sound_available() -> bool {
+    if cfg!(target_os = "linux") {
+        match std::fs::read_to_string("/proc/asound/cards") {
+            Ok(cards) => !cards.trim().is_empty() && !cards.contains("no soundcards"),
+            Err(_) => false,
+        }
+    } else {
+        true
+    }
+}
+
+pub(crate) fn plugin(app: &mut App) {
+    app.init_resource::<Cues>()
+        .add_systems(Startup, load)
+        .add_systems(Update, (follow_settings, on_select, countdown))
+        .add_systems(OnEnter(Phase::Reveal), on_reveal.after(crate::game::flow::score_round))
+        .add_systems(OnEnter(Screen::Results), on_results);
+}
+
+fn load(asset_server: Res<AssetServer>, mut cues: ResMut<Cues>) {
+    *cues = Cues {
+        select: asset_server.load("sounds/select.wav"),
+        correct: asset_server.load("sounds/correct.wav"),
+        wrong: asset_server.load("sounds/wrong.wav"),
+        tick: asset_server.load("sounds/tick.wav"),
+        fanfare: asset_server.load("sounds/fanfare.wav"),
+    };
+}
+
+fn play(commands: &mut Commands, cue: &Handle<AudioSource>) {
+    commands.spawn((Name::new("Sound cue"), AudioPlayer::new(cue.clone()), PlaybackSettings::DESPAWN));
+}
+
+fn follow_settings(settings: Res<UserSettings>, mut volume: ResMut<GlobalVolume>) {
+    if settings.is_changed() {
+        let level = if settings.muted { 0.0 } else { settings.volume };
+        volume.volume = Volume::Linear(level);
+    }
+}
+
+fn on_select(mut activated: MessageReader<Activated>, cues: Res<Cues>, mut commands: Commands) {
+    if activated.read().count() > 0 {
+        play(&mut commands, &cues.select);
+    }
+}
+
+fn on_reveal(game: Res<Game>, cues: Res<Cues>, mut commands: Commands) {
+    let anyone_right = game.last_round().is_some_and(|r| r.outcomes.iter().any(|o| o.correct));
+    play(&mut commands, if anyone_right { &cues.correct } else { &cues.wrong });
+}
+
+fn on_results(cues: Res<Cues>, mut commands: Commands) {
+    play(&mut commands, &cues.fanfare);
+}
+
+/// One tick per second over the last five seconds of a timed question.
+fn countdown(
+    game: Option<Res<Game>>,
+    phase: Option<Res<State<Phase>>>,
+    overlay: Option<Res<State<Overlay>>>,
+    cues: Res<Cues>,
+    mut last: Local<Option<u64>>,
+    mut commands: Commands,
+) {
+    let running = phase.is_some_and(|p| *p.get() == Phase::Question) && overlay.is_some_and(|o| *o.get() == Overlay::None);
+    let Some(left) = game.filter(|_| running).and_then(|g| g.clock.remaining()) else {
+        *last = None;
+        return;
+    };
+    let second = left.as_secs_f32().ceil() as u64;
+    if (1..=5).contains(&second) && *last != Some(second) {
+        play(&mut commands, &cues.tick);
+    }
+    *last = Some(second);
+}

@@ -1,0 +1,174 @@
+//! The command line: `play`, `validate`, `packs`, `sheet`.
+
+mod packs;
+mod sheet;
+mod validate;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::game::{DifficultyChoice, GameSettings, PlayerSpec, TimerChoice};
+
+/// Big Tuna Trivia: a trivia game about Jim Halpert of The Office (US).
+#[derive(Debug, Parser)]
+#[command(name = "bigtuna", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do; without one, the game starts.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start the game window (the default).
+    Play(PlayArgs),
+    /// Check question packs (files or folders) and report every problem as FILE:LINE:COL.
+    Validate(ValidateArgs),
+    /// List the installed packs with their question counts.
+    Packs(PacksArgs),
+    /// Print the game a seed would play as a Markdown question sheet and answer key.
+    Sheet(SheetArgs),
+}
+
+/// Arguments of `bigtuna validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Pack files, or folders searched for `*.ron` packs.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// Arguments of `bigtuna packs`.
+#[derive(Debug, Args)]
+pub struct PacksArgs {
+    /// Print one JSON document instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Game settings given on the command line; unset ones keep the saved defaults.
+#[derive(Debug, Args, Default, Clone)]
+pub struct GameArgs {
+    /// Seed of the draw: the same seed and settings give the same game.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Number of questions (5 to 100).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(5..=100))]
+    pub count: Option<u16>,
+    /// Only questions from this pack (by id); repeat for several.
+    #[arg(long = "pack", value_name = "ID")]
+    pub packs: Vec<String>,
+    /// Only questions of this category; repeat for several.
+    #[arg(long = "category", value_name = "NAME")]
+    pub categories: Vec<String>,
+    /// easy, medium, hard or mixed (easy to hard).
+    #[arg(long, value_parser = parse_difficulty)]
+    pub difficulty: Option<DifficultyChoice>,
+    /// Spoiler-safe: only questions about seasons 1 to S.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=9))]
+    pub max_season: Option<u8>,
+    /// Seconds per question: off, 10, 20, 30 or 60.
+    #[arg(long, value_parser = parse_timer)]
+    pub timer: Option<TimerChoice>,
+    /// Scoring preset id: classic, accuracy, closest (see assets/scoring.ron).
+    #[arg(long)]
+    pub scoring: Option<String>,
+    /// Player names, comma-separated (1 to 8 players).
+    #[arg(long, value_delimiter = ',')]
+    pub players: Vec<String>,
+}
+
+impl GameArgs {
+    /// `base` with the given arguments applied.
+    pub fn apply(&self, mut base: GameSettings) -> GameSettings {
+        if self.seed.is_some() {
+            base.seed = self.seed;
+        }
+        if let Some(count) = self.count {
+            base.questions = usize::from(count);
+        }
+        if !self.packs.is_empty() {
+            base.packs = self.packs.clone();
+        }
+        if !self.categories.is_empty() {
+            base.categories = self.categories.clone();
+        }
+        if let Some(difficulty) = self.difficulty {
+            base.difficulty = difficulty;
+        }
+        if let Some(max_season) = self.max_season {
+            base.max_season = max_season;
+        }
+        if let Some(timer) = self.timer {
+            base.timer = timer;
+        }
+        if let Some(scoring) = &self.scoring {
+            base.scoring = scoring.clone();
+        }
+        if !self.players.is_empty() {
+            base.players = self
+                .players
+                .iter()
+                .take(8)
+                .enumerate()
+                .map(|(i, name)| PlayerSpec { name: name.trim().to_owned(), colour: i })
+                .collect();
+        }
+        base
+    }
+}
+
+fn parse_difficulty(text: &str) -> Result<DifficultyChoice, String> {
+    DifficultyChoice::parse(text).ok_or_else(|| format!("`{text}` is not a difficulty: use easy, medium, hard or mixed"))
+}
+
+fn parse_timer(text: &str) -> Result<TimerChoice, String> {
+    TimerChoice::parse(text).ok_or_else(|| format!("`{text}` is not a timer: use off, 10, 20, 30 or 60"))
+}
+
+/// Arguments of `bigtuna play`.
+#[derive(Debug, Args, Default, Clone)]
+pub struct PlayArgs {
+    /// Settings of the first game.
+    #[command(flatten)]
+    pub game: GameArgs,
+    /// Render this many frames, then exit (for smoke tests and benchmarks).
+    #[arg(long, value_name = "N")]
+    pub exit_after_frames: Option<u32>,
+    /// Save the last frame to this PNG file (with --exit-after-frames).
+    #[arg(long, value_name = "PATH")]
+    pub screenshot: Option<PathBuf>,
+    /// Keys to press, for scripted runs: a comma-separated list such as `enter,wait:30,1`.
+    #[arg(long, value_name = "KEYS", hide = true)]
+    pub script: Option<String>,
+    /// Folder to save a screenshot of every screen into (with --script).
+    #[arg(long, value_name = "DIR", hide = true)]
+    pub screenshot_dir: Option<PathBuf>,
+    /// Redraw every frame, even when nothing moves (for measuring the reactive mode).
+    #[arg(long, hide = true)]
+    pub continuous: bool,
+}
+
+/// Arguments of `bigtuna sheet`.
+#[derive(Debug, Args)]
+pub struct SheetArgs {
+    /// Settings of the game to print; --seed is required so the sheet can be printed again.
+    #[command(flatten)]
+    pub game: GameArgs,
+    /// Pack folders or files to draw from, instead of the installed packs.
+    #[arg(long = "from", value_name = "PATH")]
+    pub from: Vec<PathBuf>,
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command.unwrap_or(Command::Play(PlayArgs::default())) {
+        Command::Play(args) => crate::app::run(args),
+        Command::Validate(args) => validate::run(&args),
+        Command::Packs(args) => packs::run(&args),
+        Command::Sheet(args) => sheet::run(&args),
+    }
+}

@@ -1,0 +1,179 @@
+//! The seeded draw: which questions a game asks, in what order, with options in what order.
+//!
+//! Everything random in a game comes from one `StdRng` seeded with the game's seed, consumed
+//! in a fixed order, so a seed replays the same game exactly.
+
+use std::collections::HashSet;
+
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+
+use super::settings::{DifficultyChoice, GameSettings};
+use crate::pack::{Answer, Difficulty, PackLibrary, Question};
+
+/// A question as a game asks it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrawnQuestion {
+    /// Id of the pack it comes from.
+    pub pack: String,
+    /// The question as written.
+    pub question: Question,
+    /// How it is shown: options and items in their shuffled order.
+    pub presented: Presented,
+}
+
+/// The shuffled face of a question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Presented {
+    /// Options to choose from, and which one is right (multiple choice, true/false).
+    Options {
+        /// The options in the order shown.
+        options: Vec<String>,
+        /// Index of the correct option.
+        correct: usize,
+    },
+    /// A text field.
+    Typed,
+    /// A number field.
+    Number,
+    /// Items to put in order, in the shuffled order shown.
+    Ordering {
+        /// The items as first shown.
+        shown: Vec<String>,
+    },
+}
+
+/// Why a draw could not give the game that was asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shortfall {
+    /// How many questions were asked for.
+    pub asked: usize,
+    /// How many questions match the filters.
+    pub available: usize,
+}
+
+impl std::fmt::Display for Shortfall {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.available == 0 {
+            write!(f, "No question matches these settings: choose more packs, categories or seasons.")
+        } else {
+            write!(
+                f,
+                "Only {} questions match these settings ({} asked for): play {} or widen the filters.",
+                self.available, self.asked, self.available
+            )
+        }
+    }
+}
+
+/// The questions of `library` that `settings` allow, with their pack ids, in library order.
+pub fn eligible<'a>(library: &'a PackLibrary, settings: &GameSettings) -> Vec<(&'a str, &'a Question)> {
+    library
+        .questions()
+        .filter(|(pack, _)| settings.packs.is_empty() || settings.packs.contains(&pack.id))
+        .filter(|(_, q)| settings.categories.is_empty() || settings.categories.contains(&q.category))
+        .filter(|(_, q)| settings.kinds.is_empty() || settings.kinds.contains(&q.answer.kind()))
+        .filter(|(_, q)| settings.difficulty.allows(q.difficulty))
+        .filter(|(_, q)| q.within_seasons(settings.max_season))
+        .map(|(pack, q)| (pack.id.as_str(), q))
+        .collect()
+}
+
+/// Draws `settings.questions` questions with `seed`: no question twice, options and
+/// orderings shuffled. With [`DifficultyChoice::Mixed`] the game ramps from easy to hard.
+pub fn draw(library: &PackLibrary, settings: &GameSettings, seed: u64) -> Result<Vec<DrawnQuestion>, Shortfall> {
+    draw_avoiding(library, settings, seed, &HashSet::new())
+}
+
+/// [`draw`], leaving out the questions in `avoid` (pack id, question id).
+pub fn draw_avoiding(
+    library: &PackLibrary,
+    settings: &GameSettings,
+    seed: u64,
+    avoid: &HashSet<(String, String)>,
+) -> Result<Vec<DrawnQuestion>, Shortfall> {
+    let mut pool = eligible(library, settings);
+    if !avoid.is_empty() {
+        pool.retain(|(pack, q)| !avoid.contains(&((*pack).to_owned(), q.id.clone())));
+    }
+    let asked = settings.questions;
+    if pool.len() < asked || asked == 0 {
+        return Err(Shortfall { asked, available: pool.len() });
+    }
+    let mut rng = StdRng::seed_from_u64(seed);
+    pool.shuffle(&mut rng);
+    let mut chosen = if settings.difficulty == DifficultyChoice::Mixed {
+        ramp(pool, asked)
+    } else {
+        pool.truncate(asked);
+        pool
+    };
+    if settings.difficulty == DifficultyChoice::Mixed {
+        // Stable: within one difficulty the shuffled order stands.
+        chosen.sort_by_key(|(_, q)| q.difficulty);
+    }
+    Ok(chosen.into_iter().map(|(pack, question)| present(pack, question, &mut rng)).collect())
+}
+
+/// Takes `count` questions from the shuffled `pool` in equal shares of each difficulty
+/// where the pool allows, topping up from whatever is left.
+fn ramp<'a>(pool: Vec<(&'a str, &'a Question)>, count: usize) -> Vec<(&'a str, &'a Question)> {
+    let mut by_level: Vec<Vec<(&str, &Question)>> = Difficulty::ALL
+        .iter()
+        .map(|d| pool.iter().filter(|(_, q)| q.difficulty == *d).copied().collect())
+        .collect();
+    let mut chosen = Vec::with_capacity(count);
+    // Round-robin over the levels gives equal shares, and spills over when one runs dry.
+    while chosen.len() < count {
+        let mut took = false;
+        for level in by_level.iter_mut() {
+            if chosen.len() < count && !level.is_empty() {
+                chosen.push(level.remove(0));
+                took = true;
+            }
+        }
+        if !took {
+            break;
+        }
+    }
+    chosen
+}
+
+/// Shuffles a question's options or items.
+pub fn present(pack: &str, question: &Question, rng: &mut StdRng) -> DrawnQuestion {
+    let presented = match &question.answer {
+        Answer::MultipleChoice { correct, wrong } => {
+            let mut options: Vec<String> = std::iter::once(correct.clone()).chain(wrong.iter().cloned()).collect();
+            options.shuffle(rng);
+            let correct = options.iter().position(|option| option == correct).unwrap_or(0);
+            Presented::Options { options, correct }
+        }
+        Answer::TrueFalse { answer } => Presented::Options {
+            // True then False, always: players expect that order.
+            options: vec!["True".to_owned(), "False".to_owned()],
+            correct: if *answer { 0 } else { 1 },
+        },
+        Answer::Typed { .. } => Presented::Typed,
+        Answer::Number { .. } => Presented::Number,
+        Answer::Ordering { items } => {
+            let mut shown = items.clone();
+            // Shown already in order would give the answer away: shuffle again (bounded).
+            for _ in 0..8 {
+                shown.shuffle(rng);
+                if shown != *items {
+                    break;
+                }
+            }
+            Presented::Ordering { shown }
+        }
+    };
+    DrawnQuestion { pack: pack.to_owned(), question: question.clone(), presented }
+}
+
+/// A fresh seed for a game nobody asked to replay.
+pub fn random_seed() -> u64 {
+    use rand::RngExt;
+    // Shown on the results screen, so keep it short enough to type back in.
+    rand::rng().random_range(0..1_000_000_000)
+}

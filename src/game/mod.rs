@@ -1,0 +1,36 @@
+//! The rules of the game, as plugins that run the same with or without a window.
+
+pub mod draw;
+pub mod flow;
+pub mod judge;
+pub mod results;
+pub mod scoring;
+pub mod settings;
+pub mod sheet;
+pub mod state;
+
+use bevy::prelude::*;
+
+pub use draw::{DrawnQuestion, Presented, Shortfall};
+pub use flow::{FlowCommand, Game, PlayerAction};
+pub use judge::{Judgement, Response};
+pub use results::GameResults;
+pub use scoring::{ScoringPreset, ScoringPresets};
+pub use settings::{DifficultyChoice, GameSettings, PlayerSpec, TimerChoice};
+pub use state::{Overlay, Phase, Screen};
+
+/// Order of the game's systems within `Update`: input becomes actions, then the core acts.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GameSystems {
+    /// Keys, buttons and gamepads become [`PlayerAction`]s and [`FlowCommand`]s.
+    Input,
+    /// The core reads them and moves the game on.
+    Flow,
+}
+
+/// The game core: states, flow, judging and scoring. Needs only `MinimalPlugins` and
+/// `StatesPlugin`, and a [`crate::pack::PackLibrary`] to draw from.
+pub fn plugin(app: &mut App) {
+    app.configure_sets(Update, (GameSystems::Input, GameSystems::Flow).chain());
+    app.add_plugins((state::plugin, flow::plugin));
+}

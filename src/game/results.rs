@@ -1,0 +1,187 @@
+//! The end of a game: scores, ranks, statistics and awards.
+
+use std::time::Duration;
+
+use bevy::prelude::*;
+
+use super::flow::Game;
+
+/// The results of the game just played.
+#[derive(Resource, Debug, Clone, PartialEq)]
+pub struct GameResults {
+    /// The seed that drew the game, to replay it.
+    pub seed: u64,
+    /// Every player, best first; ties share a rank.
+    pub players: Vec<PlayerResult>,
+    /// Awards given.
+    pub awards: Vec<Award>,
+}
+
+/// One player's results.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlayerResult {
+    /// Index into the game's players.
+    pub player: usize,
+    /// Name.
+    pub name: String,
+    /// Palette index.
+    pub colour: usize,
+    /// Final score.
+    pub score: u32,
+    /// 1-based rank; tied scores share the rank.
+    pub rank: usize,
+    /// Questions answered correctly.
+    pub correct: usize,
+    /// Questions asked.
+    pub asked: usize,
+    /// Average time of the answers given.
+    pub average_time: Option<Duration>,
+    /// Longest streak of correct answers.
+    pub best_streak: u32,
+    /// (category, correct, asked), by category name.
+    pub by_category: Vec<(String, usize, usize)>,
+}
+
+impl PlayerResult {
+    /// Share of questions answered correctly, 0 to 1.
+    pub fn accuracy(&self) -> f32 {
+        if self.asked == 0 { 0.0 } else { self.correct as f32 / self.asked as f32 }
+    }
+}
+
+/// What an award is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AwardKind {
+    /// The fastest correct answer of the game.
+    FastestCorrect,
+    /// The longest streak of correct answers (at least 2).
+    LongestStreak,
+    /// Climbed the most places from their worst rank to their final one.
+    BestComeback,
+}
+
+/// An award to one or more players (ties share it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Award {
+    /// Which award.
+    pub kind: AwardKind,
+    /// Player indices.
+    pub players: Vec<usize>,
+    /// What earned it, for the results screen ("2.4 s", "5 in a row", "from 4th to 1st").
+    pub detail: String,
+}
+
+impl GameResults {
+    /// Sums up `game`.
+    pub fn of(game: &Game) -> Self {
+        let mut players: Vec<PlayerResult> = game
+            .players
+            .iter()
+            .enumerate()
+            .map(|(index, player)| {
+                let mut correct = 0;
+                let mut times = Vec::new();
+                let mut by_category: Vec<(String, usize, usize)> = Vec::new();
+                for round in &game.rounds {
+                    let Some(outcome) = round.outcomes.get(index) else { continue };
+                    let category = game.questions.get(round.question).map(|q| q.question.category.clone()).unwrap_or_default();
+                    let entry = match by_category.iter_mut().position(|(c, _, _)| *c == category) {
+                        Some(i) => &mut by_category[i],
+                        None => {
+                            by_category.push((category, 0, 0));
+                            by_category.last_mut().expect("just pushed")
+                        }
+                    };
+                    entry.2 += 1;
+                    if outcome.correct {
+                        correct += 1;
+                        entry.1 += 1;
+                    }
+                    times.extend(outcome.time);
+                }
+                by_category.sort();
+                let average_time = (!times.is_empty()).then(|| times.iter().sum::<Duration>() / times.len() as u32);
+                PlayerResult {
+                    player: index,
+                    name: player.name.clone(),
+                    colour: player.colour,
+                    score: player.score,
+                    rank: 0,
+                    correct,
+                    asked: game.rounds.len(),
+                    average_time,
+                    best_streak: player.best_streak,
+                    by_category,
+                }
+            })
+            .collect();
+        let scores: Vec<u32> = players.iter().map(|p| p.score).collect();
+        for player in &mut players {
+            player.rank = rank_of(player.score, &scores);
+        }
+        players.sort_by_key(|p| (p.rank, p.player));
+        Self { seed: game.seed, awards: awards(game), players }
+    }
+}
+
+/// Competition ranking: 1 + the number of strictly higher scores.
+fn rank_of(score: u32, scores: &[u32]) -> usize {
+    1 + scores.iter().filter(|other| **other > score).count()
+}
+
+fn awards(game: &Game) -> Vec<Award> {
+    let mut awards = Vec::new();
+    let fastest = game
+        .rounds
+        .iter()
+        .flat_map(|round| round.outcomes.iter().enumerate())
+        .filter(|(_, o)| o.correct)
+        .filter_map(|(player, o)| o.time.map(|t| (player, t)));
+    if let Some(best) = fastest.clone().map(|(_, t)| t).min() {
+        let mut winners: Vec<usize> = fastest.filter(|(_, t)| *t == best).map(|(p, _)| p).collect();
+        winners.sort_unstable();
+        winners.dedup();
+        awards.push(Award { kind: AwardKind::FastestCorrect, players: winners, detail: format!("{:.1} s", best.as_secs_f32()) });
+    }
+    let longest = game.players.iter().map(|p| p.best_streak).max().unwrap_or(0);
+    if longest >= 2 {
+        let winners = (0..game.players.len()).filter(|i| game.players[*i].best_streak == longest).collect();
+        awards.push(Award { kind: AwardKind::LongestStreak, players: winners, detail: format!("{longest} in a row") });
+    }
+    if game.players.len() > 1 {
+        // Worst rank each player held after any round, against their final rank.
+        let mut worst = vec![1usize; game.players.len()];
+        for round in &game.rounds {
+            let scores: Vec<u32> = round.outcomes.iter().map(|o| o.score_after).collect();
+            for (player, score) in scores.iter().enumerate() {
+                worst[player] = worst[player].max(rank_of(*score, &scores));
+            }
+        }
+        let finals: Vec<u32> = game.players.iter().map(|p| p.score).collect();
+        let climbs: Vec<(usize, usize, usize)> = (0..game.players.len())
+            .map(|p| (p, worst[p], rank_of(finals[p], &finals)))
+            .filter(|(_, worst, last)| worst > last)
+            .collect();
+        if let Some(best) = climbs.iter().map(|(_, w, l)| w - l).max() {
+            let chosen: Vec<&(usize, usize, usize)> = climbs.iter().filter(|(_, w, l)| w - l == best).collect();
+            let detail = chosen
+                .first()
+                .map(|(_, w, l)| format!("from {} to {}", ordinal(*w), ordinal(*l)))
+                .unwrap_or_default();
+            awards.push(Award { kind: AwardKind::BestComeback, players: chosen.iter().map(|c| c.0).collect(), detail });
+        }
+    }
+    awards
+}
+
+/// "1st", "2nd", "3rd", "4th".
+pub fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}

@@ -1,0 +1,101 @@
+//! A game as a Markdown question sheet and answer key, for hosts who run a night on paper.
+
+use std::fmt::Write;
+
+use super::draw::{self, DrawnQuestion, Presented, Shortfall};
+use super::settings::GameSettings;
+use crate::pack::{Answer, PackLibrary};
+
+/// The sheet for the game `seed` and `settings` would play: the same inputs give the same
+/// text, byte for byte.
+pub fn sheet(library: &PackLibrary, settings: &GameSettings, seed: u64) -> Result<String, Shortfall> {
+    let questions = draw::draw(library, settings, seed)?;
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = write_sheet(&mut out, settings, seed, &questions);
+    Ok(out)
+}
+
+fn write_sheet(out: &mut String, settings: &GameSettings, seed: u64, questions: &[DrawnQuestion]) -> std::fmt::Result {
+    let packs = if settings.packs.is_empty() { "all".to_owned() } else { settings.packs.join(", ") };
+    writeln!(out, "# Big Tuna Trivia: question sheet")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Seed {seed} · {} questions · difficulty {} · seasons 1-{} · packs: {packs}",
+        questions.len(),
+        settings.difficulty.name(),
+        settings.max_season
+    )?;
+    writeln!(out)?;
+    writeln!(out, "## Questions")?;
+    for (n, drawn) in questions.iter().enumerate() {
+        let q = &drawn.question;
+        writeln!(out)?;
+        writeln!(out, "{}. *{} · {}* {}", n + 1, q.category, q.difficulty.name(), q.prompt)?;
+        match &drawn.presented {
+            Presented::Options { options, .. } => {
+                for (i, option) in options.iter().enumerate() {
+                    writeln!(out, "   - {}. {option}", letter(i))?;
+                }
+            }
+            Presented::Typed => writeln!(out, "   - Answer: ____________________")?,
+            Presented::Number => {
+                let unit = match &q.answer {
+                    Answer::Number { unit: Some(unit), .. } => format!(" {unit}"),
+                    _ => String::new(),
+                };
+                writeln!(out, "   - Number: __________{unit}")?;
+            }
+            Presented::Ordering { shown } => {
+                writeln!(out, "   - Put in order:")?;
+                for (i, item) in shown.iter().enumerate() {
+                    writeln!(out, "   - {}. {item}", letter(i))?;
+                }
+            }
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "## Answer key")?;
+    writeln!(out)?;
+    for (n, drawn) in questions.iter().enumerate() {
+        writeln!(out, "{}. **{}**. {} ({})", n + 1, answer_text(drawn), drawn.question.explanation, drawn.question.source)?;
+    }
+    Ok(())
+}
+
+/// The answer as a host reads it out: "B. Stamford", "3 months", "C, A, B".
+pub fn answer_text(drawn: &DrawnQuestion) -> String {
+    match (&drawn.presented, &drawn.question.answer) {
+        (Presented::Options { options, correct }, _) => {
+            format!("{}. {}", letter(*correct), options.get(*correct).map_or("", String::as_str))
+        }
+        (_, Answer::Typed { accept }) => accept.first().cloned().unwrap_or_default(),
+        (_, Answer::Number { answer, unit, tolerance }) => {
+            let mut text = format_number(*answer);
+            if let Some(unit) = unit {
+                text = format!("{text} {unit}");
+            }
+            if *tolerance > 0.0 {
+                text = format!("{text} (± {})", format_number(*tolerance));
+            }
+            text
+        }
+        (Presented::Ordering { shown }, Answer::Ordering { items }) => items
+            .iter()
+            .map(|item| shown.iter().position(|s| s == item).map_or_else(|| item.clone(), |i| format!("{}. {item}", letter(i))))
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => String::new(),
+    }
+}
+
+/// A number without a needless ".0".
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n}") }
+}
+
+/// "A" for 0, "B" for 1, ...
+pub fn letter(index: usize) -> char {
+    char::from(b'A' + (index % 26) as u8)
+}

@@ -1,0 +1,122 @@
+//! Gamepad mapping: d-pad or stick move, South confirms, East goes back, Start pauses;
+//! on a question, the face buttons answer directly. Gamepads join as players in the order
+//! they were connected; a missing gamepad is simply not a player's buzzer.
+
+use bevy::input::gamepad::{Gamepad, GamepadButton};
+use bevy::prelude::*;
+
+use super::{InputContext, NavAction};
+use crate::game::{GameSystems, PlayerAction, Response};
+
+/// Face buttons for answer tiles 1-4, labelled A, B, X, Y as on most pads.
+pub const ANSWER_BUTTONS: [GamepadButton; 4] =
+    [GamepadButton::South, GamepadButton::East, GamepadButton::West, GamepadButton::North];
+
+/// Labels of [`ANSWER_BUTTONS`] shown on the tiles.
+pub const ANSWER_LABELS: [&str; 4] = ["A", "B", "X", "Y"];
+
+/// Menu navigation of a button.
+pub fn nav_for_button(button: GamepadButton) -> Option<NavAction> {
+    Some(match button {
+        GamepadButton::DPadUp => NavAction::Up,
+        GamepadButton::DPadDown => NavAction::Down,
+        GamepadButton::DPadLeft => NavAction::Left,
+        GamepadButton::DPadRight => NavAction::Right,
+        GamepadButton::South => NavAction::Confirm,
+        GamepadButton::East => NavAction::Back,
+        GamepadButton::Start => NavAction::Pause,
+        _ => return None,
+    })
+}
+
+/// The option a face button answers with, on a question with `count` options.
+pub fn answer_for_button(button: GamepadButton, count: usize) -> Option<usize> {
+    ANSWER_BUTTONS.iter().position(|b| *b == button).filter(|option| *option < count)
+}
+
+/// Stick deflection that counts as a press.
+const STICK_THRESHOLD: f32 = 0.6;
+
+/// Which gamepad is which player: seats are taken in connection order and kept, so a pad
+/// that drops out leaves its seat empty (for the next pad) instead of renumbering the others.
+#[derive(Resource, Debug, Default, Clone, PartialEq, Eq)]
+pub struct GamepadSeats(pub Vec<Option<Entity>>);
+
+impl GamepadSeats {
+    /// The seat (player index) of a gamepad.
+    pub fn seat(&self, gamepad: Entity) -> Option<usize> {
+        self.0.iter().position(|seat| *seat == Some(gamepad))
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<GamepadSeats>()
+        .add_systems(Update, (seat_gamepads, read_gamepads).chain().in_set(GameSystems::Input));
+}
+
+fn seat_gamepads(
+    connected: Query<Entity, Added<Gamepad>>,
+    present: Query<(), With<Gamepad>>,
+    mut seats: ResMut<GamepadSeats>,
+) {
+    for seat in seats.0.iter_mut() {
+        if seat.is_some_and(|pad| !present.contains(pad)) {
+            info!("a gamepad was disconnected: its player can still use the keyboard");
+            *seat = None;
+        }
+    }
+    for pad in &connected {
+        match seats.0.iter_mut().find(|seat| seat.is_none()) {
+            Some(free) => *free = Some(pad),
+            None => seats.0.push(Some(pad)),
+        }
+    }
+}
+
+fn read_gamepads(
+    gamepads: Query<(Entity, &Gamepad)>,
+    seats: Res<GamepadSeats>,
+    context: Res<InputContext>,
+    mut stick_held: Local<Vec<(Entity, IVec2)>>,
+    mut nav: MessageWriter<NavAction>,
+    mut answers: MessageWriter<PlayerAction>,
+) {
+    for (entity, gamepad) in &gamepads {
+        let Some(player) = seats.seat(entity) else { continue };
+        for button in gamepad.get_just_pressed() {
+            if let InputContext::Options { count, party } = *context
+                && let Some(option) = answer_for_button(*button, count)
+            {
+                // Solo: every pad answers for the one player.
+                let player = if party { player } else { 0 };
+                answers.write(PlayerAction { player, response: Response::Option(option) });
+                continue;
+            }
+            if let Some(action) = nav_for_button(*button) {
+                nav.write(action);
+            }
+        }
+        // The stick moves focus once per deflection, like a d-pad press.
+        let stick = gamepad.left_stick();
+        let direction = IVec2::new(
+            i32::from(stick.x > STICK_THRESHOLD) - i32::from(stick.x < -STICK_THRESHOLD),
+            i32::from(stick.y > STICK_THRESHOLD) - i32::from(stick.y < -STICK_THRESHOLD),
+        );
+        let previous = match stick_held.iter_mut().find(|(e, _)| *e == entity) {
+            Some((_, held)) => std::mem::replace(held, direction),
+            None => {
+                stick_held.push((entity, direction));
+                IVec2::ZERO
+            }
+        };
+        if direction != previous && direction != IVec2::ZERO {
+            let action = match (direction.x, direction.y) {
+                (_, 1) => NavAction::Up,
+                (_, -1) => NavAction::Down,
+                (-1, _) => NavAction::Left,
+                _ => NavAction::Right,
+            };
+            nav.write(action);
+        }
+    }
+}

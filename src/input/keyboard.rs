@@ -1,0 +1,102 @@
+//! Keyboard mapping. Solo: 1-4 or A-D answer. Party: one row of keys per player
+//! (1-4, Q-R, A-F, Z-V), so four people can buzz on one keyboard.
+
+use bevy::input::ButtonState;
+use bevy::input::keyboard::KeyboardInput;
+use bevy::prelude::*;
+
+use super::{AppCommand, InputContext, NavAction};
+use crate::game::{GameSystems, PlayerAction, Response};
+
+/// The answer rows of party play, one per keyboard player.
+pub const PARTY_ROWS: [[KeyCode; 4]; 4] = [
+    [KeyCode::Digit1, KeyCode::Digit2, KeyCode::Digit3, KeyCode::Digit4],
+    [KeyCode::KeyQ, KeyCode::KeyW, KeyCode::KeyE, KeyCode::KeyR],
+    [KeyCode::KeyA, KeyCode::KeyS, KeyCode::KeyD, KeyCode::KeyF],
+    [KeyCode::KeyZ, KeyCode::KeyX, KeyCode::KeyC, KeyCode::KeyV],
+];
+
+/// Menu navigation of a key.
+pub fn nav_for_key(key: KeyCode) -> Option<NavAction> {
+    Some(match key {
+        KeyCode::ArrowUp => NavAction::Up,
+        KeyCode::ArrowDown => NavAction::Down,
+        KeyCode::ArrowLeft => NavAction::Left,
+        KeyCode::ArrowRight => NavAction::Right,
+        KeyCode::Enter | KeyCode::NumpadEnter | KeyCode::Space => NavAction::Confirm,
+        KeyCode::Escape => NavAction::Back,
+        _ => return None,
+    })
+}
+
+/// App-wide command of a key; `ctrl` is whether Ctrl is held, `typing` whether letters are text.
+pub fn app_command_for_key(key: KeyCode, ctrl: bool, typing: bool) -> Option<AppCommand> {
+    match key {
+        KeyCode::F11 => Some(AppCommand::ToggleFullscreen),
+        KeyCode::KeyQ if ctrl => Some(AppCommand::Quit),
+        KeyCode::KeyM if !ctrl && !typing => Some(AppCommand::ToggleMute),
+        _ => None,
+    }
+}
+
+/// The (player, option) a key answers with, on a question with `count` options.
+pub fn answer_for_key(key: KeyCode, count: usize, party: bool) -> Option<(usize, usize)> {
+    let (player, option) = if party {
+        PARTY_ROWS
+            .iter()
+            .enumerate()
+            .find_map(|(player, row)| row.iter().position(|k| *k == key).map(|option| (player, option)))?
+    } else {
+        let option = match key {
+            KeyCode::Digit1 | KeyCode::Numpad1 | KeyCode::KeyA => 0,
+            KeyCode::Digit2 | KeyCode::Numpad2 | KeyCode::KeyB => 1,
+            KeyCode::Digit3 | KeyCode::Numpad3 | KeyCode::KeyC => 2,
+            KeyCode::Digit4 | KeyCode::Numpad4 | KeyCode::KeyD => 3,
+            _ => return None,
+        };
+        (0, option)
+    };
+    (option < count).then_some((player, option))
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Update, read_keys.in_set(GameSystems::Input));
+}
+
+fn read_keys(
+    mut keys: MessageReader<KeyboardInput>,
+    held: Option<Res<ButtonInput<KeyCode>>>,
+    context: Res<InputContext>,
+    mut nav: MessageWriter<NavAction>,
+    mut commands: MessageWriter<AppCommand>,
+    mut answers: MessageWriter<PlayerAction>,
+) {
+    let ctrl = held.is_some_and(|held| held.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]));
+    let typing = *context == InputContext::TextEntry;
+    // Messages keep the order of presses within a frame: who buzzed first counts.
+    for key in keys.read() {
+        if key.state != ButtonState::Pressed {
+            continue;
+        }
+        if let Some(command) = app_command_for_key(key.key_code, ctrl, typing) {
+            commands.write(command);
+            continue;
+        }
+        if key.repeat && !matches!(key.key_code, KeyCode::ArrowUp | KeyCode::ArrowDown | KeyCode::ArrowLeft | KeyCode::ArrowRight) {
+            continue;
+        }
+        if let InputContext::Options { count, party } = *context
+            && let Some((player, option)) = answer_for_key(key.key_code, count, party)
+        {
+            answers.write(PlayerAction { player, response: Response::Option(option) });
+            continue;
+        }
+        // While typing, Space is a character, not a confirmation.
+        if typing && key.key_code == KeyCode::Space {
+            continue;
+        }
+        if let Some(action) = nav_for_key(key.key_code) {
+            nav.write(action);
+        }
+    }
+}

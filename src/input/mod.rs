@@ -1,0 +1,62 @@
+//! Keys and gamepads become actions: menu navigation, app commands, and answers for the core.
+//! The mapping is plain functions, so tests check every key without a window.
+
+pub mod gamepad;
+pub mod keyboard;
+
+use bevy::prelude::*;
+
+/// Moving around menus and confirming, from any input device.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NavAction {
+    /// Previous item.
+    Up,
+    /// Next item.
+    Down,
+    /// Decrease a value, or previous item in a row.
+    Left,
+    /// Increase a value, or next item in a row.
+    Right,
+    /// Activate the focused item.
+    Confirm,
+    /// Go back (or pause, in a game).
+    Back,
+    /// Pause the game (gamepad Start).
+    Pause,
+}
+
+/// Commands that work on every screen.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppCommand {
+    /// F11.
+    ToggleFullscreen,
+    /// Ctrl+Q.
+    Quit,
+    /// M.
+    ToggleMute,
+}
+
+/// What the keys mean right now: set by the screen being shown.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InputContext {
+    /// Menus: arrows move, Enter confirms, letters do nothing.
+    #[default]
+    Menu,
+    /// A question with options: number/letter keys and face buttons answer directly.
+    Options {
+        /// How many options there are.
+        count: usize,
+        /// Party play: each player has their own row of keys and their own gamepad.
+        party: bool,
+    },
+    /// Typing an answer: letters are text, so no letter shortcuts.
+    TextEntry,
+}
+
+/// Keyboard and gamepad mapping; runs headless too (tests write `KeyboardInput` themselves).
+pub fn plugin(app: &mut App) {
+    app.add_message::<NavAction>()
+        .add_message::<AppCommand>()
+        .init_resource::<InputContext>()
+        .add_plugins((keyboard::plugin, gamepad::plugin));
+}

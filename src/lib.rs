@@ -1,0 +1,19 @@
+//! Big Tuna Trivia: a trivia game about Jim Halpert of *The Office* (US), on Bevy.
+//!
+//! [`game`] and [`pack`] are the rules and the data; they run headless, with
+//! `MinimalPlugins` and `StatesPlugin`. [`app`] assembles them with the window, [`screens`],
+//! [`input`], [`audio`] and [`persist`]ed settings.
+
+pub mod app;
+pub mod audio;
+pub mod cli;
+pub mod game;
+pub mod input;
+pub mod loading;
+pub mod pack;
+pub mod paths;
+pub mod persist;
+pub mod screens;
+pub mod smoke;
+pub mod theme;
+pub mod window;

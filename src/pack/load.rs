@@ -1,0 +1,300 @@
+//! Reading pack files: bytes in, a typed [`Pack`] or every [`Problem`] out.
+//!
+//! The game's [`PackLoader`] (a Bevy `AssetLoader`) and the command line both call
+//! [`parse_pack`], so a pack the game skips is reported by `bigtuna validate` with the same words.
+
+use std::path::{Path, PathBuf};
+
+use bevy::asset::{AssetLoader, LoadContext, io::Reader};
+use bevy::prelude::*;
+use ron::extensions::Extensions;
+use serde::Deserialize;
+
+use super::format::{Origin, Pack, Question};
+use super::problem::{Problem, Problems};
+use super::spans::{self, LineIndex, Node};
+use super::validate;
+
+/// File name ending of question packs.
+pub const PACK_EXTENSION: &str = "ron";
+
+/// Packs larger than this are refused before parsing: no real pack comes near it, and a
+/// runaway file must not freeze the game.
+pub const MAX_PACK_BYTES: usize = 64 * 1024 * 1024;
+
+/// The RON options every pack is read with: `Some(..)` may be left out (`unit: "months"`).
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// A pack's text, decoded and indexed, with the name problems are reported under.
+pub(crate) struct Source<'a> {
+    pub(crate) file: &'a str,
+    pub(crate) text: &'a str,
+    pub(crate) lines: LineIndex,
+}
+
+impl Source<'_> {
+    pub(crate) fn problem_at(&self, offset: usize, message: impl Into<String>) -> Problem {
+        let (line, col) = self.lines.position(self.text, offset);
+        Problem { file: self.file.to_owned(), line, col, message: message.into() }
+    }
+}
+
+/// Parses and validates one pack. `file` is the name used in problems.
+///
+/// Never panics, whatever the bytes: empty, binary, a BOM, huge, deeply nested.
+pub fn parse_pack(file: &str, bytes: &[u8]) -> Result<Pack, Problems> {
+    let at_start = |message: String| {
+        Problems(vec![Problem { file: file.to_owned(), line: 1, col: 1, message }])
+    };
+    if bytes.len() > MAX_PACK_BYTES {
+        return Err(at_start(format!(
+            "the file is {} MiB; packs may be at most {} MiB: split it into several packs",
+            bytes.len() / (1024 * 1024),
+            MAX_PACK_BYTES / (1024 * 1024)
+        )));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let valid = &bytes[..error.valid_up_to()];
+            // The valid prefix is UTF-8 by definition, so this always succeeds.
+            let prefix = std::str::from_utf8(valid).unwrap_or_default();
+            let (line, col) = LineIndex::new(prefix).position(prefix, prefix.len());
+            return Err(Problems(vec![Problem {
+                file: file.to_owned(),
+                line,
+                col,
+                message: "the file is not valid UTF-8 text: save it as UTF-8 in your editor".into(),
+            }]));
+        }
+    };
+    // Editors on Windows often save a byte-order mark; it is not an error.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(at_start(
+            "the file is empty: a pack starts with `Pack(id: \"my-pack\", title: \"..\", questions: [..])` (see docs/PACKS.md)".into(),
+        ));
+    }
+    let source = Source { file, text, lines: LineIndex::new(text) };
+    match ron_options().from_str::<Pack>(text) {
+        Ok(mut pack) => {
+            let root = spans::index(text);
+            let problems = validate::validate_pack(&pack, &source, root.as_ref());
+            if !problems.is_empty() {
+                return Err(Problems(problems));
+            }
+            let id_offset = root.as_ref().and_then(|root| root.field("id")).map_or(0, |id| id.start);
+            let (id_line, id_col) = source.lines.position(text, id_offset);
+            pack.origin = Origin { file: file.to_owned(), id_line, id_col };
+            Ok(pack)
+        }
+        Err(error) => Err(Problems(explain_failure(&source, error))),
+    }
+}
+
+/// The whole file did not deserialize. When its structure is readable, deserialize the
+/// header and each question on its own, so that every broken question is reported, not only
+/// the first; otherwise report `ron`'s syntax error.
+fn explain_failure(source: &Source, whole: ron::error::SpannedError) -> Vec<Problem> {
+    let Some(root) = spans::index(source.text) else {
+        return vec![ron_problem(source, 0, &whole, None)];
+    };
+    let mut problems = Vec::new();
+    if let Err(error) = ron_options().from_str::<PackHeader>(source.text) {
+        // Question errors surface here too; they are reported one by one below.
+        if !questions_contain(&root, source, &error) {
+            problems.push(ron_problem(source, 0, &error, Some(&root)));
+        }
+    }
+    let mut questions = Vec::new();
+    for node in root.field("questions").map(Node::list_items).unwrap_or_default() {
+        let slice = &source.text[node.start..node.end];
+        match ron_options().from_str::<Question>(slice) {
+            Ok(question) => questions.push((question, node)),
+            Err(error) => problems.push(ron_problem(source, node.start, &error, Some(node))),
+        }
+    }
+    problems.extend(validate::validate_questions(&questions, source));
+    if problems.is_empty() {
+        problems.push(ron_problem(source, 0, &whole, None));
+    }
+    problems.sort_by_key(|problem| (problem.line, problem.col));
+    problems
+}
+
+/// The pack without its questions, to check the header on its own.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename = "Pack")]
+#[allow(dead_code)] // Only deserialized for its errors.
+struct PackHeader {
+    id: String,
+    title: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    author: String,
+    #[serde(default)]
+    version: String,
+    #[serde(default)]
+    language: String,
+    #[serde(default)]
+    licence: String,
+    #[serde(default)]
+    attribution: String,
+    questions: serde::de::IgnoredAny,
+}
+
+fn questions_contain(root: &Node, source: &Source, error: &ron::error::SpannedError) -> bool {
+    let offset = source.lines.offset(source.text, error.span.start.line, error.span.start.col);
+    root.field("questions").is_some_and(|questions| {
+        questions.list_items().iter().any(|node| (node.start..=node.end).contains(&offset))
+    })
+}
+
+/// A `ron` error as a problem. `base` is the byte offset the parsed text started at; `node`,
+/// the value that was parsed, names the question and places errors that `ron` puts at its end.
+fn ron_problem(
+    source: &Source,
+    base: usize,
+    error: &ron::error::SpannedError,
+    node: Option<&Node>,
+) -> Problem {
+    let slice = &source.text[base..];
+    let local = LineIndex::new(slice).offset(slice, error.span.start.line, error.span.start.col);
+    let mut offset = base + local;
+    let question_id = node.and_then(|node| quoted_field(source.text, node, "id"));
+    let hint = match &error.code {
+        ron::Error::MissingStructField { .. } => {
+            // ron reports a missing field where the struct closes; its start is easier to find.
+            if let Some(node) = node {
+                offset = node.start;
+            }
+            "add the field (see docs/PACKS.md for every field)"
+        }
+        ron::Error::NoSuchStructField { .. } => "check the spelling, or remove the field",
+        ron::Error::NoSuchEnumVariant { .. } => "use one of the names listed",
+        ron::Error::DuplicateStructField { .. } => "keep only one of them",
+        ron::Error::Eof => "the file ends too early: look for a missing `)` or `]`",
+        ron::Error::ExceededRecursionLimit => "the text is nested far too deeply: is it a pack?",
+        _ => "see docs/PACKS.md for the format",
+    };
+    let what = match question_id {
+        Some(id) => format!(" (question `{id}`)"),
+        None => String::new(),
+    };
+    source.problem_at(offset, format!("{}{what}: {hint}", error.code))
+}
+
+/// The text of a string field written directly in `node` (`id: "x"` gives `x`).
+pub(crate) fn quoted_field(text: &str, node: &Node, name: &str) -> Option<String> {
+    let value = node.field(name)?;
+    ron::from_str::<String>(&text[value.start..value.end]).ok()
+}
+
+/// Reads and parses the pack at `path`, naming it in problems as displayed.
+pub fn load_pack_file(path: &Path) -> Result<Pack, Problems> {
+    let file = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => parse_pack(&file, &bytes),
+        Err(error) => Err(Problems(vec![Problem {
+            file,
+            line: 1,
+            col: 1,
+            message: format!("cannot read the file: {error}"),
+        }])),
+    }
+}
+
+/// The pack files named by `paths`: files as given, folders searched (recursively) for
+/// `*.ron`, sorted so reports are stable. Paths that do not exist are returned as problems.
+pub fn find_pack_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            collect_dir(path, &mut files, &mut problems);
+        } else if path.is_file() {
+            files.push(path.clone());
+        } else {
+            problems.push(Problem {
+                file: path.display().to_string(),
+                line: 1,
+                col: 1,
+                message: "no such file or folder: check the path".into(),
+            });
+        }
+    }
+    (files, problems)
+}
+
+fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) => {
+            problems.push(Problem {
+                file: dir.display().to_string(),
+                line: 1,
+                col: 1,
+                message: format!("cannot read the folder: {error}"),
+            });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|entry| entry.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            collect_dir(&path, files, problems);
+        } else if path.extension().is_some_and(|ext| ext == PACK_EXTENSION) {
+            files.push(path);
+        }
+    }
+}
+
+/// Loads question packs for the game through Bevy's asset system.
+#[derive(Default, TypePath)]
+pub struct PackLoader;
+
+/// Why a pack asset failed to load.
+#[derive(Debug)]
+pub enum PackLoadError {
+    /// The file could not be read.
+    Io(std::io::Error),
+    /// The file was read but is not a valid pack.
+    Invalid(Problems),
+}
+
+impl std::fmt::Display for PackLoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PackLoadError::Io(error) => write!(f, "cannot read the pack: {error}"),
+            PackLoadError::Invalid(problems) => write!(f, "{problems}"),
+        }
+    }
+}
+
+impl std::error::Error for PackLoadError {}
+
+impl AssetLoader for PackLoader {
+    type Asset = Pack;
+    type Settings = ();
+    type Error = PackLoadError;
+
+    async fn load(
+        &self,
+        reader: &mut dyn Reader,
+        _settings: &(),
+        load_context: &mut LoadContext<'_>,
+    ) -> Result<Pack, PackLoadError> {
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).await.map_err(PackLoadError::Io)?;
+        let file = load_context.path().to_string();
+        parse_pack(&file, &bytes).map_err(PackLoadError::Invalid)
+    }
+
+    fn extensions(&self) -> &[&str] {
+        &[PACK_EXTENSION]
+    }
+}

@@ -1,0 +1,454 @@
+//! Where things are in a pack's text: a light structural reading of RON that records the
+//! byte offset of every value, named field and list item.
+//!
+//! serde tells us *what* is wrong with a pack but not *where* a semantic problem (a duplicate
+//! id, a repeated option) sits in the file. This index answers "where is question 17's
+//! `answer.wrong[2]`?" so each problem points at the offending question, not at the file's top.
+
+/// A value in the text, with the byte range it covers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// Byte offset of the value's first character (its name, for `Name(..)`).
+    pub start: usize,
+    /// Byte offset just past the value's last character.
+    pub end: usize,
+    /// What kind of value it is.
+    pub kind: NodeKind,
+}
+
+/// The shape of a [`Node`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeKind {
+    /// `Name(field: value, ..)` or `(a, b)`: named fields and/or positional items.
+    Group {
+        /// Named fields, in the order written.
+        fields: Vec<Field>,
+        /// Positional items (tuples, `Some(x)`, newtype variants).
+        items: Vec<Node>,
+    },
+    /// `[a, b, c]`.
+    List(Vec<Node>),
+    /// Anything else: a string, number, identifier or map.
+    Atom,
+}
+
+/// A named field inside a [`NodeKind::Group`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The field's name as written.
+    pub name: String,
+    /// Byte offset of the name.
+    pub name_start: usize,
+    /// The field's value.
+    pub value: Node,
+}
+
+/// One step of a path into a [`Node`]: a field name or a list/tuple index.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Step<'a> {
+    /// A named field.
+    Field(&'a str),
+    /// The n-th item of a list or tuple.
+    Index(usize),
+}
+
+impl Node {
+    /// The value of the named field, if this is a group that has it.
+    pub fn field(&self, name: &str) -> Option<&Node> {
+        match &self.kind {
+            NodeKind::Group { fields, .. } => fields
+                .iter()
+                .find(|field| field.name == name)
+                .map(|field| &field.value),
+            _ => None,
+        }
+    }
+
+    /// The n-th item of a list, or positional item of a group.
+    pub fn item(&self, index: usize) -> Option<&Node> {
+        match &self.kind {
+            NodeKind::List(items) | NodeKind::Group { items, .. } => items.get(index),
+            NodeKind::Atom => None,
+        }
+    }
+
+    /// The items of a list (empty for anything else).
+    pub fn list_items(&self) -> &[Node] {
+        match &self.kind {
+            NodeKind::List(items) => items,
+            _ => &[],
+        }
+    }
+
+    /// Follows `path` as far as it goes and returns the deepest node reached, so a problem
+    /// always has a position even when the text is shaped unexpectedly.
+    pub fn locate(&self, path: &[Step]) -> &Node {
+        let mut node = self;
+        for step in path {
+            let next = match step {
+                Step::Field(name) => node.field(name),
+                Step::Index(index) => node.item(*index),
+            };
+            match next {
+                Some(next) => node = next,
+                None => break,
+            }
+        }
+        node
+    }
+}
+
+/// Deepest nesting read before giving up, as `ron` does, so hostile input cannot overflow the stack.
+const MAX_DEPTH: usize = 128;
+
+/// Reads the structure of RON `text`. `None` when the text is not well-formed enough to read
+/// (unbalanced brackets, an unclosed string): the caller then reports `ron`'s own syntax error.
+pub fn index(text: &str) -> Option<Node> {
+    let mut reader = Reader { bytes: text.as_bytes(), pos: 0 };
+    reader.skip_trivia_and_attributes();
+    let node = reader.value(0)?;
+    reader.skip_trivia();
+    (reader.pos == reader.bytes.len()).then_some(node)
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Reader<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_trivia(&mut self) {
+        loop {
+            match self.peek() {
+                Some(b) if b.is_ascii_whitespace() => self.pos += 1,
+                Some(b'/') if self.bytes.get(self.pos + 1) == Some(&b'/') => {
+                    while let Some(b) = self.peek() {
+                        self.pos += 1;
+                        if b == b'\n' {
+                            break;
+                        }
+                    }
+                }
+                Some(b'/') if self.bytes.get(self.pos + 1) == Some(&b'*') => {
+                    // RON block comments nest.
+                    self.pos += 2;
+                    let mut depth = 1usize;
+                    while depth > 0 {
+                        match (self.peek(), self.bytes.get(self.pos + 1)) {
+                            (None, _) => return,
+                            (Some(b'*'), Some(b'/')) => {
+                                depth -= 1;
+                                self.pos += 2;
+                            }
+                            (Some(b'/'), Some(b'*')) => {
+                                depth += 1;
+                                self.pos += 2;
+                            }
+                            _ => self.pos += 1,
+                        }
+                    }
+                }
+                _ => return,
+            }
+        }
+    }
+
+    /// Skips `#![enable(..)]` attributes, which may only stand before the value.
+    fn skip_trivia_and_attributes(&mut self) {
+        loop {
+            self.skip_trivia();
+            if self.bytes[self.pos..].starts_with(b"#!") {
+                while let Some(b) = self.peek() {
+                    self.pos += 1;
+                    if b == b']' {
+                        break;
+                    }
+                }
+            } else {
+                return;
+            }
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Option<Node> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        self.skip_trivia();
+        let start = self.pos;
+        match self.peek()? {
+            b'(' => self.group(start, depth),
+            b'[' => {
+                self.pos += 1;
+                let items = self.sequence(b']', depth)?;
+                Some(Node { start, end: self.pos, kind: NodeKind::List(items) })
+            }
+            b'{' => {
+                self.pos += 1;
+                // Maps hold `key: value` pairs; their inner positions are never needed.
+                self.sequence_of_pairs(depth)?;
+                Some(Node { start, end: self.pos, kind: NodeKind::Atom })
+            }
+            b'"' => {
+                self.string()?;
+                Some(Node { start, end: self.pos, kind: NodeKind::Atom })
+            }
+            b'\'' => {
+                self.char_literal()?;
+                Some(Node { start, end: self.pos, kind: NodeKind::Atom })
+            }
+            b'r' if matches!(self.bytes.get(self.pos + 1), Some(b'"' | b'#')) => {
+                self.raw_string()?;
+                Some(Node { start, end: self.pos, kind: NodeKind::Atom })
+            }
+            b'b' if matches!(self.bytes.get(self.pos + 1), Some(b'"')) => {
+                self.pos += 1;
+                self.string()?;
+                Some(Node { start, end: self.pos, kind: NodeKind::Atom })
+            }
+            b if is_word_byte(b) => {
+                self.word();
+                let after_word = self.pos;
+                self.skip_trivia();
+                if self.peek() == Some(b'(') {
+                    self.group(start, depth)
+                } else {
+                    self.pos = after_word;
+                    Some(Node { start, end: self.pos, kind: NodeKind::Atom })
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// `( .. )`: named fields when the first thing inside is `name:`, positional items otherwise.
+    fn group(&mut self, start: usize, depth: usize) -> Option<Node> {
+        self.pos += 1; // '('
+        let mut fields = Vec::new();
+        let mut items = Vec::new();
+        loop {
+            self.skip_trivia();
+            if self.peek()? == b')' {
+                self.pos += 1;
+                return Some(Node { start, end: self.pos, kind: NodeKind::Group { fields, items } });
+            }
+            let checkpoint = self.pos;
+            let mut named = false;
+            if self.peek().is_some_and(is_word_start) {
+                self.word();
+                let name_end = self.pos;
+                self.skip_trivia();
+                if self.peek() == Some(b':') {
+                    self.pos += 1;
+                    let name = String::from_utf8_lossy(&self.bytes[checkpoint..name_end]).into_owned();
+                    let value = self.value(depth + 1)?;
+                    fields.push(Field { name, name_start: checkpoint, value });
+                    named = true;
+                } else {
+                    self.pos = checkpoint;
+                }
+            }
+            if !named {
+                items.push(self.value(depth + 1)?);
+            }
+            self.skip_trivia();
+            match self.peek()? {
+                b',' => self.pos += 1,
+                b')' => {}
+                _ => return None,
+            }
+        }
+    }
+
+    fn sequence(&mut self, close: u8, depth: usize) -> Option<Vec<Node>> {
+        let mut items = Vec::new();
+        loop {
+            self.skip_trivia();
+            if self.peek()? == close {
+                self.pos += 1;
+                return Some(items);
+            }
+            items.push(self.value(depth + 1)?);
+            self.skip_trivia();
+            match self.peek()? {
+                b',' => self.pos += 1,
+                b if b == close => {}
+                _ => return None,
+            }
+        }
+    }
+
+    fn sequence_of_pairs(&mut self, depth: usize) -> Option<()> {
+        loop {
+            self.skip_trivia();
+            if self.peek()? == b'}' {
+                self.pos += 1;
+                return Some(());
+            }
+            self.value(depth + 1)?;
+            self.skip_trivia();
+            if self.peek()? != b':' {
+                return None;
+            }
+            self.pos += 1;
+            self.value(depth + 1)?;
+            self.skip_trivia();
+            match self.peek()? {
+                b',' => self.pos += 1,
+                b'}' => {}
+                _ => return None,
+            }
+        }
+    }
+
+    fn word(&mut self) {
+        while self.peek().is_some_and(is_word_byte) {
+            self.pos += 1;
+        }
+    }
+
+    fn string(&mut self) -> Option<()> {
+        self.pos += 1; // opening quote
+        loop {
+            match self.peek()? {
+                b'\\' => self.pos += 2,
+                b'"' => {
+                    self.pos += 1;
+                    return Some(());
+                }
+                _ => self.pos += 1,
+            }
+        }
+    }
+
+    fn char_literal(&mut self) -> Option<()> {
+        self.pos += 1;
+        loop {
+            match self.peek()? {
+                b'\\' => self.pos += 2,
+                b'\'' => {
+                    self.pos += 1;
+                    return Some(());
+                }
+                _ => self.pos += 1,
+            }
+        }
+    }
+
+    fn raw_string(&mut self) -> Option<()> {
+        self.pos += 1; // 'r'
+        let mut hashes = 0;
+        while self.peek() == Some(b'#') {
+            hashes += 1;
+            self.pos += 1;
+        }
+        if self.peek()? != b'"' {
+            return None;
+        }
+        self.pos += 1;
+        loop {
+            if self.peek()? == b'"'
+                && self.bytes[self.pos + 1..].iter().take(hashes).filter(|b| **b == b'#').count()
+                    == hashes
+            {
+                self.pos += 1 + hashes;
+                return Some(());
+            }
+            self.pos += 1;
+        }
+    }
+}
+
+fn is_word_start(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'_'
+}
+
+fn is_word_byte(b: u8) -> bool {
+    // Numbers (`-1.5e3`, `0x1F`) read as words too: only their extent matters here.
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'+' | b'.') || b >= 0x80
+}
+
+/// Turns byte offsets into 1-based line and column (in characters), as editors count them.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(offset, _)| offset + 1));
+        Self { line_starts }
+    }
+
+    /// The 1-based (line, column) of byte `offset` in `text`.
+    pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.line_starts.partition_point(|start| *start <= offset) - 1;
+        let start = self.line_starts[line];
+        let col = text
+            .get(start..offset)
+            .map_or(offset - start, |prefix| prefix.chars().count());
+        (line + 1, col + 1)
+    }
+
+    /// The byte offset of 1-based (line, column), clamped to the text.
+    pub fn offset(&self, text: &str, line: usize, col: usize) -> usize {
+        let Some(start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return text.len();
+        };
+        text[*start..]
+            .char_indices()
+            .nth(col.saturating_sub(1))
+            .map_or(text.len(), |(offset, _)| start + offset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_fields_and_items() {
+        let text = "#![enable(implicit_some)]\nPack(\n  id: \"p\", // note\n  questions: [\n    (id: \"a\", answer: MultipleChoice(correct: \"x\", wrong: [\"y\", \"z\"])),\n    /* (nested /* */) */ (id: \"b\"),\n  ],\n)\n";
+        let root = index(text).expect("well-formed");
+        let questions = root.field("questions").expect("questions");
+        assert_eq!(questions.list_items().len(), 2);
+        let wrong = root.locate(&[
+            Step::Field("questions"),
+            Step::Index(0),
+            Step::Field("answer"),
+            Step::Field("wrong"),
+            Step::Index(1),
+        ]);
+        assert_eq!(&text[wrong.start..wrong.end], "\"z\"");
+        let lines = LineIndex::new(text);
+        assert_eq!(lines.position(text, wrong.start), (5, 65));
+        let second = &questions.list_items()[1];
+        assert_eq!(lines.position(text, second.start), (6, 26));
+    }
+
+    #[test]
+    fn rejects_unbalanced_text_without_panicking() {
+        for text in ["Pack(", "[1, 2", "(a: \"unterminated)", "r#\"x\"", ")", "", "((((((("] {
+            assert_eq!(index(text), None, "{text:?}");
+        }
+        let deep = "[".repeat(100_000);
+        assert_eq!(index(&deep), None);
+    }
+
+    #[test]
+    fn line_index_round_trips() {
+        let text = "ab\ncdé\nf";
+        let lines = LineIndex::new(text);
+        for offset in [0, 1, 3, 5, 8] {
+            let (line, col) = lines.position(text, offset);
+            assert_eq!(lines.offset(text, line, col), offset);
+        }
+    }
+}

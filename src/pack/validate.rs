@@ -1,0 +1,236 @@
+//! The rules a pack must follow beyond its syntax: what would break a game or confuse a player.
+
+use std::collections::HashMap;
+
+use super::format::{Answer, Pack, Question, SEASONS};
+use super::load::Source;
+use super::problem::Problem;
+use super::spans::{Node, NodeKind, Step};
+
+/// Fewest and most wrong options of a multiple-choice question.
+pub const WRONG_OPTIONS: std::ops::RangeInclusive<usize> = 1..=5;
+/// Fewest and most items of an ordering question.
+pub const ORDERING_ITEMS: std::ops::RangeInclusive<usize> = 3..=8;
+
+/// Checks a pack that deserialized. `root` is the pack's structure, for positions.
+pub(crate) fn validate_pack(pack: &Pack, source: &Source, root: Option<&Node>) -> Vec<Problem> {
+    let fallback = Node { start: 0, end: 0, kind: NodeKind::Atom };
+    let root = root.unwrap_or(&fallback);
+    let mut problems = Vec::new();
+    let at = |path: &[Step]| root.locate(path).start;
+    if pack.id.trim().is_empty() {
+        problems.push(source.problem_at(
+            at(&[Step::Field("id")]),
+            "the pack id is empty: give the pack a short unique id such as \"my-office-pack\"",
+        ));
+    }
+    if pack.title.trim().is_empty() {
+        problems.push(source.problem_at(
+            at(&[Step::Field("title")]),
+            "the pack title is empty: give it the title players will see",
+        ));
+    }
+    if pack.questions.is_empty() {
+        problems.push(source.problem_at(
+            at(&[Step::Field("questions")]),
+            "the pack has no questions: add at least one to `questions: [..]`",
+        ));
+    }
+    let nodes = root.field("questions").map(Node::list_items).unwrap_or_default();
+    let questions: Vec<(Question, &Node)> = pack
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, question)| (question.clone(), nodes.get(i).unwrap_or(root)))
+        .collect();
+    problems.extend(validate_questions(&questions, source));
+    problems
+}
+
+/// Checks questions, each with the node it was read from.
+pub(crate) fn validate_questions(questions: &[(Question, &Node)], source: &Source) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut first_use: HashMap<&str, usize> = HashMap::new();
+    for (question, node) in questions {
+        let mut check = Checker { source, node, question, problems: &mut problems };
+        if let Some(first) = first_use.get(question.id.as_str()) {
+            let (line, _) = source.lines.position(source.text, *first);
+            check.error(
+                &[Step::Field("id")],
+                format!("duplicate question id `{}`, first used on line {line}: give each question its own id", question.id),
+            );
+        } else {
+            first_use.insert(question.id.as_str(), node.locate(&[Step::Field("id")]).start);
+        }
+        check.question();
+    }
+    problems
+}
+
+struct Checker<'a, 'p> {
+    source: &'a Source<'a>,
+    node: &'a Node,
+    question: &'a Question,
+    problems: &'p mut Vec<Problem>,
+}
+
+impl Checker<'_, '_> {
+    fn error(&mut self, path: &[Step], what_and_fix: impl AsRef<str>) {
+        let offset = self.node.locate(path).start;
+        let what_and_fix = what_and_fix.as_ref();
+        // "what is wrong (the question id): how to fix it"
+        let message = match what_and_fix.split_once(": ") {
+            Some((what, fix)) => format!("{what} (question `{}`): {fix}", self.question.id),
+            None => format!("{what_and_fix} (question `{}`)", self.question.id),
+        };
+        self.problems.push(self.source.problem_at(offset, message));
+    }
+
+    fn not_empty(&mut self, path: &[Step], value: &str, what: &str, fix: &str) {
+        if value.trim().is_empty() {
+            self.error(path, format!("{what} is empty: {fix}"));
+        }
+    }
+
+    fn question(&mut self) {
+        let q = self.question;
+        if q.id.trim().is_empty() {
+            self.problems.push(self.source.problem_at(
+                self.node.locate(&[Step::Field("id")]).start,
+                "a question id is empty: give every question a short unique id such as \"q-001\"",
+            ));
+        }
+        self.not_empty(&[Step::Field("prompt")], &q.prompt, "the prompt", "write the question players will read");
+        self.not_empty(&[Step::Field("category")], &q.category, "the category", "name a category such as \"Career\"");
+        self.not_empty(
+            &[Step::Field("explanation")],
+            &q.explanation,
+            "the explanation",
+            "add a sentence or two that players read after answering",
+        );
+        self.not_empty(&[Step::Field("source")], &q.source, "the source", "name where the fact comes from");
+        for (i, tag) in q.tags.iter().enumerate() {
+            self.not_empty(&[Step::Field("tags"), Step::Index(i)], tag, "a tag", "remove it or write the tag");
+        }
+        if let Some(range) = q.seasons {
+            let path = [Step::Field("seasons")];
+            if !SEASONS.contains(&range.first()) || !SEASONS.contains(&range.last()) {
+                self.error(
+                    &path,
+                    format!(
+                        "the season range ({}, {}) is outside seasons {}-{}: use seasons of The Office",
+                        range.first(),
+                        range.last(),
+                        SEASONS.start(),
+                        SEASONS.end()
+                    ),
+                );
+            } else if range.first() > range.last() {
+                self.error(
+                    &path,
+                    format!(
+                        "the season range ({}, {}) is reversed: write ({}, {}), first season first",
+                        range.first(),
+                        range.last(),
+                        range.last(),
+                        range.first()
+                    ),
+                );
+            }
+        }
+        self.answer();
+    }
+
+    fn answer(&mut self) {
+        let answer = Step::Field("answer");
+        match &self.question.answer {
+            Answer::MultipleChoice { correct, wrong } => {
+                self.not_empty(&[answer, Step::Field("correct")], correct, "the correct option", "write it");
+                if !WRONG_OPTIONS.contains(&wrong.len()) {
+                    self.error(
+                        &[answer, Step::Field("wrong")],
+                        format!(
+                            "a multiple-choice question has {} wrong options: give {} to {}",
+                            wrong.len(),
+                            WRONG_OPTIONS.start(),
+                            WRONG_OPTIONS.end()
+                        ),
+                    );
+                }
+                let mut seen: Vec<String> = Vec::new();
+                for (i, option) in wrong.iter().enumerate() {
+                    let path = [answer, Step::Field("wrong"), Step::Index(i)];
+                    let key = same_text(option);
+                    if option.trim().is_empty() {
+                        self.error(&path, "a wrong option is empty: write it or remove it");
+                    } else if key == same_text(correct) {
+                        self.error(
+                            &path,
+                            format!("the correct option \"{correct}\" is repeated among the wrong options: remove it from `wrong`"),
+                        );
+                    } else if seen.contains(&key) {
+                        self.error(&path, format!("the wrong option \"{option}\" is listed twice: remove one"));
+                    }
+                    seen.push(key);
+                }
+            }
+            Answer::TrueFalse { .. } => {}
+            Answer::Typed { accept } => {
+                if accept.is_empty() {
+                    self.error(
+                        &[answer, Step::Field("accept")],
+                        "a typed answer accepts no answer: list at least one accepted form",
+                    );
+                }
+                for (i, form) in accept.iter().enumerate() {
+                    self.not_empty(
+                        &[answer, Step::Field("accept"), Step::Index(i)],
+                        form,
+                        "an accepted answer",
+                        "write it or remove it",
+                    );
+                }
+            }
+            Answer::Number { answer: value, tolerance, .. } => {
+                if !value.is_finite() {
+                    self.error(&[answer, Step::Field("answer")], "the number is not finite: write a plain number");
+                }
+                if !tolerance.is_finite() || *tolerance < 0.0 {
+                    self.error(
+                        &[answer, Step::Field("tolerance")],
+                        format!("the tolerance {tolerance} is below zero: use 0 for exact answers or a positive margin"),
+                    );
+                }
+            }
+            Answer::Ordering { items } => {
+                if !ORDERING_ITEMS.contains(&items.len()) {
+                    self.error(
+                        &[answer, Step::Field("items")],
+                        format!(
+                            "an ordering has {} items: give {} to {} items, in the correct order",
+                            items.len(),
+                            ORDERING_ITEMS.start(),
+                            ORDERING_ITEMS.end()
+                        ),
+                    );
+                }
+                let mut seen: Vec<String> = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    let path = [answer, Step::Field("items"), Step::Index(i)];
+                    let key = same_text(item);
+                    if item.trim().is_empty() {
+                        self.error(&path, "an item is empty: write it or remove it");
+                    } else if seen.contains(&key) {
+                        self.error(&path, format!("the item \"{item}\" is listed twice: every item needs its own place"));
+                    }
+                    seen.push(key);
+                }
+            }
+        }
+    }
+}
+
+/// Two options that differ only in case or surrounding space look the same to a player.
+fn same_text(text: &str) -> String {
+    text.trim().to_lowercase()
+}

@@ -1,0 +1,57 @@
+//! Where the game finds its files: the shipped data (assets/, quizzes/) and the user's own.
+
+use std::path::{Path, PathBuf};
+
+/// Environment variable naming the folder that holds `assets/` and `quizzes/`.
+pub const DATA_ENV: &str = "BIGTUNA_DATA";
+
+/// The folder holding the shipped `assets/` and `quizzes/`: `$BIGTUNA_DATA`, else the current
+/// folder or a parent of the executable that has `quizzes/`, else the source checkout.
+pub fn data_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os(DATA_ENV) {
+        return PathBuf::from(dir);
+    }
+    let has_quizzes = |dir: &Path| dir.join("quizzes").is_dir();
+    if let Ok(cwd) = std::env::current_dir()
+        && has_quizzes(&cwd)
+    {
+        return cwd;
+    }
+    if let Ok(exe) = std::env::current_exe()
+        && let Some(dir) = exe.ancestors().skip(1).find(|dir| has_quizzes(dir))
+    {
+        return dir.to_path_buf();
+    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The built-in packs.
+pub fn builtin_quizzes_dir() -> PathBuf {
+    data_dir().join("quizzes")
+}
+
+/// The shipped assets (fonts, sounds, scoring presets).
+pub fn assets_dir() -> PathBuf {
+    data_dir().join("assets")
+}
+
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "bigtuna")
+}
+
+/// Where users put their own packs (`~/.local/share/bigtuna/packs` on Linux).
+pub fn user_packs_dir() -> Option<PathBuf> {
+    project_dirs().map(|dirs| dirs.data_dir().join("packs"))
+}
+
+/// Where settings are saved (`~/.config/bigtuna` on Linux).
+pub fn config_dir() -> Option<PathBuf> {
+    project_dirs().map(|dirs| dirs.config_dir().to_path_buf())
+}
+
+/// Every folder packs are installed in: built-in first, so their ids cannot be taken over.
+pub fn pack_dirs() -> Vec<PathBuf> {
+    let mut dirs = vec![builtin_quizzes_dir()];
+    dirs.extend(user_packs_dir().filter(|dir| dir.is_dir()));
+    dirs
+}

@@ -1,0 +1,411 @@
+//! The question: prompt, answer tiles (colour, shape and key label), a text or number field,
+//! or a list to reorder; a timer bar that drains; who has answered, in party play.
+
+use bevy::input::ButtonState;
+use bevy::input::keyboard::{Key, KeyboardInput};
+use bevy::prelude::*;
+
+use crate::game::{FlowCommand, Game, Overlay, Phase, PlayerAction, Presented, Response};
+use crate::input::gamepad::ANSWER_LABELS;
+use crate::input::{InputContext, NavAction};
+use crate::pack::Answer;
+use crate::persist::UserSettings;
+use crate::theme::interaction::{Activated, Focus, FocusStyle, Focusable};
+use crate::theme::palette;
+use crate::theme::widgets::{self, Fonts, rem};
+
+#[derive(Component)]
+struct AnswerTile(usize);
+
+#[derive(Component)]
+struct TimerBar;
+
+#[derive(Component)]
+struct TimerText;
+
+#[derive(Component)]
+struct EntryText;
+
+#[derive(Component)]
+struct OrderItem(usize);
+
+#[derive(Component)]
+struct SubmitOrder;
+
+#[derive(Component)]
+struct AnsweredMarks;
+
+/// What the player has typed so far.
+#[derive(Resource, Debug, Default)]
+struct Entry(String);
+
+/// The player's current order (indices into the shown items) and the item picked up.
+#[derive(Resource, Debug, Default)]
+struct OrderState {
+    order: Vec<usize>,
+    held: Option<usize>,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Entry>()
+        .init_resource::<OrderState>()
+        .add_systems(OnEnter(Phase::Question), spawn)
+        .add_systems(OnExit(Phase::Question), leave)
+        .add_systems(
+            Update,
+            (choose_tile, type_entry, reorder, pause, show_timer, show_entry, show_order, show_answered)
+                .run_if(in_state(Phase::Question))
+                .after(crate::game::GameSystems::Input)
+                .before(crate::game::GameSystems::Flow),
+        );
+}
+
+fn spawn(
+    mut commands: Commands,
+    game: Res<Game>,
+    fonts: Res<Fonts>,
+    mut context: ResMut<InputContext>,
+    mut focus: ResMut<Focus>,
+    mut entry: ResMut<Entry>,
+    mut order: ResMut<OrderState>,
+) {
+    let Some(drawn) = game.question() else { return };
+    let party = game.players.len() > 1;
+    entry.0.clear();
+    *order = OrderState::default();
+    let q = &drawn.question;
+    let header = format!("Question {} of {}", game.current + 1, game.questions.len());
+    let tag = format!("{} · {}", q.category, capitalise(q.difficulty.name()));
+    let root = commands
+        .spawn((
+            widgets::screen_root("Question screen"),
+            DespawnOnExit(Phase::Question),
+        ))
+        .id();
+    commands.entity(root).with_children(|root| {
+        // Top bar: where we are, what kind of question, and the timer.
+        root.spawn((
+            Node { position_type: PositionType::Absolute, top: rem(1.0), left: rem(2.0), right: rem(2.0), flex_direction: FlexDirection::Column, row_gap: rem(0.5), ..default() },
+        ))
+        .with_children(|bar| {
+            bar.spawn(Node { justify_content: JustifyContent::SpaceBetween, ..default() }).with_children(|line| {
+                line.spawn(widgets::text(header, 1.4, palette::MUTED, &fonts.bold));
+                line.spawn((TimerText, widgets::text("", 1.4, palette::TEXT, &fonts.bold)));
+                line.spawn(widgets::text(tag, 1.4, palette::ACCENT, &fonts.bold));
+            });
+            if game.clock.limit.is_some() {
+                bar.spawn((Node { height: rem(0.6), width: percent(100), border_radius: BorderRadius::all(rem(0.3)), ..default() }, BackgroundColor(palette::PANEL)))
+                    .with_children(|track| {
+                        track.spawn((TimerBar, Node { height: percent(100), width: percent(100), border_radius: BorderRadius::all(rem(0.3)), ..default() }, BackgroundColor(palette::ACCENT)));
+                    });
+            }
+        });
+        root.spawn((
+            Name::new("Prompt"),
+            Node { max_width: percent(85), margin: UiRect::bottom(rem(1.5)), ..default() },
+            children![(widgets::text(q.prompt.clone(), 3.0, palette::TEXT, &fonts.bold), TextLayout::justify(Justify::Center))],
+        ));
+        match &drawn.presented {
+            Presented::Options { options, .. } => {
+                *context = InputContext::Options { count: options.len(), party };
+                focus.columns = 2;
+                root.spawn(Node {
+                    display: Display::Grid,
+                    grid_template_columns: RepeatedGridTrack::flex(2, 1.0),
+                    column_gap: rem(1.0),
+                    row_gap: rem(1.0),
+                    width: percent(85),
+                    ..default()
+                })
+                .with_children(|grid| {
+                    for (i, option) in options.iter().enumerate() {
+                        grid.spawn(tile(i, option, party, &fonts));
+                    }
+                });
+            }
+            Presented::Typed | Presented::Number => {
+                *context = InputContext::TextEntry;
+                let unit = match &q.answer {
+                    Answer::Number { unit: Some(unit), .. } => unit.clone(),
+                    _ => String::new(),
+                };
+                let hint = if drawn.presented == Presented::Number { "Type a number, then Enter" } else { "Type your answer, then Enter" };
+                root.spawn(Node { align_items: AlignItems::Center, column_gap: rem(1.0), ..default() }).with_children(|row| {
+                    row.spawn((
+                        Node { min_width: rem(24.0), padding: UiRect::axes(rem(1.0), rem(0.6)), border: UiRect::all(rem(0.2)), border_radius: BorderRadius::all(rem(0.5)), ..default() },
+                        BackgroundColor(palette::PANEL),
+                        BorderColor::all(palette::ACCENT),
+                        children![(EntryText, widgets::text("", 2.4, palette::TEXT, &fonts.bold))],
+                    ));
+                    row.spawn(widgets::text(unit, 2.0, palette::MUTED, &fonts.regular));
+                });
+                root.spawn(widgets::text(hint, 1.3, palette::MUTED, &fonts.regular));
+            }
+            Presented::Ordering { shown } => {
+                *context = InputContext::Menu;
+                let mut state = OrderState { order: (0..shown.len()).collect(), held: None };
+                std::mem::swap(&mut *order, &mut state);
+                root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.5), ..default() }).with_children(|list| {
+                    for slot in 0..shown.len() {
+                        list.spawn((
+                            Name::new("Order item"),
+                            Button,
+                            OrderItem(slot),
+                            Focusable { order: slot },
+                            Node { min_width: rem(34.0), padding: UiRect::axes(rem(1.2), rem(0.5)), border: UiRect::all(rem(0.2)), border_radius: BorderRadius::all(rem(0.5)), ..default() },
+                            BackgroundColor(palette::PANEL),
+                            BorderColor::all(palette::PANEL),
+                            children![widgets::text("", 1.8, palette::TEXT, &fonts.bold)],
+                        ));
+                    }
+                    list.spawn((widgets::button("Submit this order", SubmitOrder, shown.len(), &fonts),));
+                });
+                root.spawn(widgets::text("Enter picks an item up or puts it down · ↑ ↓ move it · then Submit", 1.3, palette::MUTED, &fonts.regular));
+            }
+        }
+        if party {
+            root.spawn((AnsweredMarks, Node { position_type: PositionType::Absolute, bottom: rem(3.0), column_gap: rem(1.5), ..default() }))
+                .with_children(|marks| {
+                    for player in &game.players {
+                        marks.spawn(widgets::text(player.name.clone(), 1.4, palette::player(player.colour), &fonts.bold));
+                    }
+                });
+        }
+        root.spawn(widgets::hints("Esc pause · M mute", &fonts));
+    });
+}
+
+/// An answer tile: its colour, its shape, its keys (1 or A) and its gamepad button.
+fn tile(i: usize, option: &str, party: bool, fonts: &Fonts) -> impl Bundle {
+    let (colour, shape, shape_name) = palette::TILES[i % palette::TILES.len()];
+    let keys = if party { format!("{}", i + 1) } else { format!("{} · {}", i + 1, char::from(b'A' + i as u8)) };
+    (
+        Name::new(format!("Answer tile {} ({shape_name})", i + 1)),
+        Button,
+        AnswerTile(i),
+        Focusable { order: i },
+        FocusStyle { normal: colour, focused: colour.lighter(0.12) },
+        Node {
+            min_height: rem(6.0),
+            padding: UiRect::axes(rem(1.2), rem(0.8)),
+            align_items: AlignItems::Center,
+            column_gap: rem(1.0),
+            border: UiRect::all(rem(0.3)),
+            border_radius: BorderRadius::all(rem(0.6)),
+            ..default()
+        },
+        BackgroundColor(colour),
+        BorderColor::all(colour),
+        children![
+            widgets::text(shape, 2.6, palette::TEXT, &fonts.regular),
+            (Node { flex_grow: 1.0, ..default() }, children![widgets::text(option.to_owned(), 2.0, palette::TEXT, &fonts.bold)]),
+            (
+                Node { flex_direction: FlexDirection::Column, align_items: AlignItems::End, ..default() },
+                children![
+                    widgets::text(keys, 1.3, palette::TEXT, &fonts.bold),
+                    widgets::text(format!("pad {}", ANSWER_LABELS[i % 4]), 1.0, palette::TEXT, &fonts.regular),
+                ]
+            ),
+        ],
+    )
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+fn leave(mut context: ResMut<InputContext>, mut focus: ResMut<Focus>) {
+    *context = InputContext::Menu;
+    focus.columns = 1;
+}
+
+fn choose_tile(mut activated: MessageReader<Activated>, tiles: Query<&AnswerTile>, mut answers: MessageWriter<PlayerAction>) {
+    for Activated(entity) in activated.read() {
+        if let Ok(AnswerTile(i)) = tiles.get(*entity) {
+            answers.write(PlayerAction { player: 0, response: Response::Option(*i) });
+        }
+    }
+}
+
+fn type_entry(
+    mut keys: MessageReader<KeyboardInput>,
+    mut nav: MessageReader<NavAction>,
+    game: Res<Game>,
+    overlay: Res<State<Overlay>>,
+    mut entry: ResMut<Entry>,
+    mut answers: MessageWriter<PlayerAction>,
+) {
+    let numeric = match game.question().map(|q| &q.presented) {
+        Some(Presented::Number) => true,
+        Some(Presented::Typed) => false,
+        _ => {
+            keys.clear();
+            nav.clear();
+            return;
+        }
+    };
+    if *overlay.get() != Overlay::None {
+        keys.clear();
+        nav.clear();
+        return;
+    }
+    for key in keys.read() {
+        if key.state != ButtonState::Pressed {
+            continue;
+        }
+        match &key.logical_key {
+            Key::Backspace => {
+                entry.0.pop();
+            }
+            _ => {
+                let Some(text) = &key.text else { continue };
+                for c in text.chars().filter(|c| !c.is_control()) {
+                    let allowed = if numeric { c.is_ascii_digit() || matches!(c, '.' | ',' | '-') } else { true };
+                    if allowed && entry.0.chars().count() < 60 {
+                        entry.0.push(c);
+                    }
+                }
+            }
+        }
+    }
+    if nav.read().filter(|a| **a == NavAction::Confirm).count() > 0 && !entry.0.trim().is_empty() {
+        let response = if numeric {
+            match entry.0.replace(',', ".").trim().parse::<f64>() {
+                Ok(n) if n.is_finite() => Response::Number(n),
+                _ => return,
+            }
+        } else {
+            Response::Text(entry.0.clone())
+        };
+        answers.write(PlayerAction { player: 0, response });
+    }
+}
+
+fn reorder(
+    mut activated: MessageReader<Activated>,
+    mut nav: MessageReader<NavAction>,
+    items: Query<&OrderItem>,
+    submit: Query<(), With<SubmitOrder>>,
+    mut state: ResMut<OrderState>,
+    mut answers: MessageWriter<PlayerAction>,
+) {
+    for Activated(entity) in activated.read() {
+        if let Ok(OrderItem(slot)) = items.get(*entity) {
+            state.held = match state.held {
+                // Picking up, or putting down where it is.
+                None => Some(*slot),
+                Some(held) if held == *slot => None,
+                // A click on another slot moves the held item there.
+                Some(held) => {
+                    let item = state.order.remove(held);
+                    state.order.insert(*slot, item);
+                    None
+                }
+            };
+        } else if submit.get(*entity).is_ok() && !state.order.is_empty() {
+            answers.write(PlayerAction { player: 0, response: Response::Order(state.order.clone()) });
+        }
+    }
+    for action in nav.read() {
+        let Some(held) = state.held else { continue };
+        let target = match action {
+            NavAction::Up if held > 0 => held - 1,
+            NavAction::Down if held + 1 < state.order.len() => held + 1,
+            _ => continue,
+        };
+        state.order.swap(held, target);
+        state.held = Some(target);
+    }
+}
+
+fn pause(mut nav: MessageReader<NavAction>, overlay: Res<State<Overlay>>, mut flow: MessageWriter<FlowCommand>) {
+    let pressed = nav.read().filter(|a| matches!(a, NavAction::Back | NavAction::Pause)).count() > 0;
+    if pressed && *overlay.get() == Overlay::None {
+        flow.write(FlowCommand::Pause);
+    }
+}
+
+fn show_timer(game: Res<Game>, mut bars: Query<&mut Node, With<TimerBar>>, mut texts: Query<&mut Text, With<TimerText>>) {
+    let fraction = game.clock.fraction_left();
+    for mut node in &mut bars {
+        let width = percent(fraction * 100.0);
+        if node.width != width {
+            node.width = width;
+        }
+    }
+    let label = game.clock.remaining().map(|left| format!("{}", left.as_secs_f32().ceil() as u32)).unwrap_or_default();
+    for mut text in &mut texts {
+        if text.0 != label {
+            text.0.clone_from(&label);
+        }
+    }
+}
+
+fn show_entry(
+    entry: Res<Entry>,
+    time: Res<Time<Real>>,
+    settings: Option<Res<UserSettings>>,
+    mut texts: Query<&mut Text, With<EntryText>>,
+) {
+    // A blinking caret, steady under reduced motion.
+    let steady = settings.is_some_and(|s| s.reduced_motion);
+    let caret = if steady || time.elapsed_secs() % 1.0 < 0.5 { "|" } else { " " };
+    let shown = format!("{}{caret}", entry.0);
+    for mut text in &mut texts {
+        if text.0 != shown {
+            text.0.clone_from(&shown);
+        }
+    }
+}
+
+fn show_order(
+    state: Res<OrderState>,
+    game: Res<Game>,
+    items: Query<(&OrderItem, &Children, Entity)>,
+    mut texts: Query<&mut Text>,
+    mut looks: Query<&mut FocusStyle>,
+    mut commands: Commands,
+) {
+    let Some(Presented::Ordering { shown }) = game.question().map(|q| &q.presented) else { return };
+    for (OrderItem(slot), children, entity) in &items {
+        let Some(item) = state.order.get(*slot).and_then(|i| shown.get(*i)) else { continue };
+        let held = state.held == Some(*slot);
+        let label = if held { format!("{}.  ⇅ {item}", slot + 1) } else { format!("{}.  {item}", slot + 1) };
+        for child in children.iter() {
+            if let Ok(mut text) = texts.get_mut(child)
+                && text.0 != label
+            {
+                text.0.clone_from(&label);
+            }
+        }
+        let style = if held {
+            FocusStyle { normal: palette::ACCENT.darker(0.25), focused: palette::ACCENT.darker(0.15) }
+        } else {
+            FocusStyle { normal: palette::PANEL, focused: palette::PANEL_FOCUSED }
+        };
+        match looks.get_mut(entity) {
+            Ok(mut current) => {
+                if *current != style {
+                    *current = style;
+                }
+            }
+            Err(_) => {
+                commands.entity(entity).insert(style);
+            }
+        }
+    }
+}
+
+fn show_answered(game: Res<Game>, marks: Query<&Children, With<AnsweredMarks>>, mut texts: Query<&mut Text>) {
+    for children in &marks {
+        for (i, child) in children.iter().enumerate() {
+            let (Some(player), Ok(mut text)) = (game.players.get(i), texts.get_mut(child)) else { continue };
+            let answered = game.pending.get(i).is_some_and(Option::is_some);
+            let label = if answered { format!("{} ✓", player.name) } else { format!("{} …", player.name) };
+            if text.0 != label {
+                text.0 = label;
+            }
+        }
+    }
+}

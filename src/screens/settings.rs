@@ -1,0 +1,115 @@
+//! Settings: volume, mute, fullscreen, text size, reduced motion. Saved as soon as changed.
+
+use bevy::prelude::*;
+
+use crate::game::Screen;
+use crate::input::NavAction;
+use crate::persist::UserSettings;
+use crate::persist::settings_file::TEXT_SCALE;
+use crate::theme::interaction::{Activated, Adjustable, Adjusted};
+use crate::theme::palette;
+use crate::theme::widgets::{self, Fonts, rem};
+
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+enum SettingsRow {
+    Volume,
+    Mute,
+    Fullscreen,
+    TextScale,
+    ReducedMotion,
+    Back,
+}
+
+const ROWS: [SettingsRow; 5] =
+    [SettingsRow::Volume, SettingsRow::Mute, SettingsRow::Fullscreen, SettingsRow::TextScale, SettingsRow::ReducedMotion];
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Settings), spawn)
+        .add_systems(Update, (change, refresh).chain().run_if(in_state(Screen::Settings)));
+}
+
+fn spawn(mut commands: Commands, fonts: Res<Fonts>) {
+    commands
+        .spawn((widgets::screen_root("Settings screen"), DespawnOnExit(Screen::Settings)))
+        .with_children(|root| {
+            root.spawn(widgets::text("Settings", 3.0, palette::ACCENT, &fonts.bold));
+            root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() }).with_children(|list| {
+                for (order, row) in ROWS.into_iter().enumerate() {
+                    list.spawn((widgets::button("", row, order, &fonts), Adjustable));
+                }
+            });
+            root.spawn(widgets::button("Back", SettingsRow::Back, ROWS.len(), &fonts));
+            root.spawn(widgets::hints("↑ ↓ move · ← → change · Enter toggle · Esc back", &fonts));
+        });
+}
+
+fn apply(row: SettingsRow, delta: i32, settings: &mut UserSettings) {
+    match row {
+        SettingsRow::Volume => settings.volume = ((settings.volume * 10.0).round() + delta as f32).clamp(0.0, 10.0) / 10.0,
+        SettingsRow::Mute => settings.muted = !settings.muted,
+        SettingsRow::Fullscreen => settings.fullscreen = !settings.fullscreen,
+        SettingsRow::TextScale => {
+            let step = 25 * delta;
+            settings.text_scale = (i32::from(settings.text_scale) + step).clamp(i32::from(*TEXT_SCALE.start()), i32::from(*TEXT_SCALE.end())) as u16;
+        }
+        SettingsRow::ReducedMotion => settings.reduced_motion = !settings.reduced_motion,
+        SettingsRow::Back => {}
+    }
+}
+
+fn change(
+    mut adjusted: MessageReader<Adjusted>,
+    mut activated: MessageReader<Activated>,
+    mut nav: MessageReader<NavAction>,
+    rows: Query<&SettingsRow>,
+    mut settings: ResMut<UserSettings>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    for Adjusted { entity, delta } in adjusted.read() {
+        if let Ok(row) = rows.get(*entity) {
+            apply(*row, *delta, &mut settings);
+        }
+    }
+    for Activated(entity) in activated.read() {
+        match rows.get(*entity) {
+            Ok(SettingsRow::Back) => next.set(Screen::Title),
+            // Enter steps the volume and text size up, wrapping around at the top.
+            Ok(SettingsRow::Volume) if settings.volume >= 1.0 => settings.volume = 0.0,
+            Ok(SettingsRow::TextScale) if settings.text_scale >= *TEXT_SCALE.end() => settings.text_scale = *TEXT_SCALE.start(),
+            Ok(row) => apply(*row, 1, &mut settings),
+            Err(_) => {}
+        }
+    }
+    if nav.read().filter(|a| **a == NavAction::Back).count() > 0 {
+        next.set(Screen::Title);
+    }
+}
+
+fn refresh(
+    settings: Res<UserSettings>,
+    rows: Query<(&SettingsRow, &Children)>,
+    fresh: Query<(), Added<SettingsRow>>,
+    mut texts: Query<&mut Text>,
+) {
+    if fresh.is_empty() && !settings.is_changed() {
+        return;
+    }
+    let on_off = |on: bool| if on { "On" } else { "Off" };
+    for (row, children) in &rows {
+        let label = match row {
+            SettingsRow::Volume => format!("Volume   ‹ {:.0}% ›", settings.volume * 100.0),
+            SettingsRow::Mute => format!("Sound   ‹ {} ›", if settings.muted { "Muted" } else { "On" }),
+            SettingsRow::Fullscreen => format!("Fullscreen   ‹ {} ›", on_off(settings.fullscreen)),
+            SettingsRow::TextScale => format!("Text size   ‹ {}% ›", settings.text_scale),
+            SettingsRow::ReducedMotion => format!("Reduced motion   ‹ {} ›", on_off(settings.reduced_motion)),
+            SettingsRow::Back => "Back".to_owned(),
+        };
+        for child in children.iter() {
+            if let Ok(mut text) = texts.get_mut(child)
+                && text.0 != label
+            {
+                text.0.clone_from(&label);
+            }
+        }
+    }
+}

@@ -1,0 +1,261 @@
+//! Game setup: players, length, difficulty, spoiler limit, timer, scoring, category, pack.
+
+use bevy::prelude::*;
+
+use crate::game::flow::StartProblem;
+use crate::game::settings::QUESTION_COUNT;
+use crate::game::{DifficultyChoice, FlowCommand, GameSettings, PlayerSpec, Screen, ScoringPresets, TimerChoice};
+use crate::input::NavAction;
+use crate::pack::PackLibrary;
+use crate::theme::interaction::{Activated, Adjustable, Adjusted};
+use crate::theme::palette;
+use crate::theme::widgets::{self, Fonts, rem};
+
+/// Question counts offered, within [`QUESTION_COUNT`].
+const COUNTS: [usize; 10] = [5, 10, 15, 20, 25, 30, 40, 50, 75, 100];
+
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+enum SetupAction {
+    Players,
+    Questions,
+    Difficulty,
+    Seasons,
+    Timer,
+    Scoring,
+    Category,
+    Pack,
+    Start,
+    Back,
+}
+
+#[derive(Component)]
+struct NoticeText;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Setup), spawn).add_systems(
+        Update,
+        (adjust, act, back, refresh).chain().run_if(in_state(Screen::Setup)),
+    );
+}
+
+fn spawn(mut commands: Commands, fonts: Res<Fonts>, settings: Res<GameSettings>) {
+    let party = settings.players.len() > 1;
+    let mut rows = vec![];
+    if party {
+        rows.push(SetupAction::Players);
+    }
+    rows.extend([
+        SetupAction::Questions,
+        SetupAction::Difficulty,
+        SetupAction::Seasons,
+        SetupAction::Timer,
+        SetupAction::Scoring,
+        SetupAction::Category,
+        SetupAction::Pack,
+    ]);
+    let title = if party { "Party night" } else { "Solo game" };
+    let count = rows.len();
+    commands
+        .spawn((widgets::screen_root("Setup screen"), DespawnOnExit(Screen::Setup)))
+        .with_children(|root| {
+            root.spawn(widgets::text(title, 3.0, palette::ACCENT, &fonts.bold));
+            root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() })
+                .with_children(|list| {
+                    for (order, row) in rows.into_iter().enumerate() {
+                        list.spawn((widgets::button("", row, order, &fonts), Adjustable));
+                    }
+                });
+            root.spawn((NoticeText, widgets::text("", 1.3, palette::ACCENT, &fonts.regular)));
+            root.spawn(Node { column_gap: rem(1.0), ..default() }).with_children(|buttons| {
+                buttons.spawn(widgets::button("Start", SetupAction::Start, count, &fonts));
+                buttons.spawn(widgets::button("Back", SetupAction::Back, count + 1, &fonts));
+            });
+            let hint = if party {
+                "← → change · Enter start · Answer keys: P1 1-4 · P2 Q-R · P3 A-F · P4 Z-V · gamepads A B X Y"
+            } else {
+                "↑ ↓ move · ← → change · Enter choose · Esc back"
+            };
+            root.spawn(widgets::hints(hint, &fonts));
+        });
+}
+
+fn cycle<T: Copy + PartialEq>(options: &[T], current: T, delta: i32) -> T {
+    let index = options.iter().position(|o| *o == current).unwrap_or(0) as i32;
+    let len = options.len() as i32;
+    options[(index + delta).rem_euclid(len) as usize]
+}
+
+/// Cycles an optional filter through "all" (`None`) and each of `options`.
+fn cycle_filter(options: &[String], current: Option<&String>, delta: i32) -> Option<String> {
+    let all: Vec<Option<&String>> = std::iter::once(None).chain(options.iter().map(Some)).collect();
+    let index = all.iter().position(|o| *o == current).unwrap_or(0) as i32;
+    all[(index + delta).rem_euclid(all.len() as i32) as usize].cloned()
+}
+
+fn change(
+    action: SetupAction,
+    delta: i32,
+    settings: &mut GameSettings,
+    library: &PackLibrary,
+    presets: &ScoringPresets,
+) {
+    match action {
+        SetupAction::Players => {
+            let n = (settings.players.len() as i32 + delta).clamp(2, 8) as usize;
+            settings.players = (0..n).map(|i| settings.players.get(i).cloned().unwrap_or(PlayerSpec::numbered(i))).collect();
+        }
+        SetupAction::Questions => {
+            let current = COUNTS.iter().position(|c| *c >= settings.questions).map_or(COUNTS[1], |i| COUNTS[i]);
+            settings.questions = cycle(&COUNTS, current, delta).clamp(*QUESTION_COUNT.start(), *QUESTION_COUNT.end());
+        }
+        SetupAction::Difficulty => settings.difficulty = cycle(&DifficultyChoice::ALL, settings.difficulty, delta),
+        SetupAction::Seasons => settings.max_season = ((settings.max_season as i32 - 1 + delta).rem_euclid(9) + 1) as u8,
+        SetupAction::Timer => settings.timer = cycle(&TimerChoice::ALL, settings.timer, delta),
+        SetupAction::Scoring => {
+            let ids: Vec<String> = presets.0.iter().map(|p| p.id.clone()).collect();
+            if !ids.is_empty() {
+                let current = ids.iter().position(|id| *id == settings.scoring).unwrap_or(0) as i32;
+                settings.scoring = ids[(current + delta).rem_euclid(ids.len() as i32) as usize].clone();
+            }
+        }
+        SetupAction::Category => {
+            let mut categories: Vec<String> = library.questions().map(|(_, q)| q.category.clone()).collect();
+            categories.sort();
+            categories.dedup();
+            settings.categories = cycle_filter(&categories, settings.categories.first(), delta).into_iter().collect();
+        }
+        SetupAction::Pack => {
+            let ids: Vec<String> = library.packs.iter().map(|p| p.id.clone()).collect();
+            settings.packs = cycle_filter(&ids, settings.packs.first(), delta).into_iter().collect();
+        }
+        SetupAction::Start | SetupAction::Back => {}
+    }
+}
+
+fn adjust(
+    mut adjusted: MessageReader<Adjusted>,
+    actions: Query<&SetupAction>,
+    mut settings: ResMut<GameSettings>,
+    library: Res<PackLibrary>,
+    presets: Res<ScoringPresets>,
+    mut commands: Commands,
+) {
+    for Adjusted { entity, delta } in adjusted.read() {
+        if let Ok(action) = actions.get(*entity) {
+            change(*action, *delta, &mut settings, &library, &presets);
+            commands.remove_resource::<StartProblem>();
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)] // One handler for every button of the screen.
+fn act(
+    mut activated: MessageReader<Activated>,
+    actions: Query<&SetupAction>,
+    mut settings: ResMut<GameSettings>,
+    library: Res<PackLibrary>,
+    presets: Res<ScoringPresets>,
+    problem: Option<Res<StartProblem>>,
+    mut flow: MessageWriter<FlowCommand>,
+    mut next: ResMut<NextState<Screen>>,
+    mut commands: Commands,
+) {
+    for Activated(entity) in activated.read() {
+        let Ok(action) = actions.get(*entity) else { continue };
+        match action {
+            SetupAction::Start => {
+                // After a shortfall, Start plays the questions there are.
+                if let Some(problem) = problem.as_deref()
+                    && problem.0.available > 0
+                {
+                    settings.questions = problem.0.available;
+                }
+                flow.write(FlowCommand::StartGame);
+            }
+            SetupAction::Back => next.set(Screen::Title),
+            row => {
+                change(*row, 1, &mut settings, &library, &presets);
+                commands.remove_resource::<StartProblem>();
+            }
+        }
+    }
+}
+
+fn back(mut nav: MessageReader<NavAction>, mut next: ResMut<NextState<Screen>>) {
+    if nav.read().filter(|a| **a == NavAction::Back).count() > 0 {
+        next.set(Screen::Title);
+    }
+}
+
+fn label(action: SetupAction, settings: &GameSettings, library: &PackLibrary, presets: &ScoringPresets) -> String {
+    let value = match action {
+        SetupAction::Players => format!("{} players", settings.players.len()),
+        SetupAction::Questions => format!("{} questions", settings.questions),
+        SetupAction::Difficulty => match settings.difficulty {
+            DifficultyChoice::Mixed => "Mixed, easy to hard".to_owned(),
+            other => format!("{} only", capitalise(other.name())),
+        },
+        SetupAction::Seasons => {
+            if settings.max_season >= 9 { "All nine seasons".to_owned() } else { format!("Seasons 1-{} (no spoilers)", settings.max_season) }
+        }
+        SetupAction::Timer => match settings.timer.limit() {
+            Some(limit) => format!("{} s per question", limit.as_secs()),
+            None => "No timer".to_owned(),
+        },
+        SetupAction::Scoring => presets.get(&settings.scoring).map_or_else(|| settings.scoring.clone(), |p| p.name.clone()),
+        SetupAction::Category => settings.categories.first().cloned().unwrap_or_else(|| "All categories".to_owned()),
+        SetupAction::Pack => settings
+            .packs
+            .first()
+            .map(|id| library.pack(id).map_or_else(|| id.clone(), |p| p.title.clone()))
+            .unwrap_or_else(|| "All packs".to_owned()),
+        SetupAction::Start | SetupAction::Back => return String::new(),
+    };
+    format!("‹  {value}  ›")
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+#[allow(clippy::type_complexity)]
+fn refresh(
+    settings: Res<GameSettings>,
+    library: Res<PackLibrary>,
+    presets: Res<ScoringPresets>,
+    problem: Option<Res<StartProblem>>,
+    rows: Query<(&SetupAction, &Children)>,
+    mut texts: Query<&mut Text, Without<NoticeText>>,
+    mut notice: Query<&mut Text, With<NoticeText>>,
+    fresh: Query<(), Added<SetupAction>>,
+) {
+    let problem_changed = problem.as_ref().is_some_and(|p| p.is_changed());
+    let stale_notice = problem.is_none() && notice.iter().any(|t| !t.0.is_empty());
+    if fresh.is_empty() && !settings.is_changed() && !problem_changed && !stale_notice {
+        return;
+    }
+    for (action, children) in &rows {
+        let text = match action {
+            SetupAction::Start => match problem.as_deref() {
+                Some(StartProblem(shortfall)) if shortfall.available > 0 => format!("Play {} questions", shortfall.available),
+                _ => "Start".to_owned(),
+            },
+            SetupAction::Back => "Back".to_owned(),
+            row => label(*row, &settings, &library, &presets),
+        };
+        for child in children.iter() {
+            if let Ok(mut t) = texts.get_mut(child)
+                && t.0 != text
+            {
+                t.0.clone_from(&text);
+            }
+        }
+    }
+    for mut t in &mut notice {
+        let message = problem.as_deref().map(|p| p.0.to_string()).unwrap_or_default();
+        if t.0 != message {
+            t.0 = message;
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! Runs for machines rather than people: `--exit-after-frames N` with `--screenshot PATH`,
+//! and `--script` (hidden), which presses keys and saves screenshots, to test every screen
+//! under Xvfb and to measure frames.
+
+use std::path::PathBuf;
+
+use bevy::input::ButtonState;
+use bevy::input::keyboard::{Key, KeyboardInput};
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
+use bevy::window::PrimaryWindow;
+
+use crate::cli::PlayArgs;
+use crate::window::Continuous;
+
+/// One step of a script.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// Press and release a key.
+    Key(KeyCode, Option<String>),
+    /// Type text, one key per character.
+    Type(String),
+    /// Let frames pass.
+    Wait(u32),
+    /// Save a screenshot under this name.
+    Shot(String),
+}
+
+/// Parses `enter,wait:10,1,text:Cece,shot:question`.
+pub fn parse_script(script: &str) -> Result<Vec<Step>, String> {
+    script
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|step| {
+            if let Some(n) = step.strip_prefix("wait:") {
+                return n.parse().map(Step::Wait).map_err(|_| format!("`{step}`: wait takes a number of frames"));
+            }
+            if let Some(name) = step.strip_prefix("shot:") {
+                return Ok(Step::Shot(name.to_owned()));
+            }
+            if let Some(text) = step.strip_prefix("text:") {
+                return Ok(Step::Type(text.to_owned()));
+            }
+            key_named(step).ok_or_else(|| format!("`{step}` is not a key, wait:N, text:T or shot:NAME"))
+        })
+        .collect()
+}
+
+fn key_named(name: &str) -> Option<Step> {
+    let key = match name.to_ascii_lowercase().as_str() {
+        "enter" => KeyCode::Enter,
+        "space" => KeyCode::Space,
+        "esc" => KeyCode::Escape,
+        "up" => KeyCode::ArrowUp,
+        "down" => KeyCode::ArrowDown,
+        "left" => KeyCode::ArrowLeft,
+        "right" => KeyCode::ArrowRight,
+        "backspace" => KeyCode::Backspace,
+        "f11" => KeyCode::F11,
+        "1" => KeyCode::Digit1,
+        "2" => KeyCode::Digit2,
+        "3" => KeyCode::Digit3,
+        "4" => KeyCode::Digit4,
+        "m" => KeyCode::KeyM,
+        _ => return None,
+    };
+    Some(Step::Key(key, None))
+}
+
+/// What is left to do.
+#[derive(Resource, Debug, Default)]
+struct Run {
+    steps: std::collections::VecDeque<Step>,
+    waiting: u32,
+    exit_after: Option<u32>,
+    frames: u32,
+    final_shot: Option<PathBuf>,
+    shot_dir: PathBuf,
+    pending_shots: usize,
+    exiting: bool,
+}
+
+/// The plugin for `args`; it adds nothing to a normal game.
+pub fn plugin(args: &PlayArgs) -> SmokePlugin {
+    SmokePlugin {
+        script: args.script.as_deref().map(parse_script),
+        exit_after: args.exit_after_frames,
+        final_shot: args.screenshot.clone(),
+        shot_dir: args.screenshot_dir.clone().unwrap_or_else(|| PathBuf::from("screens-out")),
+        continuous: args.continuous,
+    }
+}
+
+/// Scripted runs and frame-limited runs, from the `play` options.
+pub struct SmokePlugin {
+    script: Option<Result<Vec<Step>, String>>,
+    exit_after: Option<u32>,
+    final_shot: Option<PathBuf>,
+    shot_dir: PathBuf,
+    continuous: bool,
+}
+
+impl Plugin for SmokePlugin {
+    fn build(&self, app: &mut App) {
+        let SmokePlugin { script, exit_after, final_shot, shot_dir, continuous } = self;
+        let (exit_after, final_shot, shot_dir, continuous) = (*exit_after, final_shot.clone(), shot_dir.clone(), *continuous);
+        let steps = match script.clone() {
+            Some(Ok(steps)) => steps,
+            Some(Err(error)) => {
+                error!("--script: {error}");
+                app.add_systems(Startup, |mut exit: MessageWriter<AppExit>| {
+                    exit.write(AppExit::from_code(2));
+                });
+                return;
+            }
+            None => Vec::new(),
+        };
+        if continuous || exit_after.is_some() || !steps.is_empty() {
+            // Xvfb windows never have focus, and an unfocused reactive app may wait a minute.
+            app.insert_resource(Continuous);
+        }
+        if exit_after.is_none() && steps.is_empty() {
+            return;
+        }
+        app.insert_resource(Run { steps: steps.into(), exit_after, final_shot, shot_dir, ..default() })
+            .add_systems(Last, drive)
+            .add_observer(|_: On<ScreenshotCaptured>, mut run: ResMut<Run>| {
+                run.pending_shots = run.pending_shots.saturating_sub(1);
+            });
+    }
+}
+
+fn shoot(commands: &mut Commands, run: &mut Run, path: PathBuf) {
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    info!("screenshot {}", path.display());
+    commands.spawn(Screenshot::primary_window()).observe(save_to_disk(path));
+    run.pending_shots += 1;
+}
+
+fn drive(
+    mut commands: Commands,
+    mut run: ResMut<Run>,
+    window: Query<Entity, With<PrimaryWindow>>,
+    mut keys: MessageWriter<KeyboardInput>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    let run = &mut *run;
+    run.frames += 1;
+    if run.exiting {
+        if run.pending_shots == 0 {
+            exit.write(AppExit::Success);
+        }
+        return;
+    }
+    if let Some(limit) = run.exit_after
+        && run.frames >= limit
+    {
+        if let Some(path) = run.final_shot.clone() {
+            shoot(&mut commands, run, path);
+        }
+        run.exiting = true;
+        return;
+    }
+    if run.waiting > 0 {
+        run.waiting -= 1;
+        return;
+    }
+    let Ok(window) = window.single() else { return };
+    let Some(step) = run.steps.pop_front() else {
+        if run.exit_after.is_none() {
+            run.exiting = true;
+        }
+        return;
+    };
+    let press = |key_code: KeyCode, text: Option<String>| {
+        let logical_key = match &text {
+            Some(t) => Key::Character(t.as_str().into()),
+            None => match key_code {
+                KeyCode::Enter => Key::Enter,
+                KeyCode::Backspace => Key::Backspace,
+                KeyCode::Escape => Key::Escape,
+                _ => Key::Unidentified(bevy::input::keyboard::NativeKey::Unidentified),
+            },
+        };
+        let text = text.map(|t| t.as_str().into());
+        [ButtonState::Pressed, ButtonState::Released].map(|state| KeyboardInput {
+            key_code,
+            logical_key: logical_key.clone(),
+            state,
+            text: if state == ButtonState::Pressed { text.clone() } else { None },
+            repeat: false,
+            window,
+        })
+    };
+    match step {
+        Step::Key(key, text) => {
+            keys.write_batch(press(key, text));
+        }
+        Step::Type(text) => {
+            for c in text.chars() {
+                let key = if c == ' ' { KeyCode::Space } else { KeyCode::KeyA };
+                keys.write_batch(press(key, Some(c.to_string())));
+            }
+        }
+        Step::Wait(frames) => run.waiting = frames,
+        Step::Shot(name) => {
+            let path = run.shot_dir.join(format!("{name}.png"));
+            shoot(&mut commands, run, path);
+            // Give the capture a few frames before the next key changes the screen.
+            run.waiting = 5;
+        }
+    }
+}

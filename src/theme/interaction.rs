@@ -1,0 +1,178 @@
+//! Menu focus shared by every screen: arrows, d-pad and mouse move it; Enter, South or a
+//! click activate. Screens only read [`Activated`] and [`Adjusted`] for their own actions.
+
+use bevy::prelude::*;
+
+use super::palette;
+use crate::game::{Overlay, Phase, Screen};
+use crate::input::NavAction;
+
+/// Something that can take the focus. The focus moves in `order`; only the highest `layer`
+/// present is reachable, so an open pause menu takes the focus from the screen beneath.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Focusable {
+    /// Position in the focus order.
+    pub order: usize,
+}
+
+/// Puts a [`Focusable`] on a layer above the screen (overlays).
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FocusLayer(pub u8);
+
+/// Left and right change this item's value instead of moving the focus.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Adjustable;
+
+/// Colours of a focusable item at rest and under focus (default: the panel colours).
+#[derive(Component, Debug, Clone, Copy, PartialEq)]
+pub struct FocusStyle {
+    /// At rest.
+    pub normal: Color,
+    /// Focused.
+    pub focused: Color,
+}
+
+/// Which item has the focus, and how many columns the items are laid out in.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Focus {
+    /// Index into the reachable items, sorted by order.
+    pub index: usize,
+    /// Up and down move by this many items (2 for the answer grid).
+    pub columns: usize,
+}
+
+impl Default for Focus {
+    fn default() -> Self {
+        Self { index: 0, columns: 1 }
+    }
+}
+
+/// An item was activated (Enter, South, click).
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Activated(pub Entity);
+
+/// An [`Adjustable`] item was moved left (-1) or right (+1).
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Adjusted {
+    /// The item.
+    pub entity: Entity,
+    /// -1 or +1.
+    pub delta: i32,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Focus>()
+        .add_message::<Activated>()
+        .add_message::<Adjusted>()
+        .add_systems(
+            Update,
+            (
+                reset_focus.run_if(state_changed::<Screen>.or_else(state_changed::<Phase>).or_else(state_changed::<Overlay>)),
+                navigate,
+                mouse,
+                style,
+            )
+                .chain()
+                .after(crate::game::GameSystems::Input),
+        );
+}
+
+fn reset_focus(mut focus: ResMut<Focus>) {
+    *focus = Focus::default();
+}
+
+/// The reachable items, in focus order.
+fn reachable(items: &Query<(Entity, &Focusable, Option<&FocusLayer>, Has<Adjustable>)>) -> Vec<(Entity, bool)> {
+    let top = items.iter().map(|(_, _, layer, _)| layer.map_or(0, |l| l.0)).max().unwrap_or(0);
+    let mut list: Vec<(usize, Entity, bool)> = items
+        .iter()
+        .filter(|(_, _, layer, _)| layer.map_or(0, |l| l.0) == top)
+        .map(|(entity, focusable, _, adjustable)| (focusable.order, entity, adjustable))
+        .collect();
+    list.sort_by_key(|(order, entity, _)| (*order, *entity));
+    list.into_iter().map(|(_, entity, adjustable)| (entity, adjustable)).collect()
+}
+
+fn navigate(
+    mut nav: MessageReader<NavAction>,
+    items: Query<(Entity, &Focusable, Option<&FocusLayer>, Has<Adjustable>)>,
+    mut focus: ResMut<Focus>,
+    mut activated: MessageWriter<Activated>,
+    mut adjusted: MessageWriter<Adjusted>,
+) {
+    let list = reachable(&items);
+    if list.is_empty() {
+        nav.clear();
+        return;
+    }
+    let last = list.len() - 1;
+    focus.index = focus.index.min(last);
+    for action in nav.read() {
+        let (entity, adjustable) = list[focus.index];
+        match action {
+            NavAction::Up => focus.index = focus.index.checked_sub(focus.columns).unwrap_or(focus.index),
+            NavAction::Down => focus.index = (focus.index + focus.columns).min(last),
+            NavAction::Left | NavAction::Right => {
+                let delta = if *action == NavAction::Left { -1 } else { 1 };
+                if adjustable {
+                    adjusted.write(Adjusted { entity, delta });
+                } else if focus.columns > 1 {
+                    focus.index = focus.index.saturating_add_signed(delta as isize).min(last);
+                }
+            }
+            NavAction::Confirm => {
+                activated.write(Activated(entity));
+            }
+            NavAction::Back | NavAction::Pause => {}
+        }
+    }
+}
+
+fn mouse(
+    mut moved: MessageReader<bevy::window::CursorMoved>,
+    changed: Query<(Entity, &Interaction), Changed<Interaction>>,
+    items: Query<(Entity, &Focusable, Option<&FocusLayer>, Has<Adjustable>)>,
+    mut focus: ResMut<Focus>,
+    mut activated: MessageWriter<Activated>,
+) {
+    // A button that appears under a resting pointer must not steal the keyboard's focus:
+    // hovering only counts when the mouse moves.
+    let mouse_moved = moved.read().count() > 0;
+    let list = reachable(&items);
+    for (entity, interaction) in &changed {
+        let Some(index) = list.iter().position(|(e, _)| *e == entity) else { continue };
+        match interaction {
+            Interaction::Hovered if mouse_moved => focus.index = index,
+            Interaction::Hovered => {}
+            Interaction::Pressed => {
+                focus.index = index;
+                activated.write(Activated(entity));
+            }
+            Interaction::None => {}
+        }
+    }
+}
+
+fn style(
+    focus: Res<Focus>,
+    items: Query<(Entity, &Focusable, Option<&FocusLayer>, Has<Adjustable>)>,
+    mut looks: Query<(&mut BackgroundColor, &mut BorderColor, Option<&FocusStyle>)>,
+) {
+    let list = reachable(&items);
+    let focused = list.get(focus.index).map(|(entity, _)| *entity);
+    for (entity, _) in list {
+        let Ok((mut background, mut border, custom)) = looks.get_mut(entity) else { continue };
+        let style = custom.copied().unwrap_or(FocusStyle { normal: palette::PANEL, focused: palette::PANEL_FOCUSED });
+        let is_focused = Some(entity) == focused;
+        let colour = if is_focused { style.focused } else { style.normal };
+        let edge = if is_focused { palette::ACCENT } else { style.normal };
+        // Only write on change: a write would wake the reactive renderer every frame.
+        if background.0 != colour {
+            background.0 = colour;
+        }
+        let wanted = BorderColor::all(edge);
+        if *border != wanted {
+            *border = wanted;
+        }
+    }
+}

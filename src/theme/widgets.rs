@@ -1,0 +1,108 @@
+//! Widgets as functions returning bundles, sized in `rem` so the whole UI follows the window
+//! height and the user's text scale.
+
+use bevy::prelude::*;
+
+use super::interaction::Focusable;
+use super::palette;
+use crate::persist::UserSettings;
+
+/// The game's fonts.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct Fonts {
+    /// DejaVu Sans.
+    pub regular: Handle<Font>,
+    /// DejaVu Sans Bold.
+    pub bold: Handle<Font>,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Fonts>()
+        .add_systems(Startup, load_fonts)
+        .add_systems(Update, follow_window_and_text_scale);
+}
+
+fn load_fonts(asset_server: Option<Res<AssetServer>>, mut fonts: ResMut<Fonts>) {
+    if let Some(asset_server) = asset_server {
+        fonts.regular = asset_server.load("fonts/DejaVuSans.ttf");
+        fonts.bold = asset_server.load("fonts/DejaVuSans-Bold.ttf");
+    }
+}
+
+/// One `rem` is 1/54 of the window height (20 px at 1080p), times the text scale: text stays
+/// readable from across the room on a TV and on a 720p laptop alike.
+fn follow_window_and_text_scale(
+    windows: Query<&Window>,
+    settings: Option<Res<UserSettings>>,
+    rem: Option<ResMut<bevy::text::RemSize>>,
+) {
+    let (Some(mut rem), Ok(window)) = (rem, windows.single()) else { return };
+    let scale = settings.map_or(1.0, |s| f32::from(s.text_scale) / 100.0);
+    let size = (window.height() / 54.0).max(11.0) * scale;
+    if (rem.0 - size).abs() > 0.01 {
+        rem.0 = size;
+    }
+}
+
+/// Text of `size` rem in `color`.
+pub fn text(content: impl Into<String>, size: f32, color: Color, font: &Handle<Font>) -> impl Bundle {
+    (
+        Text::new(content),
+        TextFont { font: font.clone().into(), font_size: FontSize::Rem(size), ..default() },
+        TextColor(color),
+    )
+}
+
+/// A full-window column, centred, for a screen's root.
+pub fn screen_root(name: &'static str) -> impl Bundle {
+    (
+        Name::new(name),
+        Node {
+            width: percent(100),
+            height: percent(100),
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            justify_content: JustifyContent::Center,
+            row_gap: rem(1.0),
+            padding: UiRect::all(rem(2.0)),
+            ..default()
+        },
+        BackgroundColor(palette::BACKGROUND),
+    )
+}
+
+/// Layout length in the same unit as text: 1 rem = 1/54 of the window height.
+pub fn rem(value: f32) -> Val {
+    Val::Vh(value * 100.0 / 54.0)
+}
+
+/// A menu button: focusable with keys, gamepad and mouse; `action` says what it does.
+pub fn button<A: Component>(label: impl Into<String>, action: A, order: usize, fonts: &Fonts) -> impl Bundle {
+    (
+        Name::new("Button"),
+        Button,
+        Focusable { order },
+        action,
+        Node {
+            min_width: rem(18.0),
+            padding: UiRect::axes(rem(1.5), rem(0.6)),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            border: UiRect::all(rem(0.2)),
+            border_radius: BorderRadius::all(rem(0.6)),
+            ..default()
+        },
+        BackgroundColor(palette::PANEL),
+        BorderColor::all(palette::PANEL),
+        children![text(label, 1.5, palette::TEXT, &fonts.bold)],
+    )
+}
+
+/// A small line of key hints at the bottom of a screen.
+pub fn hints(content: impl Into<String>, fonts: &Fonts) -> impl Bundle {
+    (
+        Name::new("Hints"),
+        Node { position_type: PositionType::Absolute, bottom: rem(1.0), ..default() },
+        children![text(content, 1.0, palette::MUTED, &fonts.regular)],
+    )
+}

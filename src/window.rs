@@ -1,0 +1,149 @@
+//! The window: fullscreen (F11 and settings), Ctrl+Q, a remembered size, a title and an icon,
+//! and redrawing only when needed (reactive updates, faster only while a timer runs).
+
+use std::time::Duration;
+
+use bevy::prelude::*;
+use bevy::window::{PrimaryWindow, WindowMode, WindowResized};
+use bevy::winit::{UpdateMode, WinitSettings};
+
+use crate::game::{Game, Overlay, Phase};
+use crate::input::AppCommand;
+use crate::persist::UserSettings;
+
+/// Redraws while a timer runs: enough for a smooth bar and a steady countdown.
+pub const TIMER_FRAME: Duration = Duration::from_millis(50);
+/// Redraws while the caret of a text field blinks.
+pub const CARET_FRAME: Duration = Duration::from_millis(250);
+
+/// Set when the app was asked to redraw every frame (smoke tests, measurements).
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct Continuous;
+
+pub(crate) fn plugin(app: &mut App) {
+    app.add_systems(Update, (commands, follow_fullscreen, remember_size, pace_frames, set_icon));
+}
+
+/// Side of the window icon, in pixels.
+const ICON_SIZE: u32 = 64;
+
+/// The icon: a gold tuna on a navy disc, drawn here so no image file can go missing.
+pub fn icon_pixels() -> Vec<u8> {
+    let size = ICON_SIZE as f32;
+    let mut pixels = Vec::with_capacity((ICON_SIZE * ICON_SIZE * 4) as usize);
+    for y in 0..ICON_SIZE {
+        for x in 0..ICON_SIZE {
+            let (px, py) = ((x as f32 + 0.5) / size * 2.0 - 1.0, (y as f32 + 0.5) / size * 2.0 - 1.0);
+            let disc = px * px + py * py <= 1.0;
+            // Body: an ellipse; tail: a triangle to its right; eye: a dot.
+            let body = ((px + 0.12) / 0.58).powi(2) + (py / 0.30).powi(2) <= 1.0;
+            let tail = px > 0.38 && px < 0.78 && py.abs() < (px - 0.38) * 1.0 + 0.04;
+            let eye = (px + 0.45).powi(2) + (py + 0.06).powi(2) < 0.006;
+            let rgba = if eye {
+                [20, 30, 51, 255]
+            } else if body || tail {
+                [242, 177, 52, 255]
+            } else if disc {
+                [20, 30, 51, 255]
+            } else {
+                [0, 0, 0, 0]
+            };
+            pixels.extend_from_slice(&rgba);
+        }
+    }
+    pixels
+}
+
+/// winit windows appear after start-up and their icon can only be set on the main thread.
+fn set_icon(
+    mut done: Local<bool>,
+    windows: Query<Entity, With<PrimaryWindow>>,
+    _main_thread: bevy::ecs::system::NonSendMarker,
+) {
+    if *done {
+        return;
+    }
+    let Ok(entity) = windows.single() else { return };
+    bevy::winit::WINIT_WINDOWS.with_borrow(|winit_windows| {
+        if let Some(window) = winit_windows.get_window(entity) {
+            match winit::window::Icon::from_rgba(icon_pixels(), ICON_SIZE, ICON_SIZE) {
+                Ok(icon) => window.set_window_icon(Some(icon)),
+                Err(error) => warn!("cannot set the window icon: {error}"),
+            }
+            *done = true;
+        }
+    });
+}
+
+fn commands(
+    mut commands: MessageReader<AppCommand>,
+    mut settings: ResMut<UserSettings>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    for command in commands.read() {
+        match command {
+            AppCommand::ToggleFullscreen => settings.fullscreen = !settings.fullscreen,
+            AppCommand::Quit => {
+                exit.write(AppExit::Success);
+            }
+            AppCommand::ToggleMute => {
+                settings.muted = !settings.muted;
+                info!("sound {}", if settings.muted { "muted" } else { "on" });
+            }
+        }
+    }
+}
+
+fn follow_fullscreen(settings: Res<UserSettings>, mut windows: Query<&mut Window, With<PrimaryWindow>>) {
+    if !settings.is_changed() {
+        return;
+    }
+    for mut window in &mut windows {
+        let mode = if settings.fullscreen {
+            WindowMode::BorderlessFullscreen(MonitorSelection::Current)
+        } else {
+            WindowMode::Windowed
+        };
+        if window.mode != mode {
+            window.mode = mode;
+        }
+    }
+}
+
+fn remember_size(mut resized: MessageReader<WindowResized>, mut settings: ResMut<UserSettings>) {
+    let Some(last) = resized.read().last() else { return };
+    if settings.fullscreen {
+        return;
+    }
+    let size = (last.width.round() as u32, last.height.round() as u32);
+    if size.0 >= 800 && size.1 >= 600 && settings.window_size != Some(size) {
+        settings.window_size = Some(size);
+    }
+}
+
+/// Reactive updates everywhere; while a timer runs, a steady 20 updates a second so the bar
+/// drains smoothly; while a caret blinks, 4.
+fn pace_frames(
+    game: Option<Res<Game>>,
+    phase: Option<Res<State<Phase>>>,
+    overlay: Option<Res<State<Overlay>>>,
+    continuous: Option<Res<Continuous>>,
+    mut winit: ResMut<WinitSettings>,
+) {
+    let wanted = if continuous.is_some() {
+        WinitSettings::game()
+    } else {
+        let asking = phase.is_some_and(|p| *p.get() == Phase::Question) && overlay.is_some_and(|o| *o.get() == Overlay::None);
+        let question = game.as_ref().and_then(|g| g.question()).map(|q| &q.presented);
+        let timed = game.as_ref().is_some_and(|g| g.clock.limit.is_some());
+        let typing = matches!(question, Some(crate::game::Presented::Typed | crate::game::Presented::Number));
+        match (asking, timed, typing) {
+            (true, true, _) => WinitSettings { focused_mode: UpdateMode::reactive(TIMER_FRAME), unfocused_mode: UpdateMode::reactive(TIMER_FRAME) },
+            (true, false, true) => WinitSettings { focused_mode: UpdateMode::reactive(CARET_FRAME), unfocused_mode: UpdateMode::reactive(CARET_FRAME) },
+            _ => WinitSettings::desktop_app(),
+        }
+    };
+    if winit.focused_mode != wanted.focused_mode || winit.unfocused_mode != wanted.unfocused_mode {
+        *winit = wanted;
+    }
+}

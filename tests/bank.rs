@@ -1,0 +1,62 @@
+//! The Jim Halpert bank keeps its promises: size, kinds, difficulties, categories, sources,
+//! typed forms, believable true/false, and ids that never change once shipped.
+
+use std::collections::{BTreeMap, HashSet};
+
+use bigtuna::pack::{Answer, AnswerKind, Difficulty, load_pack_file};
+
+use crate::support::root;
+
+const SOURCES: [&str; 3] = ["000_05a399144b78e46c.txt", "001_431e1837c04042a6.txt", "002_1cf85b3532e1d13e.txt"];
+
+#[test]
+fn the_bank_covers_what_it_promises() {
+    let pack = load_pack_file(&root().join("quizzes/jim-halpert.ron")).unwrap_or_else(|p| panic!("{p}"));
+    let questions = &pack.questions;
+    assert!(questions.len() >= 240, "{} questions", questions.len());
+
+    let mut kinds: BTreeMap<AnswerKind, usize> = BTreeMap::new();
+    let mut levels: BTreeMap<Difficulty, usize> = BTreeMap::new();
+    let mut categories: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut false_statements = 0;
+    for q in questions {
+        *kinds.entry(q.answer.kind()).or_default() += 1;
+        *levels.entry(q.difficulty).or_default() += 1;
+        *categories.entry(q.category.as_str()).or_default() += 1;
+        let file = q.source.split(',').next().unwrap_or_default().trim();
+        assert!(SOURCES.contains(&file), "{}: source {:?} names none of the seed files", q.id, q.source);
+        assert!(q.source.contains(", "), "{}: the source names a section too", q.id);
+        match &q.answer {
+            Answer::Typed { accept } => assert!(!accept.is_empty(), "{}", q.id),
+            Answer::TrueFalse { answer: false } => false_statements += 1,
+            Answer::MultipleChoice { wrong, .. } => assert_eq!(wrong.len(), 3, "{}: four tiles", q.id),
+            _ => {}
+        }
+        assert!(q.explanation.len() >= 40, "{}: the explanation teaches something", q.id);
+        assert!(q.explanation.trim() != q.prompt.trim(), "{}", q.id);
+    }
+    for kind in AnswerKind::ALL {
+        assert!(kinds.get(&kind).copied().unwrap_or(0) >= 15, "{kind:?}: {kinds:?}");
+    }
+    for level in Difficulty::ALL {
+        let share = levels.get(&level).copied().unwrap_or(0) as f64 / questions.len() as f64;
+        assert!(share >= 0.25, "{level:?} is {:.0}% of the bank", share * 100.0);
+    }
+    assert!(categories.len() >= 8, "{categories:?}");
+    let statements = kinds[&AnswerKind::TrueFalse];
+    let false_share = false_statements as f64 / statements as f64;
+    assert!((0.35..=0.65).contains(&false_share), "{false_statements} of {statements} true/false are false");
+}
+
+#[test]
+fn question_ids_are_unique_and_stable() {
+    let pack = load_pack_file(&root().join("quizzes/jim-halpert.ron")).unwrap_or_else(|p| panic!("{p}"));
+    let ids: HashSet<&str> = pack.questions.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(ids.len(), pack.questions.len(), "ids are unique");
+    // Saves and statistics refer to ids: once shipped, an id may be retired never reused,
+    // and never renamed. New questions add lines to tests/data/bank-ids.txt.
+    let shipped = std::fs::read_to_string(root().join("tests/data/bank-ids.txt")).expect("the list of shipped ids");
+    for id in shipped.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        assert!(ids.contains(id), "shipped id {id} disappeared: restore it (ids are stable)");
+    }
+}

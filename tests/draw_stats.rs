@@ -1,0 +1,68 @@
+//! The draw is fair and reproducible: uniform correct-option positions, no repeats, one seed
+//! one game, an easy-to-hard ramp.
+
+use std::collections::HashSet;
+
+use bigtuna::game::draw::{draw, present};
+use bigtuna::game::{DifficultyChoice, GameSettings, Presented};
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+
+use crate::support::{builtin_library, synthetic_library};
+
+#[test]
+fn correct_option_position_is_uniform() {
+    let library = synthetic_library(1);
+    let (_, question) = library.questions().next().expect("a multiple-choice question");
+    let mut counts = [0u32; 4];
+    let draws = 10_000;
+    for seed in 0..draws {
+        let mut rng = StdRng::seed_from_u64(seed);
+        let Presented::Options { correct, options } = present("p", question, &mut rng).presented else { panic!("options") };
+        assert_eq!(options.len(), 4);
+        counts[correct] += 1;
+    }
+    let expected = draws as f64 / 4.0;
+    let chi_square: f64 = counts.iter().map(|&c| (f64::from(c) - expected).powi(2) / expected).sum();
+    // 3 degrees of freedom: 16.27 is the p = 0.001 critical value.
+    assert!(chi_square < 16.27, "positions {counts:?}, chi-square {chi_square:.2}");
+}
+
+#[test]
+fn orderings_are_shuffled_and_never_shown_solved() {
+    let library = synthetic_library(1);
+    let (_, question) = library.questions().find(|(_, q)| q.id.ends_with("-4")).expect("an ordering");
+    let mut firsts = [0u32; 4];
+    for seed in 0..4_000 {
+        let mut rng = StdRng::seed_from_u64(seed);
+        let Presented::Ordering { shown } = present("p", question, &mut rng).presented else { panic!("ordering") };
+        assert_ne!(shown, ["one", "two", "three", "four"]);
+        firsts[["one", "two", "three", "four"].iter().position(|i| *i == shown[0]).expect("item")] += 1;
+    }
+    assert!(firsts.iter().all(|&n| n > 700), "every item leads sometimes: {firsts:?}");
+}
+
+#[test]
+fn no_question_twice_and_one_seed_one_game() {
+    let library = builtin_library();
+    let settings = GameSettings { questions: 40, ..GameSettings::default() };
+    for seed in 0..200 {
+        let game = draw(&library, &settings, seed).expect("enough questions");
+        let ids: HashSet<&str> = game.iter().map(|q| q.question.id.as_str()).collect();
+        assert_eq!(ids.len(), 40, "seed {seed} repeated a question");
+        assert_eq!(draw(&library, &settings, seed).expect("again"), game, "seed {seed} is not reproducible");
+    }
+    assert_ne!(draw(&library, &settings, 1).expect("1"), draw(&library, &settings, 2).expect("2"));
+}
+
+#[test]
+fn mixed_difficulty_ramps_from_easy_to_hard_in_equal_shares() {
+    let library = builtin_library();
+    let settings = GameSettings { questions: 30, difficulty: DifficultyChoice::Mixed, ..GameSettings::default() };
+    let game = draw(&library, &settings, 99).expect("enough");
+    let levels: Vec<_> = game.iter().map(|q| q.question.difficulty).collect();
+    assert!(levels.windows(2).all(|w| w[0] <= w[1]), "{levels:?}");
+    for level in bigtuna::pack::Difficulty::ALL {
+        assert_eq!(levels.iter().filter(|l| **l == level).count(), 10);
+    }
+}

@@ -1,0 +1,137 @@
+//! Keys and gamepad buttons become the right core action for the right player.
+
+use bevy::input::ButtonState;
+use bevy::input::gamepad::{Gamepad, GamepadButton};
+use bevy::input::keyboard::{Key, KeyboardInput};
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use bigtuna::game::{PlayerAction, Response};
+use bigtuna::input::gamepad::{answer_for_button, nav_for_button};
+use bigtuna::input::keyboard::{PARTY_ROWS, answer_for_key, app_command_for_key, nav_for_key};
+use bigtuna::input::{AppCommand, InputContext, NavAction};
+
+#[test]
+fn solo_keys_answer_for_player_one() {
+    let keys = [
+        (KeyCode::Digit1, 0),
+        (KeyCode::Digit2, 1),
+        (KeyCode::Digit3, 2),
+        (KeyCode::Digit4, 3),
+        (KeyCode::KeyA, 0),
+        (KeyCode::KeyB, 1),
+        (KeyCode::KeyC, 2),
+        (KeyCode::KeyD, 3),
+        (KeyCode::Numpad3, 2),
+    ];
+    for (key, option) in keys {
+        assert_eq!(answer_for_key(key, 4, false), Some((0, option)), "{key:?}");
+    }
+    assert_eq!(answer_for_key(KeyCode::Digit3, 2, false), None, "true/false has two options");
+    assert_eq!(answer_for_key(KeyCode::KeyQ, 4, false), None);
+}
+
+#[test]
+fn party_rows_answer_for_their_player() {
+    for (player, row) in PARTY_ROWS.iter().enumerate() {
+        for (option, key) in row.iter().enumerate() {
+            assert_eq!(answer_for_key(*key, 4, true), Some((player, option)), "{key:?}");
+        }
+    }
+    assert_eq!(answer_for_key(KeyCode::KeyB, 4, true), None, "B is no party key");
+}
+
+#[test]
+fn navigation_and_app_keys() {
+    assert_eq!(nav_for_key(KeyCode::Enter), Some(NavAction::Confirm));
+    assert_eq!(nav_for_key(KeyCode::Space), Some(NavAction::Confirm));
+    assert_eq!(nav_for_key(KeyCode::Escape), Some(NavAction::Back));
+    assert_eq!(nav_for_key(KeyCode::ArrowLeft), Some(NavAction::Left));
+    assert_eq!(nav_for_key(KeyCode::KeyX), None);
+    assert_eq!(app_command_for_key(KeyCode::F11, false, false), Some(AppCommand::ToggleFullscreen));
+    assert_eq!(app_command_for_key(KeyCode::KeyQ, true, false), Some(AppCommand::Quit));
+    assert_eq!(app_command_for_key(KeyCode::KeyQ, false, false), None);
+    assert_eq!(app_command_for_key(KeyCode::KeyM, false, false), Some(AppCommand::ToggleMute));
+    assert_eq!(app_command_for_key(KeyCode::KeyM, false, true), None, "M is a letter while typing");
+}
+
+#[test]
+fn gamepad_buttons() {
+    assert_eq!(nav_for_button(GamepadButton::South), Some(NavAction::Confirm));
+    assert_eq!(nav_for_button(GamepadButton::East), Some(NavAction::Back));
+    assert_eq!(nav_for_button(GamepadButton::Start), Some(NavAction::Pause));
+    assert_eq!(nav_for_button(GamepadButton::DPadDown), Some(NavAction::Down));
+    let faces = [GamepadButton::South, GamepadButton::East, GamepadButton::West, GamepadButton::North];
+    for (option, button) in faces.into_iter().enumerate() {
+        assert_eq!(answer_for_button(button, 4), Some(option));
+    }
+    assert_eq!(answer_for_button(GamepadButton::West, 2), None);
+}
+
+fn input_app(context: InputContext) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin));
+    app.add_message::<KeyboardInput>();
+    app.add_plugins((bigtuna::game::plugin, bigtuna::input::plugin));
+    app.insert_resource(context);
+    app.update();
+    app
+}
+
+fn actions(app: &App) -> Vec<PlayerAction> {
+    let messages = app.world().resource::<Messages<PlayerAction>>();
+    messages.iter_current_update_messages().cloned().collect()
+}
+
+fn press(app: &mut App, key: KeyCode) {
+    let window = Entity::PLACEHOLDER;
+    app.world_mut().write_message(KeyboardInput {
+        key_code: key,
+        logical_key: Key::Unidentified(bevy::input::keyboard::NativeKey::Unidentified),
+        state: ButtonState::Pressed,
+        text: None,
+        repeat: false,
+        window,
+    });
+}
+
+#[test]
+fn key_presses_in_one_frame_keep_their_order() {
+    let mut app = input_app(InputContext::Options { count: 4, party: true });
+    press(&mut app, KeyCode::KeyE);
+    press(&mut app, KeyCode::Digit4);
+    press(&mut app, KeyCode::KeyZ);
+    app.update();
+    let got: Vec<(usize, Response)> = actions(&app).into_iter().map(|a| (a.player, a.response)).collect();
+    assert_eq!(got, vec![(1, Response::Option(2)), (0, Response::Option(3)), (3, Response::Option(0))]);
+}
+
+#[test]
+fn gamepads_are_players_in_connection_order() {
+    let mut app = input_app(InputContext::Options { count: 4, party: true });
+    let first = app.world_mut().spawn(Gamepad::default()).id();
+    let second = app.world_mut().spawn(Gamepad::default()).id();
+    app.world_mut().get_mut::<Gamepad>(second).expect("pad").digital_mut().press(GamepadButton::North);
+    app.world_mut().get_mut::<Gamepad>(first).expect("pad").digital_mut().press(GamepadButton::East);
+    app.update();
+    let mut got: Vec<(usize, Response)> = actions(&app).into_iter().map(|a| (a.player, a.response)).collect();
+    got.sort_by_key(|(p, _)| *p);
+    assert_eq!(got, vec![(0, Response::Option(1)), (1, Response::Option(3))]);
+    // The first pad drops out: the second keeps its seat, a new pad takes the free one.
+    app.world_mut().despawn(first);
+    app.update();
+    let third = app.world_mut().spawn(Gamepad::default()).id();
+    app.update();
+    let seats = app.world().resource::<bigtuna::input::gamepad::GamepadSeats>();
+    assert_eq!((seats.seat(third), seats.seat(second)), (Some(0), Some(1)));
+}
+
+#[test]
+fn in_menus_keys_navigate_and_do_not_answer() {
+    let mut app = input_app(InputContext::Menu);
+    press(&mut app, KeyCode::Digit1);
+    press(&mut app, KeyCode::Enter);
+    app.update();
+    assert!(actions(&app).is_empty());
+    let nav: Vec<NavAction> = app.world().resource::<Messages<NavAction>>().iter_current_update_messages().copied().collect();
+    assert_eq!(nav, vec![NavAction::Confirm]);
+}

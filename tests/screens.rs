@@ -1,0 +1,103 @@
+//! The game on screen, for real: a window under Xvfb (software Vulkan), a whole solo game
+//! driven with simulated keys, and a screenshot of every screen saved to
+//! `target/screens` to be looked at.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use bigtuna::game::draw::draw;
+use bigtuna::game::{GameSettings, Presented, TimerChoice};
+use bigtuna::pack::Answer;
+
+use crate::support::{builtin_library, root, scratch_dir};
+
+const SEED: u64 = 20261122;
+const COUNT: usize = 5;
+
+fn shots_dir() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from);
+    target.join("screens")
+}
+
+/// The key script for the game this seed draws.
+fn script() -> String {
+    let settings = GameSettings { questions: COUNT, seed: Some(SEED), timer: TimerChoice::Seconds30, ..GameSettings::default() };
+    let game = draw(&builtin_library(), &settings, SEED).expect("enough questions");
+    let mut steps = vec!["wait:40".to_owned(), "shot:01-title".into()];
+    // Packs and settings, then back.
+    steps.extend(["down", "down", "enter", "wait:5", "shot:02-packs", "esc", "wait:5"].map(String::from));
+    steps.extend(["down", "down", "down", "enter", "wait:5", "shot:03-settings", "esc", "wait:5"].map(String::from));
+    // Solo game setup: seven rows, then Start.
+    steps.extend(["enter", "wait:5", "shot:04-setup"].map(String::from));
+    steps.extend(std::iter::repeat_n("down".to_owned(), 7));
+    steps.extend(["enter", "wait:8"].map(String::from));
+    for (n, drawn) in game.iter().enumerate() {
+        steps.push(format!("shot:q{}-question-{:?}", n + 1, drawn.question.answer.kind()).to_lowercase());
+        if n == 0 {
+            steps.extend(["esc", "wait:5", "shot:05-pause", "esc", "wait:5"].map(String::from));
+        }
+        match (&drawn.presented, &drawn.question.answer) {
+            (Presented::Options { correct, .. }, _) => steps.push(format!("{}", correct + 1)),
+            (_, Answer::Typed { accept }) => steps.extend([format!("text:{}", accept[0]), "enter".into()]),
+            (_, Answer::Number { answer, .. }) => steps.extend([format!("text:{answer}"), "enter".into()]),
+            (Presented::Ordering { shown }, _) => {
+                steps.extend(["enter".to_owned(), "down".into(), "enter".into(), "wait:3".into()]);
+                steps.push(format!("shot:q{}-ordering-moved", n + 1));
+                steps.extend(std::iter::repeat_n("down".to_owned(), shown.len()));
+                steps.push("enter".into());
+            }
+            _ => {}
+        }
+        steps.extend([format!("wait:8"), format!("shot:q{}-reveal", n + 1), "enter".into(), "wait:8".into()]);
+    }
+    steps.extend(["wait:5", "shot:06-results"].map(String::from));
+    steps.join(",")
+}
+
+#[test]
+fn a_whole_solo_game_on_screen() {
+    let dir = shots_dir();
+    let _ = std::fs::remove_dir_all(&dir);
+    let xvfb = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x720x24", env!("CARGO_BIN_EXE_bigtuna"), "play"])
+        .args(["--seed", &SEED.to_string(), "--count", &COUNT.to_string(), "--timer", "30", "--difficulty", "mixed"])
+        .args(["--script", &script(), "--screenshot-dir", dir.to_str().expect("utf-8 path")])
+        .current_dir(root())
+        .env("BIGTUNA_CONFIG", scratch_dir("screens-config"))
+        .env_remove("WAYLAND_DISPLAY")
+        .output();
+    let output = match xvfb {
+        Ok(output) => output,
+        Err(error) => panic!("cannot run xvfb-run ({error}): the README's test command installs xvfb"),
+    };
+    let log = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "the game failed under Xvfb:\n{log}");
+    let mut shots: Vec<(String, u64)> = std::fs::read_dir(&dir)
+        .expect("screenshots were saved")
+        .filter_map(Result::ok)
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.metadata().map_or(0, |m| m.len())))
+        .collect();
+    shots.sort();
+    let names: Vec<&str> = shots.iter().map(|(n, _)| n.as_str()).collect();
+    for expected in ["01-title.png", "02-packs.png", "03-settings.png", "04-setup.png", "05-pause.png", "06-results.png", "q1-reveal.png", "q5-reveal.png"] {
+        assert!(names.contains(&expected), "{expected} missing from {names:?}\n{log}");
+    }
+    for (name, _) in &shots {
+        let share = text_pixel_share(&dir.join(name));
+        // A screen with words on it has a few percent of light pixels; an empty one has none.
+        assert!(share > 0.004, "{name} has {:.2}% light pixels: is the screen empty?", share * 100.0);
+    }
+    assert!(!log.contains("panicked"), "{log}");
+}
+
+/// Share of pixels much lighter than the background: the text and the bright tiles.
+fn text_pixel_share(path: &std::path::Path) -> f64 {
+    let file = std::fs::File::open(path).expect("screenshot");
+    let mut reader = png::Decoder::new(std::io::BufReader::new(file)).read_info().expect("a PNG");
+    let mut buffer = vec![0; reader.output_buffer_size().expect("size")];
+    let info = reader.next_frame(&mut buffer).expect("a frame");
+    let channels = info.color_type.samples();
+    let pixels = &buffer[..info.buffer_size()];
+    let light = pixels.chunks(channels).filter(|p| p.iter().take(3).map(|c| u32::from(*c)).sum::<u32>() > 450).count();
+    light as f64 / (pixels.len() / channels) as f64
+}

@@ -1,0 +1,148 @@
+//! Shared helpers for the tests.
+
+use std::path::PathBuf;
+
+use bigtuna::pack::{PackLibrary, Problem, parse_pack};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The built-in packs.
+pub fn builtin_library() -> PackLibrary {
+    PackLibrary::load_paths(&[root().join("quizzes")])
+}
+
+/// 1-based line and column of the first occurrence of `needle` in `text`.
+pub fn position_of(text: &str, needle: &str) -> (usize, usize) {
+    let offset = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in the text"));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// The problems of a pack text that must fail.
+pub fn problems(text: &str) -> Vec<Problem> {
+    match parse_pack("test.ron", text.as_bytes()) {
+        Ok(_) => panic!("the pack should not load:\n{text}"),
+        Err(problems) => problems.0,
+    }
+}
+
+/// A fresh, empty folder under the target directory.
+pub fn scratch_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("bigtuna-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// A valid pack with `questions` (RON question entries) inside.
+pub fn pack_text(id: &str, questions: &str) -> String {
+    format!(
+        "Pack(\n    id: \"{id}\",\n    title: \"Test pack\",\n    questions: [\n{questions}\n    ],\n)\n"
+    )
+}
+
+/// A valid multiple-choice question entry.
+pub fn mc(id: &str) -> String {
+    format!(
+        "        (\n            id: \"{id}\",\n            prompt: \"Which branch?\",\n            difficulty: Easy,\n            category: \"Career\",\n            explanation: \"Because.\",\n            source: \"test\",\n            answer: MultipleChoice(correct: \"Stamford\", wrong: [\"Nashua\", \"Utica\", \"Albany\"]),\n        ),"
+    )
+}
+
+use std::time::Duration;
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use bevy::time::TimeUpdateStrategy;
+use bigtuna::game::{DrawnQuestion, GameSettings, Presented, Response, Screen};
+use bigtuna::pack::{Answer, Difficulty, Pack, Question};
+
+/// Length of one `app.update()` in the headless tests.
+pub const FRAME: Duration = Duration::from_millis(100);
+
+/// A headless game on `library`, on the title screen.
+pub fn headless(library: PackLibrary, settings: GameSettings) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin));
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(FRAME));
+    app.insert_resource(library);
+    app.insert_resource(settings);
+    app.add_plugins(bigtuna::game::plugin);
+    app.update();
+    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Title);
+    app.update();
+    app
+}
+
+/// One question of each kind, `n` times over, difficulties cycling.
+pub fn synthetic_library(n: usize) -> PackLibrary {
+    let mut questions = Vec::new();
+    for i in 0..n {
+        let difficulty = Difficulty::ALL[i % 3];
+        let answers = [
+            Answer::MultipleChoice { correct: format!("right {i}"), wrong: vec!["w1".into(), "w2".into(), "w3".into()] },
+            Answer::TrueFalse { answer: i % 2 == 0 },
+            Answer::Typed { accept: vec![format!("Stamford {i}"), format!("Stamford branch {i}")] },
+            Answer::Number { answer: 2000.0 + i as f64, unit: Some("years".into()), tolerance: 0.0 },
+            Answer::Ordering { items: vec!["one".into(), "two".into(), "three".into(), "four".into()] },
+        ];
+        for (k, answer) in answers.into_iter().enumerate() {
+            questions.push(Question {
+                id: format!("q{i}-{k}"),
+                prompt: format!("Question {i}-{k}?"),
+                difficulty,
+                category: ["Career", "Family", "Pam & Jim"][k % 3].to_owned(),
+                tags: Vec::new(),
+                seasons: Some(bigtuna::pack::SeasonRange(1, (1 + i % 9) as u8)),
+                explanation: "Because.".into(),
+                source: "test".into(),
+                answer,
+            });
+        }
+    }
+    let pack = Pack {
+        id: "synthetic".into(),
+        title: "Synthetic".into(),
+        description: String::new(),
+        author: String::new(),
+        version: String::new(),
+        language: "en".into(),
+        licence: String::new(),
+        attribution: String::new(),
+        questions,
+        origin: Default::default(),
+    };
+    PackLibrary { packs: vec![pack], skipped: Vec::new() }
+}
+
+/// The right response to a drawn question, typed the way a player might.
+pub fn right_response(drawn: &DrawnQuestion) -> Response {
+    match (&drawn.presented, &drawn.question.answer) {
+        (Presented::Options { correct, .. }, _) => Response::Option(*correct),
+        (_, Answer::Typed { accept }) => Response::Text(format!("  {}!! ", accept[0].to_uppercase())),
+        (_, Answer::Number { answer, .. }) => Response::Number(*answer),
+        (Presented::Ordering { shown }, Answer::Ordering { items }) => {
+            Response::Order(items.iter().map(|item| shown.iter().position(|s| s == item).expect("shown")).collect())
+        }
+        _ => unreachable!("kinds and presentations match"),
+    }
+}
+
+/// A wrong response to a drawn question.
+pub fn wrong_response(drawn: &DrawnQuestion) -> Response {
+    match (&drawn.presented, &drawn.question.answer) {
+        (Presented::Options { correct, options }, _) => Response::Option((correct + 1) % options.len()),
+        (_, Answer::Typed { .. }) => Response::Text("Nashua".into()),
+        (_, Answer::Number { answer, .. }) => Response::Number(answer + 50.0),
+        (Presented::Ordering { shown }, Answer::Ordering { items }) => {
+            let mut order: Vec<usize> = items.iter().map(|item| shown.iter().position(|s| s == item).expect("shown")).collect();
+            order.reverse();
+            Response::Order(order)
+        }
+        _ => unreachable!("kinds and presentations match"),
+    }
+}
