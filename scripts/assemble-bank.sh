@@ -3,4 +3,4 @@
 # the bank was written in parts; kept for the record of how it was built).
 set -euo pipefail
 out=${OUT:-quizzes/jim-halpert.ron}
-{ cat "$1"; shift; for part in "$@"; do sed 's/^/    /' "$part"; echo; done; printf '    ],\n)\n'; } > "$out"
+{ cat "$1"; shift; for part in "$@"; do sed 's/^/        /' "$part"; echo; done; printf '    ],\n)\n'; } > "$out"

@@ -84,7 +84,8 @@ fn countdown(
     mut last: Local<Option<u64>>,
     mut commands: Commands,
 ) {
-    let running = phase.is_some_and(|p| *p.get() == Phase::Question) && overlay.is_some_and(|o| *o.get() == Overlay::None);
+    let running =
+        phase.is_some_and(|p| *p.get() == Phase::Question) && overlay.is_some_and(|o| *o.get() == Overlay::None);
     let Some(left) = game.filter(|_| running).and_then(|g| g.clock.remaining()) else {
         *last = None;
         return;

@@ -5,10 +5,10 @@ use bevy::asset::LoadState;
 use bevy::prelude::*;
 
 use crate::app::{BUILTIN_PACKS_SOURCE, USER_PACKS_SOURCE};
-use crate::game::{ScoringPresets, Screen};
 use crate::game::scoring::PRESETS_FILE;
-use crate::pack::{Pack, PackLibrary, PackLoader, Problem, Problems, find_pack_files};
+use crate::game::{ScoringPresets, Screen};
 use crate::pack::load::PackLoadError;
+use crate::pack::{Pack, PackLibrary, PackLoader, Problem, Problems, find_pack_files};
 use crate::paths;
 
 /// Packs still loading: the file as users know it, and the handle.
@@ -49,9 +49,10 @@ fn finish_loading(
     mut library: ResMut<PackLibrary>,
     mut next: ResMut<NextState<Screen>>,
 ) {
-    let done = pending.0.iter().all(|(_, handle)| {
-        matches!(asset_server.load_state(handle), LoadState::Loaded | LoadState::Failed(_))
-    });
+    let done = pending
+        .0
+        .iter()
+        .all(|(_, handle)| matches!(asset_server.load_state(handle), LoadState::Loaded | LoadState::Failed(_)));
     if !done {
         return;
     }
@@ -63,7 +64,12 @@ fn finish_loading(
                     pack.origin.file.clone_from(&file);
                     Ok(pack)
                 }
-                None => Err(Problems(vec![Problem { file: file.clone(), line: 1, col: 1, message: "the pack vanished while loading: try again".into() }])),
+                None => Err(Problems(vec![Problem {
+                    file: file.clone(),
+                    line: 1,
+                    col: 1,
+                    message: "the pack vanished while loading: try again".into(),
+                }])),
             },
         };
         if let Err(problems) = &loaded {
@@ -87,7 +93,12 @@ fn problems_of(file: &str, error: &bevy::asset::AssetLoadError) -> Problems {
     {
         return Problems(problems.0.iter().map(|p| Problem { file: file.to_owned(), ..p.clone() }).collect());
     }
-    Problems(vec![Problem { file: file.to_owned(), line: 1, col: 1, message: format!("cannot load the pack: {error}") }])
+    Problems(vec![Problem {
+        file: file.to_owned(),
+        line: 1,
+        col: 1,
+        message: format!("cannot load the pack: {error}"),
+    }])
 }
 
 fn load_presets(mut commands: Commands) {

@@ -104,7 +104,8 @@ pub struct SmokePlugin {
 impl Plugin for SmokePlugin {
     fn build(&self, app: &mut App) {
         let SmokePlugin { script, exit_after, final_shot, shot_dir, continuous } = self;
-        let (exit_after, final_shot, shot_dir, continuous) = (*exit_after, final_shot.clone(), shot_dir.clone(), *continuous);
+        let (exit_after, final_shot, shot_dir, continuous) =
+            (*exit_after, final_shot.clone(), shot_dir.clone(), *continuous);
         let steps = match script.clone() {
             Some(Ok(steps)) => steps,
             Some(Err(error)) => {

@@ -11,8 +11,22 @@ use crate::game::{Game, Overlay, Phase};
 use crate::input::AppCommand;
 use crate::persist::UserSettings;
 
-/// Redraws while a timer runs: enough for a smooth bar and a steady countdown.
-pub const TIMER_FRAME: Duration = Duration::from_millis(50);
+/// How far the timer bar may move between two redraws, in pixels: small enough to look smooth.
+pub const TIMER_STEP_PX: f32 = 4.0;
+/// Never redraw a running timer more often than this ...
+pub const TIMER_FRAME_MIN: Duration = Duration::from_millis(50);
+/// ... nor less often (the seconds count down too).
+pub const TIMER_FRAME_MAX: Duration = Duration::from_millis(500);
+
+/// Time between redraws while a timer of `limit` drains a bar `bar_px` wide: the bar moves
+/// [`TIMER_STEP_PX`] per redraw. Under reduced motion it steps once a second, with the count.
+pub fn timer_frame(limit: Duration, bar_px: f32, reduced_motion: bool) -> Duration {
+    if reduced_motion {
+        return Duration::from_secs(1);
+    }
+    let per_step = limit.as_secs_f32() * TIMER_STEP_PX / bar_px.max(1.0);
+    Duration::from_secs_f32(per_step).clamp(TIMER_FRAME_MIN, TIMER_FRAME_MAX)
+}
 /// Redraws while the caret of a text field blinks.
 pub const CARET_FRAME: Duration = Duration::from_millis(250);
 
@@ -124,6 +138,8 @@ fn remember_size(mut resized: MessageReader<WindowResized>, mut settings: ResMut
 /// Reactive updates everywhere; while a timer runs, a steady 20 updates a second so the bar
 /// drains smoothly; while a caret blinks, 4.
 fn pace_frames(
+    windows: Query<&Window, With<PrimaryWindow>>,
+    settings: Res<UserSettings>,
     game: Option<Res<Game>>,
     phase: Option<Res<State<Phase>>>,
     overlay: Option<Res<State<Overlay>>>,
@@ -133,17 +149,42 @@ fn pace_frames(
     let wanted = if continuous.is_some() {
         WinitSettings::game()
     } else {
-        let asking = phase.is_some_and(|p| *p.get() == Phase::Question) && overlay.is_some_and(|o| *o.get() == Overlay::None);
+        let asking =
+            phase.is_some_and(|p| *p.get() == Phase::Question) && overlay.is_some_and(|o| *o.get() == Overlay::None);
         let question = game.as_ref().and_then(|g| g.question()).map(|q| &q.presented);
-        let timed = game.as_ref().is_some_and(|g| g.clock.limit.is_some());
+        let limit = game.as_ref().and_then(|g| g.clock.limit);
         let typing = matches!(question, Some(crate::game::Presented::Typed | crate::game::Presented::Number));
-        match (asking, timed, typing) {
-            (true, true, _) => WinitSettings { focused_mode: UpdateMode::reactive(TIMER_FRAME), unfocused_mode: UpdateMode::reactive(TIMER_FRAME) },
-            (true, false, true) => WinitSettings { focused_mode: UpdateMode::reactive(CARET_FRAME), unfocused_mode: UpdateMode::reactive(CARET_FRAME) },
+        // The bar spans the window, less its margins.
+        let bar_px = windows.single().map_or(1280.0, |w| w.width() * 0.95);
+        match (asking, limit, typing) {
+            (true, Some(limit), _) => {
+                let frame = timer_frame(limit, bar_px, settings.reduced_motion);
+                // A blinking caret needs its own pace too.
+                let frame = if typing { frame.min(CARET_FRAME) } else { frame };
+                WinitSettings { focused_mode: UpdateMode::reactive(frame), unfocused_mode: UpdateMode::reactive(frame) }
+            }
+            (true, None, true) => WinitSettings {
+                focused_mode: UpdateMode::reactive(CARET_FRAME),
+                unfocused_mode: UpdateMode::reactive(CARET_FRAME),
+            },
             _ => WinitSettings::desktop_app(),
         }
     };
     if winit.focused_mode != wanted.focused_mode || winit.unfocused_mode != wanted.unfocused_mode {
         *winit = wanted;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_timer_redraws_as_often_as_the_bar_moves() {
+        // 20 s over 1216 px: 4 px every 66 ms.
+        assert_eq!(timer_frame(Duration::from_secs(20), 1216.0, false).as_millis(), 65);
+        assert_eq!(timer_frame(Duration::from_secs(10), 1216.0, false), TIMER_FRAME_MIN);
+        assert_eq!(timer_frame(Duration::from_secs(60), 400.0, false), TIMER_FRAME_MAX);
+        assert_eq!(timer_frame(Duration::from_secs(20), 1216.0, true), Duration::from_secs(1));
     }
 }

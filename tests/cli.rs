@@ -69,7 +69,21 @@ fn packs_json_is_valid_json_with_counts() {
 
 #[test]
 fn the_sheet_is_the_same_for_a_seed_and_differs_for_another() {
-    let args = |seed: &'static str| ["sheet", "--seed", seed, "--count", "12", "--pack", "jim-halpert", "--difficulty", "mixed", "--max-season", "9"];
+    let args = |seed: &'static str| {
+        [
+            "sheet",
+            "--seed",
+            seed,
+            "--count",
+            "12",
+            "--pack",
+            "jim-halpert",
+            "--difficulty",
+            "mixed",
+            "--max-season",
+            "9",
+        ]
+    };
     let first = bigtuna(&args("2026"));
     let again = bigtuna(&args("2026"));
     let other = bigtuna(&args("2027"));

@@ -18,7 +18,9 @@ fn correct_option_position_is_uniform() {
     let draws = 10_000;
     for seed in 0..draws {
         let mut rng = StdRng::seed_from_u64(seed);
-        let Presented::Options { correct, options } = present("p", question, &mut rng).presented else { panic!("options") };
+        let Presented::Options { correct, options } = present("p", question, &mut rng).presented else {
+            panic!("options")
+        };
         assert_eq!(options.len(), 4);
         counts[correct] += 1;
     }

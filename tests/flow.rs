@@ -8,7 +8,8 @@ use bevy::prelude::*;
 use bigtuna::game::flow::StartProblem;
 use bigtuna::game::results::AwardKind;
 use bigtuna::game::{
-    FlowCommand, Game, GameResults, GameSettings, Overlay, Phase, PlayerAction, PlayerSpec, Response, Screen, TimerChoice,
+    FlowCommand, Game, GameResults, GameSettings, Overlay, Phase, PlayerAction, PlayerSpec, Response, Screen,
+    TimerChoice,
 };
 use bigtuna::pack::AnswerKind;
 
@@ -129,7 +130,11 @@ fn four_players_every_kind_with_a_timeout() {
     assert_eq!(results.players[0].rank, 1);
     let last = results.players.last().expect("players");
     assert_eq!(last.score, 0);
-    assert_eq!(results.players.iter().filter(|p| p.score == 0).map(|p| p.rank).collect::<HashSet<_>>().len(), 1, "ties share a rank");
+    assert_eq!(
+        results.players.iter().filter(|p| p.score == 0).map(|p| p.rank).collect::<HashSet<_>>().len(),
+        1,
+        "ties share a rank"
+    );
     let fastest = results.awards.iter().find(|a| a.kind == AwardKind::FastestCorrect).expect("award");
     assert_eq!(fastest.players, vec![0]);
     let avg = results.players.iter().find(|p| p.player == 3).and_then(|p| p.average_time).expect("answered");
@@ -274,11 +279,19 @@ fn streak_bonus_is_capped() {
     use bigtuna::pack::Difficulty;
     let presets = ScoringPresets::default();
     let classic = presets.get("classic").expect("classic");
-    let at = |streak| classic.points(Difficulty::Easy, Attempt { correct: true, credit: 1.0, time: Duration::ZERO, streak }, None);
+    let at = |streak| {
+        classic.points(Difficulty::Easy, Attempt { correct: true, credit: 1.0, time: Duration::ZERO, streak }, None)
+    };
     assert_eq!(at(1), 100);
     assert_eq!(at(2), 125);
     assert_eq!(at(20), 200, "capped at +100");
-    let timed = |secs| classic.points(Difficulty::Hard, Attempt { correct: true, credit: 1.0, time: Duration::from_secs(secs), streak: 1 }, Some(Duration::from_secs(20)));
+    let timed = |secs| {
+        classic.points(
+            Difficulty::Hard,
+            Attempt { correct: true, credit: 1.0, time: Duration::from_secs(secs), streak: 1 },
+            Some(Duration::from_secs(20)),
+        )
+    };
     assert_eq!(timed(0), 400);
     assert_eq!(timed(10), 350, "the speed bonus falls linearly");
     assert_eq!(timed(20), 300);

@@ -132,6 +132,7 @@ fn in_menus_keys_navigate_and_do_not_answer() {
     press(&mut app, KeyCode::Enter);
     app.update();
     assert!(actions(&app).is_empty());
-    let nav: Vec<NavAction> = app.world().resource::<Messages<NavAction>>().iter_current_update_messages().copied().collect();
+    let nav: Vec<NavAction> =
+        app.world().resource::<Messages<NavAction>>().iter_current_update_messages().copied().collect();
     assert_eq!(nav, vec![NavAction::Confirm]);
 }

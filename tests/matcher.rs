@@ -10,7 +10,8 @@ fn answer() -> impl Strategy<Value = String> {
 /// Two answers of the same length (letters and spaces).
 fn same_length_pair() -> impl Strategy<Value = (String, String)> {
     (1usize..16).prop_flat_map(|n| {
-        let letters = || proptest::collection::vec(proptest::sample::select(('a'..='z').chain([' ']).collect::<Vec<_>>()), n);
+        let letters =
+            || proptest::collection::vec(proptest::sample::select(('a'..='z').chain([' ']).collect::<Vec<_>>()), n);
         (letters(), letters()).prop_map(|(a, b)| (a.into_iter().collect(), b.into_iter().collect()))
     })
 }

@@ -59,7 +59,9 @@ fn missing_field_is_reported_at_the_question() {
 
 #[test]
 fn every_broken_question_is_reported_not_only_the_first() {
-    let questions = [mc("a").replace("prompt:", "promt:"), mc("b"), mc("c").replace("difficulty: Easy", "difficulty: Trivial")].join("\n");
+    let questions =
+        [mc("a").replace("prompt:", "promt:"), mc("b"), mc("c").replace("difficulty: Easy", "difficulty: Trivial")]
+            .join("\n");
     let text = pack_text("p", &questions);
     let found = problems(&text);
     assert_eq!(found.len(), 2, "{found:#?}");
@@ -84,7 +86,10 @@ fn duplicate_question_id_points_at_the_second() {
 fn empty_prompt_and_empty_answers() {
     only_problem_at(&pack_text("p", &mc("e1").replace("\"Which branch?\"", "\"  \"")), "\"  \"", &["prompt", "e1"]);
     only_problem_at(&pack_text("p", &mc("e2").replace("\"Utica\"", "\"\"")), "\"\"", &["wrong option is empty", "e2"]);
-    let typed = mc("e3").replace("MultipleChoice(correct: \"Stamford\", wrong: [\"Nashua\", \"Utica\", \"Albany\"])", "Typed(accept: [])");
+    let typed = mc("e3").replace(
+        "MultipleChoice(correct: \"Stamford\", wrong: [\"Nashua\", \"Utica\", \"Albany\"])",
+        "Typed(accept: [])",
+    );
     only_problem_at(&pack_text("p", &typed), "[]", &["accepts no answer", "e3"]);
 }
 
@@ -173,7 +178,7 @@ fn a_folder_of_good_and_broken_packs_loads_the_good_ones() {
     // Same id as a-good: skipped, and the problem names the other file.
     std::fs::write(dir.join("more/d-dup.ron"), pack_text("good-one", &mc("1"))).expect("write");
     std::fs::write(dir.join("notes.txt"), "not a pack").expect("write");
-    let library = PackLibrary::load_paths(&[dir.clone()]);
+    let library = PackLibrary::load_paths(std::slice::from_ref(&dir));
     let ids: Vec<&str> = library.packs.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["good-one", "good-two"]);
     assert_eq!(library.questions().count(), 3);
@@ -181,4 +186,14 @@ fn a_folder_of_good_and_broken_packs_loads_the_good_ones() {
     let dup = library.problems().find(|p| p.file.ends_with("d-dup.ron")).expect("duplicate reported");
     assert_eq!((dup.line, dup.col), (2, 9));
     assert!(dup.message.contains("already used by") && dup.message.contains("a-good.ron"), "{dup}");
+}
+
+#[test]
+fn the_example_in_the_authors_guide_is_a_valid_pack() {
+    let guide = std::fs::read_to_string(crate::support::root().join("docs/PACKS.md")).expect("docs/PACKS.md");
+    let start = guide.find("```ron\n").expect("a RON example") + "```ron\n".len();
+    let end = start + guide[start..].find("```").expect("closed");
+    let pack = parse_pack("docs/PACKS.md", guide[start..end].as_bytes()).unwrap_or_else(|p| panic!("{p}"));
+    let kinds: std::collections::HashSet<_> = pack.questions.iter().map(|q| q.answer.kind()).collect();
+    assert_eq!(kinds.len(), 5, "the example shows every answer kind");
 }

@@ -21,7 +21,8 @@ fn shots_dir() -> PathBuf {
 
 /// The key script for the game this seed draws.
 fn script() -> String {
-    let settings = GameSettings { questions: COUNT, seed: Some(SEED), timer: TimerChoice::Seconds30, ..GameSettings::default() };
+    let settings =
+        GameSettings { questions: COUNT, seed: Some(SEED), timer: TimerChoice::Seconds30, ..GameSettings::default() };
     let game = draw(&builtin_library(), &settings, SEED).expect("enough questions");
     let mut steps = vec!["wait:40".to_owned(), "shot:01-title".into()];
     // Packs and settings, then back.
@@ -48,7 +49,7 @@ fn script() -> String {
             }
             _ => {}
         }
-        steps.extend([format!("wait:8"), format!("shot:q{}-reveal", n + 1), "enter".into(), "wait:8".into()]);
+        steps.extend(["wait:8".to_owned(), format!("shot:q{}-reveal", n + 1), "enter".into(), "wait:8".into()]);
     }
     steps.extend(["wait:5", "shot:06-results"].map(String::from));
     steps.join(",")
@@ -79,7 +80,16 @@ fn a_whole_solo_game_on_screen() {
         .collect();
     shots.sort();
     let names: Vec<&str> = shots.iter().map(|(n, _)| n.as_str()).collect();
-    for expected in ["01-title.png", "02-packs.png", "03-settings.png", "04-setup.png", "05-pause.png", "06-results.png", "q1-reveal.png", "q5-reveal.png"] {
+    for expected in [
+        "01-title.png",
+        "02-packs.png",
+        "03-settings.png",
+        "04-setup.png",
+        "05-pause.png",
+        "06-results.png",
+        "q1-reveal.png",
+        "q5-reveal.png",
+    ] {
         assert!(names.contains(&expected), "{expected} missing from {names:?}\n{log}");
     }
     for (name, _) in &shots {

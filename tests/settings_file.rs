@@ -34,7 +34,8 @@ fn a_corrupt_file_is_kept_as_bak_and_defaults_are_used() {
 fn hand_edited_values_are_brought_into_range() {
     let dir = scratch_dir("settings-range");
     let path = dir.join("settings.ron");
-    std::fs::write(&path, "(volume: 7.0, text_scale: 900, game: (questions: 1000, max_season: 0, players: []))").expect("write");
+    std::fs::write(&path, "(volume: 7.0, text_scale: 900, game: (questions: 1000, max_season: 0, players: []))")
+        .expect("write");
     let (loaded, notice) = UserSettings::load(&path);
     assert_eq!(notice, None);
     assert_eq!((loaded.volume, loaded.text_scale, loaded.game.questions, loaded.game.max_season), (1.0, 200, 100, 1));

@@ -41,9 +41,7 @@ pub fn scratch_dir(name: &str) -> PathBuf {
 
 /// A valid pack with `questions` (RON question entries) inside.
 pub fn pack_text(id: &str, questions: &str) -> String {
-    format!(
-        "Pack(\n    id: \"{id}\",\n    title: \"Test pack\",\n    questions: [\n{questions}\n    ],\n)\n"
-    )
+    format!("Pack(\n    id: \"{id}\",\n    title: \"Test pack\",\n    questions: [\n{questions}\n    ],\n)\n")
 }
 
 /// A valid multiple-choice question entry.
@@ -84,7 +82,10 @@ pub fn synthetic_library(n: usize) -> PackLibrary {
     for i in 0..n {
         let difficulty = Difficulty::ALL[i % 3];
         let answers = [
-            Answer::MultipleChoice { correct: format!("right {i}"), wrong: vec!["w1".into(), "w2".into(), "w3".into()] },
+            Answer::MultipleChoice {
+                correct: format!("right {i}"),
+                wrong: vec!["w1".into(), "w2".into(), "w3".into()],
+            },
             Answer::TrueFalse { answer: i % 2 == 0 },
             Answer::Typed { accept: vec![format!("Stamford {i}"), format!("Stamford branch {i}")] },
             Answer::Number { answer: 2000.0 + i as f64, unit: Some("years".into()), tolerance: 0.0 },
@@ -139,7 +140,8 @@ pub fn wrong_response(drawn: &DrawnQuestion) -> Response {
         (_, Answer::Typed { .. }) => Response::Text("Nashua".into()),
         (_, Answer::Number { answer, .. }) => Response::Number(answer + 50.0),
         (Presented::Ordering { shown }, Answer::Ordering { items }) => {
-            let mut order: Vec<usize> = items.iter().map(|item| shown.iter().position(|s| s == item).expect("shown")).collect();
+            let mut order: Vec<usize> =
+                items.iter().map(|item| shown.iter().position(|s| s == item).expect("shown")).collect();
             order.reverse();
             Response::Order(order)
         }

@@ -122,7 +122,8 @@ impl GameArgs {
 }
 
 fn parse_difficulty(text: &str) -> Result<DifficultyChoice, String> {
-    DifficultyChoice::parse(text).ok_or_else(|| format!("`{text}` is not a difficulty: use easy, medium, hard or mixed"))
+    DifficultyChoice::parse(text)
+        .ok_or_else(|| format!("`{text}` is not a difficulty: use easy, medium, hard or mixed"))
 }
 
 fn parse_timer(text: &str) -> Result<TimerChoice, String> {

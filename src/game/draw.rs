@@ -119,10 +119,8 @@ pub fn draw_avoiding(
 /// Takes `count` questions from the shuffled `pool` in equal shares of each difficulty
 /// where the pool allows, topping up from whatever is left.
 fn ramp<'a>(pool: Vec<(&'a str, &'a Question)>, count: usize) -> Vec<(&'a str, &'a Question)> {
-    let mut by_level: Vec<Vec<(&str, &Question)>> = Difficulty::ALL
-        .iter()
-        .map(|d| pool.iter().filter(|(_, q)| q.difficulty == *d).copied().collect())
-        .collect();
+    let mut by_level: Vec<Vec<(&str, &Question)>> =
+        Difficulty::ALL.iter().map(|d| pool.iter().filter(|(_, q)| q.difficulty == *d).copied().collect()).collect();
     let mut chosen = Vec::with_capacity(count);
     // Round-robin over the levels gives equal shares, and spills over when one runs dry.
     while chosen.len() < count {

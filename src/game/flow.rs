@@ -7,13 +7,13 @@ use std::time::Duration;
 
 use bevy::prelude::*;
 
+use super::GameSystems;
 use super::draw::{self, DrawnQuestion, Presented, Shortfall};
 use super::judge::{self, Judgement, Response};
 use super::results::GameResults;
 use super::scoring::{Attempt, ScoringPreset, ScoringPresets};
 use super::settings::GameSettings;
 use super::state::{Overlay, Phase, Screen};
-use super::GameSystems;
 use crate::pack::{AnswerKind, PackLibrary};
 
 /// A player answered the open question.
@@ -139,7 +139,9 @@ impl Clock {
     /// Share of the time left, 1 to 0; 1 when untimed.
     pub fn fraction_left(&self) -> f32 {
         match self.limit {
-            Some(limit) if !limit.is_zero() => (self.remaining().unwrap_or_default().as_secs_f32() / limit.as_secs_f32()).clamp(0.0, 1.0),
+            Some(limit) if !limit.is_zero() => {
+                (self.remaining().unwrap_or_default().as_secs_f32() / limit.as_secs_f32()).clamp(0.0, 1.0)
+            }
             _ => 1.0,
         }
     }
@@ -185,9 +187,7 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<AskedRecently>()
         .add_systems(
             Update,
-            (handle_commands, collect_answers.run_if(in_state(Phase::Question)))
-                .chain()
-                .in_set(GameSystems::Flow),
+            (handle_commands, collect_answers.run_if(in_state(Phase::Question))).chain().in_set(GameSystems::Flow),
         )
         .add_systems(OnEnter(Phase::Question), open_question)
         .add_systems(OnEnter(Phase::Reveal), score_round)
@@ -227,7 +227,6 @@ pub fn new_game(
     })
 }
 
-#[allow(clippy::too_many_arguments)] // One system that owns every flow transition.
 fn handle_commands(
     mut commands: Commands,
     mut reader: MessageReader<FlowCommand>,
@@ -383,7 +382,8 @@ pub fn score_round(mut game: ResMut<Game>) {
         player.streak = if correct { player.streak + 1 } else { 0 };
         player.best_streak = player.best_streak.max(player.streak);
         let time = entry.as_ref().map(|(_, t, _)| *t);
-        let attempt = Attempt { correct, credit: judgement.credit, time: time.unwrap_or_default(), streak: player.streak };
+        let attempt =
+            Attempt { correct, credit: judgement.credit, time: time.unwrap_or_default(), streak: player.streak };
         let points = if entry.is_some() { game.preset.points(difficulty, attempt, game.clock.limit) } else { 0 };
         player.score += points;
         outcomes.push(Outcome {

@@ -62,11 +62,7 @@ pub fn judge(drawn: &DrawnQuestion, response: &Response) -> Judgement {
                 return Judgement::WRONG;
             }
             let in_place = placed.iter().zip(items).filter(|(given, item)| **given == Some(*item)).count();
-            Judgement {
-                correct: in_place == items.len(),
-                credit: in_place as f32 / items.len() as f32,
-                distance: None,
-            }
+            Judgement { correct: in_place == items.len(), credit: in_place as f32 / items.len() as f32, distance: None }
         }
         _ => Judgement::WRONG,
     }
@@ -91,10 +87,7 @@ pub fn normalize(text: &str) -> String {
 }
 
 fn text_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(str::to_owned)
-        .collect()
+    text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(str::to_owned).collect()
 }
 
 /// Typos forgiven in an answer: none under 5 letters, one from 5, two from 10.
@@ -135,9 +128,8 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[(i - 1) * width + j] + 1)
-                .min(d[i * width + j - 1] + 1)
-                .min(d[(i - 1) * width + j - 1] + cost);
+            let mut best =
+                (d[(i - 1) * width + j] + 1).min(d[i * width + j - 1] + 1).min(d[(i - 1) * width + j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(d[(i - 2) * width + j - 2] + 1);
             }

@@ -84,7 +84,8 @@ impl GameResults {
                 let mut by_category: Vec<(String, usize, usize)> = Vec::new();
                 for round in &game.rounds {
                     let Some(outcome) = round.outcomes.get(index) else { continue };
-                    let category = game.questions.get(round.question).map(|q| q.question.category.clone()).unwrap_or_default();
+                    let category =
+                        game.questions.get(round.question).map(|q| q.question.category.clone()).unwrap_or_default();
                     let entry = match by_category.iter_mut().position(|(c, _, _)| *c == category) {
                         Some(i) => &mut by_category[i],
                         None => {
@@ -141,7 +142,11 @@ fn awards(game: &Game) -> Vec<Award> {
         let mut winners: Vec<usize> = fastest.filter(|(_, t)| *t == best).map(|(p, _)| p).collect();
         winners.sort_unstable();
         winners.dedup();
-        awards.push(Award { kind: AwardKind::FastestCorrect, players: winners, detail: format!("{:.1} s", best.as_secs_f32()) });
+        awards.push(Award {
+            kind: AwardKind::FastestCorrect,
+            players: winners,
+            detail: format!("{:.1} s", best.as_secs_f32()),
+        });
     }
     let longest = game.players.iter().map(|p| p.best_streak).max().unwrap_or(0);
     if longest >= 2 {
@@ -164,10 +169,8 @@ fn awards(game: &Game) -> Vec<Award> {
             .collect();
         if let Some(best) = climbs.iter().map(|(_, w, l)| w - l).max() {
             let chosen: Vec<&(usize, usize, usize)> = climbs.iter().filter(|(_, w, l)| w - l == best).collect();
-            let detail = chosen
-                .first()
-                .map(|(_, w, l)| format!("from {} to {}", ordinal(*w), ordinal(*l)))
-                .unwrap_or_default();
+            let detail =
+                chosen.first().map(|(_, w, l)| format!("from {} to {}", ordinal(*w), ordinal(*l))).unwrap_or_default();
             awards.push(Award { kind: AwardKind::BestComeback, players: chosen.iter().map(|c| c.0).collect(), detail });
         }
     }

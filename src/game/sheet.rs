@@ -59,7 +59,14 @@ fn write_sheet(out: &mut String, settings: &GameSettings, seed: u64, questions: 
     writeln!(out, "## Answer key")?;
     writeln!(out)?;
     for (n, drawn) in questions.iter().enumerate() {
-        writeln!(out, "{}. **{}**. {} ({})", n + 1, answer_text(drawn), drawn.question.explanation, drawn.question.source)?;
+        writeln!(
+            out,
+            "{}. **{}**. {} ({})",
+            n + 1,
+            answer_text(drawn),
+            drawn.question.explanation,
+            drawn.question.source
+        )?;
     }
     Ok(())
 }
@@ -83,7 +90,9 @@ pub fn answer_text(drawn: &DrawnQuestion) -> String {
         }
         (Presented::Ordering { shown }, Answer::Ordering { items }) => items
             .iter()
-            .map(|item| shown.iter().position(|s| s == item).map_or_else(|| item.clone(), |i| format!("{}. {item}", letter(i))))
+            .map(|item| {
+                shown.iter().position(|s| s == item).map_or_else(|| item.clone(), |i| format!("{}. {item}", letter(i)))
+            })
             .collect::<Vec<_>>()
             .join(", "),
         _ => String::new(),

@@ -82,7 +82,9 @@ fn read_keys(
             commands.write(command);
             continue;
         }
-        if key.repeat && !matches!(key.key_code, KeyCode::ArrowUp | KeyCode::ArrowDown | KeyCode::ArrowLeft | KeyCode::ArrowRight) {
+        if key.repeat
+            && !matches!(key.key_code, KeyCode::ArrowUp | KeyCode::ArrowDown | KeyCode::ArrowLeft | KeyCode::ArrowRight)
+        {
             continue;
         }
         if let InputContext::Options { count, party } = *context

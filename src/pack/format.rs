@@ -84,9 +84,7 @@ pub struct Question {
 }
 
 /// How hard a question is.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Reflect,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Reflect)]
 pub enum Difficulty {
     /// A casual viewer knows it.
     Easy,

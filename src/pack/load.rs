@@ -45,9 +45,7 @@ impl Source<'_> {
 ///
 /// Never panics, whatever the bytes: empty, binary, a BOM, huge, deeply nested.
 pub fn parse_pack(file: &str, bytes: &[u8]) -> Result<Pack, Problems> {
-    let at_start = |message: String| {
-        Problems(vec![Problem { file: file.to_owned(), line: 1, col: 1, message }])
-    };
+    let at_start = |message: String| Problems(vec![Problem { file: file.to_owned(), line: 1, col: 1, message }]);
     if bytes.len() > MAX_PACK_BYTES {
         return Err(at_start(format!(
             "the file is {} MiB; packs may be at most {} MiB: split it into several packs",
@@ -148,19 +146,13 @@ struct PackHeader {
 
 fn questions_contain(root: &Node, source: &Source, error: &ron::error::SpannedError) -> bool {
     let offset = source.lines.offset(source.text, error.span.start.line, error.span.start.col);
-    root.field("questions").is_some_and(|questions| {
-        questions.list_items().iter().any(|node| (node.start..=node.end).contains(&offset))
-    })
+    root.field("questions")
+        .is_some_and(|questions| questions.list_items().iter().any(|node| (node.start..=node.end).contains(&offset)))
 }
 
 /// A `ron` error as a problem. `base` is the byte offset the parsed text started at; `node`,
 /// the value that was parsed, names the question and places errors that `ron` puts at its end.
-fn ron_problem(
-    source: &Source,
-    base: usize,
-    error: &ron::error::SpannedError,
-    node: Option<&Node>,
-) -> Problem {
+fn ron_problem(source: &Source, base: usize, error: &ron::error::SpannedError, node: Option<&Node>) -> Problem {
     let slice = &source.text[base..];
     let local = LineIndex::new(slice).offset(slice, error.span.start.line, error.span.start.col);
     let mut offset = base + local;
@@ -198,12 +190,9 @@ pub fn load_pack_file(path: &Path) -> Result<Pack, Problems> {
     let file = path.display().to_string();
     match std::fs::read(path) {
         Ok(bytes) => parse_pack(&file, &bytes),
-        Err(error) => Err(Problems(vec![Problem {
-            file,
-            line: 1,
-            col: 1,
-            message: format!("cannot read the file: {error}"),
-        }])),
+        Err(error) => {
+            Err(Problems(vec![Problem { file, line: 1, col: 1, message: format!("cannot read the file: {error}") }]))
+        }
     }
 }
 

@@ -56,10 +56,7 @@ impl Node {
     /// The value of the named field, if this is a group that has it.
     pub fn field(&self, name: &str) -> Option<&Node> {
         match &self.kind {
-            NodeKind::Group { fields, .. } => fields
-                .iter()
-                .find(|field| field.name == name)
-                .map(|field| &field.value),
+            NodeKind::Group { fields, .. } => fields.iter().find(|field| field.name == name).map(|field| &field.value),
             _ => None,
         }
     }
@@ -352,8 +349,7 @@ impl Reader<'_> {
         self.pos += 1;
         loop {
             if self.peek()? == b'"'
-                && self.bytes[self.pos + 1..].iter().take(hashes).filter(|b| **b == b'#').count()
-                    == hashes
+                && self.bytes[self.pos + 1..].iter().take(hashes).filter(|b| **b == b'#').count() == hashes
             {
                 self.pos += 1 + hashes;
                 return Some(());
@@ -391,9 +387,7 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line_starts.partition_point(|start| *start <= offset) - 1;
         let start = self.line_starts[line];
-        let col = text
-            .get(start..offset)
-            .map_or(offset - start, |prefix| prefix.chars().count());
+        let col = text.get(start..offset).map_or(offset - start, |prefix| prefix.chars().count());
         (line + 1, col + 1)
     }
 
@@ -402,10 +396,7 @@ impl LineIndex {
         let Some(start) = self.line_starts.get(line.saturating_sub(1)) else {
             return text.len();
         };
-        text[*start..]
-            .char_indices()
-            .nth(col.saturating_sub(1))
-            .map_or(text.len(), |(offset, _)| start + offset)
+        text[*start..].char_indices().nth(col.saturating_sub(1)).map_or(text.len(), |(offset, _)| start + offset)
     }
 }
 

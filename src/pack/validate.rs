@@ -25,10 +25,10 @@ pub(crate) fn validate_pack(pack: &Pack, source: &Source, root: Option<&Node>) -
         ));
     }
     if pack.title.trim().is_empty() {
-        problems.push(source.problem_at(
-            at(&[Step::Field("title")]),
-            "the pack title is empty: give it the title players will see",
-        ));
+        problems.push(
+            source
+                .problem_at(at(&[Step::Field("title")]), "the pack title is empty: give it the title players will see"),
+        );
     }
     if pack.questions.is_empty() {
         problems.push(source.problem_at(
@@ -57,7 +57,10 @@ pub(crate) fn validate_questions(questions: &[(Question, &Node)], source: &Sourc
             let (line, _) = source.lines.position(source.text, *first);
             check.error(
                 &[Step::Field("id")],
-                format!("duplicate question id `{}`, first used on line {line}: give each question its own id", question.id),
+                format!(
+                    "duplicate question id `{}`, first used on line {line}: give each question its own id",
+                    question.id
+                ),
             );
         } else {
             first_use.insert(question.id.as_str(), node.locate(&[Step::Field("id")]).start);
@@ -198,7 +201,9 @@ impl Checker<'_, '_> {
                 if !tolerance.is_finite() || *tolerance < 0.0 {
                     self.error(
                         &[answer, Step::Field("tolerance")],
-                        format!("the tolerance {tolerance} is below zero: use 0 for exact answers or a positive margin"),
+                        format!(
+                            "the tolerance {tolerance} is below zero: use 0 for exact answers or a positive margin"
+                        ),
                     );
                 }
             }
@@ -221,7 +226,10 @@ impl Checker<'_, '_> {
                     if item.trim().is_empty() {
                         self.error(&path, "an item is empty: write it or remove it");
                     } else if seen.contains(&key) {
-                        self.error(&path, format!("the item \"{item}\" is listed twice: every item needs its own place"));
+                        self.error(
+                            &path,
+                            format!("the item \"{item}\" is listed twice: every item needs its own place"),
+                        );
                     }
                     seen.push(key);
                 }

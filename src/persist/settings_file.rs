@@ -53,10 +53,7 @@ impl Default for UserSettings {
 impl UserSettings {
     /// The settings file: `$BIGTUNA_CONFIG/settings.ron`, else the platform's config folder.
     pub fn path() -> Option<PathBuf> {
-        std::env::var_os(CONFIG_ENV)
-            .map(PathBuf::from)
-            .or_else(paths::config_dir)
-            .map(|dir| dir.join("settings.ron"))
+        std::env::var_os(CONFIG_ENV).map(PathBuf::from).or_else(paths::config_dir).map(|dir| dir.join("settings.ron"))
     }
 
     /// Reads the settings at `path`. Missing: defaults. Corrupt: the file is renamed to
@@ -66,7 +63,10 @@ impl UserSettings {
             Ok(text) => text,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => return (Self::default(), None),
             Err(error) => {
-                return (Self::default(), Some(format!("{}: cannot read the settings ({error}); using the defaults", path.display())));
+                return (
+                    Self::default(),
+                    Some(format!("{}: cannot read the settings ({error}); using the defaults", path.display())),
+                );
             }
         };
         match ron::from_str::<UserSettings>(&text) {
@@ -74,7 +74,8 @@ impl UserSettings {
             Err(error) => {
                 let backup = sibling(path, "bak");
                 let kept = std::fs::rename(path, &backup).is_ok();
-                let where_kept = if kept { format!("kept as {}", backup.display()) } else { "left in place".to_owned() };
+                let where_kept =
+                    if kept { format!("kept as {}", backup.display()) } else { "left in place".to_owned() };
                 (
                     Self::default(),
                     Some(format!(

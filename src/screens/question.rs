@@ -76,34 +76,55 @@ fn spawn(
     let q = &drawn.question;
     let header = format!("Question {} of {}", game.current + 1, game.questions.len());
     let tag = format!("{} · {}", q.category, capitalise(q.difficulty.name()));
-    let root = commands
-        .spawn((
-            widgets::screen_root("Question screen"),
-            DespawnOnExit(Phase::Question),
-        ))
-        .id();
+    let root = commands.spawn((widgets::screen_root("Question screen"), DespawnOnExit(Phase::Question))).id();
     commands.entity(root).with_children(|root| {
         // Top bar: where we are, what kind of question, and the timer.
-        root.spawn((
-            Node { position_type: PositionType::Absolute, top: rem(1.0), left: rem(2.0), right: rem(2.0), flex_direction: FlexDirection::Column, row_gap: rem(0.5), ..default() },
-        ))
-        .with_children(|bar| {
-            bar.spawn(Node { justify_content: JustifyContent::SpaceBetween, ..default() }).with_children(|line| {
-                line.spawn(widgets::text(header, 1.4, palette::MUTED, &fonts.bold));
-                line.spawn((TimerText, widgets::text("", 1.4, palette::TEXT, &fonts.bold)));
-                line.spawn(widgets::text(tag, 1.4, palette::ACCENT, &fonts.bold));
-            });
-            if game.clock.limit.is_some() {
-                bar.spawn((Node { height: rem(0.6), width: percent(100), border_radius: BorderRadius::all(rem(0.3)), ..default() }, BackgroundColor(palette::PANEL)))
+        root.spawn((Node {
+            position_type: PositionType::Absolute,
+            top: rem(1.0),
+            left: rem(2.0),
+            right: rem(2.0),
+            flex_direction: FlexDirection::Column,
+            row_gap: rem(0.5),
+            ..default()
+        },))
+            .with_children(|bar| {
+                bar.spawn(Node { justify_content: JustifyContent::SpaceBetween, ..default() }).with_children(|line| {
+                    line.spawn(widgets::text(header, 1.4, palette::MUTED, &fonts.bold));
+                    line.spawn((TimerText, widgets::text("", 1.4, palette::TEXT, &fonts.bold)));
+                    line.spawn(widgets::text(tag, 1.4, palette::ACCENT, &fonts.bold));
+                });
+                if game.clock.limit.is_some() {
+                    bar.spawn((
+                        Node {
+                            height: rem(0.6),
+                            width: percent(100),
+                            border_radius: BorderRadius::all(rem(0.3)),
+                            ..default()
+                        },
+                        BackgroundColor(palette::PANEL),
+                    ))
                     .with_children(|track| {
-                        track.spawn((TimerBar, Node { height: percent(100), width: percent(100), border_radius: BorderRadius::all(rem(0.3)), ..default() }, BackgroundColor(palette::ACCENT)));
+                        track.spawn((
+                            TimerBar,
+                            Node {
+                                height: percent(100),
+                                width: percent(100),
+                                border_radius: BorderRadius::all(rem(0.3)),
+                                ..default()
+                            },
+                            BackgroundColor(palette::ACCENT),
+                        ));
                     });
-            }
-        });
+                }
+            });
         root.spawn((
             Name::new("Prompt"),
             Node { max_width: percent(85), margin: UiRect::bottom(rem(1.5)), ..default() },
-            children![(widgets::text(q.prompt.clone(), 3.0, palette::TEXT, &fonts.bold), TextLayout::justify(Justify::Center))],
+            children![(
+                widgets::text(q.prompt.clone(), 3.0, palette::TEXT, &fonts.bold),
+                TextLayout::justify(Justify::Center)
+            )],
         ));
         match &drawn.presented {
             Presented::Options { options, .. } => {
@@ -129,47 +150,74 @@ fn spawn(
                     Answer::Number { unit: Some(unit), .. } => unit.clone(),
                     _ => String::new(),
                 };
-                let hint = if drawn.presented == Presented::Number { "Type a number, then Enter" } else { "Type your answer, then Enter" };
-                root.spawn(Node { align_items: AlignItems::Center, column_gap: rem(1.0), ..default() }).with_children(|row| {
-                    row.spawn((
-                        Node { min_width: rem(24.0), padding: UiRect::axes(rem(1.0), rem(0.6)), border: UiRect::all(rem(0.2)), border_radius: BorderRadius::all(rem(0.5)), ..default() },
-                        BackgroundColor(palette::PANEL),
-                        BorderColor::all(palette::ACCENT),
-                        children![(EntryText, widgets::text("", 2.4, palette::TEXT, &fonts.bold))],
-                    ));
-                    row.spawn(widgets::text(unit, 2.0, palette::MUTED, &fonts.regular));
-                });
+                let hint = if drawn.presented == Presented::Number {
+                    "Type a number, then Enter"
+                } else {
+                    "Type your answer, then Enter"
+                };
+                root.spawn(Node { align_items: AlignItems::Center, column_gap: rem(1.0), ..default() }).with_children(
+                    |row| {
+                        row.spawn((
+                            Node {
+                                min_width: rem(24.0),
+                                padding: UiRect::axes(rem(1.0), rem(0.6)),
+                                border: UiRect::all(rem(0.2)),
+                                border_radius: BorderRadius::all(rem(0.5)),
+                                ..default()
+                            },
+                            BackgroundColor(palette::PANEL),
+                            BorderColor::all(palette::ACCENT),
+                            children![(EntryText, widgets::text("", 2.4, palette::TEXT, &fonts.bold))],
+                        ));
+                        row.spawn(widgets::text(unit, 2.0, palette::MUTED, &fonts.regular));
+                    },
+                );
                 root.spawn(widgets::text(hint, 1.3, palette::MUTED, &fonts.regular));
             }
             Presented::Ordering { shown } => {
                 *context = InputContext::Menu;
                 let mut state = OrderState { order: (0..shown.len()).collect(), held: None };
                 std::mem::swap(&mut *order, &mut state);
-                root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.5), ..default() }).with_children(|list| {
-                    for slot in 0..shown.len() {
-                        list.spawn((
-                            Name::new("Order item"),
-                            Button,
-                            OrderItem(slot),
-                            Focusable { order: slot },
-                            Node { min_width: rem(34.0), padding: UiRect::axes(rem(1.2), rem(0.5)), border: UiRect::all(rem(0.2)), border_radius: BorderRadius::all(rem(0.5)), ..default() },
-                            BackgroundColor(palette::PANEL),
-                            BorderColor::all(palette::PANEL),
-                            children![widgets::text("", 1.8, palette::TEXT, &fonts.bold)],
-                        ));
-                    }
-                    list.spawn((widgets::button("Submit this order", SubmitOrder, shown.len(), &fonts),));
-                });
-                root.spawn(widgets::text("Enter picks an item up or puts it down · ↑ ↓ move it · then Submit", 1.3, palette::MUTED, &fonts.regular));
+                root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.5), ..default() })
+                    .with_children(|list| {
+                        for slot in 0..shown.len() {
+                            list.spawn((
+                                Name::new("Order item"),
+                                Button,
+                                OrderItem(slot),
+                                Focusable { order: slot },
+                                Node {
+                                    min_width: rem(34.0),
+                                    padding: UiRect::axes(rem(1.2), rem(0.5)),
+                                    border: UiRect::all(rem(0.2)),
+                                    border_radius: BorderRadius::all(rem(0.5)),
+                                    ..default()
+                                },
+                                BackgroundColor(palette::PANEL),
+                                BorderColor::all(palette::PANEL),
+                                children![widgets::text("", 1.8, palette::TEXT, &fonts.bold)],
+                            ));
+                        }
+                        list.spawn((widgets::button("Submit this order", SubmitOrder, shown.len(), &fonts),));
+                    });
+                root.spawn(widgets::text(
+                    "Enter picks an item up or puts it down · ↑ ↓ move it · then Submit",
+                    1.3,
+                    palette::MUTED,
+                    &fonts.regular,
+                ));
             }
         }
         if party {
-            root.spawn((AnsweredMarks, Node { position_type: PositionType::Absolute, bottom: rem(3.0), column_gap: rem(1.5), ..default() }))
-                .with_children(|marks| {
-                    for player in &game.players {
-                        marks.spawn(widgets::text(player.name.clone(), 1.4, palette::player(player.colour), &fonts.bold));
-                    }
-                });
+            root.spawn((
+                AnsweredMarks,
+                Node { position_type: PositionType::Absolute, bottom: rem(3.0), column_gap: rem(1.5), ..default() },
+            ))
+            .with_children(|marks| {
+                for player in &game.players {
+                    marks.spawn(widgets::text(player.name.clone(), 1.4, palette::player(player.colour), &fonts.bold));
+                }
+            });
         }
         root.spawn(widgets::hints("Esc pause · M mute", &fonts));
     });
@@ -198,7 +246,10 @@ fn tile(i: usize, option: &str, party: bool, fonts: &Fonts) -> impl Bundle {
         BorderColor::all(colour),
         children![
             widgets::text(shape, 2.6, palette::TEXT, &fonts.regular),
-            (Node { flex_grow: 1.0, ..default() }, children![widgets::text(option.to_owned(), 2.0, palette::TEXT, &fonts.bold)]),
+            (
+                Node { flex_grow: 1.0, ..default() },
+                children![widgets::text(option.to_owned(), 2.0, palette::TEXT, &fonts.bold)]
+            ),
             (
                 Node { flex_direction: FlexDirection::Column, align_items: AlignItems::End, ..default() },
                 children![
@@ -220,7 +271,11 @@ fn leave(mut context: ResMut<InputContext>, mut focus: ResMut<Focus>) {
     focus.columns = 1;
 }
 
-fn choose_tile(mut activated: MessageReader<Activated>, tiles: Query<&AnswerTile>, mut answers: MessageWriter<PlayerAction>) {
+fn choose_tile(
+    mut activated: MessageReader<Activated>,
+    tiles: Query<&AnswerTile>,
+    mut answers: MessageWriter<PlayerAction>,
+) {
     for Activated(entity) in activated.read() {
         if let Ok(AnswerTile(i)) = tiles.get(*entity) {
             answers.write(PlayerAction { player: 0, response: Response::Option(*i) });
@@ -326,7 +381,11 @@ fn pause(mut nav: MessageReader<NavAction>, overlay: Res<State<Overlay>>, mut fl
     }
 }
 
-fn show_timer(game: Res<Game>, mut bars: Query<&mut Node, With<TimerBar>>, mut texts: Query<&mut Text, With<TimerText>>) {
+fn show_timer(
+    game: Res<Game>,
+    mut bars: Query<&mut Node, With<TimerBar>>,
+    mut texts: Query<&mut Text, With<TimerText>>,
+) {
     let fraction = game.clock.fraction_left();
     for mut node in &mut bars {
         let width = percent(fraction * 100.0);

@@ -23,15 +23,15 @@ pub(super) fn plugin(app: &mut App) {
 fn spawn(mut commands: Commands, results: Option<Res<GameResults>>, game: Option<Res<Game>>, fonts: Res<Fonts>) {
     let (Some(results), Some(game)) = (results, game) else { return };
     let solo = results.players.len() == 1;
-    commands
-        .spawn((widgets::screen_root("Results screen"), DespawnOnExit(Screen::Results)))
-        .with_children(|root| {
-            root.spawn(widgets::text("Final results", 3.2, palette::ACCENT, &fonts.bold));
-            root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.5), ..default() }).with_children(|list| {
+    commands.spawn((widgets::screen_root("Results screen"), DespawnOnExit(Screen::Results))).with_children(|root| {
+        root.spawn(widgets::text("Final results", 3.2, palette::ACCENT, &fonts.bold));
+        root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.5), ..default() }).with_children(
+            |list| {
                 for player in &results.players {
                     let colour = palette::player(player.colour);
                     let time = player.average_time.map_or("–".to_owned(), |t| format!("{:.1} s", t.as_secs_f32()));
-                    let name = if solo { "You".to_owned() } else { format!("{} {}", ordinal(player.rank), player.name) };
+                    let name =
+                        if solo { "You".to_owned() } else { format!("{} {}", ordinal(player.rank), player.name) };
                     let line = format!(
                         "{name}   {} points   {}/{} right ({:.0}%)   avg {time}   best streak {}",
                         player.score,
@@ -42,45 +42,64 @@ fn spawn(mut commands: Commands, results: Option<Res<GameResults>>, game: Option
                     );
                     list.spawn(widgets::text(line, 1.8, colour, &fonts.bold));
                 }
-            });
-            if let Some(player) = results.players.first()
-                && solo
-            {
-                let categories = player
-                    .by_category
-                    .iter()
-                    .map(|(category, right, asked)| format!("{category} {right}/{asked}"))
-                    .collect::<Vec<_>>()
-                    .join("  ·  ");
-                root.spawn((Node { max_width: percent(85), ..default() }, children![(widgets::text(categories, 1.3, palette::MUTED, &fonts.regular), TextLayout::justify(Justify::Center))]));
-            }
-            let awards: Vec<String> = results
-                .awards
+            },
+        );
+        if let Some(player) = results.players.first()
+            && solo
+        {
+            let categories = player
+                .by_category
                 .iter()
-                .map(|award| {
-                    let who = award.players.iter().filter_map(|i| game.players.get(*i)).map(|p| p.name.clone()).collect::<Vec<_>>().join(" & ");
-                    let what = match award.kind {
-                        AwardKind::FastestCorrect => "Fastest right answer",
-                        AwardKind::LongestStreak => "Longest streak",
-                        AwardKind::BestComeback => "Best comeback",
-                    };
-                    if solo { format!("★ {what}: {}", award.detail) } else { format!("★ {what}: {who} ({})", award.detail) }
-                })
-                .collect();
-            for award in awards {
-                root.spawn(widgets::text(award, 1.5, palette::ACCENT, &fonts.regular));
-            }
-            root.spawn(Node { column_gap: rem(1.0), margin: UiRect::top(rem(1.0)), ..default() }).with_children(|buttons| {
+                .map(|(category, right, asked)| format!("{category} {right}/{asked}"))
+                .collect::<Vec<_>>()
+                .join("  ·  ");
+            root.spawn((
+                Node { max_width: percent(85), ..default() },
+                children![(
+                    widgets::text(categories, 1.3, palette::MUTED, &fonts.regular),
+                    TextLayout::justify(Justify::Center)
+                )],
+            ));
+        }
+        let awards: Vec<String> = results
+            .awards
+            .iter()
+            .map(|award| {
+                let who = award
+                    .players
+                    .iter()
+                    .filter_map(|i| game.players.get(*i))
+                    .map(|p| p.name.clone())
+                    .collect::<Vec<_>>()
+                    .join(" & ");
+                let what = match award.kind {
+                    AwardKind::FastestCorrect => "Fastest right answer",
+                    AwardKind::LongestStreak => "Longest streak",
+                    AwardKind::BestComeback => "Best comeback",
+                };
+                if solo {
+                    format!("★ {what}: {}", award.detail)
+                } else {
+                    format!("★ {what}: {who} ({})", award.detail)
+                }
+            })
+            .collect();
+        for award in awards {
+            root.spawn(widgets::text(award, 1.5, palette::ACCENT, &fonts.regular));
+        }
+        root.spawn(Node { column_gap: rem(1.0), margin: UiRect::top(rem(1.0)), ..default() }).with_children(
+            |buttons| {
                 buttons.spawn(widgets::button("Play again", ResultsAction::PlayAgain, 0, &fonts));
                 buttons.spawn(widgets::button("Title screen", ResultsAction::Title, 1, &fonts));
-            });
-            root.spawn(widgets::text(
-                format!("Seed {}: replay this game with  bigtuna play --seed {}", results.seed, results.seed),
-                1.1,
-                palette::MUTED,
-                &fonts.regular,
-            ));
-        });
+            },
+        );
+        root.spawn(widgets::text(
+            format!("Seed {}: replay this game with  bigtuna play --seed {}", results.seed, results.seed),
+            1.1,
+            palette::MUTED,
+            &fonts.regular,
+        ));
+    });
 }
 
 fn act(

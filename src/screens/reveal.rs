@@ -3,9 +3,9 @@
 
 use bevy::prelude::*;
 
+use super::ContinueButton;
 use crate::game::sheet::{answer_text, format_number};
 use crate::game::{Game, Phase, Presented, Response};
-use super::ContinueButton;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem};
 
@@ -36,23 +36,28 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
         (true, _) => ("✗  Not quite", palette::WRONG),
         (false, _) => ("The answer", palette::ACCENT),
     };
-    commands
-        .spawn((widgets::screen_root("Reveal screen"), DespawnOnExit(Phase::Reveal)))
-        .with_children(|root| {
-            root.spawn(widgets::text(headline, 3.2, colour, &fonts.bold));
-            root.spawn((Node { max_width: percent(80), ..default() }, children![(widgets::text(q.prompt.clone(), 1.6, palette::MUTED, &fonts.regular), TextLayout::justify(Justify::Center))]));
-            // The right answer, marked.
-            match &drawn.presented {
-                Presented::Options { options, correct } => {
-                    let chosen: Vec<usize> = round
-                        .outcomes
-                        .iter()
-                        .filter_map(|o| match o.response {
-                            Some(Response::Option(i)) => Some(i),
-                            _ => None,
-                        })
-                        .collect();
-                    root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() }).with_children(|list| {
+    commands.spawn((widgets::screen_root("Reveal screen"), DespawnOnExit(Phase::Reveal))).with_children(|root| {
+        root.spawn(widgets::text(headline, 3.2, colour, &fonts.bold));
+        root.spawn((
+            Node { max_width: percent(80), ..default() },
+            children![(
+                widgets::text(q.prompt.clone(), 1.6, palette::MUTED, &fonts.regular),
+                TextLayout::justify(Justify::Center)
+            )],
+        ));
+        // The right answer, marked.
+        match &drawn.presented {
+            Presented::Options { options, correct } => {
+                let chosen: Vec<usize> = round
+                    .outcomes
+                    .iter()
+                    .filter_map(|o| match o.response {
+                        Some(Response::Option(i)) => Some(i),
+                        _ => None,
+                    })
+                    .collect();
+                root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() })
+                    .with_children(|list| {
                         for (i, option) in options.iter().enumerate() {
                             let (tile_colour, shape, _) = palette::TILES[i % 4];
                             let (mark, background) = if i == *correct {
@@ -63,7 +68,13 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
                                 (" ", palette::PANEL)
                             };
                             list.spawn((
-                                Node { min_width: rem(30.0), padding: UiRect::axes(rem(1.0), rem(0.4)), column_gap: rem(1.0), border_radius: BorderRadius::all(rem(0.5)), ..default() },
+                                Node {
+                                    min_width: rem(30.0),
+                                    padding: UiRect::axes(rem(1.0), rem(0.4)),
+                                    column_gap: rem(1.0),
+                                    border_radius: BorderRadius::all(rem(0.5)),
+                                    ..default()
+                                },
                                 BackgroundColor(background),
                                 children![
                                     widgets::text(mark, 1.8, palette::TEXT, &fonts.bold),
@@ -73,94 +84,127 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
                             ));
                         }
                     });
-                }
-                Presented::Ordering { shown } => {
-                    // The right order, each place marked for the (first) player.
-                    let given: Vec<&String> = match round.outcomes.first().and_then(|o| o.response.as_ref()) {
-                        Some(Response::Order(order)) => order.iter().filter_map(|i| shown.get(*i)).collect(),
-                        _ => Vec::new(),
-                    };
-                    let items = match &q.answer {
-                        crate::pack::Answer::Ordering { items } => items.clone(),
-                        _ => Vec::new(),
-                    };
-                    root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.3), max_width: percent(85), ..default() }).with_children(|list| {
-                        for (place, item) in items.iter().enumerate() {
-                            let in_place = given.get(place) == Some(&item);
-                            let (mark, background) = match (solo, in_place) {
-                                (true, true) => ("✓", palette::RIGHT),
-                                (true, false) => ("✗", palette::PANEL),
-                                (false, _) => (" ", palette::PANEL),
-                            };
-                            list.spawn((
-                                Node { padding: UiRect::axes(rem(1.0), rem(0.3)), column_gap: rem(0.8), border_radius: BorderRadius::all(rem(0.5)), ..default() },
-                                BackgroundColor(background),
-                                children![
-                                    widgets::text(mark, 1.6, palette::TEXT, &fonts.bold),
-                                    widgets::text(format!("{}. {item}", place + 1), 1.6, palette::TEXT, &fonts.bold),
-                                ],
-                            ));
-                        }
-                    });
-                }
-                _ => {
-                    root.spawn((
-                        Node { padding: UiRect::axes(rem(1.5), rem(0.6)), border_radius: BorderRadius::all(rem(0.5)), ..default() },
-                        BackgroundColor(palette::RIGHT),
-                        children![widgets::text(format!("✓  {}", answer_text(drawn)), 2.2, palette::TEXT, &fonts.bold)],
-                    ));
-                }
             }
-            // Who got it, and the points.
-            let ordering_len = match &drawn.presented {
-                Presented::Ordering { shown } => Some(shown.len()),
-                _ => None,
-            };
-            root.spawn(Node { flex_direction: FlexDirection::Column, align_items: AlignItems::Center, row_gap: rem(0.2), ..default() }).with_children(|list| {
-                for (player, outcome) in game.players.iter().zip(&round.outcomes) {
-                    let answer = outcome.response.as_ref().map(|r| response_text(&drawn.presented, r));
-                    let mark = if outcome.correct { "✓" } else { "✗" };
-                    let said = match answer {
-                        Some(_) if let Some(len) = ordering_len => {
-                            format!("  {:.0} of {len} in place", outcome.judgement.credit * len as f32)
-                        }
-                        Some(text) if !matches!(drawn.presented, Presented::Options { .. }) || !solo => format!("  “{text}”"),
-                        Some(_) => String::new(),
-                        None => "  no answer".to_owned(),
-                    };
-                    let name = if solo { "You".to_owned() } else { player.name.clone() };
-                    let line = format!("{mark} {name}{said}   +{}   ({} points)", outcome.points, outcome.score_after);
-                    list.spawn(widgets::text(line, 1.5, palette::player(player.colour), &fonts.bold));
-                }
-            });
-            // The lower third.
-            root.spawn((
-                Name::new("Lower third"),
-                Node {
-                    position_type: PositionType::Absolute,
-                    left: rem(2.0),
-                    bottom: rem(3.2),
-                    max_width: percent(70),
-                    flex_direction: FlexDirection::Row,
+            Presented::Ordering { shown } => {
+                // The right order, each place marked for the (first) player.
+                let given: Vec<&String> = match round.outcomes.first().and_then(|o| o.response.as_ref()) {
+                    Some(Response::Order(order)) => order.iter().filter_map(|i| shown.get(*i)).collect(),
+                    _ => Vec::new(),
+                };
+                let items = match &q.answer {
+                    crate::pack::Answer::Ordering { items } => items.clone(),
+                    _ => Vec::new(),
+                };
+                root.spawn(Node {
+                    flex_direction: FlexDirection::Column,
+                    row_gap: rem(0.3),
+                    max_width: percent(85),
                     ..default()
-                },
-                children![
-                    (Node { width: rem(0.6), ..default() }, BackgroundColor(palette::ACCENT)),
-                    (
-                        Node { flex_direction: FlexDirection::Column, padding: UiRect::axes(rem(1.2), rem(0.7)), row_gap: rem(0.3), ..default() },
-                        BackgroundColor(palette::LOWER_THIRD),
-                        children![
-                            widgets::text("THE STORY", 1.0, palette::ACCENT.darker(0.2), &fonts.bold),
-                            widgets::text(q.explanation.clone(), 1.5, palette::LOWER_THIRD_TEXT, &fonts.regular),
-                            widgets::text(format!("Source: {}", q.source), 0.95, palette::LOWER_THIRD_TEXT.lighter(0.3), &fonts.regular),
-                        ]
-                    ),
-                ],
-            ));
-            root.spawn((
-                Node { position_type: PositionType::Absolute, right: rem(2.0), bottom: rem(3.2), ..default() },
-                children![widgets::button("Continue", ContinueButton, 0, &fonts)],
-            ));
-            root.spawn(widgets::hints("Enter continue · Esc pause", &fonts));
+                })
+                .with_children(|list| {
+                    for (place, item) in items.iter().enumerate() {
+                        let in_place = given.get(place) == Some(&item);
+                        let (mark, background) = match (solo, in_place) {
+                            (true, true) => ("✓", palette::RIGHT),
+                            (true, false) => ("✗", palette::PANEL),
+                            (false, _) => (" ", palette::PANEL),
+                        };
+                        list.spawn((
+                            Node {
+                                padding: UiRect::axes(rem(1.0), rem(0.3)),
+                                column_gap: rem(0.8),
+                                border_radius: BorderRadius::all(rem(0.5)),
+                                ..default()
+                            },
+                            BackgroundColor(background),
+                            children![
+                                widgets::text(mark, 1.6, palette::TEXT, &fonts.bold),
+                                widgets::text(format!("{}. {item}", place + 1), 1.6, palette::TEXT, &fonts.bold),
+                            ],
+                        ));
+                    }
+                });
+            }
+            _ => {
+                root.spawn((
+                    Node {
+                        padding: UiRect::axes(rem(1.5), rem(0.6)),
+                        border_radius: BorderRadius::all(rem(0.5)),
+                        ..default()
+                    },
+                    BackgroundColor(palette::RIGHT),
+                    children![widgets::text(format!("✓  {}", answer_text(drawn)), 2.2, palette::TEXT, &fonts.bold)],
+                ));
+            }
+        }
+        // Who got it, and the points.
+        let ordering_len = match &drawn.presented {
+            Presented::Ordering { shown } => Some(shown.len()),
+            _ => None,
+        };
+        root.spawn(Node {
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            row_gap: rem(0.2),
+            ..default()
+        })
+        .with_children(|list| {
+            for (player, outcome) in game.players.iter().zip(&round.outcomes) {
+                let answer = outcome.response.as_ref().map(|r| response_text(&drawn.presented, r));
+                let mark = if outcome.correct { "✓" } else { "✗" };
+                let said = match answer {
+                    Some(_) if let Some(len) = ordering_len => {
+                        format!("  {:.0} of {len} in place", outcome.judgement.credit * len as f32)
+                    }
+                    Some(text) if !matches!(drawn.presented, Presented::Options { .. }) || !solo => {
+                        format!("  “{text}”")
+                    }
+                    Some(_) => String::new(),
+                    None => "  no answer".to_owned(),
+                };
+                let name = if solo { "You".to_owned() } else { player.name.clone() };
+                let line = format!("{mark} {name}{said}   +{}   ({} points)", outcome.points, outcome.score_after);
+                list.spawn(widgets::text(line, 1.5, palette::player(player.colour), &fonts.bold));
+            }
         });
+        // The lower third.
+        root.spawn((
+            Name::new("Lower third"),
+            Node {
+                position_type: PositionType::Absolute,
+                left: rem(2.0),
+                bottom: rem(3.2),
+                max_width: percent(70),
+                flex_direction: FlexDirection::Row,
+                ..default()
+            },
+            children![
+                (Node { width: rem(0.6), ..default() }, BackgroundColor(palette::ACCENT)),
+                (
+                    Node {
+                        flex_direction: FlexDirection::Column,
+                        padding: UiRect::axes(rem(1.2), rem(0.7)),
+                        row_gap: rem(0.3),
+                        ..default()
+                    },
+                    BackgroundColor(palette::LOWER_THIRD),
+                    children![
+                        widgets::text("THE STORY", 1.0, palette::ACCENT.darker(0.2), &fonts.bold),
+                        widgets::text(q.explanation.clone(), 1.5, palette::LOWER_THIRD_TEXT, &fonts.regular),
+                        widgets::text(
+                            format!("Source: {}", q.source),
+                            0.95,
+                            palette::LOWER_THIRD_TEXT.lighter(0.3),
+                            &fonts.regular
+                        ),
+                    ]
+                ),
+            ],
+        ));
+        root.spawn((
+            Node { position_type: PositionType::Absolute, right: rem(2.0), bottom: rem(3.2), ..default() },
+            children![widgets::button("Continue", ContinueButton, 0, &fonts)],
+        ));
+        root.spawn(widgets::hints("Enter continue · Esc pause", &fonts));
+    });
 }

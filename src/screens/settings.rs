@@ -20,8 +20,13 @@ enum SettingsRow {
     Back,
 }
 
-const ROWS: [SettingsRow; 5] =
-    [SettingsRow::Volume, SettingsRow::Mute, SettingsRow::Fullscreen, SettingsRow::TextScale, SettingsRow::ReducedMotion];
+const ROWS: [SettingsRow; 5] = [
+    SettingsRow::Volume,
+    SettingsRow::Mute,
+    SettingsRow::Fullscreen,
+    SettingsRow::TextScale,
+    SettingsRow::ReducedMotion,
+];
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Settings), spawn)
@@ -29,28 +34,32 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn spawn(mut commands: Commands, fonts: Res<Fonts>) {
-    commands
-        .spawn((widgets::screen_root("Settings screen"), DespawnOnExit(Screen::Settings)))
-        .with_children(|root| {
-            root.spawn(widgets::text("Settings", 3.0, palette::ACCENT, &fonts.bold));
-            root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() }).with_children(|list| {
+    commands.spawn((widgets::screen_root("Settings screen"), DespawnOnExit(Screen::Settings))).with_children(|root| {
+        root.spawn(widgets::text("Settings", 3.0, palette::ACCENT, &fonts.bold));
+        root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() }).with_children(
+            |list| {
                 for (order, row) in ROWS.into_iter().enumerate() {
                     list.spawn((widgets::button("", row, order, &fonts), Adjustable));
                 }
-            });
-            root.spawn(widgets::button("Back", SettingsRow::Back, ROWS.len(), &fonts));
-            root.spawn(widgets::hints("↑ ↓ move · ← → change · Enter toggle · Esc back", &fonts));
-        });
+            },
+        );
+        root.spawn(widgets::button("Back", SettingsRow::Back, ROWS.len(), &fonts));
+        root.spawn(widgets::hints("↑ ↓ move · ← → change · Enter toggle · Esc back", &fonts));
+    });
 }
 
 fn apply(row: SettingsRow, delta: i32, settings: &mut UserSettings) {
     match row {
-        SettingsRow::Volume => settings.volume = ((settings.volume * 10.0).round() + delta as f32).clamp(0.0, 10.0) / 10.0,
+        SettingsRow::Volume => {
+            settings.volume = ((settings.volume * 10.0).round() + delta as f32).clamp(0.0, 10.0) / 10.0
+        }
         SettingsRow::Mute => settings.muted = !settings.muted,
         SettingsRow::Fullscreen => settings.fullscreen = !settings.fullscreen,
         SettingsRow::TextScale => {
             let step = 25 * delta;
-            settings.text_scale = (i32::from(settings.text_scale) + step).clamp(i32::from(*TEXT_SCALE.start()), i32::from(*TEXT_SCALE.end())) as u16;
+            settings.text_scale = (i32::from(settings.text_scale) + step)
+                .clamp(i32::from(*TEXT_SCALE.start()), i32::from(*TEXT_SCALE.end()))
+                as u16;
         }
         SettingsRow::ReducedMotion => settings.reduced_motion = !settings.reduced_motion,
         SettingsRow::Back => {}
@@ -75,7 +84,9 @@ fn change(
             Ok(SettingsRow::Back) => next.set(Screen::Title),
             // Enter steps the volume and text size up, wrapping around at the top.
             Ok(SettingsRow::Volume) if settings.volume >= 1.0 => settings.volume = 0.0,
-            Ok(SettingsRow::TextScale) if settings.text_scale >= *TEXT_SCALE.end() => settings.text_scale = *TEXT_SCALE.start(),
+            Ok(SettingsRow::TextScale) if settings.text_scale >= *TEXT_SCALE.end() => {
+                settings.text_scale = *TEXT_SCALE.start()
+            }
             Ok(row) => apply(*row, 1, &mut settings),
             Err(_) => {}
         }

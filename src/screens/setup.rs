@@ -4,7 +4,7 @@ use bevy::prelude::*;
 
 use crate::game::flow::StartProblem;
 use crate::game::settings::QUESTION_COUNT;
-use crate::game::{DifficultyChoice, FlowCommand, GameSettings, PlayerSpec, Screen, ScoringPresets, TimerChoice};
+use crate::game::{DifficultyChoice, FlowCommand, GameSettings, PlayerSpec, ScoringPresets, Screen, TimerChoice};
 use crate::input::NavAction;
 use crate::pack::PackLibrary;
 use crate::theme::interaction::{Activated, Adjustable, Adjusted};
@@ -32,10 +32,8 @@ enum SetupAction {
 struct NoticeText;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Setup), spawn).add_systems(
-        Update,
-        (adjust, act, back, refresh).chain().run_if(in_state(Screen::Setup)),
-    );
+    app.add_systems(OnEnter(Screen::Setup), spawn)
+        .add_systems(Update, (adjust, act, back, refresh).chain().run_if(in_state(Screen::Setup)));
 }
 
 fn spawn(mut commands: Commands, fonts: Res<Fonts>, settings: Res<GameSettings>) {
@@ -55,28 +53,27 @@ fn spawn(mut commands: Commands, fonts: Res<Fonts>, settings: Res<GameSettings>)
     ]);
     let title = if party { "Party night" } else { "Solo game" };
     let count = rows.len();
-    commands
-        .spawn((widgets::screen_root("Setup screen"), DespawnOnExit(Screen::Setup)))
-        .with_children(|root| {
-            root.spawn(widgets::text(title, 3.0, palette::ACCENT, &fonts.bold));
-            root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() })
-                .with_children(|list| {
-                    for (order, row) in rows.into_iter().enumerate() {
-                        list.spawn((widgets::button("", row, order, &fonts), Adjustable));
-                    }
-                });
-            root.spawn((NoticeText, widgets::text("", 1.3, palette::ACCENT, &fonts.regular)));
-            root.spawn(Node { column_gap: rem(1.0), ..default() }).with_children(|buttons| {
-                buttons.spawn(widgets::button("Start", SetupAction::Start, count, &fonts));
-                buttons.spawn(widgets::button("Back", SetupAction::Back, count + 1, &fonts));
-            });
-            let hint = if party {
-                "← → change · Enter start · Answer keys: P1 1-4 · P2 Q-R · P3 A-F · P4 Z-V · gamepads A B X Y"
-            } else {
-                "↑ ↓ move · ← → change · Enter choose · Esc back"
-            };
-            root.spawn(widgets::hints(hint, &fonts));
+    commands.spawn((widgets::screen_root("Setup screen"), DespawnOnExit(Screen::Setup))).with_children(|root| {
+        root.spawn(widgets::text(title, 3.0, palette::ACCENT, &fonts.bold));
+        root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() }).with_children(
+            |list| {
+                for (order, row) in rows.into_iter().enumerate() {
+                    list.spawn((widgets::button("", row, order, &fonts), Adjustable));
+                }
+            },
+        );
+        root.spawn((NoticeText, widgets::text("", 1.3, palette::ACCENT, &fonts.regular)));
+        root.spawn(Node { column_gap: rem(1.0), ..default() }).with_children(|buttons| {
+            buttons.spawn(widgets::button("Start", SetupAction::Start, count, &fonts));
+            buttons.spawn(widgets::button("Back", SetupAction::Back, count + 1, &fonts));
         });
+        let hint = if party {
+            "← → change · Enter start · Answer keys: P1 1-4 · P2 Q-R · P3 A-F · P4 Z-V · gamepads A B X Y"
+        } else {
+            "↑ ↓ move · ← → change · Enter choose · Esc back"
+        };
+        root.spawn(widgets::hints(hint, &fonts));
+    });
 }
 
 fn cycle<T: Copy + PartialEq>(options: &[T], current: T, delta: i32) -> T {
@@ -102,14 +99,17 @@ fn change(
     match action {
         SetupAction::Players => {
             let n = (settings.players.len() as i32 + delta).clamp(2, 8) as usize;
-            settings.players = (0..n).map(|i| settings.players.get(i).cloned().unwrap_or(PlayerSpec::numbered(i))).collect();
+            settings.players =
+                (0..n).map(|i| settings.players.get(i).cloned().unwrap_or(PlayerSpec::numbered(i))).collect();
         }
         SetupAction::Questions => {
             let current = COUNTS.iter().position(|c| *c >= settings.questions).map_or(COUNTS[1], |i| COUNTS[i]);
             settings.questions = cycle(&COUNTS, current, delta).clamp(*QUESTION_COUNT.start(), *QUESTION_COUNT.end());
         }
         SetupAction::Difficulty => settings.difficulty = cycle(&DifficultyChoice::ALL, settings.difficulty, delta),
-        SetupAction::Seasons => settings.max_season = ((settings.max_season as i32 - 1 + delta).rem_euclid(9) + 1) as u8,
+        SetupAction::Seasons => {
+            settings.max_season = ((settings.max_season as i32 - 1 + delta).rem_euclid(9) + 1) as u8
+        }
         SetupAction::Timer => settings.timer = cycle(&TimerChoice::ALL, settings.timer, delta),
         SetupAction::Scoring => {
             let ids: Vec<String> = presets.0.iter().map(|p| p.id.clone()).collect();
@@ -148,7 +148,6 @@ fn adjust(
     }
 }
 
-#[allow(clippy::too_many_arguments)] // One handler for every button of the screen.
 fn act(
     mut activated: MessageReader<Activated>,
     actions: Query<&SetupAction>,
@@ -196,13 +195,19 @@ fn label(action: SetupAction, settings: &GameSettings, library: &PackLibrary, pr
             other => format!("{} only", capitalise(other.name())),
         },
         SetupAction::Seasons => {
-            if settings.max_season >= 9 { "All nine seasons".to_owned() } else { format!("Seasons 1-{} (no spoilers)", settings.max_season) }
+            if settings.max_season >= 9 {
+                "All nine seasons".to_owned()
+            } else {
+                format!("Seasons 1-{} (no spoilers)", settings.max_season)
+            }
         }
         SetupAction::Timer => match settings.timer.limit() {
             Some(limit) => format!("{} s per question", limit.as_secs()),
             None => "No timer".to_owned(),
         },
-        SetupAction::Scoring => presets.get(&settings.scoring).map_or_else(|| settings.scoring.clone(), |p| p.name.clone()),
+        SetupAction::Scoring => {
+            presets.get(&settings.scoring).map_or_else(|| settings.scoring.clone(), |p| p.name.clone())
+        }
         SetupAction::Category => settings.categories.first().cloned().unwrap_or_else(|| "All categories".to_owned()),
         SetupAction::Pack => settings
             .packs
@@ -219,7 +224,6 @@ fn capitalise(word: &str) -> String {
     chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
-#[allow(clippy::type_complexity)]
 fn refresh(
     settings: Res<GameSettings>,
     library: Res<PackLibrary>,
@@ -238,7 +242,9 @@ fn refresh(
     for (action, children) in &rows {
         let text = match action {
             SetupAction::Start => match problem.as_deref() {
-                Some(StartProblem(shortfall)) if shortfall.available > 0 => format!("Play {} questions", shortfall.available),
+                Some(StartProblem(shortfall)) if shortfall.available > 0 => {
+                    format!("Play {} questions", shortfall.available)
+                }
                 _ => "Start".to_owned(),
             },
             SetupAction::Back => "Back".to_owned(),

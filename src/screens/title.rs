@@ -20,8 +20,7 @@ enum TitleAction {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Title), spawn)
-        .add_systems(Update, act.run_if(in_state(Screen::Title)));
+    app.add_systems(OnEnter(Screen::Title), spawn).add_systems(Update, act.run_if(in_state(Screen::Title)));
 }
 
 fn spawn(mut commands: Commands, fonts: Res<Fonts>, library: Res<PackLibrary>) {

@@ -61,20 +61,18 @@ pub struct Adjusted {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Focus>()
-        .add_message::<Activated>()
-        .add_message::<Adjusted>()
-        .add_systems(
-            Update,
-            (
-                reset_focus.run_if(state_changed::<Screen>.or_else(state_changed::<Phase>).or_else(state_changed::<Overlay>)),
-                navigate,
-                mouse,
-                style,
-            )
-                .chain()
-                .after(crate::game::GameSystems::Input),
-        );
+    app.init_resource::<Focus>().add_message::<Activated>().add_message::<Adjusted>().add_systems(
+        Update,
+        (
+            reset_focus
+                .run_if(state_changed::<Screen>.or_else(state_changed::<Phase>).or_else(state_changed::<Overlay>)),
+            navigate,
+            mouse,
+            style,
+        )
+            .chain()
+            .after(crate::game::GameSystems::Input),
+    );
 }
 
 fn reset_focus(mut focus: ResMut<Focus>) {

@@ -17,9 +17,7 @@ pub struct Fonts {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Fonts>()
-        .add_systems(Startup, load_fonts)
-        .add_systems(Update, follow_window_and_text_scale);
+    app.init_resource::<Fonts>().add_systems(Startup, load_fonts).add_systems(Update, follow_window_and_text_scale);
 }
 
 fn load_fonts(asset_server: Option<Res<AssetServer>>, mut fonts: ResMut<Fonts>) {

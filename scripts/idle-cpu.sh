@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Measures the CPU the game uses while nothing happens: 20 s on the title screen, then 20 s
+# in a timed question, after start-up. Runs the game under Xvfb and drives it with xdotool,
+# as a player would; with --continuous it redraws every frame instead (for comparison).
+#
+#   scripts/idle-cpu.sh [--continuous] [--seconds N]
+#
+# Needs: xvfb, xdotool (apt-get install xvfb xdotool) and a built game (cargo build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=20
+mode=()
+while (( $# )); do
+    case "$1" in
+        --continuous) mode=(--continuous) ;;
+        --seconds) seconds=$2; shift ;;
+        *) echo "usage: $0 [--continuous] [--seconds N]" >&2; exit 2 ;;
+    esac
+    shift
+done
+target=${CARGO_TARGET_DIR:-target}
+game=${BIGTUNA_BIN:-$target/debug/bigtuna}
+[[ -x $game ]] || { echo "build the game first (cargo build): $game not found" >&2; exit 1; }
+for tool in Xvfb xdotool; do command -v $tool >/dev/null || { echo "$tool is missing: apt-get install xvfb xdotool" >&2; exit 1; }; done
+
+display=:$(( 90 + RANDOM % 100 ))
+Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+config=$(mktemp -d)
+trap 'kill $game_pid $xvfb 2>/dev/null || true; rm -rf "$config"' EXIT
+sleep 1
+export DISPLAY=$display
+BIGTUNA_CONFIG=$config "$game" play --timer 60 --count 5 "${mode[@]}" >/dev/null 2>&1 &
+game_pid=$!
+ticks=$(getconf CLK_TCK)
+
+cpu_seconds() { # user + system time of the game so far
+    awk -v t="$ticks" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$game_pid/stat"
+}
+measure() { # $1 = label
+    local before after
+    before=$(cpu_seconds)
+    sleep "$seconds"
+    after=$(cpu_seconds)
+    awk -v a="$after" -v b="$before" -v s="$seconds" -v l="$1" \
+        'BEGIN { printf "%-16s %5.2f CPU-s in %d s = %5.1f%% of one core\n", l, a - b, s, 100 * (a - b) / s }'
+}
+
+# Start-up (loading packs, compiling shaders) is not idle time.
+window=""
+for _ in $(seq 60); do
+    window=$(xdotool search --name "Big Tuna Trivia" 2>/dev/null | head -n1 || true)
+    [[ -n $window ]] && break
+    sleep 0.5
+done
+[[ -n $window ]] || { echo "the game window did not appear" >&2; exit 1; }
+sleep 6
+# Without a window manager, keys reach the window only once it has the focus.
+xdotool windowfocus "$window"
+sleep 1
+echo "mode: ${mode[*]:-reactive}"
+measure "title screen"
+# Play solo, move to Start past the seven setup rows, start: a 60 s question is open.
+xdotool key --window "$window" Return; sleep 1
+for _ in 1 2 3 4 5 6 7; do xdotool key --window "$window" Down; sleep 0.2; done
+xdotool key --window "$window" Return; sleep 2
+measure "timed question"

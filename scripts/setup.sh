@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what building (and, with --test, testing) Big Tuna Trivia needs and is missing:
+# Debian/Ubuntu packages, and Rust if there is no cargo. Safe to run again: it only installs
+# what is not there.
+set -euo pipefail
+
+packages=(gcc pkg-config libasound2-dev libudev-dev libxkbcommon-x11-0 libvulkan1 mesa-vulkan-drivers)
+if [[ "${1:-}" == "--test" ]]; then
+    # Tests open a real window on a virtual display (Xvfb) with software Vulkan.
+    packages+=(xvfb xauth)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if (( ${#missing[@]} > 0 )); then
+    echo "Installing: ${missing[*]}"
+    sudo=""
+    [[ $(id -u) -ne 0 ]] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if ! command -v cargo >/dev/null 2>&1; then
+    if [[ -x "$HOME/.cargo/bin/cargo" ]]; then
+        export PATH="$HOME/.cargo/bin:$PATH"
+    else
+        echo "Installing Rust (rustup, stable toolchain)"
+        curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal --component clippy,rustfmt
+        export PATH="$HOME/.cargo/bin:$PATH"
+    fi
+fi
