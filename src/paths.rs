@@ -39,8 +39,15 @@ fn project_dirs() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("", "", "bigtuna")
 }
 
-/// Where users put their own packs (`~/.local/share/bigtuna/packs` on Linux).
+/// Environment variable naming another folder for the user's packs (authors, tests).
+pub const PACKS_ENV: &str = "BIGTUNA_PACKS";
+
+/// Where users put their own packs: `$BIGTUNA_PACKS`, else `~/.local/share/bigtuna/packs`
+/// on Linux (the platform's data folder elsewhere).
 pub fn user_packs_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(PACKS_ENV) {
+        return Some(PathBuf::from(dir));
+    }
     project_dirs().map(|dirs| dirs.data_dir().join("packs"))
 }
 

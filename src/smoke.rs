@@ -47,6 +47,35 @@ pub fn parse_script(script: &str) -> Result<Vec<Step>, String> {
         .collect()
 }
 
+const LETTERS: [KeyCode; 26] = [
+    KeyCode::KeyA,
+    KeyCode::KeyB,
+    KeyCode::KeyC,
+    KeyCode::KeyD,
+    KeyCode::KeyE,
+    KeyCode::KeyF,
+    KeyCode::KeyG,
+    KeyCode::KeyH,
+    KeyCode::KeyI,
+    KeyCode::KeyJ,
+    KeyCode::KeyK,
+    KeyCode::KeyL,
+    KeyCode::KeyM,
+    KeyCode::KeyN,
+    KeyCode::KeyO,
+    KeyCode::KeyP,
+    KeyCode::KeyQ,
+    KeyCode::KeyR,
+    KeyCode::KeyS,
+    KeyCode::KeyT,
+    KeyCode::KeyU,
+    KeyCode::KeyV,
+    KeyCode::KeyW,
+    KeyCode::KeyX,
+    KeyCode::KeyY,
+    KeyCode::KeyZ,
+];
+
 fn key_named(name: &str) -> Option<Step> {
     let key = match name.to_ascii_lowercase().as_str() {
         "enter" => KeyCode::Enter,
@@ -62,7 +91,10 @@ fn key_named(name: &str) -> Option<Step> {
         "2" => KeyCode::Digit2,
         "3" => KeyCode::Digit3,
         "4" => KeyCode::Digit4,
-        "m" => KeyCode::KeyM,
+        letter if letter.len() == 1 && letter.as_bytes()[0].is_ascii_lowercase() => {
+            let index = usize::from(letter.as_bytes()[0] - b'a');
+            return Some(Step::Key(LETTERS[index], Some(letter.to_owned())));
+        }
         _ => return None,
     };
     Some(Step::Key(key, None))

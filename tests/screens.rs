@@ -111,3 +111,34 @@ fn text_pixel_share(path: &std::path::Path) -> f64 {
     let light = pixels.chunks(channels).filter(|p| p.iter().take(3).map(|c| u32::from(*c)).sum::<u32>() > 450).count();
     light as f64 / (pixels.len() / channels) as f64
 }
+
+#[test]
+fn a_broken_pack_is_skipped_with_the_validators_words() {
+    let packs = scratch_dir("screens-broken-packs");
+    std::fs::write(packs.join("good.ron"), crate::support::pack_text("mine", &crate::support::mc("a"))).expect("write");
+    std::fs::write(
+        packs.join("broken.ron"),
+        "Pack(\n    id: \"broken\",\n    titel: \"Oops\",\n    questions: [],\n)\n",
+    )
+    .expect("write");
+    let shot = shots_dir().join("title-with-skipped-pack.png");
+    let output = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x720x24", env!("CARGO_BIN_EXE_bigtuna"), "play"])
+        .args(["--exit-after-frames", "40", "--screenshot", shot.to_str().expect("utf-8 path")])
+        .current_dir(root())
+        .env("BIGTUNA_CONFIG", scratch_dir("screens-broken-config"))
+        .env("BIGTUNA_PACKS", &packs)
+        .output()
+        .expect("xvfb-run runs (the README's test command installs it)");
+    let log = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "a broken pack must not stop the game:\n{log}");
+    let validate = Command::new(env!("CARGO_BIN_EXE_bigtuna"))
+        .args(["validate", packs.join("broken.ron").to_str().expect("utf-8 path")])
+        .output()
+        .expect("validate runs");
+    let problem = String::from_utf8_lossy(&validate.stdout).lines().next().expect("a problem").to_owned();
+    assert!(problem.contains("broken.ron:3:5: error: ") && problem.contains("titel"), "{problem}");
+    assert!(log.contains(&problem), "the log repeats the validator's line {problem:?}:\n{log}");
+    assert!(log.contains("2 packs, 250 questions, 1 skipped"), "{log}");
+    assert!(text_pixel_share(&shot) > 0.004, "the title screen shows");
+}

@@ -251,7 +251,13 @@ fn tile(i: usize, option: &str, party: bool, fonts: &Fonts) -> impl Bundle {
                 children![widgets::text(option.to_owned(), 2.0, palette::TEXT, &fonts.bold)]
             ),
             (
-                Node { flex_direction: FlexDirection::Column, align_items: AlignItems::End, ..default() },
+                // Key labels never wrap: the option text gives way instead.
+                Node {
+                    flex_direction: FlexDirection::Column,
+                    align_items: AlignItems::End,
+                    flex_shrink: 0.0,
+                    ..default()
+                },
                 children![
                     widgets::text(keys, 1.3, palette::TEXT, &fonts.bold),
                     widgets::text(format!("pad {}", ANSWER_LABELS[i % 4]), 1.0, palette::TEXT, &fonts.regular),

@@ -37,7 +37,13 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
                                 children![widgets::text(player.name.clone(), 1.8, colour, &fonts.bold)],
                             ));
                             row.spawn((
-                                Node { flex_grow: 1.0, height: rem(1.6), ..default() },
+                                Node {
+                                    flex_grow: 1.0,
+                                    flex_shrink: 1.0,
+                                    min_width: rem(4.0),
+                                    height: rem(1.6),
+                                    ..default()
+                                },
                                 BackgroundColor(palette::PANEL),
                             ))
                             .with_children(|track| {
@@ -51,7 +57,12 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
                                 ));
                             });
                             row.spawn((
-                                Node { width: rem(10.0), justify_content: JustifyContent::End, ..default() },
+                                Node {
+                                    min_width: rem(10.0),
+                                    flex_shrink: 0.0,
+                                    justify_content: JustifyContent::End,
+                                    ..default()
+                                },
                                 children![widgets::text(
                                     format!("{} (+{})", player.score, last_gain(i)),
                                     1.8,
