@@ -58,6 +58,7 @@ pub fn run(args: PlayArgs) -> ExitCode {
         app.add_plugins(audio::plugin);
     } else {
         info!("no sound card found: the game plays silently");
+        app.insert_resource(audio::NoSoundCard);
     }
     if let Some(notice) = notice {
         warn!("{notice}");

@@ -18,6 +18,10 @@ struct Cues {
     fanfare: Handle<AudioSource>,
 }
 
+/// Present when the game runs without a sound card, so settings can say why it is silent.
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct NoSoundCard;
+
 /// Whether this machine has a sound card. Without one, ALSA would print a screenful of
 /// errors when Bevy opens the default device; checking first keeps it to one line.
 pub fn sound_available() -> bool {

@@ -310,3 +310,17 @@ fn answers_of_the_wrong_kind_or_player_are_ignored() {
     app.update();
     assert_eq!(phase(&app), Some(Phase::Question));
 }
+
+#[test]
+fn passing_ends_a_solo_question_without_points() {
+    let mut s = settings(1, 5, 4);
+    s.kinds = vec![AnswerKind::Typed];
+    let mut app = headless(synthetic_library(5), s);
+    start(&mut app);
+    answer(&mut app, 0, Response::Pass);
+    app.update();
+    assert_eq!(phase(&app), Some(Phase::Reveal));
+    let outcome = &game(&app).last_round().expect("round").outcomes[0];
+    assert!(!outcome.correct);
+    assert_eq!((outcome.points, outcome.response.clone()), (0, Some(Response::Pass)));
+}

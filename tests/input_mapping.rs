@@ -136,3 +136,17 @@ fn in_menus_keys_navigate_and_do_not_answer() {
         app.world().resource::<Messages<NavAction>>().iter_current_update_messages().copied().collect();
     assert_eq!(nav, vec![NavAction::Confirm]);
 }
+
+#[test]
+fn while_typing_enter_submits_and_letters_are_text() {
+    let mut app = input_app(InputContext::TextEntry);
+    press(&mut app, KeyCode::KeyM);
+    press(&mut app, KeyCode::Space);
+    press(&mut app, KeyCode::Enter);
+    app.update();
+    let nav: Vec<NavAction> =
+        app.world().resource::<Messages<NavAction>>().iter_current_update_messages().copied().collect();
+    assert_eq!(nav, vec![NavAction::Submit], "Enter submits; M and Space are text");
+    let commands = app.world().resource::<Messages<AppCommand>>().iter_current_update_messages().count();
+    assert_eq!(commands, 0, "M does not mute while typing");
+}

@@ -193,7 +193,7 @@ fn the_example_in_the_authors_guide_is_a_valid_pack() {
     let guide = std::fs::read_to_string(crate::support::root().join("docs/PACKS.md")).expect("docs/PACKS.md");
     let start = guide.find("```ron\n").expect("a RON example") + "```ron\n".len();
     let end = start + guide[start..].find("```").expect("closed");
-    let pack = parse_pack("docs/PACKS.md", guide[start..end].as_bytes()).unwrap_or_else(|p| panic!("{p}"));
+    let pack = parse_pack("docs/PACKS.md", &guide.as_bytes()[start..end]).unwrap_or_else(|p| panic!("{p}"));
     let kinds: std::collections::HashSet<_> = pack.questions.iter().map(|q| q.answer.kind()).collect();
     assert_eq!(kinds.len(), 5, "the example shows every answer kind");
 }

@@ -12,6 +12,9 @@ use bigtuna::pack::Answer;
 use crate::support::{builtin_library, root, scratch_dir};
 
 const SEED: u64 = 20261122;
+
+/// `xvfb-run -a` can pick the same display twice when two start at once: one at a time.
+static XVFB: std::sync::Mutex<()> = std::sync::Mutex::new(());
 const COUNT: usize = 5;
 
 fn shots_dir() -> PathBuf {
@@ -57,6 +60,7 @@ fn script() -> String {
 
 #[test]
 fn a_whole_solo_game_on_screen() {
+    let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let dir = shots_dir();
     let _ = std::fs::remove_dir_all(&dir);
     let xvfb = Command::new("xvfb-run")
@@ -114,6 +118,7 @@ fn text_pixel_share(path: &std::path::Path) -> f64 {
 
 #[test]
 fn a_broken_pack_is_skipped_with_the_validators_words() {
+    let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let packs = scratch_dir("screens-broken-packs");
     std::fs::write(packs.join("good.ron"), crate::support::pack_text("mine", &crate::support::mc("a"))).expect("write");
     std::fs::write(

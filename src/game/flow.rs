@@ -359,6 +359,7 @@ fn response_fits(question: &DrawnQuestion, response: &Response) -> bool {
         (Presented::Typed, Response::Text(text)) => !text.trim().is_empty(),
         (Presented::Number, Response::Number(n)) => n.is_finite(),
         (Presented::Ordering { shown }, Response::Order(order)) => order.len() == shown.len(),
+        (_, Response::Pass) => true,
         _ => false,
     }
 }

@@ -16,6 +16,8 @@ pub enum Response {
     Number(f64),
     /// Put the presented items in this order: indices into the presented (shuffled) items.
     Order(Vec<usize>),
+    /// Chose not to answer (a player with only a gamepad or a mouse facing a typed question).
+    Pass,
 }
 
 /// The verdict on one response.

@@ -93,8 +93,12 @@ fn read_keys(
             answers.write(PlayerAction { player, response: Response::Option(option) });
             continue;
         }
-        // While typing, Space is a character, not a confirmation.
+        // While typing, Space is a character and Enter submits the text.
         if typing && key.key_code == KeyCode::Space {
+            continue;
+        }
+        if typing && matches!(key.key_code, KeyCode::Enter | KeyCode::NumpadEnter) {
+            nav.write(NavAction::Submit);
             continue;
         }
         if let Some(action) = nav_for_key(key.key_code) {

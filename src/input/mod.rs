@@ -23,6 +23,8 @@ pub enum NavAction {
     Back,
     /// Pause the game (gamepad Start).
     Pause,
+    /// Enter while typing an answer: submit the text (it does not press the focused button).
+    Submit,
 }
 
 /// Commands that work on every screen.

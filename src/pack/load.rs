@@ -114,6 +114,7 @@ fn explain_failure(source: &Source, whole: ron::error::SpannedError) -> Vec<Prob
             Err(error) => problems.push(ron_problem(source, node.start, &error, Some(node))),
         }
     }
+    let questions: Vec<(&Question, &Node)> = questions.iter().map(|(q, node)| (q, *node)).collect();
     problems.extend(validate::validate_questions(&questions, source));
     if problems.is_empty() {
         problems.push(ron_problem(source, 0, &whole, None));

@@ -7,40 +7,40 @@
 
 /// A value in the text, with the byte range it covers.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
+pub struct Node<'a> {
     /// Byte offset of the value's first character (its name, for `Name(..)`).
     pub start: usize,
     /// Byte offset just past the value's last character.
     pub end: usize,
     /// What kind of value it is.
-    pub kind: NodeKind,
+    pub kind: NodeKind<'a>,
 }
 
 /// The shape of a [`Node`].
 #[derive(Debug, Clone, PartialEq)]
-pub enum NodeKind {
+pub enum NodeKind<'a> {
     /// `Name(field: value, ..)` or `(a, b)`: named fields and/or positional items.
     Group {
         /// Named fields, in the order written.
-        fields: Vec<Field>,
+        fields: Vec<Field<'a>>,
         /// Positional items (tuples, `Some(x)`, newtype variants).
-        items: Vec<Node>,
+        items: Vec<Node<'a>>,
     },
     /// `[a, b, c]`.
-    List(Vec<Node>),
+    List(Vec<Node<'a>>),
     /// Anything else: a string, number, identifier or map.
     Atom,
 }
 
 /// A named field inside a [`NodeKind::Group`].
 #[derive(Debug, Clone, PartialEq)]
-pub struct Field {
-    /// The field's name as written.
-    pub name: String,
+pub struct Field<'a> {
+    /// The field's name as written (borrowed from the text: no allocation per field).
+    pub name: &'a str,
     /// Byte offset of the name.
     pub name_start: usize,
     /// The field's value.
-    pub value: Node,
+    pub value: Node<'a>,
 }
 
 /// One step of a path into a [`Node`]: a field name or a list/tuple index.
@@ -52,9 +52,9 @@ pub enum Step<'a> {
     Index(usize),
 }
 
-impl Node {
+impl<'a> Node<'a> {
     /// The value of the named field, if this is a group that has it.
-    pub fn field(&self, name: &str) -> Option<&Node> {
+    pub fn field(&self, name: &str) -> Option<&Node<'a>> {
         match &self.kind {
             NodeKind::Group { fields, .. } => fields.iter().find(|field| field.name == name).map(|field| &field.value),
             _ => None,
@@ -62,7 +62,7 @@ impl Node {
     }
 
     /// The n-th item of a list, or positional item of a group.
-    pub fn item(&self, index: usize) -> Option<&Node> {
+    pub fn item(&self, index: usize) -> Option<&Node<'a>> {
         match &self.kind {
             NodeKind::List(items) | NodeKind::Group { items, .. } => items.get(index),
             NodeKind::Atom => None,
@@ -70,7 +70,7 @@ impl Node {
     }
 
     /// The items of a list (empty for anything else).
-    pub fn list_items(&self) -> &[Node] {
+    pub fn list_items(&self) -> &[Node<'a>] {
         match &self.kind {
             NodeKind::List(items) => items,
             _ => &[],
@@ -79,7 +79,7 @@ impl Node {
 
     /// Follows `path` as far as it goes and returns the deepest node reached, so a problem
     /// always has a position even when the text is shaped unexpectedly.
-    pub fn locate(&self, path: &[Step]) -> &Node {
+    pub fn locate(&self, path: &[Step]) -> &Node<'a> {
         let mut node = self;
         for step in path {
             let next = match step {
@@ -100,8 +100,8 @@ const MAX_DEPTH: usize = 128;
 
 /// Reads the structure of RON `text`. `None` when the text is not well-formed enough to read
 /// (unbalanced brackets, an unclosed string): the caller then reports `ron`'s own syntax error.
-pub fn index(text: &str) -> Option<Node> {
-    let mut reader = Reader { bytes: text.as_bytes(), pos: 0 };
+pub fn index(text: &str) -> Option<Node<'_>> {
+    let mut reader = Reader { text, bytes: text.as_bytes(), pos: 0 };
     reader.skip_trivia_and_attributes();
     let node = reader.value(0)?;
     reader.skip_trivia();
@@ -109,11 +109,12 @@ pub fn index(text: &str) -> Option<Node> {
 }
 
 struct Reader<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     pos: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -171,7 +172,7 @@ impl Reader<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Option<Node> {
+    fn value(&mut self, depth: usize) -> Option<Node<'a>> {
         if depth > MAX_DEPTH {
             return None;
         }
@@ -223,7 +224,7 @@ impl Reader<'_> {
     }
 
     /// `( .. )`: named fields when the first thing inside is `name:`, positional items otherwise.
-    fn group(&mut self, start: usize, depth: usize) -> Option<Node> {
+    fn group(&mut self, start: usize, depth: usize) -> Option<Node<'a>> {
         self.pos += 1; // '('
         let mut fields = Vec::new();
         let mut items = Vec::new();
@@ -241,7 +242,8 @@ impl Reader<'_> {
                 self.skip_trivia();
                 if self.peek() == Some(b':') {
                     self.pos += 1;
-                    let name = String::from_utf8_lossy(&self.bytes[checkpoint..name_end]).into_owned();
+                    // Word bytes are ASCII or whole UTF-8 sequences, so this slice is on char bounds.
+                    let name = self.text.get(checkpoint..name_end).unwrap_or_default();
                     let value = self.value(depth + 1)?;
                     fields.push(Field { name, name_start: checkpoint, value });
                     named = true;
@@ -261,7 +263,7 @@ impl Reader<'_> {
         }
     }
 
-    fn sequence(&mut self, close: u8, depth: usize) -> Option<Vec<Node>> {
+    fn sequence(&mut self, close: u8, depth: usize) -> Option<Vec<Node<'a>>> {
         let mut items = Vec::new();
         loop {
             self.skip_trivia();

@@ -37,18 +37,14 @@ pub(crate) fn validate_pack(pack: &Pack, source: &Source, root: Option<&Node>) -
         ));
     }
     let nodes = root.field("questions").map(Node::list_items).unwrap_or_default();
-    let questions: Vec<(Question, &Node)> = pack
-        .questions
-        .iter()
-        .enumerate()
-        .map(|(i, question)| (question.clone(), nodes.get(i).unwrap_or(root)))
-        .collect();
+    let questions: Vec<(&Question, &Node)> =
+        pack.questions.iter().enumerate().map(|(i, question)| (question, nodes.get(i).unwrap_or(root))).collect();
     problems.extend(validate_questions(&questions, source));
     problems
 }
 
 /// Checks questions, each with the node it was read from.
-pub(crate) fn validate_questions(questions: &[(Question, &Node)], source: &Source) -> Vec<Problem> {
+pub(crate) fn validate_questions(questions: &[(&Question, &Node)], source: &Source) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut first_use: HashMap<&str, usize> = HashMap::new();
     for (question, node) in questions {
@@ -72,7 +68,7 @@ pub(crate) fn validate_questions(questions: &[(Question, &Node)], source: &Sourc
 
 struct Checker<'a, 'p> {
     source: &'a Source<'a>,
-    node: &'a Node,
+    node: &'a Node<'a>,
     question: &'a Question,
     problems: &'p mut Vec<Problem>,
 }

@@ -32,6 +32,10 @@ struct OrderItem(usize);
 #[derive(Component)]
 struct SubmitOrder;
 
+/// Lets a player without a keyboard move on from a typed or number question.
+#[derive(Component)]
+struct PassButton;
+
 #[derive(Component)]
 struct AnsweredMarks;
 
@@ -173,6 +177,7 @@ fn spawn(
                     },
                 );
                 root.spawn(widgets::text(hint, 1.3, palette::MUTED, &fonts.regular));
+                root.spawn(widgets::button("Pass", PassButton, 0, &fonts));
             }
             Presented::Ordering { shown } => {
                 *context = InputContext::Menu;
@@ -330,7 +335,7 @@ fn type_entry(
             }
         }
     }
-    if nav.read().filter(|a| **a == NavAction::Confirm).count() > 0 && !entry.0.trim().is_empty() {
+    if nav.read().filter(|a| **a == NavAction::Submit).count() > 0 && !entry.0.trim().is_empty() {
         let response = if numeric {
             match entry.0.replace(',', ".").trim().parse::<f64>() {
                 Ok(n) if n.is_finite() => Response::Number(n),

@@ -18,6 +18,7 @@ pub(crate) fn response_text(presented: &Presented, response: &Response) -> Strin
     match (presented, response) {
         (Presented::Options { options, .. }, Response::Option(i)) => options.get(*i).cloned().unwrap_or_default(),
         (_, Response::Text(text)) => text.clone(),
+        (_, Response::Pass) => "passed".to_owned(),
         (_, Response::Number(n)) => format_number(*n),
         (Presented::Ordering { shown }, Response::Order(order)) => {
             order.iter().filter_map(|i| shown.get(*i).cloned()).collect::<Vec<_>>().join(" → ")

@@ -100,6 +100,7 @@ fn refresh(
     settings: Res<UserSettings>,
     rows: Query<(&SettingsRow, &Children)>,
     fresh: Query<(), Added<SettingsRow>>,
+    no_sound_card: Option<Res<crate::audio::NoSoundCard>>,
     mut texts: Query<&mut Text>,
 ) {
     if fresh.is_empty() && !settings.is_changed() {
@@ -109,6 +110,7 @@ fn refresh(
     for (row, children) in &rows {
         let label = match row {
             SettingsRow::Volume => format!("Volume   ‹ {:.0}% ›", settings.volume * 100.0),
+            SettingsRow::Mute if no_sound_card.is_some() => "Sound   (no sound card found)".to_owned(),
             SettingsRow::Mute => format!("Sound   ‹ {} ›", if settings.muted { "Muted" } else { "On" }),
             SettingsRow::Fullscreen => format!("Fullscreen   ‹ {} ›", on_off(settings.fullscreen)),
             SettingsRow::TextScale => format!("Text size   ‹ {}% ›", settings.text_scale),

@@ -121,7 +121,7 @@ fn navigate(
             NavAction::Confirm => {
                 activated.write(Activated(entity));
             }
-            NavAction::Back | NavAction::Pause => {}
+            NavAction::Back | NavAction::Pause | NavAction::Submit => {}
         }
     }
 }
