@@ -3,18 +3,20 @@
 # in a timed question, after start-up. Runs the game under Xvfb and drives it with xdotool,
 # as a player would; with --continuous it redraws every frame instead (for comparison).
 #
-#   scripts/idle-cpu.sh [--continuous] [--seconds N]
+#   scripts/idle-cpu.sh [--continuous] [--seconds N] [--timer 10|20|30|60]
 #
 # Needs: xvfb, xdotool (apt-get install xvfb xdotool) and a built game (cargo build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=20
+timer=60
 mode=()
 while (( $# )); do
     case "$1" in
         --continuous) mode=(--continuous) ;;
         --seconds) seconds=$2; shift ;;
-        *) echo "usage: $0 [--continuous] [--seconds N]" >&2; exit 2 ;;
+        --timer) timer=$2; shift ;;
+        *) echo "usage: $0 [--continuous] [--seconds N] [--timer S]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -30,7 +32,7 @@ config=$(mktemp -d)
 trap 'kill $game_pid $xvfb 2>/dev/null || true; rm -rf "$config"' EXIT
 sleep 1
 export DISPLAY=$display
-BIGTUNA_CONFIG=$config "$game" play --timer 60 --count 5 "${mode[@]}" >/dev/null 2>&1 &
+BIGTUNA_CONFIG=$config "$game" play --timer "$timer" --count 5 "${mode[@]}" >/dev/null 2>&1 &
 game_pid=$!
 ticks=$(getconf CLK_TCK)
 
@@ -60,8 +62,8 @@ xdotool windowfocus "$window"
 sleep 1
 echo "mode: ${mode[*]:-reactive}"
 measure "title screen"
-# Play solo, move to Start past the seven setup rows, start: a 60 s question is open.
+# Play solo, move to Start past the seven setup rows, start: a timed question is open.
 xdotool key --window "$window" Return; sleep 1
 for _ in 1 2 3 4 5 6 7; do xdotool key --window "$window" Down; sleep 0.2; done
 xdotool key --window "$window" Return; sleep 2
-measure "timed question"
+measure "${timer} s question"

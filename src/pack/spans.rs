@@ -192,11 +192,11 @@ impl<'a> Reader<'a> {
                 Some(Node { start, end: self.pos, kind: NodeKind::Atom })
             }
             b'"' => {
-                self.string()?;
+                self.quoted(b'"')?;
                 Some(Node { start, end: self.pos, kind: NodeKind::Atom })
             }
             b'\'' => {
-                self.char_literal()?;
+                self.quoted(b'\'')?;
                 Some(Node { start, end: self.pos, kind: NodeKind::Atom })
             }
             b'r' if matches!(self.bytes.get(self.pos + 1), Some(b'"' | b'#')) => {
@@ -205,7 +205,7 @@ impl<'a> Reader<'a> {
             }
             b'b' if matches!(self.bytes.get(self.pos + 1), Some(b'"')) => {
                 self.pos += 1;
-                self.string()?;
+                self.quoted(b'"')?;
                 Some(Node { start, end: self.pos, kind: NodeKind::Atom })
             }
             b if is_word_byte(b) => {
@@ -310,26 +310,13 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn string(&mut self) -> Option<()> {
-        self.pos += 1; // opening quote
-        loop {
-            match self.peek()? {
-                b'\\' => self.pos += 2,
-                b'"' => {
-                    self.pos += 1;
-                    return Some(());
-                }
-                _ => self.pos += 1,
-            }
-        }
-    }
-
-    fn char_literal(&mut self) -> Option<()> {
+    /// A string or char literal: from the opening `quote` past the closing one, with escapes.
+    fn quoted(&mut self, quote: u8) -> Option<()> {
         self.pos += 1;
         loop {
             match self.peek()? {
                 b'\\' => self.pos += 2,
-                b'\'' => {
+                b if b == quote => {
                     self.pos += 1;
                     return Some(());
                 }

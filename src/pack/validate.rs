@@ -145,33 +145,20 @@ impl Checker<'_, '_> {
         match &self.question.answer {
             Answer::MultipleChoice { correct, wrong } => {
                 self.not_empty(&[answer, Step::Field("correct")], correct, "the correct option", "write it");
-                if !WRONG_OPTIONS.contains(&wrong.len()) {
-                    self.error(
-                        &[answer, Step::Field("wrong")],
-                        format!(
-                            "a multiple-choice question has {} wrong options: give {} to {}",
-                            wrong.len(),
-                            WRONG_OPTIONS.start(),
-                            WRONG_OPTIONS.end()
-                        ),
-                    );
-                }
-                let mut seen: Vec<String> = Vec::new();
-                for (i, option) in wrong.iter().enumerate() {
-                    let path = [answer, Step::Field("wrong"), Step::Index(i)];
-                    let key = same_text(option);
-                    if option.trim().is_empty() {
-                        self.error(&path, "a wrong option is empty: write it or remove it");
-                    } else if key == same_text(correct) {
-                        self.error(
-                            &path,
-                            format!("the correct option \"{correct}\" is repeated among the wrong options: remove it from `wrong`"),
-                        );
-                    } else if seen.contains(&key) {
-                        self.error(&path, format!("the wrong option \"{option}\" is listed twice: remove one"));
-                    }
-                    seen.push(key);
-                }
+                self.count(
+                    &[answer, Step::Field("wrong")],
+                    wrong.len(),
+                    WRONG_OPTIONS,
+                    "a multiple-choice question has",
+                    "wrong options",
+                    "",
+                );
+                let correct_key = same_text(correct);
+                self.distinct(&[answer, Step::Field("wrong")], wrong, "wrong option", |key| {
+                    (*key == correct_key).then(|| {
+                        format!("the correct option \"{correct}\" is repeated among the wrong options: remove it from `wrong`")
+                    })
+                });
             }
             Answer::TrueFalse { .. } => {}
             Answer::Typed { accept } => {
@@ -204,32 +191,50 @@ impl Checker<'_, '_> {
                 }
             }
             Answer::Ordering { items } => {
-                if !ORDERING_ITEMS.contains(&items.len()) {
-                    self.error(
-                        &[answer, Step::Field("items")],
-                        format!(
-                            "an ordering has {} items: give {} to {} items, in the correct order",
-                            items.len(),
-                            ORDERING_ITEMS.start(),
-                            ORDERING_ITEMS.end()
-                        ),
-                    );
-                }
-                let mut seen: Vec<String> = Vec::new();
-                for (i, item) in items.iter().enumerate() {
-                    let path = [answer, Step::Field("items"), Step::Index(i)];
-                    let key = same_text(item);
-                    if item.trim().is_empty() {
-                        self.error(&path, "an item is empty: write it or remove it");
-                    } else if seen.contains(&key) {
-                        self.error(
-                            &path,
-                            format!("the item \"{item}\" is listed twice: every item needs its own place"),
-                        );
-                    }
-                    seen.push(key);
-                }
+                self.count(
+                    &[answer, Step::Field("items")],
+                    items.len(),
+                    ORDERING_ITEMS,
+                    "an ordering has",
+                    "items",
+                    ", in the correct order",
+                );
+                self.distinct(&[answer, Step::Field("items")], items, "item", |_| None);
             }
+        }
+    }
+
+    /// `len` must lie in `range`: "{what} 6 {unit}: give 1 to 5{unit_after}".
+    fn count(
+        &mut self,
+        path: &[Step],
+        len: usize,
+        range: std::ops::RangeInclusive<usize>,
+        what: &str,
+        unit: &str,
+        after: &str,
+    ) {
+        if !range.contains(&len) {
+            self.error(path, format!("{what} {len} {unit}: give {} to {} {unit}{after}", range.start(), range.end()));
+        }
+    }
+
+    /// Every entry of the list at `path` is written, and none is listed twice (ignoring case
+    /// and surrounding space, as players would). `clash` reports other forbidden entries.
+    fn distinct(&mut self, path: &[Step], entries: &[String], noun: &str, clash: impl Fn(&String) -> Option<String>) {
+        let mut seen: Vec<String> = Vec::new();
+        for (i, entry) in entries.iter().enumerate() {
+            let mut at = path.to_vec();
+            at.push(Step::Index(i));
+            let key = same_text(entry);
+            if entry.trim().is_empty() {
+                self.error(&at, format!("a {noun} is empty: write it or remove it"));
+            } else if let Some(problem) = clash(&key) {
+                self.error(&at, problem);
+            } else if seen.contains(&key) {
+                self.error(&at, format!("the {noun} \"{entry}\" is listed twice: every {noun} must differ"));
+            }
+            seen.push(key);
         }
     }
 }

@@ -30,16 +30,7 @@ pub(super) fn plugin(app: &mut App) {
 fn overlay(name: &'static str) -> impl Bundle {
     (
         Name::new(name),
-        Node {
-            position_type: PositionType::Absolute,
-            width: percent(100),
-            height: percent(100),
-            flex_direction: FlexDirection::Column,
-            align_items: AlignItems::Center,
-            justify_content: JustifyContent::Center,
-            row_gap: rem(1.0),
-            ..default()
-        },
+        Node { position_type: PositionType::Absolute, ..widgets::full_window_column() },
         BackgroundColor(palette::BACKGROUND.with_alpha(0.85)),
         GlobalZIndex(10),
     )

@@ -51,22 +51,23 @@ pub fn text(content: impl Into<String>, size: f32, color: Color, font: &Handle<F
     )
 }
 
-/// A full-window column, centred, for a screen's root.
+/// A full-window column with its content centred: the layout of screens and overlays.
+pub fn full_window_column() -> Node {
+    Node {
+        width: percent(100),
+        height: percent(100),
+        flex_direction: FlexDirection::Column,
+        align_items: AlignItems::Center,
+        justify_content: JustifyContent::Center,
+        row_gap: rem(1.0),
+        padding: UiRect::all(rem(2.0)),
+        ..default()
+    }
+}
+
+/// A screen's root: a full-window column on the background colour.
 pub fn screen_root(name: &'static str) -> impl Bundle {
-    (
-        Name::new(name),
-        Node {
-            width: percent(100),
-            height: percent(100),
-            flex_direction: FlexDirection::Column,
-            align_items: AlignItems::Center,
-            justify_content: JustifyContent::Center,
-            row_gap: rem(1.0),
-            padding: UiRect::all(rem(2.0)),
-            ..default()
-        },
-        BackgroundColor(palette::BACKGROUND),
-    )
+    (Name::new(name), full_window_column(), BackgroundColor(palette::BACKGROUND))
 }
 
 /// Layout length in the same unit as text: 1 rem = 1/54 of the window height.
