@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
-exec cargo run --release -- play "$@"
+# The dev profile builds dependencies at opt-level 3: fast enough to play, and shared
+# with the test command, so Bevy is compiled once.
+exec cargo run -- play "$@"

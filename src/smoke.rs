@@ -5,6 +5,9 @@
 use std::path::PathBuf;
 
 use bevy::input::ButtonState;
+use bevy::input::gamepad::{
+    GamepadButton, GamepadConnection, GamepadConnectionEvent, RawGamepadButtonChangedEvent, RawGamepadEvent,
+};
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
@@ -24,6 +27,8 @@ pub enum Step {
     Wait(u32),
     /// Save a screenshot under this name.
     Shot(String),
+    /// Press and release a button of a (simulated) gamepad, connected on first use.
+    Pad(GamepadButton),
 }
 
 /// Parses `enter,wait:10,1,text:Cece,shot:question`.
@@ -42,9 +47,27 @@ pub fn parse_script(script: &str) -> Result<Vec<Step>, String> {
             if let Some(text) = step.strip_prefix("text:") {
                 return Ok(Step::Type(text.to_owned()));
             }
+            if let Some(name) = step.strip_prefix("pad:") {
+                return pad_button(name).map(Step::Pad).ok_or_else(|| format!("`{step}`: no such gamepad button"));
+            }
             key_named(step).ok_or_else(|| format!("`{step}` is not a key, wait:N, text:T or shot:NAME"))
         })
         .collect()
+}
+
+fn pad_button(name: &str) -> Option<GamepadButton> {
+    Some(match name {
+        "south" => GamepadButton::South,
+        "east" => GamepadButton::East,
+        "west" => GamepadButton::West,
+        "north" => GamepadButton::North,
+        "up" => GamepadButton::DPadUp,
+        "down" => GamepadButton::DPadDown,
+        "left" => GamepadButton::DPadLeft,
+        "right" => GamepadButton::DPadRight,
+        "start" => GamepadButton::Start,
+        _ => return None,
+    })
 }
 
 const LETTERS: [KeyCode; 26] = [
@@ -111,6 +134,8 @@ struct Run {
     shot_dir: PathBuf,
     pending_shots: usize,
     exiting: bool,
+    pad: Option<Entity>,
+    pad_release: Option<GamepadButton>,
 }
 
 /// The plugin for `args`; it adds nothing to a normal game.
@@ -178,10 +203,17 @@ fn drive(
     mut run: ResMut<Run>,
     window: Query<Entity, With<PrimaryWindow>>,
     mut keys: MessageWriter<KeyboardInput>,
+    mut pads: MessageWriter<RawGamepadEvent>,
+    mut connections: MessageWriter<GamepadConnectionEvent>,
     mut exit: MessageWriter<AppExit>,
 ) {
     let run = &mut *run;
     run.frames += 1;
+    // A pressed pad button is released on the next frame, as a thumb would.
+    if let (Some(pad), Some(button)) = (run.pad, run.pad_release.take()) {
+        pads.write(RawGamepadEvent::Button(RawGamepadButtonChangedEvent::new(pad, button, 0.0)));
+        return;
+    }
     if run.exiting {
         if run.pending_shots == 0 {
             exit.write(AppExit::Success);
@@ -239,6 +271,25 @@ fn drive(
             }
         }
         Step::Wait(frames) => run.waiting = frames,
+        Step::Pad(button) => match run.pad {
+            Some(pad) => {
+                pads.write(RawGamepadEvent::Button(RawGamepadButtonChangedEvent::new(pad, button, 1.0)));
+                run.pad_release = Some(button);
+            }
+            None => {
+                // Connect a pad the way the gilrs backend does, then press on a later frame.
+                let pad = commands.spawn(Name::new("Scripted gamepad")).id();
+                let connected =
+                    GamepadConnection::Connected { name: "Scripted gamepad".into(), vendor_id: None, product_id: None };
+                // As gilrs does: the raw event, and the connection event that adds `Gamepad`.
+                let connection = GamepadConnectionEvent::new(pad, connected);
+                pads.write(RawGamepadEvent::Connection(connection.clone()));
+                connections.write(connection);
+                run.pad = Some(pad);
+                run.steps.push_front(Step::Pad(button));
+                run.waiting = 2;
+            }
+        },
         Step::Shot(name) => {
             let path = run.shot_dir.join(format!("{name}.png"));
             shoot(&mut commands, run, path);

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use bigtuna::game::draw::draw;
+use bigtuna::game::settings::PARTY_KINDS;
 use bigtuna::game::{GameSettings, Presented, TimerChoice};
 use bigtuna::pack::Answer;
 
@@ -61,7 +62,7 @@ fn script() -> String {
 #[test]
 fn a_whole_solo_game_on_screen() {
     let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let dir = shots_dir();
+    let dir = shots_dir().join("solo");
     let _ = std::fs::remove_dir_all(&dir);
     let xvfb = Command::new("xvfb-run")
         .args(["-a", "-s", "-screen 0 1280x720x24", env!("CARGO_BIN_EXE_bigtuna"), "play"])
@@ -96,11 +97,7 @@ fn a_whole_solo_game_on_screen() {
     ] {
         assert!(names.contains(&expected), "{expected} missing from {names:?}\n{log}");
     }
-    for (name, _) in &shots {
-        let share = text_pixel_share(&dir.join(name));
-        // A screen with words on it has a few percent of light pixels; an empty one has none.
-        assert!(share > 0.004, "{name} has {:.2}% light pixels: is the screen empty?", share * 100.0);
-    }
+    assert_screens_differ(&dir, &names.iter().map(|n| n.to_string()).collect::<Vec<_>>(), &log);
     assert!(!log.contains("panicked"), "{log}");
 }
 
@@ -126,7 +123,7 @@ fn a_broken_pack_is_skipped_with_the_validators_words() {
         "Pack(\n    id: \"broken\",\n    titel: \"Oops\",\n    questions: [],\n)\n",
     )
     .expect("write");
-    let shot = shots_dir().join("title-with-skipped-pack.png");
+    let shot = shots_dir().join("broken-pack/title-with-skipped-pack.png");
     let output = Command::new("xvfb-run")
         .args(["-a", "-s", "-screen 0 1280x720x24", env!("CARGO_BIN_EXE_bigtuna"), "play"])
         .args(["--exit-after-frames", "40", "--screenshot", shot.to_str().expect("utf-8 path")])
@@ -146,4 +143,134 @@ fn a_broken_pack_is_skipped_with_the_validators_words() {
     assert!(log.contains(&problem), "the log repeats the validator's line {problem:?}:\n{log}");
     assert!(log.contains("2 packs, 250 questions, 1 skipped"), "{log}");
     assert!(text_pixel_share(&shot) > 0.004, "the title screen shows");
+}
+
+/// Runs the game under Xvfb with a key script; returns the screenshots' names and the log.
+fn run_script(script: &str, dir: &std::path::Path, config: &std::path::Path, extra: &[&str]) -> (Vec<String>, String) {
+    let _ = std::fs::remove_dir_all(dir);
+    let output = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x720x24", env!("CARGO_BIN_EXE_bigtuna"), "play"])
+        .args(extra)
+        .args(["--script", script, "--screenshot-dir", dir.to_str().expect("utf-8 path")])
+        .current_dir(root())
+        .env("BIGTUNA_CONFIG", config)
+        .output()
+        .expect("xvfb-run runs (the README's test command installs it)");
+    let log = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(output.status.success(), "the game failed under Xvfb:\n{log}");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    names.sort();
+    (names, log)
+}
+
+#[test]
+fn a_party_round_on_screen() {
+    let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let settings = GameSettings {
+        questions: COUNT,
+        seed: Some(SEED),
+        timer: TimerChoice::Seconds30,
+        kinds: PARTY_KINDS.to_vec(),
+        ..GameSettings::default()
+    };
+    let game = draw(&builtin_library(), &settings, SEED).expect("enough questions");
+    let first = &game[0];
+    // Party night, three players, the first renamed.
+    let mut steps: Vec<String> =
+        ["wait:40", "down", "enter", "wait:5", "right", "wait:5", "down", "enter"].map(String::from).to_vec();
+    steps.extend(std::iter::repeat_n("backspace".to_owned(), 8));
+    steps.extend(["text:Angela", "wait:2", "shot:p1-naming", "enter", "wait:3", "shot:p2-setup"].map(String::from));
+    steps.extend(std::iter::repeat_n("down".to_owned(), 10));
+    steps.extend(["enter", "wait:8", "shot:p3-question"].map(String::from));
+    match (&first.presented, &first.question.answer) {
+        // Players 1 and 2 right with their own rows of keys, player 3 wrong.
+        (Presented::Options { correct, .. }, _) => {
+            let rows = [["1", "2", "3", "4"], ["q", "w", "e", "r"], ["a", "s", "d", "f"]];
+            steps.push(rows[0][*correct].into());
+            steps.push(rows[1][*correct].into());
+            steps.push(rows[2][(correct + 1) % 2].into());
+        }
+        (_, Answer::Typed { accept }) => {
+            for text in [accept[0].as_str(), accept[0].as_str(), "Nashua"] {
+                steps.extend([format!("text:{text}"), "enter".into(), "wait:2".into()]);
+            }
+        }
+        (_, Answer::Number { answer, .. }) => {
+            for n in [*answer, *answer, answer + 100.0] {
+                steps.extend([format!("text:{n}"), "enter".into(), "wait:2".into()]);
+            }
+        }
+        _ => panic!("orderings are not drawn for party nights"),
+    }
+    steps.extend(["wait:8", "shot:p4-reveal", "enter", "wait:8", "shot:p5-standings"].map(String::from));
+    steps.extend(
+        ["esc", "wait:5", "down", "enter", "wait:5", "shot:p6-confirm-quit", "down", "enter", "wait:8"]
+            .map(String::from),
+    );
+    steps.push("shot:p7-title".into());
+    let dir = shots_dir().join("party");
+    let config = scratch_dir("party-config");
+    let (names, log) =
+        run_script(&steps.join(","), &dir, &config, &["--seed", &SEED.to_string(), "--count", "5", "--timer", "30"]);
+    for expected in
+        ["p2-setup.png", "p3-question.png", "p4-reveal.png", "p5-standings.png", "p6-confirm-quit.png", "p7-title.png"]
+    {
+        assert!(names.iter().any(|n| n == expected), "{expected} missing from {names:?}\n{log}");
+    }
+    assert_screens_differ(&dir, &names, &log);
+    let defaults = std::fs::read_to_string(config.join("settings.ron")).unwrap_or_default();
+    assert!(defaults.contains("Angela"), "the renamed player is saved with the game's defaults: {defaults}");
+}
+
+#[test]
+fn a_gamepad_alone_plays_a_solo_game() {
+    let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let settings =
+        GameSettings { questions: COUNT, seed: Some(SEED), timer: TimerChoice::Off, ..GameSettings::default() };
+    let game = draw(&builtin_library(), &settings, SEED).expect("enough questions");
+    let faces = ["pad:south", "pad:east", "pad:west", "pad:north"];
+    let mut steps: Vec<String> = vec!["wait:40".into(), "shot:g0-title".into(), "pad:south".into(), "wait:5".into()];
+    steps.extend(std::iter::repeat_n("pad:down".to_owned(), 7));
+    steps.extend(["pad:south", "wait:8"].map(String::from));
+    let mut passed = None;
+    for (n, drawn) in game.iter().enumerate() {
+        match &drawn.presented {
+            // Face buttons answer directly.
+            Presented::Options { correct, .. } => steps.push(faces[*correct].into()),
+            // No keyboard: the focused Pass button moves on.
+            Presented::Typed | Presented::Number => {
+                steps.push("pad:south".into());
+                passed.get_or_insert(n + 1);
+            }
+            // The d-pad reaches Submit below the items.
+            Presented::Ordering { shown } => {
+                steps.extend(std::iter::repeat_n("pad:down".to_owned(), shown.len()));
+                steps.push("pad:south".into());
+            }
+        }
+        steps.extend(["wait:8".to_owned(), format!("shot:g{}-reveal", n + 1), "pad:south".into(), "wait:8".into()]);
+    }
+    steps.push("shot:g-results".into());
+    let dir = shots_dir().join("gamepad");
+    let config = scratch_dir("gamepad-config");
+    let (names, log) =
+        run_script(&steps.join(","), &dir, &config, &["--seed", &SEED.to_string(), "--count", "5", "--timer", "off"]);
+    assert!(names.iter().any(|n| n == "g-results.png"), "the gamepad reached the results: {names:?}\n{log}");
+    assert_eq!(names.len(), COUNT + 2, "{names:?}");
+    assert_screens_differ(&dir, &names, &log);
+    assert!(passed.is_some(), "this seed's game has a typed or number question to pass");
+}
+
+/// Every shot shows something, and no two are alike: each step moved the game on.
+fn assert_screens_differ(dir: &std::path::Path, names: &[String], log: &str) {
+    let mut seen = std::collections::HashMap::new();
+    for name in names {
+        assert!(text_pixel_share(&dir.join(name)) > 0.004, "{name} looks empty");
+        let bytes = std::fs::read(dir.join(name)).expect("screenshot");
+        if let Some(earlier) = seen.insert(bytes, name) {
+            panic!("{name} shows the same screen as {earlier}: the input did nothing\n{log}");
+        }
+    }
 }

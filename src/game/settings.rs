@@ -12,8 +12,11 @@ pub const QUESTION_COUNT: std::ops::RangeInclusive<usize> = 5..=100;
 /// Fewest and most players.
 pub const PLAYER_COUNT: std::ops::RangeInclusive<usize> = 1..=8;
 
-/// Answer kinds of party nights: every player answers them with their own keys or gamepad.
-pub const PARTY_KINDS: [AnswerKind; 2] = [AnswerKind::MultipleChoice, AnswerKind::TrueFalse];
+/// Answer kinds of party nights: options are answered at once with each player's own keys
+/// or gamepad; typed answers and numbers in turn on the shared keyboard. Orderings, which
+/// take one player a while, are left to solo games.
+pub const PARTY_KINDS: [AnswerKind; 4] =
+    [AnswerKind::MultipleChoice, AnswerKind::TrueFalse, AnswerKind::Typed, AnswerKind::Number];
 
 /// The settings of the next game: chosen on the setup screen or the command line.
 #[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -23,8 +26,7 @@ pub struct GameSettings {
     pub packs: Vec<String>,
     /// Categories to draw from; empty means every category.
     pub categories: Vec<String>,
-    /// Answer kinds to draw; empty means every kind. Party nights on one keyboard use
-    /// multiple choice and true/false, which every player can answer with their own keys.
+    /// Answer kinds to draw; empty means every kind (party nights use [`PARTY_KINDS`]).
     pub kinds: Vec<AnswerKind>,
     /// Which difficulties, and in what order.
     pub difficulty: DifficultyChoice,

@@ -26,6 +26,10 @@ struct TimerText;
 #[derive(Component)]
 struct EntryText;
 
+/// Whose turn it is to type, in party play.
+#[derive(Component)]
+struct TypistLabel;
+
 #[derive(Component)]
 struct OrderItem(usize);
 
@@ -154,11 +158,14 @@ fn spawn(
                     Answer::Number { unit: Some(unit), .. } => unit.clone(),
                     _ => String::new(),
                 };
-                let hint = if drawn.presented == Presented::Number {
-                    "Type a number, then Enter"
-                } else {
-                    "Type your answer, then Enter"
+                let hint = match (party, drawn.presented == Presented::Number) {
+                    (true, _) => "Players answer in turn, hidden from the others: type, then Enter (or Pass)",
+                    (false, true) => "Type a number, then Enter (or Pass)",
+                    (false, false) => "Type your answer, then Enter (or Pass)",
                 };
+                if party {
+                    root.spawn((TypistLabel, widgets::text("", 2.0, palette::ACCENT, &fonts.bold)));
+                }
                 root.spawn(Node { align_items: AlignItems::Center, column_gap: rem(1.0), ..default() }).with_children(
                     |row| {
                         row.spawn((
@@ -283,15 +290,24 @@ fn leave(mut context: ResMut<InputContext>, mut focus: ResMut<Focus>) {
 }
 
 fn choose_tile(
+    game: Res<Game>,
     mut activated: MessageReader<Activated>,
     tiles: Query<&AnswerTile>,
+    pass: Query<(), With<PassButton>>,
     mut answers: MessageWriter<PlayerAction>,
 ) {
     for Activated(entity) in activated.read() {
         if let Ok(AnswerTile(i)) = tiles.get(*entity) {
             answers.write(PlayerAction { player: 0, response: Response::Option(*i) });
+        } else if pass.contains(*entity) {
+            answers.write(PlayerAction { player: typist(&game), response: Response::Pass });
         }
     }
+}
+
+/// Who types now: the one player in solo; in party play, the first who has not answered.
+fn typist(game: &Game) -> usize {
+    game.pending.iter().position(Option::is_none).unwrap_or(0)
 }
 
 fn type_entry(
@@ -344,7 +360,9 @@ fn type_entry(
         } else {
             Response::Text(entry.0.clone())
         };
-        answers.write(PlayerAction { player: 0, response });
+        answers.write(PlayerAction { player: typist(&game), response });
+        // In party play the next player types into an empty field.
+        entry.0.clear();
     }
 }
 
@@ -414,14 +432,27 @@ fn show_timer(
 
 fn show_entry(
     entry: Res<Entry>,
+    game: Res<Game>,
     time: Res<Time<Real>>,
     settings: Option<Res<UserSettings>>,
-    mut texts: Query<&mut Text, With<EntryText>>,
+    mut texts: Query<&mut Text, (With<EntryText>, Without<TypistLabel>)>,
+    mut labels: Query<(&mut Text, &mut TextColor), With<TypistLabel>>,
 ) {
+    if let Some(player) = game.players.get(typist(&game)) {
+        for (mut text, mut colour) in &mut labels {
+            let label = format!("{}, your answer:", player.name);
+            if text.0 != label {
+                text.0 = label;
+                colour.0 = palette::player(player.colour);
+            }
+        }
+    }
     // A blinking caret, steady under reduced motion.
     let steady = settings.is_some_and(|s| s.reduced_motion);
     let caret = if steady || time.elapsed_secs() % 1.0 < 0.5 { "|" } else { " " };
-    let shown = format!("{}{caret}", entry.0);
+    // In party play the others are in the room: dots, not the answer.
+    let typed = if game.players.len() > 1 { "•".repeat(entry.0.chars().count()) } else { entry.0.clone() };
+    let shown = format!("{typed}{caret}");
     for mut text in &mut texts {
         if text.0 != shown {
             text.0.clone_from(&shown);

@@ -1,11 +1,13 @@
 //! Game setup: players, length, difficulty, spoiler limit, timer, scoring, category, pack.
 
+use bevy::input::ButtonState;
+use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 
 use crate::game::flow::StartProblem;
 use crate::game::settings::QUESTION_COUNT;
 use crate::game::{DifficultyChoice, FlowCommand, GameSettings, PlayerSpec, ScoringPresets, Screen, TimerChoice};
-use crate::input::NavAction;
+use crate::input::{InputContext, NavAction};
 use crate::pack::PackLibrary;
 use crate::theme::interaction::{Activated, Adjustable, Adjusted};
 use crate::theme::palette;
@@ -17,6 +19,7 @@ const COUNTS: [usize; 10] = [5, 10, 15, 20, 25, 30, 40, 50, 75, 100];
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 enum SetupAction {
     Players,
+    PlayerName(usize),
     Questions,
     Difficulty,
     Seasons,
@@ -31,18 +34,41 @@ enum SetupAction {
 #[derive(Component)]
 struct NoticeText;
 
+#[derive(Component)]
+struct SetupRoot;
+
+/// The player whose name is being typed, if any.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct EditingName(Option<usize>);
+
+/// Set when the number of players changed: the screen is built again with its name rows.
+#[derive(Resource, Debug, Default)]
+struct Rebuild(bool);
+
+/// Longest player name, in characters.
+const NAME_LENGTH: usize = 16;
+
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Setup), spawn)
-        .add_systems(Update, (adjust, act, back, refresh).chain().run_if(in_state(Screen::Setup)));
+    app.init_resource::<EditingName>()
+        .init_resource::<Rebuild>()
+        .add_systems(OnEnter(Screen::Setup), spawn)
+        .add_systems(OnExit(Screen::Setup), stop_editing)
+        .add_systems(Update, (adjust, act, keys, rebuild, refresh).chain().run_if(in_state(Screen::Setup)));
 }
 
 fn spawn(mut commands: Commands, fonts: Res<Fonts>, settings: Res<GameSettings>) {
+    build(&mut commands, &fonts, &settings);
+}
+
+/// Party nights put the players in a column of their own beside the game's settings.
+fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings) {
     let party = settings.players.len() > 1;
-    let mut rows = vec![];
-    if party {
-        rows.push(SetupAction::Players);
-    }
-    rows.extend([
+    let player_rows: Vec<SetupAction> = if party {
+        std::iter::once(SetupAction::Players).chain((0..settings.players.len()).map(SetupAction::PlayerName)).collect()
+    } else {
+        Vec::new()
+    };
+    let game_rows = [
         SetupAction::Questions,
         SetupAction::Difficulty,
         SetupAction::Seasons,
@@ -50,30 +76,66 @@ fn spawn(mut commands: Commands, fonts: Res<Fonts>, settings: Res<GameSettings>)
         SetupAction::Scoring,
         SetupAction::Category,
         SetupAction::Pack,
-    ]);
+    ];
     let title = if party { "Party night" } else { "Solo game" };
-    let count = rows.len();
-    commands.spawn((widgets::screen_root("Setup screen"), DespawnOnExit(Screen::Setup))).with_children(|root| {
-        root.spawn(widgets::text(title, 3.0, palette::ACCENT, &fonts.bold));
-        root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() }).with_children(
-            |list| {
-                for (order, row) in rows.into_iter().enumerate() {
-                    list.spawn((widgets::button("", row, order, &fonts), Adjustable));
-                }
-            },
-        );
-        root.spawn((NoticeText, widgets::text("", 1.3, palette::ACCENT, &fonts.regular)));
-        root.spawn(Node { column_gap: rem(1.0), ..default() }).with_children(|buttons| {
-            buttons.spawn(widgets::button("Start", SetupAction::Start, count, &fonts));
-            buttons.spawn(widgets::button("Back", SetupAction::Back, count + 1, &fonts));
-        });
-        let hint = if party {
-            "← → change · Enter start · Answer keys: P1 1-4 · P2 Q-R · P3 A-F · P4 Z-V · gamepads A B X Y"
-        } else {
-            "↑ ↓ move · ← → change · Enter choose · Esc back"
-        };
-        root.spawn(widgets::hints(hint, &fonts));
-    });
+    let count = player_rows.len() + game_rows.len();
+    let column = || Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() };
+    commands.spawn((widgets::screen_root("Setup screen"), SetupRoot, DespawnOnExit(Screen::Setup))).with_children(
+        |root| {
+            root.spawn(widgets::text(title, 3.0, palette::ACCENT, &fonts.bold));
+            root.spawn(Node { column_gap: rem(2.0), align_items: AlignItems::FlexStart, ..default() }).with_children(
+                |columns| {
+                    if party {
+                        columns.spawn(column()).with_children(|list| {
+                            for (order, row) in player_rows.iter().enumerate() {
+                                let mut entity = list.spawn(widgets::button("", *row, order, fonts));
+                                if *row == SetupAction::Players {
+                                    entity.insert(Adjustable);
+                                }
+                            }
+                        });
+                    }
+                    columns.spawn(column()).with_children(|list| {
+                        for (i, row) in game_rows.into_iter().enumerate() {
+                            list.spawn((widgets::button("", row, player_rows.len() + i, fonts), Adjustable));
+                        }
+                    });
+                },
+            );
+            root.spawn((NoticeText, widgets::text("", 1.3, palette::ACCENT, &fonts.regular)));
+            root.spawn(Node { column_gap: rem(1.0), ..default() }).with_children(|buttons| {
+                buttons.spawn(widgets::button("Start", SetupAction::Start, count, fonts));
+                buttons.spawn(widgets::button("Back", SetupAction::Back, count + 1, fonts));
+            });
+            let hint = if party {
+                "Enter on a name to type it · Answer keys: P1 1-4 · P2 Q-R · P3 A-F · P4 Z-V · gamepads A B X Y"
+            } else {
+                "↑ ↓ move · ← → change · Enter choose · Esc back"
+            };
+            root.spawn(widgets::hints(hint, fonts));
+        },
+    );
+}
+
+fn rebuild(
+    mut flag: ResMut<Rebuild>,
+    roots: Query<Entity, With<SetupRoot>>,
+    mut commands: Commands,
+    fonts: Res<Fonts>,
+    settings: Res<GameSettings>,
+) {
+    if !std::mem::take(&mut flag.0) {
+        return;
+    }
+    for root in &roots {
+        commands.entity(root).despawn();
+    }
+    build(&mut commands, &fonts, &settings);
+}
+
+fn stop_editing(mut editing: ResMut<EditingName>, mut context: ResMut<InputContext>) {
+    editing.0 = None;
+    *context = InputContext::Menu;
 }
 
 fn cycle<T: Copy + PartialEq>(options: &[T], current: T, delta: i32) -> T {
@@ -128,11 +190,12 @@ fn change(
             let ids: Vec<String> = library.packs.iter().map(|p| p.id.clone()).collect();
             settings.packs = cycle_filter(&ids, settings.packs.first(), delta).into_iter().collect();
         }
-        SetupAction::Start | SetupAction::Back => {}
+        SetupAction::PlayerName(_) | SetupAction::Start | SetupAction::Back => {}
     }
 }
 
 fn adjust(
+    mut rebuild: ResMut<Rebuild>,
     mut adjusted: MessageReader<Adjusted>,
     actions: Query<&SetupAction>,
     mut settings: ResMut<GameSettings>,
@@ -142,13 +205,18 @@ fn adjust(
 ) {
     for Adjusted { entity, delta } in adjusted.read() {
         if let Ok(action) = actions.get(*entity) {
+            let before = settings.players.len();
             change(*action, *delta, &mut settings, &library, &presets);
+            rebuild.0 |= settings.players.len() != before;
             commands.remove_resource::<StartProblem>();
         }
     }
 }
 
 fn act(
+    mut editing: ResMut<EditingName>,
+    mut context: ResMut<InputContext>,
+    mut rebuild: ResMut<Rebuild>,
     mut activated: MessageReader<Activated>,
     actions: Query<&SetupAction>,
     mut settings: ResMut<GameSettings>,
@@ -172,21 +240,71 @@ fn act(
                 flow.write(FlowCommand::StartGame);
             }
             SetupAction::Back => next.set(Screen::Title),
+            SetupAction::PlayerName(i) => {
+                editing.0 = Some(*i);
+                *context = InputContext::TextEntry;
+            }
             row => {
+                let before = settings.players.len();
                 change(*row, 1, &mut settings, &library, &presets);
+                rebuild.0 |= settings.players.len() != before;
                 commands.remove_resource::<StartProblem>();
             }
         }
     }
 }
 
-fn back(mut nav: MessageReader<NavAction>, mut next: ResMut<NextState<Screen>>) {
-    if nav.read().filter(|a| **a == NavAction::Back).count() > 0 {
-        next.set(Screen::Title);
+/// Typing a player's name, or Esc back to the title.
+fn keys(
+    mut nav: MessageReader<NavAction>,
+    mut typed: MessageReader<KeyboardInput>,
+    mut editing: ResMut<EditingName>,
+    mut context: ResMut<InputContext>,
+    mut settings: ResMut<GameSettings>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    let finish = nav.read().filter(|a| matches!(a, NavAction::Back | NavAction::Submit)).count() > 0;
+    let Some(i) = editing.0 else {
+        typed.clear();
+        if finish {
+            next.set(Screen::Title);
+        }
+        return;
+    };
+    let Some(player) = settings.players.get_mut(i) else {
+        editing.0 = None;
+        return;
+    };
+    for key in typed.read().filter(|k| k.state == ButtonState::Pressed) {
+        if key.logical_key == Key::Backspace {
+            player.name.pop();
+        } else if let Some(text) = &key.text {
+            for c in text.chars().filter(|c| !c.is_control()) {
+                if player.name.chars().count() < NAME_LENGTH {
+                    player.name.push(c);
+                }
+            }
+        }
+    }
+    if finish {
+        let trimmed = player.name.trim().to_owned();
+        player.name = if trimmed.is_empty() { format!("Player {}", i + 1) } else { trimmed };
+        editing.0 = None;
+        *context = InputContext::Menu;
     }
 }
 
-fn label(action: SetupAction, settings: &GameSettings, library: &PackLibrary, presets: &ScoringPresets) -> String {
+fn label(
+    action: SetupAction,
+    settings: &GameSettings,
+    library: &PackLibrary,
+    presets: &ScoringPresets,
+    editing: EditingName,
+) -> String {
+    if let SetupAction::PlayerName(i) = action {
+        let name = settings.players.get(i).map_or("", |p| p.name.as_str());
+        return if editing.0 == Some(i) { format!("{name}|") } else { format!("✎  {name}") };
+    }
     let value = match action {
         SetupAction::Players => format!("{} players", settings.players.len()),
         SetupAction::Questions => format!("{} questions", settings.questions),
@@ -214,7 +332,7 @@ fn label(action: SetupAction, settings: &GameSettings, library: &PackLibrary, pr
             .first()
             .map(|id| library.pack(id).map_or_else(|| id.clone(), |p| p.title.clone()))
             .unwrap_or_else(|| "All packs".to_owned()),
-        SetupAction::Start | SetupAction::Back => return String::new(),
+        SetupAction::PlayerName(_) | SetupAction::Start | SetupAction::Back => return String::new(),
     };
     format!("‹  {value}  ›")
 }
@@ -233,10 +351,11 @@ fn refresh(
     mut texts: Query<&mut Text, Without<NoticeText>>,
     mut notice: Query<&mut Text, With<NoticeText>>,
     fresh: Query<(), Added<SetupAction>>,
+    editing: Res<EditingName>,
 ) {
     let problem_changed = problem.as_ref().is_some_and(|p| p.is_changed());
     let stale_notice = problem.is_none() && notice.iter().any(|t| !t.0.is_empty());
-    if fresh.is_empty() && !settings.is_changed() && !problem_changed && !stale_notice {
+    if fresh.is_empty() && !settings.is_changed() && !problem_changed && !stale_notice && !editing.is_changed() {
         return;
     }
     for (action, children) in &rows {
@@ -248,7 +367,7 @@ fn refresh(
                 _ => "Start".to_owned(),
             },
             SetupAction::Back => "Back".to_owned(),
-            row => label(*row, &settings, &library, &presets),
+            row => label(*row, &settings, &library, &presets, *editing),
         };
         for child in children.iter() {
             if let Ok(mut t) = texts.get_mut(child)
