@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, WindowMode, WindowResized};
 use bevy::winit::{UpdateMode, WinitSettings};
 
-use crate::game::{Game, Overlay, Phase};
+use crate::game::{FlowCommand, Game, Overlay, Phase, Screen};
 use crate::input::AppCommand;
 use crate::persist::UserSettings;
 
@@ -92,11 +92,21 @@ fn set_icon(
 fn commands(
     mut commands: MessageReader<AppCommand>,
     mut settings: ResMut<UserSettings>,
+    screen: Option<Res<State<Screen>>>,
+    overlay: Option<Res<State<Overlay>>>,
+    mut flow: MessageWriter<FlowCommand>,
     mut exit: MessageWriter<AppExit>,
 ) {
     for command in commands.read() {
         match command {
             AppCommand::ToggleFullscreen => settings.fullscreen = !settings.fullscreen,
+            // During a game, Ctrl+Q asks first; pressed again on that question, it quits.
+            AppCommand::Quit
+                if screen.as_ref().is_some_and(|s| *s.get() == Screen::Playing)
+                    && overlay.as_ref().is_none_or(|o| *o.get() != Overlay::ConfirmQuit) =>
+            {
+                flow.write(FlowCommand::Quit);
+            }
             AppCommand::Quit => {
                 exit.write(AppExit::Success);
             }

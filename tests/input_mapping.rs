@@ -83,14 +83,17 @@ fn actions(app: &App) -> Vec<PlayerAction> {
 }
 
 fn press(app: &mut App, key: KeyCode) {
-    let window = Entity::PLACEHOLDER;
+    key_event(app, key, ButtonState::Pressed);
+}
+
+fn key_event(app: &mut App, key: KeyCode, state: ButtonState) {
     app.world_mut().write_message(KeyboardInput {
         key_code: key,
         logical_key: Key::Unidentified(bevy::input::keyboard::NativeKey::Unidentified),
-        state: ButtonState::Pressed,
+        state,
         text: None,
         repeat: false,
-        window,
+        window: Entity::PLACEHOLDER,
     });
 }
 
@@ -149,4 +152,19 @@ fn while_typing_enter_submits_and_letters_are_text() {
     assert_eq!(nav, vec![NavAction::Submit], "Enter submits; M and Space are text");
     let commands = app.world().resource::<Messages<AppCommand>>().iter_current_update_messages().count();
     assert_eq!(commands, 0, "M does not mute while typing");
+}
+
+#[test]
+fn a_quick_ctrl_q_within_one_frame_quits_and_a_lone_q_does_not() {
+    let mut app = input_app(InputContext::Menu);
+    key_event(&mut app, KeyCode::KeyQ, ButtonState::Pressed);
+    key_event(&mut app, KeyCode::ControlLeft, ButtonState::Pressed);
+    key_event(&mut app, KeyCode::KeyQ, ButtonState::Pressed);
+    key_event(&mut app, KeyCode::KeyQ, ButtonState::Released);
+    key_event(&mut app, KeyCode::ControlLeft, ButtonState::Released);
+    key_event(&mut app, KeyCode::KeyQ, ButtonState::Pressed);
+    app.update();
+    let commands: Vec<AppCommand> =
+        app.world().resource::<Messages<AppCommand>>().iter_current_update_messages().copied().collect();
+    assert_eq!(commands, vec![AppCommand::Quit], "only the Q pressed while Ctrl was down");
 }

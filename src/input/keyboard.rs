@@ -65,20 +65,26 @@ pub(super) fn plugin(app: &mut App) {
 
 fn read_keys(
     mut keys: MessageReader<KeyboardInput>,
-    held: Option<Res<ButtonInput<KeyCode>>>,
+    mut ctrl: Local<[bool; 2]>,
     context: Res<InputContext>,
     mut nav: MessageWriter<NavAction>,
     mut commands: MessageWriter<AppCommand>,
     mut answers: MessageWriter<PlayerAction>,
 ) {
-    let ctrl = held.is_some_and(|held| held.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]));
     let typing = *context == InputContext::TextEntry;
-    // Messages keep the order of presses within a frame: who buzzed first counts.
+    // Messages keep the order of presses within a frame: who buzzed first counts, and Ctrl
+    // is followed press by press (a quick Ctrl+Q can start and end within one frame).
     for key in keys.read() {
-        if key.state != ButtonState::Pressed {
+        let pressed = key.state == ButtonState::Pressed;
+        match key.key_code {
+            KeyCode::ControlLeft => ctrl[0] = pressed,
+            KeyCode::ControlRight => ctrl[1] = pressed,
+            _ => {}
+        }
+        if !pressed {
             continue;
         }
-        if let Some(command) = app_command_for_key(key.key_code, ctrl, typing) {
+        if let Some(command) = app_command_for_key(key.key_code, ctrl[0] || ctrl[1], typing) {
             commands.write(command);
             continue;
         }

@@ -38,6 +38,8 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
         (false, _) => ("The answer", palette::ACCENT),
     };
     commands.spawn((widgets::screen_root("Reveal screen"), DespawnOnExit(Phase::Reveal))).with_children(|root| {
+        // Spacers above the answer and above the lower third centre the answer in the room left.
+        root.spawn(Node { flex_grow: 1.0, ..default() });
         root.spawn(widgets::text(headline, 3.2, colour, &fonts.bold));
         root.spawn((
             Node { max_width: percent(80), ..default() },
@@ -59,6 +61,8 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
                     .collect();
                 root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() })
                     .with_children(|list| {
+                        // The right option and the wrong ones someone chose: what there is to learn,
+                        // in as little room as big text needs.
                         for (i, option) in options.iter().enumerate() {
                             let (tile_colour, shape, _) = palette::TILES[i % 4];
                             let (mark, background) = if i == *correct {
@@ -66,7 +70,7 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
                             } else if chosen.contains(&i) {
                                 ("✗", palette::PANEL)
                             } else {
-                                (" ", palette::PANEL)
+                                continue;
                             };
                             list.spawn((
                                 Node {
@@ -168,44 +172,47 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
                 list.spawn(widgets::text(line, 1.5, palette::player(player.colour), &fonts.bold));
             }
         });
-        // The lower third.
-        root.spawn((
-            Name::new("Lower third"),
-            Node {
-                position_type: PositionType::Absolute,
-                left: rem(2.0),
-                bottom: rem(3.2),
-                max_width: percent(70),
-                flex_direction: FlexDirection::Row,
-                ..default()
-            },
-            children![
-                (Node { width: rem(0.6), ..default() }, BackgroundColor(palette::ACCENT)),
-                (
-                    Node {
-                        flex_direction: FlexDirection::Column,
-                        padding: UiRect::axes(rem(1.2), rem(0.7)),
-                        row_gap: rem(0.3),
-                        ..default()
-                    },
-                    BackgroundColor(palette::LOWER_THIRD),
-                    children![
-                        widgets::text("THE STORY", 1.0, palette::ACCENT.darker(0.2), &fonts.bold),
-                        widgets::text(q.explanation.clone(), 1.5, palette::LOWER_THIRD_TEXT, &fonts.regular),
-                        widgets::text(
-                            format!("Source: {}", q.source),
-                            0.95,
-                            palette::LOWER_THIRD_TEXT.lighter(0.3),
-                            &fonts.regular
-                        ),
-                    ]
-                ),
-            ],
-        ));
-        root.spawn((
-            Node { position_type: PositionType::Absolute, right: rem(2.0), bottom: rem(3.2), ..default() },
-            children![widgets::button("Continue", ContinueButton, 0, &fonts)],
-        ));
+        // The lower third, in the flow at the bottom (so large text pushes, never covers),
+        // with Continue beside it.
+        root.spawn(Node { flex_grow: 1.0, ..default() });
+        root.spawn(Node {
+            width: percent(100),
+            justify_content: JustifyContent::SpaceBetween,
+            align_items: AlignItems::End,
+            column_gap: rem(2.0),
+            // Room for the key hints below, at any text size.
+            margin: UiRect::bottom(rem(3.0)),
+            ..default()
+        })
+        .with_children(|row| {
+            row.spawn((
+                Name::new("Lower third"),
+                Node { max_width: percent(75), flex_direction: FlexDirection::Row, ..default() },
+                children![
+                    (Node { width: rem(0.6), ..default() }, BackgroundColor(palette::ACCENT)),
+                    (
+                        Node {
+                            flex_direction: FlexDirection::Column,
+                            padding: UiRect::axes(rem(1.2), rem(0.7)),
+                            row_gap: rem(0.3),
+                            ..default()
+                        },
+                        BackgroundColor(palette::LOWER_THIRD),
+                        children![
+                            widgets::text("THE STORY", 1.0, palette::ACCENT.darker(0.2), &fonts.bold),
+                            widgets::text(q.explanation.clone(), 1.5, palette::LOWER_THIRD_TEXT, &fonts.regular),
+                            widgets::text(
+                                format!("Source: {}", q.source),
+                                0.95,
+                                palette::LOWER_THIRD_TEXT.lighter(0.3),
+                                &fonts.regular
+                            ),
+                        ]
+                    ),
+                ],
+            ));
+            row.spawn(widgets::button("Continue", ContinueButton, 0, &fonts));
+        });
         root.spawn(widgets::hints("Enter continue · Esc pause", &fonts));
     });
 }

@@ -17,7 +17,9 @@ pub struct Fonts {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Fonts>().add_systems(Startup, load_fonts).add_systems(Update, follow_window_and_text_scale);
+    app.init_resource::<Fonts>()
+        .add_systems(Startup, load_fonts)
+        .add_systems(Update, (follow_window, apply_text_scale));
 }
 
 fn load_fonts(asset_server: Option<Res<AssetServer>>, mut fonts: ResMut<Fonts>) {
@@ -27,18 +29,43 @@ fn load_fonts(asset_server: Option<Res<AssetServer>>, mut fonts: ResMut<Fonts>) 
     }
 }
 
-/// One `rem` is 1/54 of the window height (20 px at 1080p), times the text scale: text stays
-/// readable from across the room on a TV and on a 720p laptop alike.
-fn follow_window_and_text_scale(
-    windows: Query<&Window>,
-    settings: Option<Res<UserSettings>>,
-    rem: Option<ResMut<bevy::text::RemSize>>,
-) {
+/// One `rem` is 1/54 of the window height (20 px at 1080p): text stays readable from across
+/// the room on a TV and on a 720p laptop alike.
+fn follow_window(windows: Query<&Window>, rem: Option<ResMut<bevy::text::RemSize>>) {
     let (Some(mut rem), Ok(window)) = (rem, windows.single()) else { return };
-    let scale = settings.map_or(1.0, |s| f32::from(s.text_scale) / 100.0);
-    let size = (window.height() / 54.0).max(11.0) * scale;
+    let size = (window.height() / 54.0).max(11.0);
     if (rem.0 - size).abs() > 0.01 {
         rem.0 = size;
+    }
+}
+
+/// The size a text is designed at, in rem, before the user's text scale.
+#[derive(Component, Debug, Clone, Copy, PartialEq)]
+pub struct DesignSize(pub f32);
+
+/// The user's text scale grows small text the most: at 200%, body text (1 rem) doubles, answer
+/// text (2 rem) grows by half, and headlines (3 rem and up), already large, stay as they are.
+/// That is where reading is hard, and the screens keep room for it at any window size.
+pub fn scaled_size(design: f32, scale: f32) -> f32 {
+    let weight = ((3.0 - design) / 2.0).clamp(0.0, 1.0);
+    design * (1.0 + (scale - 1.0) * weight)
+}
+
+fn apply_text_scale(
+    settings: Option<Res<UserSettings>>,
+    mut texts: Query<(Ref<DesignSize>, &mut TextFont)>,
+    mut last: Local<f32>,
+) {
+    let scale = settings.map_or(1.0, |s| f32::from(s.text_scale) / 100.0);
+    let changed = (scale - *last).abs() > f32::EPSILON;
+    *last = scale;
+    for (design, mut font) in &mut texts {
+        if changed || design.is_added() {
+            let size = FontSize::Rem(scaled_size(design.0, scale));
+            if font.font_size != size {
+                font.font_size = size;
+            }
+        }
     }
 }
 
@@ -48,6 +75,7 @@ pub fn text(content: impl Into<String>, size: f32, color: Color, font: &Handle<F
         Text::new(content),
         TextFont { font: font.clone().into(), font_size: FontSize::Rem(size), ..default() },
         TextColor(color),
+        DesignSize(size),
     )
 }
 
@@ -104,4 +132,18 @@ pub fn hints(content: impl Into<String>, fonts: &Fonts) -> impl Bundle {
         Node { position_type: PositionType::Absolute, bottom: rem(1.0), ..default() },
         children![text(content, 1.0, palette::MUTED, &fonts.regular)],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scaled_size;
+
+    #[test]
+    fn the_text_scale_grows_small_text_most() {
+        assert_eq!(scaled_size(1.0, 2.0), 2.0);
+        assert_eq!(scaled_size(2.0, 2.0), 3.0);
+        assert_eq!(scaled_size(3.0, 2.0), 3.0);
+        assert_eq!(scaled_size(5.0, 2.0), 5.0);
+        assert_eq!(scaled_size(1.5, 1.0), 1.5, "100% changes nothing");
+    }
 }
