@@ -38,7 +38,7 @@ fn validate_reports_every_problem_of_every_file_then_a_summary() {
     assert_eq!(lines.len(), 3, "{text}");
     assert!(lines[0].contains("broken.ron:") && lines[0].contains(": error: the correct option"), "{text}");
     assert!(lines[1].contains(": error: duplicate question id `x`"), "{text}");
-    assert_eq!(lines[2], "2 packs, 1 question: 1 pack with 2 errors");
+    assert_eq!(lines[2], "2 packs, 3 questions: 1 pack with 2 errors", "the broken pack's questions count too");
 }
 
 #[test]

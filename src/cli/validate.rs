@@ -3,7 +3,9 @@
 use std::process::ExitCode;
 
 use super::ValidateArgs;
-use crate::pack::PackLibrary;
+use std::path::Path;
+
+use crate::pack::{PackLibrary, spans};
 
 pub(super) fn run(args: &ValidateArgs) -> ExitCode {
     let library = PackLibrary::load_paths(&args.paths);
@@ -17,7 +19,9 @@ pub(super) fn run(args: &ValidateArgs) -> ExitCode {
 /// `3 packs, 212 questions: 1 pack with 2 errors`, or `...: all valid`.
 pub fn summary(library: &PackLibrary) -> String {
     let files = library.packs.len() + library.skipped.len();
-    let questions: usize = library.packs.iter().map(|p| p.questions.len()).sum();
+    // Questions of broken packs count too: they were read, and most of them are fine.
+    let questions: usize = library.packs.iter().map(|p| p.questions.len()).sum::<usize>()
+        + library.skipped.iter().map(|s| questions_in(Path::new(&s.file))).sum::<usize>();
     let errors = library.problems().count();
     let head = format!("{}, {}", plural(files, "pack"), plural(questions, "question"));
     if library.skipped.is_empty() {
@@ -25,6 +29,14 @@ pub fn summary(library: &PackLibrary) -> String {
     } else {
         format!("{head}: {} with {}", plural(library.skipped.len(), "pack"), plural(errors, "error"))
     }
+}
+
+/// How many question entries a pack file holds, read from its structure (0 if unreadable).
+fn questions_in(file: &Path) -> usize {
+    let Ok(text) = std::fs::read_to_string(file) else { return 0 };
+    spans::index(text.trim_start_matches('\u{feff}'))
+        .and_then(|root| root.field("questions").map(|q| q.list_items().len()))
+        .unwrap_or(0)
 }
 
 fn plural(n: usize, word: &str) -> String {
