@@ -41,8 +41,8 @@ fn syntax_error_points_at_the_broken_spot() {
     let text = pack_text("p", &mc("a")).replace("\"Which branch?\",", "\"Which branch?\" oops");
     let found = problems(&text);
     assert_eq!(found.len(), 1, "{found:#?}");
-    let (line, _) = position_of(&text, "oops");
-    assert_eq!(found[0].line, line, "{}", found[0]);
+    assert_eq!((found[0].line, found[0].col), position_of(&text, "oops"), "{}", found[0]);
+    assert!(found[0].message.contains("put a comma"), "{}", found[0]);
 }
 
 #[test]

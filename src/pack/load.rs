@@ -170,6 +170,24 @@ fn ron_problem(source: &Source, base: usize, error: &ron::error::SpannedError, n
         ron::Error::NoSuchEnumVariant { .. } => "use one of the names listed",
         ron::Error::DuplicateStructField { .. } => "keep only one of them",
         ron::Error::Eof => "the file ends too early: look for a missing `)` or `]`",
+        ron::Error::ExpectedComma => "put a comma between two fields, or between two items of a list",
+        ron::Error::ExpectedString | ron::Error::ExpectedStringEnd => {
+            "write text in double quotes, and write a quote inside text as \\\""
+        }
+        ron::Error::ExpectedArray | ron::Error::ExpectedArrayEnd => {
+            "a list is written [\"a\", \"b\"], with a comma after each item"
+        }
+        ron::Error::ExpectedStructLike | ron::Error::ExpectedStructLikeEnd => {
+            "a question is written (id: \"..\", prompt: \"..\", ..) with a comma after each field"
+        }
+        ron::Error::ExpectedInteger | ron::Error::IntegerOutOfBounds | ron::Error::InvalidIntegerDigit { .. } => {
+            "write a whole number here (seasons run from 1 to 9)"
+        }
+        ron::Error::ExpectedBoolean => "write true or false",
+        ron::Error::TrailingCharacters => {
+            "the pack ends at its closing `)`: remove what follows, or look for an extra `)`"
+        }
+        ron::Error::UnclosedBlockComment => "a /* comment is never closed with */",
         ron::Error::ExceededRecursionLimit => "the text is nested far too deeply: is it a pack?",
         _ => "see docs/PACKS.md for the format",
     };
