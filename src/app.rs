@@ -9,7 +9,7 @@ use bevy::winit::WinitSettings;
 
 use crate::cli::PlayArgs;
 use crate::persist::UserSettings;
-use crate::persist::settings_file::{self, SettingsPath};
+use crate::persist::settings_file::{self, SessionStart, SettingsPath};
 use crate::{audio, game, input, loading, paths, screens, smoke, theme, window};
 
 /// Asset source name of the built-in packs (`quizzes://jim-halpert.ron`).
@@ -19,9 +19,15 @@ pub const USER_PACKS_SOURCE: &str = "userpacks";
 
 /// Opens the game window and runs until it closes.
 pub fn run(args: PlayArgs) -> ExitCode {
-    let settings_path = UserSettings::path();
+    let mut settings_path = UserSettings::path();
     let (user, notice) = match &settings_path {
-        Some(path) => UserSettings::load(path),
+        Some(path) => {
+            let loaded = UserSettings::load(path);
+            if !loaded.writable {
+                settings_path = None;
+            }
+            (loaded.settings, loaded.notice)
+        }
         None => (UserSettings::default(), None),
     };
     let (width, height) = user.window_size.unwrap_or((1280, 720));
@@ -65,7 +71,9 @@ pub fn run(args: PlayArgs) -> ExitCode {
     }
     // A quiz mostly waits for the player: only redraw when something happens.
     app.insert_resource(WinitSettings::desktop_app());
-    app.insert_resource(args.game.apply(user.game.clone()));
+    let game_settings = args.game.apply(user.game.clone());
+    app.insert_resource(SessionStart(game_settings.clone()));
+    app.insert_resource(game_settings);
     app.insert_resource(user);
     app.insert_resource(SettingsPath(settings_path));
     app.insert_resource(ClearColor(theme::palette::BACKGROUND));

@@ -1,7 +1,7 @@
 //! Start-up: reads every installed pack through the asset system into the [`PackLibrary`],
 //! and the scoring presets; broken packs are skipped with their problems in the log.
 
-use bevy::asset::LoadState;
+use bevy::asset::{AssetPath, LoadState};
 use bevy::prelude::*;
 
 use crate::app::{BUILTIN_PACKS_SOURCE, USER_PACKS_SOURCE};
@@ -36,7 +36,8 @@ fn start_loading(asset_server: Res<AssetServer>, mut pending: ResMut<PendingPack
         }
         for file in files {
             let Ok(relative) = file.strip_prefix(&dir) else { continue };
-            let asset_path = format!("{source}://{}", relative.display());
+            // Built from the path, not a string: a `#` in a file name is not an asset label.
+            let asset_path = AssetPath::from_path_buf(relative.to_path_buf()).with_source(source);
             pending.0.push((file.display().to_string(), asset_server.load(asset_path)));
         }
     }

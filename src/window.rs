@@ -35,7 +35,7 @@ pub const CARET_FRAME: Duration = Duration::from_millis(250);
 pub struct Continuous;
 
 pub(crate) fn plugin(app: &mut App) {
-    app.add_systems(Update, (commands, follow_fullscreen, remember_size, pace_frames, set_icon));
+    app.add_systems(Update, (app_commands, follow_fullscreen, remember_size, pace_frames, set_icon));
 }
 
 /// Side of the window icon, in pixels.
@@ -89,7 +89,8 @@ fn set_icon(
     });
 }
 
-fn commands(
+/// F11, Ctrl+Q and M, on every screen.
+fn app_commands(
     mut commands: MessageReader<AppCommand>,
     mut settings: ResMut<UserSettings>,
     screen: Option<Res<State<Screen>>>,

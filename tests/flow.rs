@@ -324,3 +324,36 @@ fn passing_ends_a_solo_question_without_points() {
     assert!(!outcome.correct);
     assert_eq!((outcome.points, outcome.response.clone()), (0, Some(Response::Pass)));
 }
+
+#[test]
+fn the_host_can_close_a_question_nobody_else_can_answer() {
+    let mut app = headless(synthetic_library(5), settings(6, 5, 8));
+    start(&mut app);
+    let drawn = game(&app).question().expect("question").clone();
+    answer(&mut app, 0, right_response(&drawn));
+    command(&mut app, FlowCommand::CloseQuestion);
+    assert_eq!(phase(&app), Some(Phase::Reveal), "the untimed question closes on the host's word");
+    let round = game(&app).last_round().expect("round").clone();
+    assert!(round.outcomes[0].correct);
+    assert!(round.outcomes[1..].iter().all(|o| o.response.is_none() && o.points == 0));
+    command(&mut app, FlowCommand::CloseQuestion);
+    assert_eq!(phase(&app), Some(Phase::Reveal), "closing twice does nothing more");
+}
+
+#[test]
+fn a_play_again_game_is_replayed_by_its_seed() {
+    let library = synthetic_library(10);
+    let mut app = headless(library.clone(), settings(1, 5, 11));
+    start(&mut app);
+    while screen(&app) == Screen::Playing {
+        let drawn = game(&app).question().expect("question").clone();
+        answer(&mut app, 0, wrong_response(&drawn));
+        app.update();
+        command(&mut app, FlowCommand::Continue);
+    }
+    command(&mut app, FlowCommand::PlayAgain);
+    let second = game(&app).clone();
+    // What the results screen tells the player: `bigtuna play --seed N` gives this game.
+    let replay = bigtuna::game::draw::draw(&library, &second.settings, second.seed).expect("replay");
+    assert_eq!(replay, second.questions);
+}

@@ -22,9 +22,11 @@ fn solo_keys_answer_for_player_one() {
         (KeyCode::KeyC, 2),
         (KeyCode::KeyD, 3),
         (KeyCode::Numpad3, 2),
+        (KeyCode::Digit6, 5),
+        (KeyCode::KeyE, 4),
     ];
     for (key, option) in keys {
-        assert_eq!(answer_for_key(key, 4, false), Some((0, option)), "{key:?}");
+        assert_eq!(answer_for_key(key, 6, false), Some((0, option)), "{key:?}");
     }
     assert_eq!(answer_for_key(KeyCode::Digit3, 2, false), None, "true/false has two options");
     assert_eq!(answer_for_key(KeyCode::KeyQ, 4, false), None);
@@ -34,10 +36,12 @@ fn solo_keys_answer_for_player_one() {
 fn party_rows_answer_for_their_player() {
     for (player, row) in PARTY_ROWS.iter().enumerate() {
         for (option, key) in row.iter().enumerate() {
-            assert_eq!(answer_for_key(*key, 4, true), Some((player, option)), "{key:?}");
+            assert_eq!(answer_for_key(*key, 6, true), Some((player, option)), "{key:?}");
         }
     }
-    assert_eq!(answer_for_key(KeyCode::KeyB, 4, true), None, "B is no party key");
+    assert_eq!(answer_for_key(KeyCode::KeyB, 6, true), Some((3, 4)), "B is player 4's fifth key");
+    assert_eq!(answer_for_key(KeyCode::KeyB, 4, true), None, "no fifth option on this question");
+    assert_eq!(answer_for_key(KeyCode::KeyU, 6, true), None, "U is no party key");
 }
 
 #[test]
@@ -60,9 +64,16 @@ fn gamepad_buttons() {
     assert_eq!(nav_for_button(GamepadButton::East), Some(NavAction::Back));
     assert_eq!(nav_for_button(GamepadButton::Start), Some(NavAction::Pause));
     assert_eq!(nav_for_button(GamepadButton::DPadDown), Some(NavAction::Down));
-    let faces = [GamepadButton::South, GamepadButton::East, GamepadButton::West, GamepadButton::North];
-    for (option, button) in faces.into_iter().enumerate() {
-        assert_eq!(answer_for_button(button, 4), Some(option));
+    let buttons = [
+        GamepadButton::South,
+        GamepadButton::East,
+        GamepadButton::West,
+        GamepadButton::North,
+        GamepadButton::LeftTrigger,
+        GamepadButton::RightTrigger,
+    ];
+    for (option, button) in buttons.into_iter().enumerate() {
+        assert_eq!(answer_for_button(button, 6), Some(option));
     }
     assert_eq!(answer_for_button(GamepadButton::West, 2), None);
 }
@@ -167,4 +178,25 @@ fn a_quick_ctrl_q_within_one_frame_quits_and_a_lone_q_does_not() {
     let commands: Vec<AppCommand> =
         app.world().resource::<Messages<AppCommand>>().iter_current_update_messages().copied().collect();
     assert_eq!(commands, vec![AppCommand::Quit], "only the Q pressed while Ctrl was down");
+}
+
+#[test]
+fn held_keys_repeat_only_for_arrows() {
+    let mut app = input_app(InputContext::Menu);
+    for key in [KeyCode::F11, KeyCode::KeyM, KeyCode::ArrowDown] {
+        app.world_mut().write_message(KeyboardInput {
+            key_code: key,
+            logical_key: Key::Unidentified(bevy::input::keyboard::NativeKey::Unidentified),
+            state: ButtonState::Pressed,
+            text: None,
+            repeat: true,
+            window: Entity::PLACEHOLDER,
+        });
+    }
+    app.update();
+    let commands = app.world().resource::<Messages<AppCommand>>().iter_current_update_messages().count();
+    let nav: Vec<NavAction> =
+        app.world().resource::<Messages<NavAction>>().iter_current_update_messages().copied().collect();
+    assert_eq!(commands, 0, "holding F11 or M does not toggle again and again");
+    assert_eq!(nav, vec![NavAction::Down], "holding an arrow keeps moving");
 }

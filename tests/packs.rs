@@ -130,7 +130,7 @@ fn negative_tolerance() {
         "MultipleChoice(correct: \"Stamford\", wrong: [\"Nashua\", \"Utica\", \"Albany\"])",
         "Number(answer: 2005, tolerance: -1)",
     );
-    only_problem_at(&pack_text("p", &q), "-1", &["below zero", "tol"]);
+    only_problem_at(&pack_text("p", &q), "-1", &["not zero or more", "tol"]);
 }
 
 #[test]

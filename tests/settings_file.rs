@@ -1,4 +1,4 @@
-//! The settings file: saved atomically, read back, and a corrupt one kept aside.
+//! The settings file: saved atomically, read back, and a broken one kept aside, never lost.
 
 use bigtuna::persist::UserSettings;
 
@@ -12,9 +12,9 @@ fn settings_round_trip() {
     settings.game.questions = 25;
     settings.save(&path).expect("saved");
     assert!(!dir.join("settings.ron.tmp").exists(), "no temporary file left");
-    let (loaded, notice) = UserSettings::load(&path);
-    assert_eq!(notice, None);
-    assert_eq!(loaded, settings);
+    let loaded = UserSettings::load(&path);
+    assert_eq!((loaded.notice, loaded.writable), (None, true));
+    assert_eq!(loaded.settings, settings);
 }
 
 #[test]
@@ -22,22 +22,47 @@ fn a_corrupt_file_is_kept_as_bak_and_defaults_are_used() {
     let dir = scratch_dir("settings-bad");
     let path = dir.join("settings.ron");
     std::fs::write(&path, "(volume: 0.5, muted: maybe)").expect("write");
-    let (loaded, notice) = UserSettings::load(&path);
-    assert_eq!(loaded, UserSettings::default());
-    let notice = notice.expect("a message");
+    let loaded = UserSettings::load(&path);
+    assert_eq!(loaded.settings, UserSettings::default());
+    assert!(loaded.writable, "the broken file is safe aside, so new settings may be saved");
+    let notice = loaded.notice.expect("a message");
     assert!(notice.contains("settings.ron:1:") && notice.contains("settings.ron.bak"), "{notice}");
     assert_eq!(std::fs::read_to_string(dir.join("settings.ron.bak")).expect("kept"), "(volume: 0.5, muted: maybe)");
     assert!(!path.exists());
+    // A second broken file does not replace the first backup.
+    std::fs::write(&path, "(oops").expect("write");
+    let again = UserSettings::load(&path);
+    assert!(again.notice.expect("a message").contains("settings.ron.bak.2"));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("settings.ron.bak")).expect("first kept"),
+        "(volume: 0.5, muted: maybe)"
+    );
+    assert_eq!(std::fs::read_to_string(dir.join("settings.ron.bak.2")).expect("second kept"), "(oops");
+}
+
+#[test]
+fn a_file_that_is_not_text_is_kept_aside_too() {
+    let dir = scratch_dir("settings-binary");
+    let path = dir.join("settings.ron");
+    std::fs::write(&path, [0xff, 0xfe, 0x00, 0x01]).expect("write");
+    let loaded = UserSettings::load(&path);
+    assert!(loaded.notice.expect("a message").contains("not UTF-8"));
+    assert_eq!(std::fs::read(dir.join("settings.ron.bak")).expect("kept"), [0xff, 0xfe, 0x00, 0x01]);
 }
 
 #[test]
 fn hand_edited_values_are_brought_into_range() {
     let dir = scratch_dir("settings-range");
     let path = dir.join("settings.ron");
-    std::fs::write(&path, "(volume: 7.0, text_scale: 900, game: (questions: 1000, max_season: 0, players: []))")
-        .expect("write");
-    let (loaded, notice) = UserSettings::load(&path);
-    assert_eq!(notice, None);
-    assert_eq!((loaded.volume, loaded.text_scale, loaded.game.questions, loaded.game.max_season), (1.0, 200, 100, 1));
-    assert_eq!(loaded.game.players.len(), 1);
+    std::fs::write(
+        &path,
+        "(volume: 7.0, text_scale: 900, window_size: Some((100000, 10)), game: (questions: 1000, max_season: 0, players: []))",
+    )
+    .expect("write");
+    let loaded = UserSettings::load(&path);
+    assert_eq!(loaded.notice, None);
+    let s = loaded.settings;
+    assert_eq!((s.volume, s.text_scale, s.game.questions, s.game.max_season), (1.0, 200, 100, 1));
+    assert_eq!(s.window_size, Some((7680, 600)));
+    assert_eq!(s.game.players.len(), 1);
 }

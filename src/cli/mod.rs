@@ -112,7 +112,7 @@ impl GameArgs {
             base.players = self
                 .players
                 .iter()
-                .take(8)
+                .take(*crate::game::settings::PLAYER_COUNT.end())
                 .enumerate()
                 .map(|(i, name)| PlayerSpec { name: name.trim().to_owned(), colour: i })
                 .collect();

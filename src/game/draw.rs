@@ -3,8 +3,6 @@
 //! Everything random in a game comes from one `StdRng` seeded with the game's seed, consumed
 //! in a fixed order, so a seed replays the same game exactly.
 
-use std::collections::HashSet;
-
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
@@ -83,20 +81,7 @@ pub fn eligible<'a>(library: &'a PackLibrary, settings: &GameSettings) -> Vec<(&
 /// Draws `settings.questions` questions with `seed`: no question twice, options and
 /// orderings shuffled. With [`DifficultyChoice::Mixed`] the game ramps from easy to hard.
 pub fn draw(library: &PackLibrary, settings: &GameSettings, seed: u64) -> Result<Vec<DrawnQuestion>, Shortfall> {
-    draw_avoiding(library, settings, seed, &HashSet::new())
-}
-
-/// [`draw`], leaving out the questions in `avoid` (pack id, question id).
-pub fn draw_avoiding(
-    library: &PackLibrary,
-    settings: &GameSettings,
-    seed: u64,
-    avoid: &HashSet<(String, String)>,
-) -> Result<Vec<DrawnQuestion>, Shortfall> {
     let mut pool = eligible(library, settings);
-    if !avoid.is_empty() {
-        pool.retain(|(pack, q)| !avoid.contains(&((*pack).to_owned(), q.id.clone())));
-    }
     let asked = settings.questions;
     if pool.len() < asked || asked == 0 {
         return Err(Shortfall { asked, available: pool.len() });

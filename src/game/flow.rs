@@ -32,6 +32,9 @@ pub enum FlowCommand {
     StartGame,
     /// From the reveal or the standings, go on.
     Continue,
+    /// Close the open question now: who has not answered gets no points (a party host's
+    /// way on when a player cannot answer).
+    CloseQuestion,
     /// Pause the game (the question timer stops).
     Pause,
     /// Resume after a pause.
@@ -194,7 +197,8 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Screen::Results), compute_results);
 }
 
-/// Draws and sets up a game; the seed comes from the settings, or `seed` when they have none.
+/// Draws and sets up a game from `seed`, or from a seed after it whose draw avoids the
+/// questions in `avoid`; [`Game::seed`] is the one used, and replays the game exactly.
 pub fn new_game(
     library: &PackLibrary,
     settings: &GameSettings,
@@ -202,11 +206,24 @@ pub fn new_game(
     seed: u64,
     avoid: &HashSet<(String, String)>,
 ) -> Result<Game, Shortfall> {
-    // Prefer questions not asked recently, but never refuse a game for it.
-    let fresh = draw::draw_avoiding(library, settings, seed, avoid);
-    let questions = match fresh {
-        Ok(questions) => questions,
-        Err(_) => draw::draw(library, settings, seed)?,
+    // Prefer questions not asked recently, but keep every game exactly `draw(seed)`, so the seed
+    // on the results screen replays it: try the seeds that follow this one and keep the first
+    // (or, failing that, the least) overlapping draw.
+    let mut best: Option<(usize, u64, Vec<DrawnQuestion>)> = None;
+    let mut candidate = seed;
+    for _ in 0..SEED_TRIES {
+        let questions = draw::draw(library, settings, candidate)?;
+        let repeats = questions.iter().filter(|q| avoid.contains(&(q.pack.clone(), q.question.id.clone()))).count();
+        if best.as_ref().is_none_or(|(fewest, _, _)| repeats < *fewest) {
+            best = Some((repeats, candidate, questions));
+        }
+        if repeats == 0 {
+            break;
+        }
+        candidate = next_seed(candidate);
+    }
+    let Some((_, seed, questions)) = best else {
+        return Err(Shortfall { asked: settings.questions, available: 0 });
     };
     let preset = presets.get(&settings.scoring).cloned().unwrap_or_else(|| ScoringPresets::default().0.remove(0));
     let players = settings
@@ -286,6 +303,11 @@ fn handle_commands(
                 }
                 return;
             }
+            FlowCommand::CloseQuestion
+                if overlay == Some(Overlay::None) && phase.as_ref().is_some_and(|p| *p.get() == Phase::Question) =>
+            {
+                next_phase.set(Phase::Reveal);
+            }
             FlowCommand::Pause if playing && overlay == Some(Overlay::None) => next_overlay.set(Overlay::Paused),
             FlowCommand::Resume if overlay == Some(Overlay::Paused) => next_overlay.set(Overlay::None),
             FlowCommand::Quit if playing => next_overlay.set(Overlay::ConfirmQuit),
@@ -302,6 +324,10 @@ fn handle_commands(
 }
 
 /// A new seed derived from the last, so "play again" is new yet still reproducible.
+/// Seeds tried for a game without recent questions: drawing is a shuffle of a few hundred
+/// questions, so this costs a few milliseconds at most.
+const SEED_TRIES: usize = 256;
+
 fn next_seed(seed: u64) -> u64 {
     seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407) % 1_000_000_000
 }
@@ -332,7 +358,8 @@ fn collect_answers(
         return;
     };
     if *overlay.get() != Overlay::None {
-        // Paused: the clock stands still and answers wait for the game to resume.
+        // Paused: the clock stands still, and answers given now are dropped (the question is
+        // hidden behind the pause menu, so they cannot be meant).
         actions.clear();
         return;
     }
@@ -386,7 +413,7 @@ pub fn score_round(mut game: ResMut<Game>) {
         let attempt =
             Attempt { correct, credit: judgement.credit, time: time.unwrap_or_default(), streak: player.streak };
         let points = if entry.is_some() { game.preset.points(difficulty, attempt, game.clock.limit) } else { 0 };
-        player.score += points;
+        player.score = player.score.saturating_add(points);
         outcomes.push(Outcome {
             response: entry.map(|(_, _, r)| r),
             time,

@@ -70,6 +70,37 @@ pub fn judge(drawn: &DrawnQuestion, response: &Response) -> Judgement {
     }
 }
 
+/// Reads a number as players type it: `2005`, `3.5`, `2,5` (decimal comma), `1,000` and
+/// `1.000.000` (thousands separators), `-4`. `None` for anything else.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, text.strip_prefix('+').unwrap_or(text)),
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        return None;
+    }
+    let commas = digits.matches(',').count();
+    let dots = digits.matches('.').count();
+    let plain = match (commas, dots) {
+        (0, 0) | (0, 1) => digits.to_owned(),
+        // Both: the last one is the decimal point, the other groups thousands.
+        (_, _) if commas > 0 && dots > 0 => {
+            let decimal = if digits.rfind(',') > digits.rfind('.') { ',' } else { '.' };
+            let grouping = if decimal == ',' { '.' } else { ',' };
+            digits.replace(grouping, "").replace(decimal, ".")
+        }
+        // One comma before exactly three digits groups thousands; otherwise it is a decimal comma.
+        (1, 0) if digits.split(',').nth(1).is_some_and(|tail| tail.len() != 3) => digits.replace(',', "."),
+        (_, 0) => digits.replace(',', ""),
+        (0, _) => digits.replace('.', ""),
+        _ => return None,
+    };
+    let value: f64 = plain.parse().ok()?;
+    value.is_finite().then_some(sign * value)
+}
+
 /// Folds what a player may type differently without being wrong: case, accents,
 /// punctuation, spacing, "&" for "and", and a leading "the".
 pub fn normalize(text: &str) -> String {
@@ -166,6 +197,27 @@ mod tests {
         assert!(matches_leniently("Big Tuna", "big tuna"));
         assert!(matches_leniently("bigtuna", "Big Tuna"));
         assert!(!matches_leniently("", "Jim"));
+    }
+
+    #[test]
+    fn numbers_are_read_as_players_type_them() {
+        for (text, value) in [
+            ("2005", 2005.0),
+            (" 3.5 ", 3.5),
+            ("2,5", 2.5),
+            ("1,000", 1000.0),
+            ("1,000,000", 1_000_000.0),
+            ("1.000.000", 1_000_000.0),
+            ("1,234.5", 1234.5),
+            ("1.234,5", 1234.5),
+            ("-4", -4.0),
+            ("+7", 7.0),
+        ] {
+            assert_eq!(parse_number(text), Some(value), "{text:?}");
+        }
+        for text in ["", "-", "4-", "1-2", "abc", "1e5", "..", "NaN"] {
+            assert_eq!(parse_number(text), None, "{text:?}");
+        }
     }
 
     #[test]

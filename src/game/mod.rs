@@ -19,11 +19,17 @@ pub use scoring::{ScoringPreset, ScoringPresets};
 pub use settings::{DifficultyChoice, GameSettings, PlayerSpec, TimerChoice};
 pub use state::{Overlay, Phase, Screen};
 
-/// Order of the game's systems within `Update`: input becomes actions, then the core acts.
+/// Order of the game's systems within `Update`, so a press is handled in the frame it
+/// arrives: input becomes actions, menu focus turns them into activations, screens turn
+/// those into commands, then the core acts.
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum GameSystems {
-    /// Keys, buttons and gamepads become [`PlayerAction`]s and [`FlowCommand`]s.
+    /// Keys, buttons and gamepads become navigation, [`PlayerAction`]s and app commands.
     Input,
+    /// Menu focus moves and activates items.
+    Navigate,
+    /// Screens turn activations into [`FlowCommand`]s and answers.
+    Screens,
     /// The core reads them and moves the game on.
     Flow,
 }
@@ -31,6 +37,9 @@ pub enum GameSystems {
 /// The game core: states, flow, judging and scoring. Needs only `MinimalPlugins` and
 /// `StatesPlugin`, and a [`crate::pack::PackLibrary`] to draw from.
 pub fn plugin(app: &mut App) {
-    app.configure_sets(Update, (GameSystems::Input, GameSystems::Flow).chain());
+    app.configure_sets(
+        Update,
+        (GameSystems::Input, GameSystems::Navigate, GameSystems::Screens, GameSystems::Flow).chain(),
+    );
     app.add_plugins((state::plugin, flow::plugin));
 }

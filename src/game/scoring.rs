@@ -11,7 +11,7 @@ use crate::pack::{Difficulty, Problem};
 /// The presets shipped with the game; the fallback when the user's file is broken.
 pub const BUILTIN_PRESETS: &str = include_str!("../../assets/scoring.ron");
 
-/// Where the editable presets live, relative to the game's folder.
+/// Where the presets users may edit live, relative to the game's data folder.
 pub const PRESETS_FILE: &str = "assets/scoring.ron";
 
 /// One way of scoring a game.
@@ -74,7 +74,17 @@ pub struct Attempt {
     pub streak: u32,
 }
 
+/// Most points any one value of a preset may give: far above any sensible game.
+pub const MAX_POINTS: u32 = 1_000_000;
+
 impl ScoringPreset {
+    fn largest_value(&self) -> u32 {
+        [self.base.easy, self.base.medium, self.base.hard, self.speed_bonus, self.streak_bonus, self.streak_cap]
+            .into_iter()
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Points for one attempt at a question of `difficulty` with `limit` to answer.
     pub fn points(&self, difficulty: Difficulty, attempt: Attempt, limit: Option<Duration>) -> u32 {
         let base = self.base.of(difficulty);
@@ -93,7 +103,8 @@ impl ScoringPreset {
             _ => 0,
         };
         let streak = (self.streak_bonus.saturating_mul(attempt.streak.saturating_sub(1))).min(self.streak_cap);
-        base + speed + streak
+        // Presets are user-edited: huge values must saturate, not wrap or panic.
+        base.saturating_add(speed).saturating_add(streak)
     }
 }
 
@@ -117,6 +128,17 @@ impl ScoringPresets {
             col: error.span.start.col,
             message: format!("{}: fix the preset, or delete the file to get the shipped presets back", error.code),
         })?;
+        if let Some(preset) = presets.iter().find(|p| p.largest_value() > MAX_POINTS) {
+            return Err(Problem {
+                file: file.to_owned(),
+                line: 1,
+                col: 1,
+                message: format!(
+                    "the preset `{}` gives more than {MAX_POINTS} points for one answer: use smaller numbers",
+                    preset.id
+                ),
+            });
+        }
         if presets.is_empty() {
             return Err(Problem {
                 file: file.to_owned(),

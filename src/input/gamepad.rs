@@ -8,12 +8,19 @@ use bevy::prelude::*;
 use super::{InputContext, NavAction};
 use crate::game::{GameSystems, PlayerAction, Response};
 
-/// Face buttons for answer tiles 1-4, labelled A, B, X, Y as on most pads.
-pub const ANSWER_BUTTONS: [GamepadButton; 4] =
-    [GamepadButton::South, GamepadButton::East, GamepadButton::West, GamepadButton::North];
+/// Buttons for answer tiles 1-6: the face buttons, labelled A, B, X, Y as on most pads, then
+/// the bumpers for packs with five or six options.
+pub const ANSWER_BUTTONS: [GamepadButton; 6] = [
+    GamepadButton::South,
+    GamepadButton::East,
+    GamepadButton::West,
+    GamepadButton::North,
+    GamepadButton::LeftTrigger,
+    GamepadButton::RightTrigger,
+];
 
 /// Labels of [`ANSWER_BUTTONS`] shown on the tiles.
-pub const ANSWER_LABELS: [&str; 4] = ["A", "B", "X", "Y"];
+pub const ANSWER_LABELS: [&str; 6] = ["A", "B", "X", "Y", "LB", "RB"];
 
 /// Menu navigation of a button.
 pub fn nav_for_button(button: GamepadButton) -> Option<NavAction> {

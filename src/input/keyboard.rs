@@ -1,19 +1,19 @@
-//! Keyboard mapping. Solo: 1-4 or A-D answer. Party: one row of keys per player
-//! (1-4, Q-R, A-F, Z-V), so four people can buzz on one keyboard.
+//! Keyboard mapping. Solo: 1-6 or A-F answer. Party: one row of keys per player
+//! (1-6, Q-Y, A-H, Z-N), so four people can buzz on one keyboard.
 
 use bevy::input::ButtonState;
-use bevy::input::keyboard::KeyboardInput;
+use bevy::input::keyboard::{KeyboardFocusLost, KeyboardInput};
 use bevy::prelude::*;
 
 use super::{AppCommand, InputContext, NavAction};
 use crate::game::{GameSystems, PlayerAction, Response};
 
 /// The answer rows of party play, one per keyboard player.
-pub const PARTY_ROWS: [[KeyCode; 4]; 4] = [
-    [KeyCode::Digit1, KeyCode::Digit2, KeyCode::Digit3, KeyCode::Digit4],
-    [KeyCode::KeyQ, KeyCode::KeyW, KeyCode::KeyE, KeyCode::KeyR],
-    [KeyCode::KeyA, KeyCode::KeyS, KeyCode::KeyD, KeyCode::KeyF],
-    [KeyCode::KeyZ, KeyCode::KeyX, KeyCode::KeyC, KeyCode::KeyV],
+pub const PARTY_ROWS: [[KeyCode; 6]; 4] = [
+    [KeyCode::Digit1, KeyCode::Digit2, KeyCode::Digit3, KeyCode::Digit4, KeyCode::Digit5, KeyCode::Digit6],
+    [KeyCode::KeyQ, KeyCode::KeyW, KeyCode::KeyE, KeyCode::KeyR, KeyCode::KeyT, KeyCode::KeyY],
+    [KeyCode::KeyA, KeyCode::KeyS, KeyCode::KeyD, KeyCode::KeyF, KeyCode::KeyG, KeyCode::KeyH],
+    [KeyCode::KeyZ, KeyCode::KeyX, KeyCode::KeyC, KeyCode::KeyV, KeyCode::KeyB, KeyCode::KeyN],
 ];
 
 /// Menu navigation of a key.
@@ -52,6 +52,8 @@ pub fn answer_for_key(key: KeyCode, count: usize, party: bool) -> Option<(usize,
             KeyCode::Digit2 | KeyCode::Numpad2 | KeyCode::KeyB => 1,
             KeyCode::Digit3 | KeyCode::Numpad3 | KeyCode::KeyC => 2,
             KeyCode::Digit4 | KeyCode::Numpad4 | KeyCode::KeyD => 3,
+            KeyCode::Digit5 | KeyCode::Numpad5 | KeyCode::KeyE => 4,
+            KeyCode::Digit6 | KeyCode::Numpad6 | KeyCode::KeyF => 5,
             _ => return None,
         };
         (0, option)
@@ -66,6 +68,7 @@ pub(super) fn plugin(app: &mut App) {
 fn read_keys(
     mut keys: MessageReader<KeyboardInput>,
     mut ctrl: Local<[bool; 2]>,
+    mut focus_lost: MessageReader<KeyboardFocusLost>,
     context: Res<InputContext>,
     mut nav: MessageWriter<NavAction>,
     mut commands: MessageWriter<AppCommand>,
@@ -74,6 +77,10 @@ fn read_keys(
     let typing = *context == InputContext::TextEntry;
     // Messages keep the order of presses within a frame: who buzzed first counts, and Ctrl
     // is followed press by press (a quick Ctrl+Q can start and end within one frame).
+    if focus_lost.read().count() > 0 {
+        // Keys released while the window was away never arrive: start from nothing held.
+        *ctrl = [false; 2];
+    }
     for key in keys.read() {
         let pressed = key.state == ButtonState::Pressed;
         match key.key_code {
@@ -84,13 +91,14 @@ fn read_keys(
         if !pressed {
             continue;
         }
-        if let Some(command) = app_command_for_key(key.key_code, ctrl[0] || ctrl[1], typing) {
-            commands.write(command);
-            continue;
-        }
+        // A held key repeats: only the arrows should act on that (holding F11 must not flicker).
         if key.repeat
             && !matches!(key.key_code, KeyCode::ArrowUp | KeyCode::ArrowDown | KeyCode::ArrowLeft | KeyCode::ArrowRight)
         {
+            continue;
+        }
+        if let Some(command) = app_command_for_key(key.key_code, ctrl[0] || ctrl[1], typing) {
+            commands.write(command);
             continue;
         }
         if let InputContext::Options { count, party } = *context

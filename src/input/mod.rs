@@ -57,7 +57,11 @@ pub enum InputContext {
 
 /// Keyboard and gamepad mapping; runs headless too (tests write `KeyboardInput` themselves).
 pub fn plugin(app: &mut App) {
-    app.add_message::<NavAction>()
+    // The messages read here are Bevy's input plugin's; registering them too (a no-op when it
+    // already has) lets the mapping run headless in tests.
+    app.add_message::<bevy::input::keyboard::KeyboardInput>()
+        .add_message::<bevy::input::keyboard::KeyboardFocusLost>()
+        .add_message::<NavAction>()
         .add_message::<AppCommand>()
         .init_resource::<InputContext>()
         .add_plugins((keyboard::plugin, gamepad::plugin));

@@ -37,8 +37,6 @@ pub enum NodeKind<'a> {
 pub struct Field<'a> {
     /// The field's name as written (borrowed from the text: no allocation per field).
     pub name: &'a str,
-    /// Byte offset of the name.
-    pub name_start: usize,
     /// The field's value.
     pub value: Node<'a>,
 }
@@ -245,7 +243,7 @@ impl<'a> Reader<'a> {
                     // Word bytes are ASCII or whole UTF-8 sequences, so this slice is on char bounds.
                     let name = self.text.get(checkpoint..name_end).unwrap_or_default();
                     let value = self.value(depth + 1)?;
-                    fields.push(Field { name, name_start: checkpoint, value });
+                    fields.push(Field { name, value });
                     named = true;
                 } else {
                     self.pos = checkpoint;

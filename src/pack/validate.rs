@@ -185,7 +185,7 @@ impl Checker<'_, '_> {
                     self.error(
                         &[answer, Step::Field("tolerance")],
                         format!(
-                            "the tolerance {tolerance} is below zero: use 0 for exact answers or a positive margin"
+                            "the tolerance {tolerance} is not zero or more: use 0 for exact answers or a positive margin"
                         ),
                     );
                 }

@@ -23,7 +23,7 @@ struct ContinueButton;
 
 pub(crate) fn plugin(app: &mut App) {
     app.add_systems(Startup, spawn_camera);
-    app.add_systems(Update, continue_or_pause.before(GameSystems::Flow));
+    app.add_systems(Update, continue_or_pause.in_set(GameSystems::Screens));
     app.add_plugins((
         title::plugin,
         setup::plugin,

@@ -2,7 +2,7 @@
 
 use bevy::prelude::*;
 
-use crate::game::Screen;
+use crate::game::{GameSystems, Screen};
 use crate::input::NavAction;
 use crate::pack::{PackLibrary, PackStats};
 use crate::paths;
@@ -17,7 +17,8 @@ struct BackButton;
 const PROBLEMS_SHOWN: usize = 3;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Packs), spawn).add_systems(Update, back.run_if(in_state(Screen::Packs)));
+    app.add_systems(OnEnter(Screen::Packs), spawn)
+        .add_systems(Update, back.run_if(in_state(Screen::Packs)).in_set(GameSystems::Screens));
 }
 
 fn spawn(mut commands: Commands, library: Res<PackLibrary>, fonts: Res<Fonts>) {

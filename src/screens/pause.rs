@@ -21,9 +21,9 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Overlay::ConfirmQuit), spawn_confirm)
         .add_systems(
             Update,
-            // Runs on every frame, not only under the overlay: its readers must not keep the
-            // Esc that opened the pause menu and read it as "resume" on the next frame.
-            act.before(crate::game::GameSystems::Flow),
+            // Runs on every frame, after input, not only under the overlay: its readers must not
+            // keep the Esc that opened the pause menu and read it as "resume" on the next frame.
+            act.in_set(crate::game::GameSystems::Screens),
         );
 }
 

@@ -5,6 +5,7 @@ use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 
+use crate::game::judge::parse_number;
 use crate::game::{FlowCommand, Game, Overlay, Phase, PlayerAction, Presented, Response};
 use crate::input::gamepad::ANSWER_LABELS;
 use crate::input::{InputContext, NavAction};
@@ -40,12 +41,24 @@ struct SubmitOrder;
 #[derive(Component)]
 struct PassButton;
 
+/// Lets the host of a party close the question for players who cannot or will not answer.
+#[derive(Component)]
+struct CloseButton;
+
 #[derive(Component)]
 struct AnsweredMarks;
 
 /// What the player has typed so far.
 #[derive(Resource, Debug, Default)]
 struct Entry(String);
+
+/// The number typed could not be read: the hint says so until the player types again.
+#[derive(Resource, Debug, Default)]
+struct EntryInvalid(bool);
+
+/// The line under the text field, which turns into an error when the entry is not a number.
+#[derive(Component)]
+struct EntryHint(&'static str);
 
 /// The player's current order (indices into the shown items) and the item picked up.
 #[derive(Resource, Debug, Default)]
@@ -56,6 +69,7 @@ struct OrderState {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Entry>()
+        .init_resource::<EntryInvalid>()
         .init_resource::<OrderState>()
         .add_systems(OnEnter(Phase::Question), spawn)
         .add_systems(OnExit(Phase::Question), leave)
@@ -63,8 +77,7 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             (choose_tile, type_entry, reorder, pause, show_timer, show_entry, show_order, show_answered)
                 .run_if(in_state(Phase::Question))
-                .after(crate::game::GameSystems::Input)
-                .before(crate::game::GameSystems::Flow),
+                .in_set(crate::game::GameSystems::Screens),
         );
 }
 
@@ -75,15 +88,17 @@ fn spawn(
     mut context: ResMut<InputContext>,
     mut focus: ResMut<Focus>,
     mut entry: ResMut<Entry>,
+    mut invalid: ResMut<EntryInvalid>,
     mut order: ResMut<OrderState>,
 ) {
     let Some(drawn) = game.question() else { return };
     let party = game.players.len() > 1;
     entry.0.clear();
+    invalid.0 = false;
     *order = OrderState::default();
     let q = &drawn.question;
     let header = format!("Question {} of {}", game.current + 1, game.questions.len());
-    let tag = format!("{} · {}", q.category, capitalise(q.difficulty.name()));
+    let tag = format!("{} · {}", q.category, widgets::capitalise(q.difficulty.name()));
     let root = commands.spawn((widgets::screen_root("Question screen"), DespawnOnExit(Phase::Question))).id();
     commands.entity(root).with_children(|root| {
         // Top bar: where we are, what kind of question, and the timer.
@@ -148,7 +163,17 @@ fn spawn(
                 })
                 .with_children(|grid| {
                     for (i, option) in options.iter().enumerate() {
-                        grid.spawn(tile(i, option, party, &fonts));
+                        let mut tile = grid.spawn(tile(i, option, party, &fonts));
+                        // Solo tiles take focus, Enter and clicks. Party tiles are answered with
+                        // each player's own keys only, so no stray press answers for player 1.
+                        if !party {
+                            let (colour, _, _) = palette::TILES[i % palette::TILES.len()];
+                            tile.insert((
+                                Button,
+                                Focusable { order: i },
+                                FocusStyle { normal: colour, focused: colour.lighter(0.12) },
+                            ));
+                        }
                     }
                 });
             }
@@ -183,7 +208,7 @@ fn spawn(
                         row.spawn(widgets::text(unit, 2.0, palette::MUTED, &fonts.regular));
                     },
                 );
-                root.spawn(widgets::text(hint, 1.3, palette::MUTED, &fonts.regular));
+                root.spawn((EntryHint(hint), widgets::text(hint, 1.3, palette::MUTED, &fonts.regular)));
                 root.spawn(widgets::button("Pass", PassButton, 0, &fonts));
             }
             Presented::Ordering { shown } => {
@@ -221,6 +246,8 @@ fn spawn(
             }
         }
         if party {
+            // Focus order after the Pass button, when there is one.
+            root.spawn(widgets::button("Reveal the answer", CloseButton, 1, &fonts));
             root.spawn((
                 AnsweredMarks,
                 Node { position_type: PositionType::Absolute, bottom: rem(3.0), column_gap: rem(1.5), ..default() },
@@ -241,10 +268,7 @@ fn tile(i: usize, option: &str, party: bool, fonts: &Fonts) -> impl Bundle {
     let keys = if party { format!("{}", i + 1) } else { format!("{} · {}", i + 1, char::from(b'A' + i as u8)) };
     (
         Name::new(format!("Answer tile {} ({shape_name})", i + 1)),
-        Button,
         AnswerTile(i),
-        Focusable { order: i },
-        FocusStyle { normal: colour, focused: colour.lighter(0.12) },
         Node {
             min_height: rem(6.0),
             padding: UiRect::axes(rem(1.2), rem(0.8)),
@@ -272,16 +296,16 @@ fn tile(i: usize, option: &str, party: bool, fonts: &Fonts) -> impl Bundle {
                 },
                 children![
                     widgets::text(keys, 1.3, palette::TEXT, &fonts.bold),
-                    widgets::text(format!("pad {}", ANSWER_LABELS[i % 4]), 1.0, palette::TEXT, &fonts.regular),
+                    widgets::text(
+                        format!("pad {}", ANSWER_LABELS[i % ANSWER_LABELS.len()]),
+                        1.0,
+                        palette::TEXT,
+                        &fonts.regular
+                    ),
                 ]
             ),
         ],
     )
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn leave(mut context: ResMut<InputContext>, mut focus: ResMut<Focus>) {
@@ -294,13 +318,17 @@ fn choose_tile(
     mut activated: MessageReader<Activated>,
     tiles: Query<&AnswerTile>,
     pass: Query<(), With<PassButton>>,
+    close: Query<(), With<CloseButton>>,
     mut answers: MessageWriter<PlayerAction>,
+    mut flow: MessageWriter<FlowCommand>,
 ) {
     for Activated(entity) in activated.read() {
         if let Ok(AnswerTile(i)) = tiles.get(*entity) {
             answers.write(PlayerAction { player: 0, response: Response::Option(*i) });
         } else if pass.contains(*entity) {
             answers.write(PlayerAction { player: typist(&game), response: Response::Pass });
+        } else if close.contains(*entity) {
+            flow.write(FlowCommand::CloseQuestion);
         }
     }
 }
@@ -316,6 +344,7 @@ fn type_entry(
     game: Res<Game>,
     overlay: Res<State<Overlay>>,
     mut entry: ResMut<Entry>,
+    mut invalid: ResMut<EntryInvalid>,
     mut answers: MessageWriter<PlayerAction>,
 ) {
     let numeric = match game.question().map(|q| &q.presented) {
@@ -339,13 +368,17 @@ fn type_entry(
         match &key.logical_key {
             Key::Backspace => {
                 entry.0.pop();
+                invalid.0 = false;
             }
             _ => {
                 let Some(text) = &key.text else { continue };
                 for c in text.chars().filter(|c| !c.is_control()) {
-                    let allowed = if numeric { c.is_ascii_digit() || matches!(c, '.' | ',' | '-') } else { true };
+                    // A minus sign only leads a number.
+                    let allowed =
+                        !numeric || c.is_ascii_digit() || matches!(c, '.' | ',') || (c == '-' && entry.0.is_empty());
                     if allowed && entry.0.chars().count() < 60 {
                         entry.0.push(c);
+                        invalid.0 = false;
                     }
                 }
             }
@@ -353,9 +386,13 @@ fn type_entry(
     }
     if nav.read().filter(|a| **a == NavAction::Submit).count() > 0 && !entry.0.trim().is_empty() {
         let response = if numeric {
-            match entry.0.replace(',', ".").trim().parse::<f64>() {
-                Ok(n) if n.is_finite() => Response::Number(n),
-                _ => return,
+            match parse_number(&entry.0) {
+                Some(n) => Response::Number(n),
+                None => {
+                    // Say so, rather than swallow the Enter.
+                    invalid.0 = true;
+                    return;
+                }
             }
         } else {
             Response::Text(entry.0.clone())
@@ -436,8 +473,21 @@ fn show_entry(
     time: Res<Time<Real>>,
     settings: Option<Res<UserSettings>>,
     mut texts: Query<&mut Text, (With<EntryText>, Without<TypistLabel>)>,
-    mut labels: Query<(&mut Text, &mut TextColor), With<TypistLabel>>,
+    mut labels: Query<(&mut Text, &mut TextColor), (With<TypistLabel>, Without<EntryHint>)>,
+    invalid: Res<EntryInvalid>,
+    mut hints: Query<(&EntryHint, &mut Text, &mut TextColor), (Without<TypistLabel>, Without<EntryText>)>,
 ) {
+    if invalid.is_changed() {
+        for (hint, mut text, mut colour) in &mut hints {
+            let (line, tint) = if invalid.0 {
+                ("That is not a number: type digits, such as 2005 or 3.5", palette::WRONG)
+            } else {
+                (hint.0, palette::MUTED)
+            };
+            text.0 = line.to_owned();
+            colour.0 = tint;
+        }
+    }
     if let Some(player) = game.players.get(typist(&game)) {
         for (mut text, mut colour) in &mut labels {
             let label = format!("{}, your answer:", player.name);

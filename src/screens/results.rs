@@ -17,7 +17,7 @@ enum ResultsAction {
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Results), spawn.after(crate::game::flow::compute_results))
-        .add_systems(Update, act.run_if(in_state(Screen::Results)).before(crate::game::GameSystems::Flow));
+        .add_systems(Update, act.run_if(in_state(Screen::Results)).in_set(crate::game::GameSystems::Screens));
 }
 
 fn spawn(mut commands: Commands, results: Option<Res<GameResults>>, game: Option<Res<Game>>, fonts: Res<Fonts>) {

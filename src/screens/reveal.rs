@@ -64,7 +64,7 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
                         // The right option and the wrong ones someone chose: what there is to learn,
                         // in as little room as big text needs.
                         for (i, option) in options.iter().enumerate() {
-                            let (tile_colour, shape, _) = palette::TILES[i % 4];
+                            let (tile_colour, shape, _) = palette::TILES[i % palette::TILES.len()];
                             let (mark, background) = if i == *correct {
                                 ("✓", palette::RIGHT)
                             } else if chosen.contains(&i) {

@@ -29,8 +29,10 @@ const ROWS: [SettingsRow; 5] = [
 ];
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Settings), spawn)
-        .add_systems(Update, (change, refresh).chain().run_if(in_state(Screen::Settings)));
+    app.add_systems(OnEnter(Screen::Settings), spawn).add_systems(
+        Update,
+        (change, refresh).chain().run_if(in_state(Screen::Settings)).in_set(crate::game::GameSystems::Screens),
+    );
 }
 
 fn spawn(mut commands: Commands, fonts: Res<Fonts>) {

@@ -5,8 +5,9 @@ use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 
 use crate::game::flow::StartProblem;
-use crate::game::settings::QUESTION_COUNT;
+use crate::game::settings::{PLAYER_COUNT, QUESTION_COUNT};
 use crate::game::{DifficultyChoice, FlowCommand, GameSettings, PlayerSpec, ScoringPresets, Screen, TimerChoice};
+use crate::input::keyboard::PARTY_ROWS;
 use crate::input::{InputContext, NavAction};
 use crate::pack::PackLibrary;
 use crate::theme::interaction::{Activated, Adjustable, Adjusted};
@@ -53,7 +54,13 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<Rebuild>()
         .add_systems(OnEnter(Screen::Setup), spawn)
         .add_systems(OnExit(Screen::Setup), stop_editing)
-        .add_systems(Update, (adjust, act, keys, rebuild, refresh).chain().run_if(in_state(Screen::Setup)));
+        .add_systems(
+            Update,
+            (adjust, act, keys, rebuild, refresh)
+                .chain()
+                .run_if(in_state(Screen::Setup))
+                .in_set(crate::game::GameSystems::Screens),
+        );
 }
 
 fn spawn(mut commands: Commands, fonts: Res<Fonts>, settings: Res<GameSettings>) {
@@ -160,7 +167,7 @@ fn change(
 ) {
     match action {
         SetupAction::Players => {
-            let n = (settings.players.len() as i32 + delta).clamp(2, 8) as usize;
+            let n = (settings.players.len() as i32 + delta).clamp(2, *PLAYER_COUNT.end() as i32) as usize;
             settings.players =
                 (0..n).map(|i| settings.players.get(i).cloned().unwrap_or(PlayerSpec::numbered(i))).collect();
         }
@@ -310,7 +317,7 @@ fn label(
         SetupAction::Questions => format!("{} questions", settings.questions),
         SetupAction::Difficulty => match settings.difficulty {
             DifficultyChoice::Mixed => "Mixed, easy to hard".to_owned(),
-            other => format!("{} only", capitalise(other.name())),
+            other => format!("{} only", widgets::capitalise(other.name())),
         },
         SetupAction::Seasons => {
             if settings.max_season >= 9 {
@@ -337,11 +344,6 @@ fn label(
     format!("‹  {value}  ›")
 }
 
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
-}
-
 fn refresh(
     settings: Res<GameSettings>,
     library: Res<PackLibrary>,
@@ -352,10 +354,16 @@ fn refresh(
     mut notice: Query<&mut Text, With<NoticeText>>,
     fresh: Query<(), Added<SetupAction>>,
     editing: Res<EditingName>,
+    pads: Query<(), With<bevy::input::gamepad::Gamepad>>,
+    mut seen: Local<(usize, bool)>,
 ) {
-    let problem_changed = problem.as_ref().is_some_and(|p| p.is_changed());
-    let stale_notice = problem.is_none() && notice.iter().any(|t| !t.0.is_empty());
-    if fresh.is_empty() && !settings.is_changed() && !problem_changed && !stale_notice && !editing.is_changed() {
+    // Redraw when anything shown changed: settings, a start problem appearing or going,
+    // a name being edited, a gamepad connecting.
+    let now = (pads.iter().count(), problem.is_some());
+    let problem_changed = problem.as_ref().is_some_and(|p| p.is_changed()) || now.1 != seen.1;
+    let pads_changed = now.0 != seen.0;
+    *seen = now;
+    if fresh.is_empty() && !settings.is_changed() && !problem_changed && !editing.is_changed() && !pads_changed {
         return;
     }
     for (action, children) in &rows {
@@ -377,10 +385,25 @@ fn refresh(
             }
         }
     }
+    let message = match problem.as_deref() {
+        Some(problem) => problem.0.to_string(),
+        None => seats_notice(settings.players.len(), pads.iter().count()),
+    };
     for mut t in &mut notice {
-        let message = problem.as_deref().map(|p| p.0.to_string()).unwrap_or_default();
         if t.0 != message {
-            t.0 = message;
+            t.0.clone_from(&message);
         }
     }
+}
+
+/// Four players share the keyboard; the fifth and later need a gamepad each to buzz in.
+fn seats_notice(players: usize, pads: usize) -> String {
+    let keyboard = PARTY_ROWS.len();
+    if players <= keyboard || pads >= players - keyboard {
+        return String::new();
+    }
+    format!(
+        "Players {} to {players} answer with gamepads ({pads} connected). Without one, the host can reveal the answer.",
+        keyboard + 1
+    )
 }

@@ -20,7 +20,8 @@ enum TitleAction {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Title), spawn).add_systems(Update, act.run_if(in_state(Screen::Title)));
+    app.add_systems(OnEnter(Screen::Title), spawn)
+        .add_systems(Update, act.run_if(in_state(Screen::Title)).in_set(crate::game::GameSystems::Screens));
 }
 
 fn spawn(mut commands: Commands, fonts: Res<Fonts>, library: Res<PackLibrary>) {

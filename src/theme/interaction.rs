@@ -71,7 +71,7 @@ pub(super) fn plugin(app: &mut App) {
             style,
         )
             .chain()
-            .after(crate::game::GameSystems::Input),
+            .in_set(crate::game::GameSystems::Navigate),
     );
 }
 

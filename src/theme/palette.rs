@@ -23,12 +23,15 @@ pub const LOWER_THIRD: Color = Color::srgb(0.980, 0.976, 0.960);
 /// Text on the lower third.
 pub const LOWER_THIRD_TEXT: Color = Color::srgb(0.090, 0.110, 0.160);
 
-/// The four answer tiles: colour, shape glyph, and its name for screen readers and tests.
-pub const TILES: [(Color, &str, &str); 4] = [
+/// The answer tiles (a pack may give up to six options): colour, shape glyph, and its name
+/// for screen readers and tests. No two share a shape, so colour is never the only cue.
+pub const TILES: [(Color, &str, &str); 6] = [
     (Color::srgb(0.820, 0.270, 0.270), "▲", "triangle"),
     (Color::srgb(0.200, 0.440, 0.840), "◆", "diamond"),
     (Color::srgb(0.820, 0.600, 0.100), "●", "circle"),
     (Color::srgb(0.180, 0.600, 0.360), "■", "square"),
+    (Color::srgb(0.560, 0.330, 0.780), "★", "star"),
+    (Color::srgb(0.100, 0.560, 0.600), "✚", "cross"),
 ];
 
 /// Player colours, distinct from each other and from the tile colours' meaning.

@@ -98,6 +98,12 @@ pub fn screen_root(name: &'static str) -> impl Bundle {
     (Name::new(name), full_window_column(), BackgroundColor(palette::BACKGROUND))
 }
 
+/// "easy" -> "Easy", for names shown as titles.
+pub fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 /// Layout length in the same unit as text: 1 rem = 1/54 of the window height.
 pub fn rem(value: f32) -> Val {
     Val::Vh(value * 100.0 / 54.0)
