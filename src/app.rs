@@ -12,11 +12,6 @@ use crate::persist::UserSettings;
 use crate::persist::settings_file::{self, SessionStart, SettingsPath};
 use crate::{audio, game, input, loading, paths, screens, smoke, theme, window};
 
-/// Asset source name of the built-in packs (`quizzes://jim-halpert.ron`).
-pub const BUILTIN_PACKS_SOURCE: &str = "quizzes";
-/// Asset source name of the user's packs.
-pub const USER_PACKS_SOURCE: &str = "userpacks";
-
 /// Opens the game window and runs until it closes.
 pub fn run(args: PlayArgs) -> ExitCode {
     let mut settings_path = UserSettings::path();
@@ -34,12 +29,8 @@ pub fn run(args: PlayArgs) -> ExitCode {
     let mut app = App::new();
     let absolute = |path: std::path::PathBuf| std::path::absolute(&path).unwrap_or(path).display().to_string();
     // Asset sources must exist before the asset plugin starts.
-    app.register_asset_source(
-        BUILTIN_PACKS_SOURCE,
-        AssetSourceBuilder::platform_default(&absolute(paths::builtin_quizzes_dir()), None),
-    );
-    if let Some(dir) = paths::user_packs_dir().filter(|dir| dir.is_dir()) {
-        app.register_asset_source(USER_PACKS_SOURCE, AssetSourceBuilder::platform_default(&absolute(dir), None));
+    for (source, dir) in paths::pack_sources() {
+        app.register_asset_source(source, AssetSourceBuilder::platform_default(&absolute(dir), None));
     }
     let sound = audio::sound_available();
     let mut plugins = DefaultPlugins.build();

@@ -4,7 +4,6 @@
 use bevy::asset::{AssetPath, LoadState};
 use bevy::prelude::*;
 
-use crate::app::{BUILTIN_PACKS_SOURCE, USER_PACKS_SOURCE};
 use crate::game::scoring::PRESETS_FILE;
 use crate::game::{ScoringPresets, Screen};
 use crate::pack::load::PackLoadError;
@@ -24,11 +23,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn start_loading(asset_server: Res<AssetServer>, mut pending: ResMut<PendingPacks>, mut library: ResMut<PackLibrary>) {
-    let mut sources = vec![(BUILTIN_PACKS_SOURCE, paths::builtin_quizzes_dir())];
-    if let Some(dir) = paths::user_packs_dir().filter(|dir| dir.is_dir()) {
-        sources.push((USER_PACKS_SOURCE, dir));
-    }
-    for (source, dir) in sources {
+    for (source, dir) in paths::pack_sources() {
         let (files, problems) = find_pack_files(std::slice::from_ref(&dir));
         for problem in problems {
             warn!("{problem}");

@@ -70,6 +70,19 @@ fn pad_button(name: &str) -> Option<GamepadButton> {
     })
 }
 
+const DIGITS: [KeyCode; 10] = [
+    KeyCode::Digit0,
+    KeyCode::Digit1,
+    KeyCode::Digit2,
+    KeyCode::Digit3,
+    KeyCode::Digit4,
+    KeyCode::Digit5,
+    KeyCode::Digit6,
+    KeyCode::Digit7,
+    KeyCode::Digit8,
+    KeyCode::Digit9,
+];
+
 const LETTERS: [KeyCode; 26] = [
     KeyCode::KeyA,
     KeyCode::KeyB,
@@ -110,10 +123,10 @@ fn key_named(name: &str) -> Option<Step> {
         "right" => KeyCode::ArrowRight,
         "backspace" => KeyCode::Backspace,
         "f11" => KeyCode::F11,
-        "1" => KeyCode::Digit1,
-        "2" => KeyCode::Digit2,
-        "3" => KeyCode::Digit3,
-        "4" => KeyCode::Digit4,
+        digit if digit.len() == 1 && digit.as_bytes()[0].is_ascii_digit() => {
+            let index = usize::from(digit.as_bytes()[0] - b'0');
+            return Some(Step::Key(DIGITS[index], Some(digit.to_owned())));
+        }
         letter if letter.len() == 1 && letter.as_bytes()[0].is_ascii_lowercase() => {
             let index = usize::from(letter.as_bytes()[0] - b'a');
             return Some(Step::Key(LETTERS[index], Some(letter.to_owned())));

@@ -357,3 +357,59 @@ fn a_play_again_game_is_replayed_by_its_seed() {
     let replay = bigtuna::game::draw::draw(&library, &second.settings, second.seed).expect("replay");
     assert_eq!(replay, second.questions);
 }
+
+#[test]
+fn a_comeback_is_awarded_to_whoever_climbs_most() {
+    let mut app = headless(synthetic_library(6), settings(2, 5, 13));
+    start(&mut app);
+    for round in 0..5 {
+        let drawn = game(&app).question().expect("question").clone();
+        // Player 1 leads after the first question, player 2 wins every later one.
+        let (first, second) = if round == 0 {
+            (right_response(&drawn), wrong_response(&drawn))
+        } else {
+            (wrong_response(&drawn), right_response(&drawn))
+        };
+        answer(&mut app, 0, first);
+        answer(&mut app, 1, second);
+        app.update();
+        command(&mut app, FlowCommand::Continue);
+        command(&mut app, FlowCommand::Continue);
+    }
+    assert_eq!(screen(&app), Screen::Results);
+    let results = app.world().resource::<GameResults>();
+    let comeback = results.awards.iter().find(|a| a.kind == AwardKind::BestComeback).expect("a comeback");
+    assert_eq!(comeback.players, vec![1]);
+    assert_eq!(comeback.detail, "from 2nd to 1st");
+    assert_eq!(results.players[0].player, 1);
+}
+
+#[test]
+fn ordinals_read_right() {
+    use bigtuna::game::results::ordinal;
+    let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112].into_iter().map(ordinal).collect();
+    assert_eq!(
+        got,
+        ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th", "112th"]
+    );
+}
+
+#[test]
+fn broken_or_extreme_presets_fall_back_to_the_shipped_ones_with_a_message() {
+    use bigtuna::game::scoring::ScoringPresets;
+    let dir = crate::support::scratch_dir("presets");
+    let broken = dir.join("scoring.ron");
+    std::fs::write(&broken, "[\n    (id: \"classic\", name: 7),\n]").expect("write");
+    let (presets, problem) = ScoringPresets::load_or_builtin(&broken);
+    assert_eq!(presets, ScoringPresets::default());
+    let problem = problem.expect("a problem");
+    assert_eq!(problem.line, 2, "{problem}");
+    assert!(problem.to_string().starts_with(&format!("{}:2:", broken.display())), "{problem}");
+    let huge = bigtuna::game::scoring::BUILTIN_PRESETS.replace("speed_bonus: 100,", "speed_bonus: 4000000000,");
+    std::fs::write(&broken, huge).expect("write");
+    let (presets, problem) = ScoringPresets::load_or_builtin(&broken);
+    assert_eq!(presets, ScoringPresets::default());
+    assert!(problem.expect("a problem").message.contains("more than 1000000 points"));
+    let (_, none) = ScoringPresets::load_or_builtin(&dir.join("missing.ron"));
+    assert_eq!(none, None, "no file: the shipped presets, silently");
+}
