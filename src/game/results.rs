@@ -81,26 +81,21 @@ impl GameResults {
             .map(|(index, player)| {
                 let mut correct = 0;
                 let mut times = Vec::new();
-                let mut by_category: Vec<(String, usize, usize)> = Vec::new();
+                // (correct, asked) by category, in name order.
+                let mut by_category: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
                 for round in &game.rounds {
                     let Some(outcome) = round.outcomes.get(index) else { continue };
                     let category =
                         game.questions.get(round.question).map(|q| q.question.category.clone()).unwrap_or_default();
-                    let entry = match by_category.iter_mut().position(|(c, _, _)| *c == category) {
-                        Some(i) => &mut by_category[i],
-                        None => {
-                            by_category.push((category, 0, 0));
-                            by_category.last_mut().expect("just pushed")
-                        }
-                    };
-                    entry.2 += 1;
+                    let entry = by_category.entry(category).or_default();
+                    entry.1 += 1;
                     if outcome.correct {
                         correct += 1;
-                        entry.1 += 1;
+                        entry.0 += 1;
                     }
                     times.extend(outcome.time);
                 }
-                by_category.sort();
+                let by_category = by_category.into_iter().map(|(name, (right, asked))| (name, right, asked)).collect();
                 let average_time = (!times.is_empty()).then(|| times.iter().sum::<Duration>() / times.len() as u32);
                 PlayerResult {
                     player: index,
