@@ -197,3 +197,9 @@ fn the_example_in_the_authors_guide_is_a_valid_pack() {
     let kinds: std::collections::HashSet<_> = pack.questions.iter().map(|q| q.answer.kind()).collect();
     assert_eq!(kinds.len(), 5, "the example shows every answer kind");
 }
+
+#[test]
+fn a_header_mistake_names_the_pack_not_a_question() {
+    let text = pack_text("my-pack", &mc("a")).replace("    title:", "    titel:");
+    only_problem_at(&text, "titel", &["(pack `my-pack`)", "titel"]);
+}

@@ -103,7 +103,7 @@ fn explain_failure(source: &Source, whole: ron::error::SpannedError) -> Vec<Prob
     if let Err(error) = ron_options().from_str::<PackHeader>(source.text) {
         // Question errors surface here too; they are reported one by one below.
         if !questions_contain(&root, source, &error) {
-            problems.push(ron_problem(source, 0, &error, Some(&root)));
+            problems.push(ron_problem(source, 0, &error, Some((&root, "pack"))));
         }
     }
     let mut questions = Vec::new();
@@ -111,7 +111,7 @@ fn explain_failure(source: &Source, whole: ron::error::SpannedError) -> Vec<Prob
         let slice = &source.text[node.start..node.end];
         match ron_options().from_str::<Question>(slice) {
             Ok(question) => questions.push((question, node)),
-            Err(error) => problems.push(ron_problem(source, node.start, &error, Some(node))),
+            Err(error) => problems.push(ron_problem(source, node.start, &error, Some((node, "question")))),
         }
     }
     let questions: Vec<(&Question, &Node)> = questions.iter().map(|(q, node)| (q, *node)).collect();
@@ -151,13 +151,21 @@ fn questions_contain(root: &Node, source: &Source, error: &ron::error::SpannedEr
         .is_some_and(|questions| questions.list_items().iter().any(|node| (node.start..=node.end).contains(&offset)))
 }
 
-/// A `ron` error as a problem. `base` is the byte offset the parsed text started at; `node`,
-/// the value that was parsed, names the question and places errors that `ron` puts at its end.
-fn ron_problem(source: &Source, base: usize, error: &ron::error::SpannedError, node: Option<&Node>) -> Problem {
+/// A `ron` error as a problem. `base` is the byte offset the parsed text started at; `parsed`,
+/// the value that was parsed and what it is, names it by id and places errors that `ron`
+/// puts at its end.
+fn ron_problem(
+    source: &Source,
+    base: usize,
+    error: &ron::error::SpannedError,
+    parsed: Option<(&Node, &str)>,
+) -> Problem {
+    let node = parsed.map(|(node, _)| node);
     let slice = &source.text[base..];
     let local = LineIndex::new(slice).offset(slice, error.span.start.line, error.span.start.col);
     let mut offset = base + local;
-    let question_id = node.and_then(|node| quoted_field(source.text, node, "id"));
+    // "question `q-7`" or "pack `my-pack`": what the id names.
+    let named = parsed.and_then(|(node, what)| quoted_field(source.text, node, "id").map(|id| (what, id)));
     let hint = match &error.code {
         ron::Error::MissingStructField { .. } => {
             // ron reports a missing field where the struct closes; its start is easier to find.
@@ -191,8 +199,8 @@ fn ron_problem(source: &Source, base: usize, error: &ron::error::SpannedError, n
         ron::Error::ExceededRecursionLimit => "the text is nested far too deeply: is it a pack?",
         _ => "see docs/PACKS.md for the format",
     };
-    let what = match question_id {
-        Some(id) => format!(" (question `{id}`)"),
+    let what = match named {
+        Some((what, id)) => format!(" ({what} `{id}`)"),
         None => String::new(),
     };
     source.problem_at(offset, format!("{}{what}: {hint}", error.code))

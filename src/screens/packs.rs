@@ -1,5 +1,6 @@
 //! The pack browser: installed packs with their counts, and skipped packs with their errors.
 
+use bevy::input::mouse::{MouseScrollUnit, MouseWheel};
 use bevy::prelude::*;
 
 use crate::game::{GameSystems, Screen};
@@ -13,23 +14,38 @@ use crate::theme::widgets::{self, Fonts, rem};
 #[derive(Component)]
 struct BackButton;
 
+/// The scrolling list of packs.
+#[derive(Component)]
+struct PackList;
+
+/// How far one wheel notch or arrow press scrolls, in logical pixels.
+const SCROLL_STEP: f32 = 48.0;
+
 /// Problems shown per skipped pack; the rest are one `bigtuna validate` away.
 const PROBLEMS_SHOWN: usize = 3;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Packs), spawn)
-        .add_systems(Update, back.run_if(in_state(Screen::Packs)).in_set(GameSystems::Screens));
+        .add_systems(Update, (back, scroll).run_if(in_state(Screen::Packs)).in_set(GameSystems::Screens));
 }
 
 fn spawn(mut commands: Commands, library: Res<PackLibrary>, fonts: Res<Fonts>) {
     commands.spawn((widgets::screen_root("Packs screen"), DespawnOnExit(Screen::Packs))).with_children(|root| {
         root.spawn(widgets::text("Question packs", 3.0, palette::ACCENT, &fonts.bold));
-        root.spawn(Node {
-            flex_direction: FlexDirection::Column,
-            row_gap: rem(0.8),
-            max_width: percent(90),
-            ..default()
-        })
+        // Many packs, or long error lists, scroll (mouse wheel, arrow keys, d-pad) rather than
+        // run off the window.
+        root.spawn((
+            PackList,
+            ScrollPosition::default(),
+            Node {
+                flex_direction: FlexDirection::Column,
+                row_gap: rem(0.8),
+                max_width: percent(90),
+                max_height: Val::Vh(60.0),
+                overflow: Overflow::scroll_y(),
+                ..default()
+            },
+        ))
         .with_children(|list| {
             for pack in &library.packs {
                 let stats = PackStats::of(pack);
@@ -44,6 +60,7 @@ fn spawn(mut commands: Commands, library: Res<PackLibrary>, fonts: Res<Fonts>) {
                 list.spawn((
                     Node {
                         flex_direction: FlexDirection::Column,
+                        flex_shrink: 0.0,
                         padding: UiRect::all(rem(0.8)),
                         border_radius: BorderRadius::all(rem(0.5)),
                         ..default()
@@ -57,7 +74,15 @@ fn spawn(mut commands: Commands, library: Res<PackLibrary>, fonts: Res<Fonts>) {
                             &fonts.bold
                         ),
                         widgets::text(
-                            format!("{}  ·  {} categories  ·  by {}", levels, stats.by_category.len(), pack.author),
+                            {
+                                let n = stats.by_category.len();
+                                let by = if pack.author.trim().is_empty() {
+                                    String::new()
+                                } else {
+                                    format!("  ·  by {}", pack.author)
+                                };
+                                format!("{levels}  ·  {n} categor{}{by}", if n == 1 { "y" } else { "ies" })
+                            },
                             1.2,
                             palette::MUTED,
                             &fonts.regular
@@ -76,6 +101,7 @@ fn spawn(mut commands: Commands, library: Res<PackLibrary>, fonts: Res<Fonts>) {
                 list.spawn((
                     Node {
                         flex_direction: FlexDirection::Column,
+                        flex_shrink: 0.0,
                         padding: UiRect::all(rem(0.8)),
                         border: UiRect::left(rem(0.4)),
                         border_radius: BorderRadius::all(rem(0.5)),
@@ -107,5 +133,35 @@ fn back(
     let clicked = activated.read().filter(|Activated(e)| buttons.get(*e).is_ok()).count() > 0;
     if clicked || nav.read().filter(|a| **a == NavAction::Back).count() > 0 {
         next.set(Screen::Title);
+    }
+}
+
+fn scroll(
+    mut wheel: MessageReader<MouseWheel>,
+    mut nav: MessageReader<NavAction>,
+    mut lists: Query<&mut ScrollPosition, With<PackList>>,
+) {
+    let lines: f32 = wheel
+        .read()
+        .map(|event| match event.unit {
+            MouseScrollUnit::Line => -event.y * SCROLL_STEP,
+            MouseScrollUnit::Pixel => -event.y,
+        })
+        .sum();
+    let keys: f32 = nav
+        .read()
+        .map(|action| match action {
+            NavAction::Up => -SCROLL_STEP,
+            NavAction::Down => SCROLL_STEP,
+            _ => 0.0,
+        })
+        .sum();
+    let delta = lines + keys;
+    if delta == 0.0 {
+        return;
+    }
+    for mut position in &mut lists {
+        // Layout keeps the position within the content; below zero is ours to prevent.
+        position.0.y = (position.0.y + delta).max(0.0);
     }
 }

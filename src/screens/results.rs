@@ -41,18 +41,18 @@ fn spawn(mut commands: Commands, results: Option<Res<GameResults>>, game: Option
                         player.best_streak
                     );
                     list.spawn(widgets::text(line, 1.8, colour, &fonts.bold));
+                    // Party nights of up to four show each player's categories too (solo's
+                    // are below); more would not fit a TV screen.
+                    if !solo && results.players.len() <= 4 {
+                        list.spawn(widgets::text(category_line(player), 1.1, palette::MUTED, &fonts.regular));
+                    }
                 }
             },
         );
         if let Some(player) = results.players.first()
             && solo
         {
-            let categories = player
-                .by_category
-                .iter()
-                .map(|(category, right, asked)| format!("{category} {right}/{asked}"))
-                .collect::<Vec<_>>()
-                .join("  ·  ");
+            let categories = category_line(player);
             root.spawn((
                 Node { max_width: percent(85), ..default() },
                 children![(
@@ -122,4 +122,11 @@ fn act(
     if nav.read().filter(|a| **a == NavAction::Back).count() > 0 {
         flow.write(FlowCommand::BackToTitle);
     }
+}
+
+/// "Career 2/3  ·  Family 1/1": right answers of asked, by category.
+fn category_line(player: &crate::game::results::PlayerResult) -> String {
+    let parts: Vec<String> =
+        player.by_category.iter().map(|(category, right, asked)| format!("{category} {right}/{asked}")).collect();
+    parts.join("  ·  ")
 }
