@@ -135,7 +135,7 @@ fn negative_tolerance() {
 
 #[test]
 fn hostile_bytes_never_panic() {
-    let mut cases: Vec<Vec<u8>> = vec![
+    let cases: Vec<Vec<u8>> = vec![
         Vec::new(),
         b"   \n\t".to_vec(),
         vec![0xff, 0xfe, 0x00, 0x41],
