@@ -58,14 +58,7 @@ fn spawn(mut commands: Commands, library: Res<PackLibrary>, fonts: Res<Fonts>) {
                 let levels =
                     stats.by_difficulty.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(" · ");
                 list.spawn((
-                    Node {
-                        flex_direction: FlexDirection::Column,
-                        flex_shrink: 0.0,
-                        padding: UiRect::all(rem(0.8)),
-                        border_radius: BorderRadius::all(rem(0.5)),
-                        ..default()
-                    },
-                    BackgroundColor(palette::PANEL),
+                    card(),
                     children![
                         widgets::text(
                             format!("{}  ·  {} questions", pack.title, stats.questions),
@@ -98,16 +91,11 @@ fn spawn(mut commands: Commands, library: Res<PackLibrary>, fonts: Res<Fonts>) {
                 if more > 0 {
                     lines.push(format!("… and {more} more: run  bigtuna validate {}", skipped.file));
                 }
+                // A skipped pack's card is edged in red.
+                let (node, background) = card();
                 list.spawn((
-                    Node {
-                        flex_direction: FlexDirection::Column,
-                        flex_shrink: 0.0,
-                        padding: UiRect::all(rem(0.8)),
-                        border: UiRect::left(rem(0.4)),
-                        border_radius: BorderRadius::all(rem(0.5)),
-                        ..default()
-                    },
-                    BackgroundColor(palette::PANEL),
+                    Node { border: UiRect::left(rem(0.4)), ..node },
+                    background,
                     BorderColor::all(palette::WRONG),
                     children![
                         widgets::text(format!("Skipped: {}", skipped.file), 1.5, palette::WRONG, &fonts.bold),
@@ -134,6 +122,20 @@ fn back(
     if clicked || nav.read().filter(|a| **a == NavAction::Back).count() > 0 {
         next.set(Screen::Title);
     }
+}
+
+/// One pack in the list: a panel that keeps its size (the list scrolls instead).
+fn card() -> (Node, BackgroundColor) {
+    (
+        Node {
+            flex_direction: FlexDirection::Column,
+            flex_shrink: 0.0,
+            padding: UiRect::all(rem(0.8)),
+            border_radius: BorderRadius::all(rem(0.5)),
+            ..default()
+        },
+        BackgroundColor(palette::PANEL),
+    )
 }
 
 fn scroll(
