@@ -2,18 +2,27 @@
 
 use std::process::ExitCode;
 
-use bevy::asset::io::AssetSourceBuilder;
 use bevy::prelude::*;
 use bevy::window::WindowResolution;
 use bevy::winit::WinitSettings;
 
-use crate::cli::PlayArgs;
+use crate::game::GameOverrides;
 use crate::persist::UserSettings;
 use crate::persist::settings_file::{self, SessionStart, SettingsPath};
+use crate::smoke::SmokeArgs;
 use crate::{audio, game, input, loading, paths, screens, smoke, theme, window};
 
+/// How to start the game: plain settings, whoever gathered them.
+#[derive(Debug, Clone, Default)]
+pub struct Launch {
+    /// Settings of the first game, over the saved defaults (not saved themselves).
+    pub overrides: GameOverrides,
+    /// Scripted or frame-limited runs, for tests and benchmarks.
+    pub smoke: SmokeArgs,
+}
+
 /// Opens the game window and runs until it closes.
-pub fn run(args: PlayArgs) -> ExitCode {
+pub fn run(launch: Launch) -> ExitCode {
     let mut settings_path = UserSettings::path();
     let (user, notice) = match &settings_path {
         Some(path) => {
@@ -28,10 +37,6 @@ pub fn run(args: PlayArgs) -> ExitCode {
     let (width, height) = user.window_size.unwrap_or((1280, 720));
     let mut app = App::new();
     let absolute = |path: std::path::PathBuf| std::path::absolute(&path).unwrap_or(path).display().to_string();
-    // Asset sources must exist before the asset plugin starts.
-    for (source, dir) in paths::pack_sources() {
-        app.register_asset_source(source, AssetSourceBuilder::platform_default(&absolute(dir), None));
-    }
     let sound = audio::sound_available();
     let mut plugins = DefaultPlugins.build();
     if !sound {
@@ -62,7 +67,7 @@ pub fn run(args: PlayArgs) -> ExitCode {
     }
     // A quiz mostly waits for the player: only redraw when something happens.
     app.insert_resource(WinitSettings::desktop_app());
-    let game_settings = args.game.apply(user.game.clone());
+    let game_settings = launch.overrides.apply(user.game.clone());
     app.insert_resource(SessionStart(game_settings.clone()));
     app.insert_resource(game_settings);
     app.insert_resource(user);
@@ -77,7 +82,7 @@ pub fn run(args: PlayArgs) -> ExitCode {
         window::plugin,
         settings_file::plugin,
     ));
-    app.add_plugins(smoke::plugin(&args));
+    app.add_plugins(smoke::plugin(&launch.smoke));
     match app.run() {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(code) => ExitCode::from(code.get()),

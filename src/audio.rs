@@ -6,7 +6,7 @@ use bevy::prelude::*;
 
 use crate::game::{Game, Overlay, Phase, Screen};
 use crate::persist::UserSettings;
-use crate::theme::interaction::Activated;
+use crate::theme::interaction::Activate;
 
 /// The loaded cues.
 #[derive(Resource, Debug, Clone, Default)]
@@ -38,8 +38,9 @@ pub fn sound_available() -> bool {
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<Cues>()
         .add_systems(Startup, load)
-        .add_systems(Update, (follow_settings, on_select, countdown))
-        .add_systems(OnEnter(Phase::Reveal), on_reveal.after(crate::game::flow::score_round))
+        .add_observer(on_select)
+        .add_systems(Update, (follow_settings, countdown))
+        .add_systems(OnEnter(Phase::Reveal), on_reveal)
         .add_systems(OnEnter(Screen::Results), on_results);
 }
 
@@ -64,10 +65,8 @@ fn follow_settings(settings: Res<UserSettings>, mut volume: ResMut<GlobalVolume>
     }
 }
 
-fn on_select(mut activated: MessageReader<Activated>, cues: Res<Cues>, mut commands: Commands) {
-    if activated.read().count() > 0 {
-        play(&mut commands, &cues.select);
-    }
+fn on_select(_: On<Activate>, cues: Res<Cues>, mut commands: Commands) {
+    play(&mut commands, &cues.select);
 }
 
 fn on_reveal(game: Res<Game>, cues: Res<Cues>, mut commands: Commands) {

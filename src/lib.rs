@@ -17,3 +17,4 @@ pub mod screens;
 pub mod smoke;
 pub mod theme;
 pub mod window;
+pub mod words;

@@ -2,8 +2,16 @@
 
 use std::process::ExitCode;
 
+use bigtuna::app::{self, Launch};
+use bigtuna::cli::{self, Cli, Command};
 use clap::Parser;
 
 fn main() -> ExitCode {
-    bigtuna::cli::run(bigtuna::cli::Cli::parse())
+    match Cli::parse().command {
+        None => app::run(Launch::default()),
+        Some(Command::Play(args)) => app::run(Launch { overrides: args.game.overrides(), smoke: args.smoke }),
+        Some(Command::Validate(args)) => cli::validate::run(&args),
+        Some(Command::Packs(args)) => cli::packs::run(&args),
+        Some(Command::Sheet(args)) => cli::sheet::run(&args),
+    }
 }

@@ -56,20 +56,10 @@ pub fn config_dir() -> Option<PathBuf> {
     project_dirs().map(|dirs| dirs.config_dir().to_path_buf())
 }
 
-/// Asset source name of the built-in packs (`quizzes://jim-halpert.ron`).
-pub const BUILTIN_PACKS_SOURCE: &str = "quizzes";
-/// Asset source name of the user's packs.
-pub const USER_PACKS_SOURCE: &str = "userpacks";
-
-/// Every folder packs are installed in, with the name the game's asset system gives it:
-/// built-in first, so their ids cannot be taken over.
-pub fn pack_sources() -> Vec<(&'static str, PathBuf)> {
-    let mut sources = vec![(BUILTIN_PACKS_SOURCE, builtin_quizzes_dir())];
-    sources.extend(user_packs_dir().filter(|dir| dir.is_dir()).map(|dir| (USER_PACKS_SOURCE, dir)));
-    sources
-}
-
-/// Every folder packs are installed in (see [`pack_sources`]).
+/// Every folder packs are installed in: built-in first, so their ids cannot be taken over,
+/// then the user's folder when it exists.
 pub fn pack_dirs() -> Vec<PathBuf> {
-    pack_sources().into_iter().map(|(_, dir)| dir).collect()
+    let mut dirs = vec![builtin_quizzes_dir()];
+    dirs.extend(user_packs_dir().filter(|dir| dir.is_dir()));
+    dirs
 }

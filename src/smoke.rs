@@ -9,12 +9,32 @@ use bevy::input::gamepad::{
     GamepadButton, GamepadConnection, GamepadConnectionEvent, RawGamepadButtonChangedEvent, RawGamepadEvent,
 };
 use bevy::input::keyboard::{Key, KeyboardInput};
+use bevy::input::mouse::MouseButtonInput;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
-use bevy::window::PrimaryWindow;
+use bevy::window::{CursorMoved, PrimaryWindow, WindowEvent};
 
-use crate::cli::PlayArgs;
 use crate::window::Continuous;
+
+/// Options of `bigtuna play` for machines rather than people.
+#[derive(Debug, clap::Args, Default, Clone)]
+pub struct SmokeArgs {
+    /// Render this many frames, then exit (for smoke tests and benchmarks).
+    #[arg(long, value_name = "N")]
+    pub exit_after_frames: Option<u32>,
+    /// Save the last frame to this PNG file (with --exit-after-frames).
+    #[arg(long, value_name = "PATH")]
+    pub screenshot: Option<PathBuf>,
+    /// Keys to press, for scripted runs: a comma-separated list such as `enter,wait:30,1`.
+    #[arg(long, value_name = "KEYS", hide = true)]
+    pub script: Option<String>,
+    /// Folder to save a screenshot of every screen into (with --script).
+    #[arg(long, value_name = "DIR", hide = true)]
+    pub screenshot_dir: Option<PathBuf>,
+    /// Redraw every frame, even when nothing moves (for measuring the reactive mode).
+    #[arg(long, hide = true)]
+    pub continuous: bool,
+}
 
 /// One step of a script.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +49,10 @@ pub enum Step {
     Shot(String),
     /// Press and release a button of a (simulated) gamepad, connected on first use.
     Pad(GamepadButton),
+    /// Move the mouse to this point of the window (logical pixels), then click there.
+    Click(Vec2),
+    /// Press or release the left mouse button where the pointer is.
+    Mouse(ButtonState),
 }
 
 /// Parses `enter,wait:10,1,text:Cece,shot:question`.
@@ -46,6 +70,13 @@ pub fn parse_script(script: &str) -> Result<Vec<Step>, String> {
             }
             if let Some(text) = step.strip_prefix("text:") {
                 return Ok(Step::Type(text.to_owned()));
+            }
+            if let Some(point) = step.strip_prefix("click:") {
+                let xy: Vec<f32> = point.split(':').filter_map(|n| n.parse().ok()).collect();
+                return match xy[..] {
+                    [x, y] => Ok(Step::Click(Vec2::new(x, y))),
+                    _ => Err(format!("`{step}`: click takes x:y in pixels")),
+                };
             }
             if let Some(name) = step.strip_prefix("pad:") {
                 return pad_button(name).map(Step::Pad).ok_or_else(|| format!("`{step}`: no such gamepad button"));
@@ -152,7 +183,7 @@ struct Run {
 }
 
 /// The plugin for `args`; it adds nothing to a normal game.
-pub fn plugin(args: &PlayArgs) -> SmokePlugin {
+pub fn plugin(args: &SmokeArgs) -> SmokePlugin {
     SmokePlugin {
         script: args.script.as_deref().map(parse_script),
         exit_after: args.exit_after_frames,
@@ -218,6 +249,7 @@ fn drive(
     mut keys: MessageWriter<KeyboardInput>,
     mut pads: MessageWriter<RawGamepadEvent>,
     mut connections: MessageWriter<GamepadConnectionEvent>,
+    mut window_events: MessageWriter<WindowEvent>,
     mut exit: MessageWriter<AppExit>,
 ) {
     let run = &mut *run;
@@ -303,6 +335,22 @@ fn drive(
                 run.waiting = 2;
             }
         },
+        Step::Click(position) => {
+            // As winit reports them, which is what picking reads: move, then press, then release.
+            window_events.write(WindowEvent::CursorMoved(CursorMoved { window, position, delta: None }));
+            let steps =
+                [Step::Wait(1), Step::Mouse(ButtonState::Pressed), Step::Wait(1), Step::Mouse(ButtonState::Released)];
+            for step in steps.into_iter().rev() {
+                run.steps.push_front(step);
+            }
+        }
+        Step::Mouse(state) => {
+            window_events.write(WindowEvent::MouseButtonInput(MouseButtonInput {
+                button: MouseButton::Left,
+                state,
+                window,
+            }));
+        }
         Step::Shot(name) => {
             let path = run.shot_dir.join(format!("{name}.png"));
             shoot(&mut commands, run, path);

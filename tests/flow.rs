@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use bevy::prelude::*;
 use bigtuna::game::flow::StartProblem;
-use bigtuna::game::results::AwardKind;
+use bigtuna::game::results::{AwardDetail, AwardKind};
 use bigtuna::game::{
     FlowCommand, Game, GameResults, GameSettings, Overlay, Phase, PlayerAction, PlayerSpec, Response, Screen,
     TimerChoice,
@@ -116,7 +116,7 @@ fn four_players_every_kind_with_a_timeout() {
         let round = game(&app).last_round().expect("round").clone();
         assert!(round.outcomes[0].correct && round.outcomes[3].correct);
         assert!(!round.outcomes[1].correct && !round.outcomes[2].correct);
-        assert_eq!(round.outcomes[2].response, None);
+        assert_eq!(round.outcomes[2].answer, None);
         assert_eq!(round.outcomes[2].points, 0);
         assert!(round.outcomes[0].points > round.outcomes[3].points, "faster earns more speed bonus");
         command(&mut app, FlowCommand::Continue);
@@ -166,7 +166,7 @@ fn pausing_stops_the_clock() {
     answer(&mut app, 0, right_response(&drawn));
     app.update();
     assert_eq!(phase(&app), Some(Phase::Reveal));
-    let time = game(&app).last_round().expect("round").outcomes[0].time.expect("answered");
+    let time = game(&app).last_round().expect("round").outcomes[0].time().expect("answered");
     assert!(time < Duration::from_secs(4), "answer time excludes the pause: {time:?}");
 }
 
@@ -322,7 +322,7 @@ fn passing_ends_a_solo_question_without_points() {
     assert_eq!(phase(&app), Some(Phase::Reveal));
     let outcome = &game(&app).last_round().expect("round").outcomes[0];
     assert!(!outcome.correct);
-    assert_eq!((outcome.points, outcome.response.clone()), (0, Some(Response::Pass)));
+    assert_eq!((outcome.points, outcome.response().cloned()), (0, Some(Response::Pass)));
 }
 
 #[test]
@@ -335,7 +335,7 @@ fn the_host_can_close_a_question_nobody_else_can_answer() {
     assert_eq!(phase(&app), Some(Phase::Reveal), "the untimed question closes on the host's word");
     let round = game(&app).last_round().expect("round").clone();
     assert!(round.outcomes[0].correct);
-    assert!(round.outcomes[1..].iter().all(|o| o.response.is_none() && o.points == 0));
+    assert!(round.outcomes[1..].iter().all(|o| o.answer.is_none() && o.points == 0));
     command(&mut app, FlowCommand::CloseQuestion);
     assert_eq!(phase(&app), Some(Phase::Reveal), "closing twice does nothing more");
 }
@@ -380,13 +380,14 @@ fn a_comeback_is_awarded_to_whoever_climbs_most() {
     let results = app.world().resource::<GameResults>();
     let comeback = results.awards.iter().find(|a| a.kind == AwardKind::BestComeback).expect("a comeback");
     assert_eq!(comeback.players, vec![1]);
-    assert_eq!(comeback.detail, "from 2nd to 1st");
+    assert_eq!(comeback.detail, AwardDetail::Climb { from: 2, to: 1 });
+    assert_eq!(bigtuna::words::award_detail(comeback.detail), "from 2nd to 1st");
     assert_eq!(results.players[0].player, 1);
 }
 
 #[test]
 fn ordinals_read_right() {
-    use bigtuna::game::results::ordinal;
+    use bigtuna::words::ordinal;
     let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112].into_iter().map(ordinal).collect();
     assert_eq!(
         got,

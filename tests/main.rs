@@ -1,5 +1,7 @@
 //! The one integration-test binary (each test binary links all of Bevy): modules by concern.
 
+mod answer_drafts;
+mod architecture;
 mod bank;
 mod cli;
 mod draw_stats;
@@ -7,6 +9,8 @@ mod flow;
 mod input_mapping;
 mod matcher;
 mod packs;
+mod replay;
 mod screens;
 mod settings_file;
+mod setup_steps;
 mod support;

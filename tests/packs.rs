@@ -134,7 +134,7 @@ fn negative_tolerance() {
 }
 
 #[test]
-fn hostile_bytes_never_panic() {
+fn hostile_bytes_are_errors_with_a_position() {
     let cases: Vec<Vec<u8>> = vec![
         Vec::new(),
         b"   \n\t".to_vec(),
@@ -156,7 +156,12 @@ fn hostile_bytes_never_panic() {
     assert!(big.len() > 50_000_000, "{} bytes", big.len());
     assert_eq!(parse_pack("big.ron", big.as_bytes()).map(|p| p.questions.len()), Ok(170_000));
     for bytes in cases {
-        let _ = parse_pack("junk.ron", &bytes);
+        let lines = bytes.iter().filter(|b| **b == b'\n').count() + 1;
+        let problems = problems_of_bytes(&bytes);
+        let first = &problems[0];
+        assert!(first.line >= 1 && first.line <= lines && first.col >= 1, "a position in the file: {first}");
+        assert!(first.to_string().starts_with(&format!("junk.ron:{}:{}: error: ", first.line, first.col)), "{first}");
+        assert!(first.message.len() > 10, "says what is wrong: {first}");
     }
     let invalid = problems_of_bytes(b"Pack(\n  id: \"x\xff\")");
     assert_eq!((invalid[0].line, invalid[0].col), (2, 9), "the first bad byte: {}", invalid[0]);

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use bigtuna::game::draw::draw;
+use bigtuna::game::judge::judge;
 use bigtuna::game::settings::PARTY_KINDS;
-use bigtuna::game::{GameSettings, Presented, TimerChoice};
+use bigtuna::game::{GameSettings, Presented, Response, TimerChoice};
 use bigtuna::pack::Answer;
 
 use crate::support::{builtin_library, root, scratch_dir};
@@ -25,15 +26,13 @@ fn shots_dir() -> PathBuf {
 
 /// The key script for the game this seed draws.
 fn script() -> String {
-    let settings =
-        GameSettings { questions: COUNT, seed: Some(SEED), timer: TimerChoice::Seconds30, ..GameSettings::default() };
-    let game = draw(&builtin_library(), &settings, SEED).expect("enough questions");
+    let game = draw(&builtin_library(), &solo_settings(), SEED).expect("enough questions");
     let mut steps = vec!["wait:40".to_owned(), "shot:01-title".into()];
     // Packs and settings, then back.
     steps.extend(["down", "down", "enter", "wait:5", "shot:02-packs", "esc", "wait:5"].map(String::from));
     steps.extend(["down", "down", "down", "enter", "wait:5", "shot:03-settings", "esc", "wait:5"].map(String::from));
-    // Solo game setup: seven rows, then Start.
-    steps.extend(["enter", "wait:5", "shot:04-setup"].map(String::from));
+    // Solo game setup, by mouse (a click on Play solo); then seven rows, and Start.
+    steps.extend(["click:640:297", "wait:5", "shot:04-setup"].map(String::from));
     steps.extend(std::iter::repeat_n("down".to_owned(), 7));
     steps.extend(["enter", "wait:8"].map(String::from));
     for (n, drawn) in game.iter().enumerate() {
@@ -53,7 +52,9 @@ fn script() -> String {
             }
             _ => {}
         }
-        steps.extend(["wait:8".to_owned(), format!("shot:q{}-reveal", n + 1), "enter".into(), "wait:8".into()]);
+        // The first reveal goes on by a click on Continue, the others by Enter.
+        let next = if n == 0 { "click:1133:630" } else { "enter" };
+        steps.extend(["wait:8".to_owned(), format!("shot:q{}-reveal", n + 1), next.into(), "wait:8".into()]);
     }
     steps.extend(["wait:5", "shot:06-results"].map(String::from));
     steps.join(",")
@@ -99,6 +100,58 @@ fn a_whole_solo_game_on_screen() {
     }
     assert_screens_differ(&dir, &names.iter().map(|n| n.to_string()).collect::<Vec<_>>(), &log);
     assert!(!log.contains("panicked"), "{log}");
+    // What happened, as the game logged each round: the keys answered right, except the
+    // ordering, where one item was moved down a place.
+    let game = draw(&builtin_library(), &solo_settings(), SEED).expect("enough questions");
+    let expected: Vec<(String, bool)> = game
+        .iter()
+        .map(|drawn| {
+            let right = match &drawn.presented {
+                Presented::Ordering { shown } => {
+                    let mut order: Vec<usize> = (0..shown.len()).collect();
+                    order.swap(0, 1);
+                    judge(drawn, &Response::Order(order)).correct
+                }
+                _ => true,
+            };
+            (drawn.question.id.clone(), right)
+        })
+        .collect();
+    let rounds = logged_rounds(&log);
+    let got: Vec<(String, bool)> = rounds.iter().map(|r| (r.id.clone(), r.right)).collect();
+    assert_eq!(got, expected, "the rounds the game scored\n{log}");
+    assert!(rounds.iter().all(|r| r.right == (r.points > 0)), "right answers, and only they, score: {rounds:?}");
+    let total: u32 = rounds.iter().map(|r| r.points).sum();
+    assert_eq!(rounds.last().map(|r| r.total), Some(total), "the total adds up: {rounds:?}");
+}
+
+/// One player's round, as the game logs it.
+#[derive(Debug)]
+struct LoggedRound {
+    id: String,
+    right: bool,
+    points: u32,
+    total: u32,
+}
+
+/// The rounds in a game's log: "round 2 of 5 (`jh-012`): Player 1 answered ...: right, +150, 300 points".
+fn logged_rounds(log: &str) -> Vec<LoggedRound> {
+    log.lines()
+        .filter_map(|line| {
+            let rest = &line[line.find("round ")?..];
+            let id = rest.split('`').nth(1)?.to_owned();
+            let verdict = rest.rsplit(": ").next()?;
+            let mut parts = verdict.split(", ");
+            let right = parts.next()? == "right";
+            let points = parts.next()?.trim_start_matches('+').parse().ok()?;
+            let total = parts.next()?.trim_end_matches(" points").parse().ok()?;
+            Some(LoggedRound { id, right, points, total })
+        })
+        .collect()
+}
+
+fn solo_settings() -> GameSettings {
+    GameSettings { questions: COUNT, seed: Some(SEED), timer: TimerChoice::Seconds30, ..GameSettings::default() }
 }
 
 /// Share of pixels much lighter than the background: the text and the bright tiles.
@@ -220,6 +273,10 @@ fn a_party_round_on_screen() {
         assert!(names.iter().any(|n| n == expected), "{expected} missing from {names:?}\n{log}");
     }
     assert_screens_differ(&dir, &names, &log);
+    let rounds = logged_rounds(&log);
+    let rights: Vec<bool> = rounds.iter().map(|r| r.right).collect();
+    assert_eq!(rights, [true, true, false], "players 1 and 2 right with their own keys, 3 wrong: {rounds:?}");
+    assert!(rounds.iter().all(|r| r.id == first.question.id), "{rounds:?}");
     let defaults = std::fs::read_to_string(config.join("settings.ron")).unwrap_or_default();
     assert!(defaults.contains("Angela"), "the renamed player is saved with the game's defaults: {defaults}");
 }
@@ -261,6 +318,18 @@ fn a_gamepad_alone_plays_a_solo_game() {
     assert_eq!(names.len(), COUNT + 2, "{names:?}");
     assert_screens_differ(&dir, &names, &log);
     assert!(passed.is_some(), "this seed's game has a typed or number question to pass");
+    // Face buttons answered right, passes scored nothing, the ordering went in as shown.
+    let expected: Vec<bool> = game
+        .iter()
+        .map(|drawn| match &drawn.presented {
+            Presented::Options { .. } => true,
+            Presented::Typed | Presented::Number => false,
+            Presented::Ordering { shown } => judge(drawn, &Response::Order((0..shown.len()).collect())).correct,
+        })
+        .collect();
+    let rounds = logged_rounds(&log);
+    assert_eq!(rounds.iter().map(|r| r.right).collect::<Vec<_>>(), expected, "{rounds:?}\n{log}");
+    assert!(rounds.iter().all(|r| r.right == (r.points > 0)), "{rounds:?}");
 }
 
 /// Every shot shows something, and no two are alike: each step moved the game on.

@@ -1,15 +1,17 @@
-//! The command line: `play`, `validate`, `packs`, `sheet`.
+//! The command line: its arguments, and the tools `validate`, `packs` and `sheet`. `main.rs`
+//! dispatches; `play` hands plain settings to [`crate::app::run`].
 
-mod packs;
-mod sheet;
-mod validate;
+pub mod packs;
+pub mod sheet;
+pub mod validate;
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::game::{DifficultyChoice, GameSettings, PlayerSpec, TimerChoice};
+use crate::game::{DifficultyChoice, GameOverrides, TimerChoice};
+use crate::pack::SEASONS;
+use crate::smoke::SmokeArgs;
 
 /// Big Tuna Trivia: a trivia game about Jim Halpert of The Office (US).
 #[derive(Debug, Parser)]
@@ -68,7 +70,7 @@ pub struct GameArgs {
     #[arg(long, value_parser = parse_difficulty)]
     pub difficulty: Option<DifficultyChoice>,
     /// Spoiler-safe: only questions about seasons 1 to S.
-    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=9))]
+    #[arg(long, value_parser = clap::value_parser!(u8).range(i64::from(*SEASONS.start())..=i64::from(*SEASONS.end())))]
     pub max_season: Option<u8>,
     /// Seconds per question: off, 10, 20, 30 or 60.
     #[arg(long, value_parser = parse_timer)]
@@ -82,42 +84,19 @@ pub struct GameArgs {
 }
 
 impl GameArgs {
-    /// `base` with the given arguments applied.
-    pub fn apply(&self, mut base: GameSettings) -> GameSettings {
-        if self.seed.is_some() {
-            base.seed = self.seed;
+    /// The settings these arguments override, as plain data for the game.
+    pub fn overrides(&self) -> GameOverrides {
+        GameOverrides {
+            seed: self.seed,
+            questions: self.count.map(usize::from),
+            packs: self.packs.clone(),
+            categories: self.categories.clone(),
+            difficulty: self.difficulty,
+            max_season: self.max_season,
+            timer: self.timer,
+            scoring: self.scoring.clone(),
+            players: self.players.clone(),
         }
-        if let Some(count) = self.count {
-            base.questions = usize::from(count);
-        }
-        if !self.packs.is_empty() {
-            base.packs = self.packs.clone();
-        }
-        if !self.categories.is_empty() {
-            base.categories = self.categories.clone();
-        }
-        if let Some(difficulty) = self.difficulty {
-            base.difficulty = difficulty;
-        }
-        if let Some(max_season) = self.max_season {
-            base.max_season = max_season;
-        }
-        if let Some(timer) = self.timer {
-            base.timer = timer;
-        }
-        if let Some(scoring) = &self.scoring {
-            base.scoring = scoring.clone();
-        }
-        if !self.players.is_empty() {
-            base.players = self
-                .players
-                .iter()
-                .take(*crate::game::settings::PLAYER_COUNT.end())
-                .enumerate()
-                .map(|(i, name)| PlayerSpec { name: name.trim().to_owned(), colour: i })
-                .collect();
-        }
-        base
     }
 }
 
@@ -136,21 +115,9 @@ pub struct PlayArgs {
     /// Settings of the first game.
     #[command(flatten)]
     pub game: GameArgs,
-    /// Render this many frames, then exit (for smoke tests and benchmarks).
-    #[arg(long, value_name = "N")]
-    pub exit_after_frames: Option<u32>,
-    /// Save the last frame to this PNG file (with --exit-after-frames).
-    #[arg(long, value_name = "PATH")]
-    pub screenshot: Option<PathBuf>,
-    /// Keys to press, for scripted runs: a comma-separated list such as `enter,wait:30,1`.
-    #[arg(long, value_name = "KEYS", hide = true)]
-    pub script: Option<String>,
-    /// Folder to save a screenshot of every screen into (with --script).
-    #[arg(long, value_name = "DIR", hide = true)]
-    pub screenshot_dir: Option<PathBuf>,
-    /// Redraw every frame, even when nothing moves (for measuring the reactive mode).
-    #[arg(long, hide = true)]
-    pub continuous: bool,
+    /// Scripted and frame-limited runs, for tests and benchmarks.
+    #[command(flatten)]
+    pub smoke: SmokeArgs,
 }
 
 /// Arguments of `bigtuna sheet`.
@@ -162,14 +129,4 @@ pub struct SheetArgs {
     /// Pack folders or files to draw from, instead of the installed packs.
     #[arg(long = "from", value_name = "PATH")]
     pub from: Vec<PathBuf>,
-}
-
-/// Runs the command line; returns the process exit code.
-pub fn run(cli: Cli) -> ExitCode {
-    match cli.command.unwrap_or(Command::Play(PlayArgs::default())) {
-        Command::Play(args) => crate::app::run(args),
-        Command::Validate(args) => validate::run(&args),
-        Command::Packs(args) => packs::run(&args),
-        Command::Sheet(args) => sheet::run(&args),
-    }
 }

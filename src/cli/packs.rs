@@ -21,7 +21,8 @@ struct Skipped {
     problems: Vec<String>,
 }
 
-pub(super) fn run(args: &PacksArgs) -> ExitCode {
+/// Runs the command; returns the process exit code.
+pub fn run(args: &PacksArgs) -> ExitCode {
     let library = PackLibrary::load_paths(&paths::pack_dirs());
     let report = Report {
         packs: library.packs.iter().map(PackStats::of).collect(),

@@ -3,11 +3,13 @@
 use std::process::ExitCode;
 
 use super::SheetArgs;
-use crate::game::{GameSettings, sheet};
+use crate::game::GameSettings;
 use crate::pack::PackLibrary;
 use crate::paths;
+use crate::words::sheet;
 
-pub(super) fn run(args: &SheetArgs) -> ExitCode {
+/// Runs the command; returns the process exit code.
+pub fn run(args: &SheetArgs) -> ExitCode {
     let Some(seed) = args.game.seed else {
         eprintln!("error: give --seed N, so the same sheet can be printed again");
         return ExitCode::from(2);
@@ -17,7 +19,7 @@ pub(super) fn run(args: &SheetArgs) -> ExitCode {
     for problem in library.problems() {
         eprintln!("{problem} (pack skipped)");
     }
-    let settings = args.game.apply(GameSettings::default());
+    let settings = args.game.overrides().apply(GameSettings::default());
     match sheet::sheet(&library, &settings, seed) {
         Ok(text) => {
             print!("{text}");

@@ -7,7 +7,8 @@ use std::path::Path;
 
 use crate::pack::{PackLibrary, spans};
 
-pub(super) fn run(args: &ValidateArgs) -> ExitCode {
+/// Runs the command; returns the process exit code.
+pub fn run(args: &ValidateArgs) -> ExitCode {
     let library = PackLibrary::load_paths(&args.paths);
     for problem in library.problems() {
         println!("{problem}");

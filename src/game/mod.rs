@@ -3,20 +3,23 @@
 pub mod draw;
 pub mod flow;
 pub mod judge;
+pub mod model;
 pub mod results;
+pub mod round;
 pub mod scoring;
 pub mod settings;
-pub mod sheet;
 pub mod state;
 
 use bevy::prelude::*;
 
 pub use draw::{DrawnQuestion, Presented, Shortfall};
-pub use flow::{FlowCommand, Game, PlayerAction};
+pub use flow::FlowCommand;
 pub use judge::{Judgement, Response};
+pub use model::{Clock, Game, Outcome, Player, Round};
 pub use results::GameResults;
+pub use round::PlayerAction;
 pub use scoring::{ScoringPreset, ScoringPresets};
-pub use settings::{DifficultyChoice, GameSettings, PlayerSpec, TimerChoice};
+pub use settings::{DifficultyChoice, GameOverrides, GameSettings, PlayerSpec, Setting, TimerChoice};
 pub use state::{Overlay, Phase, Screen};
 
 /// Order of the game's systems within `Update`, so a press is handled in the frame it
@@ -30,16 +33,17 @@ pub enum GameSystems {
     Navigate,
     /// Screens turn activations into [`FlowCommand`]s and answers.
     Screens,
-    /// The core reads them and moves the game on.
+    /// The core reads them and moves the game on: a round closed here is scored here too, so
+    /// whatever shows or sounds a reveal just reads it.
     Flow,
 }
 
-/// The game core: states, flow, judging and scoring. Needs only `MinimalPlugins` and
+/// The game core: states, flow, rounds (judging and scoring) and results. Needs only `MinimalPlugins` and
 /// `StatesPlugin`, and a [`crate::pack::PackLibrary`] to draw from.
 pub fn plugin(app: &mut App) {
     app.configure_sets(
         Update,
         (GameSystems::Input, GameSystems::Navigate, GameSystems::Screens, GameSystems::Flow).chain(),
     );
-    app.add_plugins((state::plugin, flow::plugin));
+    app.add_plugins((state::plugin, flow::plugin, round::plugin, results::plugin));
 }

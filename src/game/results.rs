@@ -1,10 +1,27 @@
-//! The end of a game: scores, ranks, statistics and awards.
+//! The end of a game: scores, ranks, statistics and awards, computed as the game moves to
+//! [`Screen::Results`], so the results screen (and anything else) just reads them.
 
 use std::time::Duration;
 
 use bevy::prelude::*;
 
-use super::flow::Game;
+use super::model::Game;
+use super::state::Screen;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnTransition { exited: Screen::Playing, entered: Screen::Results }, compute_results).add_systems(
+        OnEnter(Screen::Playing),
+        |mut commands: Commands| {
+            commands.remove_resource::<GameResults>();
+        },
+    );
+}
+
+fn compute_results(mut commands: Commands, game: Option<Res<Game>>) {
+    if let Some(game) = game {
+        commands.insert_resource(GameResults::of(&game));
+    }
+}
 
 /// The results of the game just played.
 #[derive(Resource, Debug, Clone, PartialEq)]
@@ -67,8 +84,24 @@ pub struct Award {
     pub kind: AwardKind,
     /// Player indices.
     pub players: Vec<usize>,
-    /// What earned it, for the results screen ("2.4 s", "5 in a row", "from 4th to 1st").
-    pub detail: String,
+    /// What earned it.
+    pub detail: AwardDetail,
+}
+
+/// What earned an award, for the results screen to put in words.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum AwardDetail {
+    /// The time of the fastest right answer.
+    Time(Duration),
+    /// Right answers in a row.
+    Streak(u32),
+    /// From this rank (1-based) to that one.
+    Climb {
+        /// The worst rank held after any round.
+        from: usize,
+        /// The final rank.
+        to: usize,
+    },
 }
 
 impl GameResults {
@@ -93,7 +126,7 @@ impl GameResults {
                         correct += 1;
                         entry.0 += 1;
                     }
-                    times.extend(outcome.time);
+                    times.extend(outcome.time());
                 }
                 let by_category = by_category.into_iter().map(|(name, (right, asked))| (name, right, asked)).collect();
                 let average_time = (!times.is_empty()).then(|| times.iter().sum::<Duration>() / times.len() as u32);
@@ -132,21 +165,17 @@ fn awards(game: &Game) -> Vec<Award> {
         .iter()
         .flat_map(|round| round.outcomes.iter().enumerate())
         .filter(|(_, o)| o.correct)
-        .filter_map(|(player, o)| o.time.map(|t| (player, t)));
+        .filter_map(|(player, o)| o.time().map(|t| (player, t)));
     if let Some(best) = fastest.clone().map(|(_, t)| t).min() {
         let mut winners: Vec<usize> = fastest.filter(|(_, t)| *t == best).map(|(p, _)| p).collect();
         winners.sort_unstable();
         winners.dedup();
-        awards.push(Award {
-            kind: AwardKind::FastestCorrect,
-            players: winners,
-            detail: format!("{:.1} s", best.as_secs_f32()),
-        });
+        awards.push(Award { kind: AwardKind::FastestCorrect, players: winners, detail: AwardDetail::Time(best) });
     }
     let longest = game.players.iter().map(|p| p.best_streak).max().unwrap_or(0);
     if longest >= 2 {
         let winners = (0..game.players.len()).filter(|i| game.players[*i].best_streak == longest).collect();
-        awards.push(Award { kind: AwardKind::LongestStreak, players: winners, detail: format!("{longest} in a row") });
+        awards.push(Award { kind: AwardKind::LongestStreak, players: winners, detail: AwardDetail::Streak(longest) });
     }
     if game.players.len() > 1 {
         // Worst rank each player held after any round, against their final rank.
@@ -164,22 +193,15 @@ fn awards(game: &Game) -> Vec<Award> {
             .collect();
         if let Some(best) = climbs.iter().map(|(_, w, l)| w - l).max() {
             let chosen: Vec<&(usize, usize, usize)> = climbs.iter().filter(|(_, w, l)| w - l == best).collect();
-            let detail =
-                chosen.first().map(|(_, w, l)| format!("from {} to {}", ordinal(*w), ordinal(*l))).unwrap_or_default();
-            awards.push(Award { kind: AwardKind::BestComeback, players: chosen.iter().map(|c| c.0).collect(), detail });
+            if let Some((_, from, to)) = chosen.first() {
+                let detail = AwardDetail::Climb { from: *from, to: *to };
+                awards.push(Award {
+                    kind: AwardKind::BestComeback,
+                    players: chosen.iter().map(|c| c.0).collect(),
+                    detail,
+                });
+            }
         }
     }
     awards
-}
-
-/// "1st", "2nd", "3rd", "4th".
-pub fn ordinal(n: usize) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
 }

@@ -5,12 +5,15 @@ use std::time::Duration;
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::pack::{AnswerKind, Difficulty};
+use super::scoring::ScoringPresets;
+use crate::pack::{AnswerKind, Difficulty, PackLibrary, SEASONS};
 
 /// Fewest and most questions in a game.
 pub const QUESTION_COUNT: std::ops::RangeInclusive<usize> = 5..=100;
 /// Fewest and most players.
 pub const PLAYER_COUNT: std::ops::RangeInclusive<usize> = 1..=8;
+/// Question counts the setup screen offers, within [`QUESTION_COUNT`].
+pub const OFFERED_COUNTS: [usize; 10] = [5, 10, 15, 20, 25, 30, 40, 50, 75, 100];
 
 /// Answer kinds of party nights: options are answered at once with each player's own keys
 /// or gamepad; typed answers and numbers in turn on the shared keyboard. Orderings, which
@@ -52,7 +55,7 @@ impl Default for GameSettings {
             kinds: Vec::new(),
             difficulty: DifficultyChoice::Mixed,
             questions: 10,
-            max_season: 9,
+            max_season: *SEASONS.end(),
             timer: TimerChoice::Seconds20,
             scoring: "classic".to_owned(),
             seed: None,
@@ -167,5 +170,150 @@ impl PlayerSpec {
     /// "Player N" with the N-th colour (0-based `index`).
     pub fn numbered(index: usize) -> Self {
         Self { name: format!("Player {}", index + 1), colour: index }
+    }
+}
+
+/// A setting that the setup screen steps through its values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Setting {
+    /// How many players (2 to 8: stepping is for party nights).
+    Players,
+    /// How many questions, through [`OFFERED_COUNTS`].
+    Questions,
+    /// The difficulty choice.
+    Difficulty,
+    /// The last season allowed (spoiler limit).
+    Seasons,
+    /// The timer.
+    Timer,
+    /// The scoring preset, through those offered.
+    Scoring,
+    /// One category, or all.
+    Category,
+    /// One pack, or all.
+    Pack,
+}
+
+impl GameSettings {
+    /// One player, every answer kind.
+    pub fn make_solo(&mut self) {
+        self.players.truncate(1);
+        if self.players.is_empty() {
+            self.players.push(PlayerSpec::numbered(0));
+        }
+        self.kinds.clear();
+    }
+
+    /// At least two players, and the answer kinds of party nights ([`PARTY_KINDS`]).
+    pub fn make_party(&mut self) {
+        while self.players.len() < 2 {
+            self.players.push(PlayerSpec::numbered(self.players.len()));
+        }
+        self.kinds = PARTY_KINDS.to_vec();
+    }
+
+    /// Steps `setting` by `delta` (-1 or +1), wrapping around, among the values `library` and
+    /// `presets` offer. Players are the exception: they stop at 2 and 8 rather than wrap.
+    pub fn step(&mut self, setting: Setting, delta: i32, library: &PackLibrary, presets: &ScoringPresets) {
+        match setting {
+            Setting::Players => {
+                let n = (self.players.len() as i32 + delta).clamp(2, *PLAYER_COUNT.end() as i32) as usize;
+                self.players =
+                    (0..n).map(|i| self.players.get(i).cloned().unwrap_or(PlayerSpec::numbered(i))).collect();
+            }
+            Setting::Questions => {
+                // A count set elsewhere (the command line, a shortfall) steps from the next offered one.
+                let current =
+                    OFFERED_COUNTS.iter().copied().find(|c| *c >= self.questions).unwrap_or(OFFERED_COUNTS[1]);
+                self.questions = cycle(&OFFERED_COUNTS, &current, delta);
+            }
+            Setting::Difficulty => self.difficulty = cycle(&DifficultyChoice::ALL, &self.difficulty, delta),
+            Setting::Seasons => {
+                let seasons: Vec<u8> = SEASONS.collect();
+                self.max_season = cycle(&seasons, &self.max_season, delta);
+            }
+            Setting::Timer => self.timer = cycle(&TimerChoice::ALL, &self.timer, delta),
+            Setting::Scoring => {
+                let ids: Vec<String> = presets.0.iter().map(|p| p.id.clone()).collect();
+                if !ids.is_empty() {
+                    self.scoring = cycle(&ids, &self.scoring, delta);
+                }
+            }
+            Setting::Category => {
+                let mut categories: Vec<String> = library.questions().map(|(_, q)| q.category.clone()).collect();
+                categories.sort();
+                categories.dedup();
+                self.categories = cycle_filter(&categories, self.categories.first(), delta).into_iter().collect();
+            }
+            Setting::Pack => {
+                let ids: Vec<String> = library.packs.iter().map(|p| p.id.clone()).collect();
+                self.packs = cycle_filter(&ids, self.packs.first(), delta).into_iter().collect();
+            }
+        }
+    }
+}
+
+/// The option `delta` steps from `current`, wrapping; from the first when `current` is not one.
+fn cycle<T: Clone + PartialEq>(options: &[T], current: &T, delta: i32) -> T {
+    let index = options.iter().position(|o| o == current).unwrap_or(0) as i32;
+    options[(index + delta).rem_euclid(options.len() as i32) as usize].clone()
+}
+
+/// Steps an optional filter through "all" (`None`) and each of `options`.
+fn cycle_filter(options: &[String], current: Option<&String>, delta: i32) -> Option<String> {
+    let all: Vec<Option<&String>> = std::iter::once(None).chain(options.iter().map(Some)).collect();
+    cycle(&all, &current, delta).cloned()
+}
+
+/// Settings given for one launch (on the command line), over the saved defaults.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GameOverrides {
+    /// Seed of the draw.
+    pub seed: Option<u64>,
+    /// Number of questions.
+    pub questions: Option<usize>,
+    /// Only these packs.
+    pub packs: Vec<String>,
+    /// Only these categories.
+    pub categories: Vec<String>,
+    /// The difficulty choice.
+    pub difficulty: Option<DifficultyChoice>,
+    /// The spoiler limit.
+    pub max_season: Option<u8>,
+    /// The timer.
+    pub timer: Option<TimerChoice>,
+    /// The scoring preset id.
+    pub scoring: Option<String>,
+    /// Player names, in seat order.
+    pub players: Vec<String>,
+}
+
+impl GameOverrides {
+    /// `base` with these overrides applied; at most [`PLAYER_COUNT`] players are kept.
+    pub fn apply(&self, mut base: GameSettings) -> GameSettings {
+        base.seed = self.seed.or(base.seed);
+        base.questions = self.questions.unwrap_or(base.questions);
+        base.difficulty = self.difficulty.unwrap_or(base.difficulty);
+        base.max_season = self.max_season.unwrap_or(base.max_season);
+        base.timer = self.timer.unwrap_or(base.timer);
+        if let Some(scoring) = &self.scoring {
+            base.scoring.clone_from(scoring);
+        }
+        if !self.packs.is_empty() {
+            base.packs.clone_from(&self.packs);
+        }
+        if !self.categories.is_empty() {
+            base.categories.clone_from(&self.categories);
+        }
+        if !self.players.is_empty() {
+            base.players = self
+                .players
+                .iter()
+                .take(*PLAYER_COUNT.end())
+                .enumerate()
+                .map(|(i, name)| PlayerSpec { name: name.trim().to_owned(), colour: i })
+                .collect();
+        }
+        base
     }
 }

@@ -3,6 +3,8 @@
 
 pub mod gamepad;
 pub mod keyboard;
+pub mod ordering;
+pub mod text_entry;
 
 use bevy::prelude::*;
 

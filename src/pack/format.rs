@@ -2,16 +2,19 @@
 //!
 //! `docs/PACKS.md` documents this format for authors; keep the two in step.
 
-use bevy::prelude::*;
+use bevy::reflect::Reflect;
 use serde::{Deserialize, Serialize};
 
 /// The seasons of *The Office* (US) a season range may name.
 pub const SEASONS: std::ops::RangeInclusive<u8> = 1..=9;
 
 /// One question pack, as written in a `.ron` file.
-#[derive(Asset, TypePath, Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// `Q` is [`Question`] for a pack in use; the loader also reads a `Pack<IgnoredAny>` to
+/// check the header of a pack whose questions do not parse.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Pack {
+pub struct Pack<Q = Question> {
     /// Stable identifier, unique across installed packs (`jim-halpert`).
     pub id: String,
     /// Title shown in the pack browser.
@@ -35,7 +38,7 @@ pub struct Pack {
     #[serde(default)]
     pub attribution: String,
     /// The questions, in any order: the game draws from them at random.
-    pub questions: Vec<Question>,
+    pub questions: Vec<Q>,
     /// Where the pack was read from: filled in by the loader, never written in files.
     #[serde(skip)]
     pub origin: Origin,

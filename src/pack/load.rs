@@ -1,18 +1,18 @@
 //! Reading pack files: bytes in, a typed [`Pack`] or every [`Problem`] out.
 //!
-//! The game's [`PackLoader`] (a Bevy `AssetLoader`) and the command line both call
-//! [`parse_pack`], so a pack the game skips is reported by `bigtuna validate` with the same words.
+//! This is the one way a pack is read: the game (at start-up, and again when a file
+//! changes), the command line and the tests all call [`load_pack_file`] or [`parse_pack`], so
+//! a pack the game skips is reported by `bigtuna validate` with the same words.
 
 use std::path::{Path, PathBuf};
 
-use bevy::asset::{AssetLoader, LoadContext, io::Reader};
-use bevy::prelude::*;
 use ron::extensions::Extensions;
-use serde::Deserialize;
+use serde::de::IgnoredAny;
 
 use super::format::{Origin, Pack, Question};
 use super::problem::{Problem, Problems};
-use super::spans::{self, LineIndex, Node};
+use super::source::{LineIndex, Source, quoted_field};
+use super::spans::{self, Node};
 use super::validate;
 
 /// File name ending of question packs.
@@ -25,20 +25,6 @@ pub const MAX_PACK_BYTES: usize = 64 * 1024 * 1024;
 /// The RON options every pack is read with: `Some(..)` may be left out (`unit: "months"`).
 pub fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
-}
-
-/// A pack's text, decoded and indexed, with the name problems are reported under.
-pub(crate) struct Source<'a> {
-    pub(crate) file: &'a str,
-    pub(crate) text: &'a str,
-    pub(crate) lines: LineIndex,
-}
-
-impl Source<'_> {
-    pub(crate) fn problem_at(&self, offset: usize, message: impl Into<String>) -> Problem {
-        let (line, col) = self.lines.position(self.text, offset);
-        Problem { file: self.file.to_owned(), line, col, message: message.into() }
-    }
 }
 
 /// Parses and validates one pack. `file` is the name used in problems.
@@ -100,7 +86,7 @@ fn explain_failure(source: &Source, whole: ron::error::SpannedError) -> Vec<Prob
         return vec![ron_problem(source, 0, &whole, None)];
     };
     let mut problems = Vec::new();
-    if let Err(error) = ron_options().from_str::<PackHeader>(source.text) {
+    if let Err(error) = ron_options().from_str::<Pack<IgnoredAny>>(source.text) {
         // Question errors surface here too; they are reported one by one below.
         if !questions_contain(&root, source, &error) {
             problems.push(ron_problem(source, 0, &error, Some((&root, "pack"))));
@@ -121,28 +107,6 @@ fn explain_failure(source: &Source, whole: ron::error::SpannedError) -> Vec<Prob
     }
     problems.sort_by_key(|problem| (problem.line, problem.col));
     problems
-}
-
-/// The pack without its questions, to check the header on its own.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename = "Pack")]
-#[allow(dead_code)] // Only deserialized for its errors.
-struct PackHeader {
-    id: String,
-    title: String,
-    #[serde(default)]
-    description: String,
-    #[serde(default)]
-    author: String,
-    #[serde(default)]
-    version: String,
-    #[serde(default)]
-    language: String,
-    #[serde(default)]
-    licence: String,
-    #[serde(default)]
-    attribution: String,
-    questions: serde::de::IgnoredAny,
 }
 
 fn questions_contain(root: &Node, source: &Source, error: &ron::error::SpannedError) -> bool {
@@ -206,12 +170,6 @@ fn ron_problem(
     source.problem_at(offset, format!("{}{what}: {hint}", error.code))
 }
 
-/// The text of a string field written directly in `node` (`id: "x"` gives `x`).
-pub(crate) fn quoted_field(text: &str, node: &Node, name: &str) -> Option<String> {
-    let value = node.field(name)?;
-    ron::from_str::<String>(&text[value.start..value.end]).ok()
-}
-
 /// Reads and parses the pack at `path`, naming it in problems as displayed.
 pub fn load_pack_file(path: &Path) -> Result<Pack, Problems> {
     let file = path.display().to_string();
@@ -266,51 +224,5 @@ fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>
         } else if path.extension().is_some_and(|ext| ext == PACK_EXTENSION) {
             files.push(path);
         }
-    }
-}
-
-/// Loads question packs for the game through Bevy's asset system.
-#[derive(Default, TypePath)]
-pub struct PackLoader;
-
-/// Why a pack asset failed to load.
-#[derive(Debug)]
-pub enum PackLoadError {
-    /// The file could not be read.
-    Io(std::io::Error),
-    /// The file was read but is not a valid pack.
-    Invalid(Problems),
-}
-
-impl std::fmt::Display for PackLoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            PackLoadError::Io(error) => write!(f, "cannot read the pack: {error}"),
-            PackLoadError::Invalid(problems) => write!(f, "{problems}"),
-        }
-    }
-}
-
-impl std::error::Error for PackLoadError {}
-
-impl AssetLoader for PackLoader {
-    type Asset = Pack;
-    type Settings = ();
-    type Error = PackLoadError;
-
-    async fn load(
-        &self,
-        reader: &mut dyn Reader,
-        _settings: &(),
-        load_context: &mut LoadContext<'_>,
-    ) -> Result<Pack, PackLoadError> {
-        let mut bytes = Vec::new();
-        reader.read_to_end(&mut bytes).await.map_err(PackLoadError::Io)?;
-        let file = load_context.path().to_string();
-        parse_pack(&file, &bytes).map_err(PackLoadError::Invalid)
-    }
-
-    fn extensions(&self) -> &[&str] {
-        &[PACK_EXTENSION]
     }
 }

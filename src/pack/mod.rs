@@ -4,10 +4,11 @@ pub mod format;
 pub mod library;
 pub mod load;
 pub mod problem;
+pub mod source;
 pub mod spans;
 pub mod validate;
 
-pub use format::{Answer, AnswerKind, Difficulty, Origin, Pack, Question, SeasonRange};
+pub use format::{Answer, AnswerKind, Difficulty, Origin, Pack, Question, SEASONS, SeasonRange};
 pub use library::{PackLibrary, PackStats, SkippedPack};
-pub use load::{PackLoader, find_pack_files, load_pack_file, parse_pack};
+pub use load::{find_pack_files, load_pack_file, parse_pack};
 pub use problem::{Problem, Problems};

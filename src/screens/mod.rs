@@ -1,5 +1,5 @@
 //! The screens, one plugin each. Screens show the game's state and turn activations into
-//! core commands; they never change the rules.
+//! core commands; they never change the rules. Each button carries its own action.
 
 mod packs;
 mod pause;
@@ -13,17 +13,13 @@ mod title;
 
 use bevy::prelude::*;
 
-use crate::game::{FlowCommand, GameSystems, Overlay, Phase};
+use crate::game::{FlowCommand, GameSystems, Overlay, Screen};
 use crate::input::NavAction;
-use crate::theme::interaction::Activated;
-
-/// The "go on" button of the reveal and standings screens.
-#[derive(Component)]
-struct ContinueButton;
+use crate::theme::interaction::Activate;
 
 pub(crate) fn plugin(app: &mut App) {
     app.add_systems(Startup, spawn_camera);
-    app.add_systems(Update, continue_or_pause.in_set(GameSystems::Screens));
+    app.add_systems(Update, back_in_game.in_set(GameSystems::Screens));
     app.add_plugins((
         title::plugin,
         setup::plugin,
@@ -41,25 +37,23 @@ fn spawn_camera(mut commands: Commands) {
     commands.spawn((Name::new("Camera"), Camera2d));
 }
 
-/// Reveal and standings: Continue moves on, Esc or Start pauses.
-fn continue_or_pause(
-    mut activated: MessageReader<Activated>,
+/// The action of a button that leads to another screen.
+fn go_to(screen: Screen) -> impl FnMut(On<Activate>, ResMut<NextState<Screen>>) + Send + Sync + 'static {
+    move |_, mut next| next.set(screen)
+}
+
+/// In a game, Esc or Start pauses, and on the pause menu or the "quit?" question goes back.
+fn back_in_game(
     mut nav: MessageReader<NavAction>,
-    buttons: Query<(), With<ContinueButton>>,
-    phase: Option<Res<State<Phase>>>,
     overlay: Option<Res<State<Overlay>>>,
     mut flow: MessageWriter<FlowCommand>,
 ) {
-    // Read everything every frame, so no press is left over for a later screen.
-    let clicked = activated.read().filter(|Activated(e)| buttons.get(*e).is_ok()).count() > 0;
-    let paused = nav.read().filter(|a| matches!(a, NavAction::Back | NavAction::Pause)).count() > 0;
-    let between_questions = matches!(phase.map(|p| *p.get()), Some(Phase::Reveal | Phase::Standings));
-    if !between_questions || overlay.map(|o| *o.get()) != Some(Overlay::None) {
-        return;
-    }
-    if clicked {
-        flow.write(FlowCommand::Continue);
-    } else if paused {
-        flow.write(FlowCommand::Pause);
-    }
+    // Read every frame, so no press is left over for a later screen.
+    let pressed = nav.read().filter(|a| matches!(a, NavAction::Back | NavAction::Pause)).count() > 0;
+    let Some(overlay) = overlay.filter(|_| pressed) else { return };
+    flow.write(match overlay.get() {
+        Overlay::None => FlowCommand::Pause,
+        Overlay::Paused => FlowCommand::Resume,
+        Overlay::ConfirmQuit => FlowCommand::CancelQuit,
+    });
 }

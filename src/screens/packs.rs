@@ -3,16 +3,15 @@
 use bevy::input::mouse::{MouseScrollUnit, MouseWheel};
 use bevy::prelude::*;
 
+use super::go_to;
 use crate::game::{GameSystems, Screen};
 use crate::input::NavAction;
 use crate::pack::{PackLibrary, PackStats};
 use crate::paths;
-use crate::theme::interaction::Activated;
+use crate::theme::interaction::Cancel;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem};
-
-#[derive(Component)]
-struct BackButton;
+use crate::words::count;
 
 /// The scrolling list of packs.
 #[derive(Component)]
@@ -26,7 +25,7 @@ const PROBLEMS_SHOWN: usize = 3;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Packs), spawn)
-        .add_systems(Update, (back, scroll).run_if(in_state(Screen::Packs)).in_set(GameSystems::Screens));
+        .add_systems(Update, scroll.run_if(in_state(Screen::Packs)).in_set(GameSystems::Screens));
 }
 
 fn spawn(mut commands: Commands, library: Res<PackLibrary>, fonts: Res<Fonts>) {
@@ -68,13 +67,13 @@ fn spawn(mut commands: Commands, library: Res<PackLibrary>, fonts: Res<Fonts>) {
                         ),
                         widgets::text(
                             {
-                                let n = stats.by_category.len();
+                                let categories = count(stats.by_category.len(), "category", "categories");
                                 let by = if pack.author.trim().is_empty() {
                                     String::new()
                                 } else {
                                     format!("  ·  by {}", pack.author)
                                 };
-                                format!("{levels}  ·  {n} categor{}{by}", if n == 1 { "y" } else { "ies" })
+                                format!("{levels}  ·  {categories}{by}")
                             },
                             1.2,
                             palette::MUTED,
@@ -107,21 +106,9 @@ fn spawn(mut commands: Commands, library: Res<PackLibrary>, fonts: Res<Fonts>) {
         let folder =
             paths::user_packs_dir().map_or_else(String::new, |d| format!("Add your own packs in {}", d.display()));
         root.spawn(widgets::text(folder, 1.1, palette::MUTED, &fonts.regular));
-        root.spawn(widgets::button("Back", BackButton, 0, &fonts));
+        root.spawn((widgets::button("Back", 0, &fonts, go_to(Screen::Title)), Cancel));
         root.spawn(widgets::hints("Enter or Esc back", &fonts));
     });
-}
-
-fn back(
-    mut activated: MessageReader<Activated>,
-    mut nav: MessageReader<NavAction>,
-    buttons: Query<(), With<BackButton>>,
-    mut next: ResMut<NextState<Screen>>,
-) {
-    let clicked = activated.read().filter(|Activated(e)| buttons.get(*e).is_ok()).count() > 0;
-    if clicked || nav.read().filter(|a| **a == NavAction::Back).count() > 0 {
-        next.set(Screen::Title);
-    }
 }
 
 /// One pack in the list: a panel that keeps its size (the list scrolls instead).

@@ -2,22 +2,14 @@
 
 use bevy::prelude::*;
 
-use crate::game::results::{AwardKind, ordinal};
 use crate::game::{FlowCommand, Game, GameResults, Screen};
-use crate::input::NavAction;
-use crate::theme::interaction::Activated;
+use crate::theme::interaction::Cancel;
 use crate::theme::palette;
-use crate::theme::widgets::{self, Fonts, rem};
-
-#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
-enum ResultsAction {
-    PlayAgain,
-    Title,
-}
+use crate::theme::widgets::{self, Fonts, rem, send};
+use crate::words::{award_detail, award_name, ordinal};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Results), spawn.after(crate::game::flow::compute_results))
-        .add_systems(Update, act.run_if(in_state(Screen::Results)).in_set(crate::game::GameSystems::Screens));
+    app.add_systems(OnEnter(Screen::Results), spawn);
 }
 
 fn spawn(mut commands: Commands, results: Option<Res<GameResults>>, game: Option<Res<Game>>, fonts: Res<Fonts>) {
@@ -72,16 +64,8 @@ fn spawn(mut commands: Commands, results: Option<Res<GameResults>>, game: Option
                     .map(|p| p.name.clone())
                     .collect::<Vec<_>>()
                     .join(" & ");
-                let what = match award.kind {
-                    AwardKind::FastestCorrect => "Fastest right answer",
-                    AwardKind::LongestStreak => "Longest streak",
-                    AwardKind::BestComeback => "Best comeback",
-                };
-                if solo {
-                    format!("★ {what}: {}", award.detail)
-                } else {
-                    format!("★ {what}: {who} ({})", award.detail)
-                }
+                let (what, detail) = (award_name(award.kind), award_detail(award.detail));
+                if solo { format!("★ {what}: {detail}") } else { format!("★ {what}: {who} ({detail})") }
             })
             .collect();
         for award in awards {
@@ -89,8 +73,8 @@ fn spawn(mut commands: Commands, results: Option<Res<GameResults>>, game: Option
         }
         root.spawn(Node { column_gap: rem(1.0), margin: UiRect::top(rem(1.0)), ..default() }).with_children(
             |buttons| {
-                buttons.spawn(widgets::button("Play again", ResultsAction::PlayAgain, 0, &fonts));
-                buttons.spawn(widgets::button("Title screen", ResultsAction::Title, 1, &fonts));
+                buttons.spawn(widgets::button("Play again", 0, &fonts, send(FlowCommand::PlayAgain)));
+                buttons.spawn((widgets::button("Title screen", 1, &fonts, send(FlowCommand::BackToTitle)), Cancel));
             },
         );
         root.spawn(widgets::text(
@@ -100,28 +84,6 @@ fn spawn(mut commands: Commands, results: Option<Res<GameResults>>, game: Option
             &fonts.regular,
         ));
     });
-}
-
-fn act(
-    mut activated: MessageReader<Activated>,
-    mut nav: MessageReader<NavAction>,
-    actions: Query<&ResultsAction>,
-    mut flow: MessageWriter<FlowCommand>,
-) {
-    for Activated(entity) in activated.read() {
-        match actions.get(*entity) {
-            Ok(ResultsAction::PlayAgain) => {
-                flow.write(FlowCommand::PlayAgain);
-            }
-            Ok(ResultsAction::Title) => {
-                flow.write(FlowCommand::BackToTitle);
-            }
-            Err(_) => {}
-        }
-    }
-    if nav.read().filter(|a| **a == NavAction::Back).count() > 0 {
-        flow.write(FlowCommand::BackToTitle);
-    }
 }
 
 /// "Career 2/3  ·  Family 1/1": right answers of asked, by category.

@@ -3,28 +3,13 @@
 
 use bevy::prelude::*;
 
-use super::ContinueButton;
-use crate::game::sheet::{answer_text, format_number};
-use crate::game::{Game, Phase, Presented, Response};
+use crate::game::{FlowCommand, Game, Phase, Presented, Response};
 use crate::theme::palette;
-use crate::theme::widgets::{self, Fonts, rem};
+use crate::theme::widgets::{self, Fonts, rem, send};
+use crate::words::{answer_text, response_text};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Phase::Reveal), spawn.after(crate::game::flow::score_round));
-}
-
-/// What a player answered, as text.
-pub(crate) fn response_text(presented: &Presented, response: &Response) -> String {
-    match (presented, response) {
-        (Presented::Options { options, .. }, Response::Option(i)) => options.get(*i).cloned().unwrap_or_default(),
-        (_, Response::Text(text)) => text.clone(),
-        (_, Response::Pass) => "passed".to_owned(),
-        (_, Response::Number(n)) => format_number(*n),
-        (Presented::Ordering { shown }, Response::Order(order)) => {
-            order.iter().filter_map(|i| shown.get(*i).cloned()).collect::<Vec<_>>().join(" → ")
-        }
-        _ => String::new(),
-    }
+    app.add_systems(OnEnter(Phase::Reveal), spawn);
 }
 
 fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
@@ -33,7 +18,7 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
     let q = &drawn.question;
     let (headline, colour) = match (solo, round.outcomes.first()) {
         (true, Some(o)) if o.correct => ("✓  Correct!", palette::RIGHT),
-        (true, Some(o)) if o.response.is_none() => ("⏱  Time's up", palette::WRONG),
+        (true, Some(o)) if o.answer.is_none() => ("⏱  Time's up", palette::WRONG),
         (true, _) => ("✗  Not quite", palette::WRONG),
         (false, _) => ("The answer", palette::ACCENT),
     };
@@ -54,8 +39,8 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
                 let chosen: Vec<usize> = round
                     .outcomes
                     .iter()
-                    .filter_map(|o| match o.response {
-                        Some(Response::Option(i)) => Some(i),
+                    .filter_map(|o| match o.response() {
+                        Some(Response::Option(i)) => Some(*i),
                         _ => None,
                     })
                     .collect();
@@ -72,15 +57,9 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
                             } else {
                                 continue;
                             };
-                            list.spawn((
-                                Node {
-                                    min_width: rem(30.0),
-                                    padding: UiRect::axes(rem(1.0), rem(0.4)),
-                                    column_gap: rem(1.0),
-                                    border_radius: BorderRadius::all(rem(0.5)),
-                                    ..default()
-                                },
-                                BackgroundColor(background),
+                            list.spawn(marked_line(
+                                background,
+                                rem(30.0),
                                 children![
                                     widgets::text(mark, 1.8, palette::TEXT, &fonts.bold),
                                     widgets::text(shape, 1.8, tile_colour, &fonts.regular),
@@ -92,7 +71,7 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
             }
             Presented::Ordering { shown } => {
                 // The right order, each place marked for the (first) player.
-                let given: Vec<&String> = match round.outcomes.first().and_then(|o| o.response.as_ref()) {
+                let given: Vec<&String> = match round.outcomes.first().and_then(|o| o.response()) {
                     Some(Response::Order(order)) => order.iter().filter_map(|i| shown.get(*i)).collect(),
                     _ => Vec::new(),
                 };
@@ -114,14 +93,9 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
                             (true, false) => ("✗", palette::PANEL),
                             (false, _) => (" ", palette::PANEL),
                         };
-                        list.spawn((
-                            Node {
-                                padding: UiRect::axes(rem(1.0), rem(0.3)),
-                                column_gap: rem(0.8),
-                                border_radius: BorderRadius::all(rem(0.5)),
-                                ..default()
-                            },
-                            BackgroundColor(background),
+                        list.spawn(marked_line(
+                            background,
+                            Val::Auto,
                             children![
                                 widgets::text(mark, 1.6, palette::TEXT, &fonts.bold),
                                 widgets::text(format!("{}. {item}", place + 1), 1.6, palette::TEXT, &fonts.bold),
@@ -155,7 +129,7 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
         })
         .with_children(|list| {
             for (player, outcome) in game.players.iter().zip(&round.outcomes) {
-                let answer = outcome.response.as_ref().map(|r| response_text(&drawn.presented, r));
+                let answer = outcome.response().map(|r| response_text(&drawn.presented, r));
                 let mark = if outcome.correct { "✓" } else { "✗" };
                 let said = match answer {
                     Some(_) if let Some(len) = ordering_len => {
@@ -211,8 +185,23 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
                     ),
                 ],
             ));
-            row.spawn(widgets::button("Continue", ContinueButton, 0, &fonts));
+            row.spawn(widgets::button("Continue", 0, &fonts, send(FlowCommand::Continue)));
         });
         root.spawn(widgets::hints("Enter continue · Esc pause", &fonts));
     });
+}
+
+/// A line of the answer with its ✓ or ✗ on a band of colour.
+fn marked_line(background: Color, min_width: Val, content: impl Bundle) -> impl Bundle {
+    (
+        Node {
+            min_width,
+            padding: UiRect::axes(rem(1.0), rem(0.35)),
+            column_gap: rem(1.0),
+            border_radius: BorderRadius::all(rem(0.5)),
+            ..default()
+        },
+        BackgroundColor(background),
+        content,
+    )
 }

@@ -2,14 +2,15 @@
 
 use bevy::prelude::*;
 
+use super::go_to;
 use crate::game::Screen;
-use crate::input::NavAction;
 use crate::persist::UserSettings;
 use crate::persist::settings_file::TEXT_SCALE;
-use crate::theme::interaction::{Activated, Adjustable, Adjusted};
+use crate::theme::interaction::{Adjust, Cancel};
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem};
 
+/// A row of the screen: what it changes, and what its label shows.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 enum SettingsRow {
     Volume,
@@ -17,7 +18,6 @@ enum SettingsRow {
     Fullscreen,
     TextScale,
     ReducedMotion,
-    Back,
 }
 
 const ROWS: [SettingsRow; 5] = [
@@ -29,10 +29,8 @@ const ROWS: [SettingsRow; 5] = [
 ];
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Settings), spawn).add_systems(
-        Update,
-        (change, refresh).chain().run_if(in_state(Screen::Settings)).in_set(crate::game::GameSystems::Screens),
-    );
+    app.add_systems(OnEnter(Screen::Settings), spawn)
+        .add_systems(Update, refresh.run_if(in_state(Screen::Settings)).in_set(crate::game::GameSystems::Screens));
 }
 
 fn spawn(mut commands: Commands, fonts: Res<Fonts>) {
@@ -41,22 +39,30 @@ fn spawn(mut commands: Commands, fonts: Res<Fonts>) {
         root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() }).with_children(
             |list| {
                 for (order, row) in ROWS.into_iter().enumerate() {
-                    list.spawn((widgets::button("", row, order, &fonts), Adjustable));
+                    let action = move |adjust: On<Adjust>, mut settings: ResMut<UserSettings>| {
+                        apply(row, adjust.delta, adjust.wraps, &mut settings);
+                    };
+                    list.spawn((widgets::stepper(order, &fonts, action), row));
                 }
             },
         );
-        root.spawn(widgets::button("Back", SettingsRow::Back, ROWS.len(), &fonts));
+        root.spawn((widgets::button("Back", ROWS.len(), &fonts, go_to(Screen::Title)), Cancel));
         root.spawn(widgets::hints("↑ ↓ move · ← → change · Enter toggle · Esc back", &fonts));
     });
 }
 
-fn apply(row: SettingsRow, delta: i32, settings: &mut UserSettings) {
+/// Steps a setting; Enter (`wraps`) steps the volume and text size up, past the top to the bottom.
+fn apply(row: SettingsRow, delta: i32, wraps: bool, settings: &mut UserSettings) {
     match row {
+        SettingsRow::Volume if wraps && settings.volume >= 1.0 => settings.volume = 0.0,
         SettingsRow::Volume => {
             settings.volume = ((settings.volume * 10.0).round() + delta as f32).clamp(0.0, 10.0) / 10.0
         }
         SettingsRow::Mute => settings.muted = !settings.muted,
         SettingsRow::Fullscreen => settings.fullscreen = !settings.fullscreen,
+        SettingsRow::TextScale if wraps && settings.text_scale >= *TEXT_SCALE.end() => {
+            settings.text_scale = *TEXT_SCALE.start()
+        }
         SettingsRow::TextScale => {
             let step = 25 * delta;
             settings.text_scale = (i32::from(settings.text_scale) + step)
@@ -64,37 +70,6 @@ fn apply(row: SettingsRow, delta: i32, settings: &mut UserSettings) {
                 as u16;
         }
         SettingsRow::ReducedMotion => settings.reduced_motion = !settings.reduced_motion,
-        SettingsRow::Back => {}
-    }
-}
-
-fn change(
-    mut adjusted: MessageReader<Adjusted>,
-    mut activated: MessageReader<Activated>,
-    mut nav: MessageReader<NavAction>,
-    rows: Query<&SettingsRow>,
-    mut settings: ResMut<UserSettings>,
-    mut next: ResMut<NextState<Screen>>,
-) {
-    for Adjusted { entity, delta } in adjusted.read() {
-        if let Ok(row) = rows.get(*entity) {
-            apply(*row, *delta, &mut settings);
-        }
-    }
-    for Activated(entity) in activated.read() {
-        match rows.get(*entity) {
-            Ok(SettingsRow::Back) => next.set(Screen::Title),
-            // Enter steps the volume and text size up, wrapping around at the top.
-            Ok(SettingsRow::Volume) if settings.volume >= 1.0 => settings.volume = 0.0,
-            Ok(SettingsRow::TextScale) if settings.text_scale >= *TEXT_SCALE.end() => {
-                settings.text_scale = *TEXT_SCALE.start()
-            }
-            Ok(row) => apply(*row, 1, &mut settings),
-            Err(_) => {}
-        }
-    }
-    if nav.read().filter(|a| **a == NavAction::Back).count() > 0 {
-        next.set(Screen::Title);
     }
 }
 
@@ -117,7 +92,6 @@ fn refresh(
             SettingsRow::Fullscreen => format!("Fullscreen   ‹ {} ›", on_off(settings.fullscreen)),
             SettingsRow::TextScale => format!("Text size   ‹ {}% ›", settings.text_scale),
             SettingsRow::ReducedMotion => format!("Reduced motion   ‹ {} ›", on_off(settings.reduced_motion)),
-            SettingsRow::Back => "Back".to_owned(),
         };
         for child in children.iter() {
             if let Ok(mut text) = texts.get_mut(child)

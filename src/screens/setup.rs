@@ -4,63 +4,57 @@ use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 
+use super::go_to;
 use crate::game::flow::StartProblem;
-use crate::game::settings::{PLAYER_COUNT, QUESTION_COUNT};
-use crate::game::{DifficultyChoice, FlowCommand, GameSettings, PlayerSpec, ScoringPresets, Screen, TimerChoice};
+use crate::game::{DifficultyChoice, FlowCommand, GameSettings, ScoringPresets, Screen, Setting};
 use crate::input::keyboard::PARTY_ROWS;
 use crate::input::{InputContext, NavAction};
-use crate::pack::PackLibrary;
-use crate::theme::interaction::{Activated, Adjustable, Adjusted};
+use crate::pack::{PackLibrary, SEASONS};
+use crate::theme::interaction::{Activate, Adjust, Cancel};
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem};
 
-/// Question counts offered, within [`QUESTION_COUNT`].
-const COUNTS: [usize; 10] = [5, 10, 15, 20, 25, 30, 40, 50, 75, 100];
-
+/// A row that steps one setting.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
-enum SetupAction {
-    Players,
-    PlayerName(usize),
-    Questions,
-    Difficulty,
-    Seasons,
-    Timer,
-    Scoring,
-    Category,
-    Pack,
-    Start,
-    Back,
-}
+struct SetupRow(Setting);
+
+/// A player's name, typed after Enter.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+struct NameRow(usize);
+
+#[derive(Component)]
+struct StartButton;
 
 #[derive(Component)]
 struct NoticeText;
 
-#[derive(Component)]
-struct SetupRoot;
-
-/// The player whose name is being typed, if any.
-#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
-struct EditingName(Option<usize>);
-
-/// Set when the number of players changed: the screen is built again with its name rows.
-#[derive(Resource, Debug, Default)]
-struct Rebuild(bool);
+/// The screen's own state, gone with it: how many name rows it was built with, and whose
+/// name is being typed.
+#[derive(Component, Debug, Default)]
+struct SetupRoot {
+    players: usize,
+    editing: Option<usize>,
+}
 
 /// Longest player name, in characters.
 const NAME_LENGTH: usize = 16;
 
+/// The game's settings, in screen order.
+const GAME_ROWS: [Setting; 7] = [
+    Setting::Questions,
+    Setting::Difficulty,
+    Setting::Seasons,
+    Setting::Timer,
+    Setting::Scoring,
+    Setting::Category,
+    Setting::Pack,
+];
+
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<EditingName>()
-        .init_resource::<Rebuild>()
-        .add_systems(OnEnter(Screen::Setup), spawn)
-        .add_systems(OnExit(Screen::Setup), stop_editing)
-        .add_systems(
-            Update,
-            (adjust, act, keys, rebuild, refresh)
-                .chain()
-                .run_if(in_state(Screen::Setup))
-                .in_set(crate::game::GameSystems::Screens),
-        );
+    app.add_systems(OnEnter(Screen::Setup), spawn).add_systems(OnExit(Screen::Setup), stop_editing).add_systems(
+        Update,
+        (type_name, rebuild, refresh).chain().run_if(in_state(Screen::Setup)).in_set(crate::game::GameSystems::Screens),
+    );
 }
 
 fn spawn(mut commands: Commands, fonts: Res<Fonts>, settings: Res<GameSettings>) {
@@ -69,217 +63,115 @@ fn spawn(mut commands: Commands, fonts: Res<Fonts>, settings: Res<GameSettings>)
 
 /// Party nights put the players in a column of their own beside the game's settings.
 fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings) {
-    let party = settings.players.len() > 1;
-    let player_rows: Vec<SetupAction> = if party {
-        std::iter::once(SetupAction::Players).chain((0..settings.players.len()).map(SetupAction::PlayerName)).collect()
-    } else {
-        Vec::new()
-    };
-    let game_rows = [
-        SetupAction::Questions,
-        SetupAction::Difficulty,
-        SetupAction::Seasons,
-        SetupAction::Timer,
-        SetupAction::Scoring,
-        SetupAction::Category,
-        SetupAction::Pack,
-    ];
-    let title = if party { "Party night" } else { "Solo game" };
-    let count = player_rows.len() + game_rows.len();
+    let players = settings.players.len();
+    let party = players > 1;
+    let player_rows = if party { players + 1 } else { 0 };
+    let count = player_rows + GAME_ROWS.len();
     let column = || Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() };
-    commands.spawn((widgets::screen_root("Setup screen"), SetupRoot, DespawnOnExit(Screen::Setup))).with_children(
-        |root| {
-            root.spawn(widgets::text(title, 3.0, palette::ACCENT, &fonts.bold));
-            root.spawn(Node { column_gap: rem(2.0), align_items: AlignItems::FlexStart, ..default() }).with_children(
-                |columns| {
-                    if party {
-                        columns.spawn(column()).with_children(|list| {
-                            for (order, row) in player_rows.iter().enumerate() {
-                                let mut entity = list.spawn(widgets::button("", *row, order, fonts));
-                                if *row == SetupAction::Players {
-                                    entity.insert(Adjustable);
-                                }
-                            }
-                        });
-                    }
+    let root = SetupRoot { players, editing: None };
+    commands.spawn((widgets::screen_root("Setup screen"), root, DespawnOnExit(Screen::Setup))).with_children(|root| {
+        root.spawn(widgets::text(if party { "Party night" } else { "Solo game" }, 3.0, palette::ACCENT, &fonts.bold));
+        root.spawn(Node { column_gap: rem(2.0), align_items: AlignItems::FlexStart, ..default() }).with_children(
+            |columns| {
+                if party {
                     columns.spawn(column()).with_children(|list| {
-                        for (i, row) in game_rows.into_iter().enumerate() {
-                            list.spawn((widgets::button("", row, player_rows.len() + i, fonts), Adjustable));
+                        list.spawn(setting_row(Setting::Players, 0, fonts));
+                        for i in 0..players {
+                            list.spawn((widgets::button("", i + 1, fonts, edit_name(i)), NameRow(i)));
                         }
                     });
-                },
-            );
-            root.spawn((NoticeText, widgets::text("", 1.3, palette::ACCENT, &fonts.regular)));
-            root.spawn(Node { column_gap: rem(1.0), ..default() }).with_children(|buttons| {
-                buttons.spawn(widgets::button("Start", SetupAction::Start, count, fonts));
-                buttons.spawn(widgets::button("Back", SetupAction::Back, count + 1, fonts));
-            });
-            let hint = if party {
-                "Enter on a name to type it · Answer keys: P1 1-4 · P2 Q-R · P3 A-F · P4 Z-V · gamepads A B X Y"
-            } else {
-                "↑ ↓ move · ← → change · Enter choose · Esc back"
-            };
-            root.spawn(widgets::hints(hint, fonts));
-        },
-    );
+                }
+                columns.spawn(column()).with_children(|list| {
+                    for (i, setting) in GAME_ROWS.into_iter().enumerate() {
+                        list.spawn(setting_row(setting, player_rows + i, fonts));
+                    }
+                });
+            },
+        );
+        root.spawn((NoticeText, widgets::text("", 1.3, palette::ACCENT, &fonts.regular)));
+        root.spawn(Node { column_gap: rem(1.0), ..default() }).with_children(|buttons| {
+            buttons.spawn((widgets::button("Start", count, fonts, start), StartButton));
+            buttons.spawn((widgets::button("Back", count + 1, fonts, go_to(Screen::Title)), Cancel));
+        });
+        let hint = if party {
+            "Enter on a name to type it · Answer keys: P1 1-4 · P2 Q-R · P3 A-F · P4 Z-V · gamepads A B X Y"
+        } else {
+            "↑ ↓ move · ← → change · Enter choose · Esc back"
+        };
+        root.spawn(widgets::hints(hint, fonts));
+    });
 }
 
-fn rebuild(
-    mut flag: ResMut<Rebuild>,
-    roots: Query<Entity, With<SetupRoot>>,
-    mut commands: Commands,
-    fonts: Res<Fonts>,
-    settings: Res<GameSettings>,
+/// A row that steps `setting`; any change clears a "too few questions" notice.
+fn setting_row(setting: Setting, order: usize, fonts: &Fonts) -> impl Bundle {
+    let action = move |adjust: On<Adjust>,
+                       mut settings: ResMut<GameSettings>,
+                       library: Res<PackLibrary>,
+                       presets: Res<ScoringPresets>,
+                       mut commands: Commands| {
+        settings.step(setting, adjust.delta, &library, &presets);
+        commands.remove_resource::<StartProblem>();
+    };
+    (widgets::stepper(order, fonts, action), SetupRow(setting))
+}
+
+/// Start; after a shortfall, Start plays the questions there are.
+fn start(
+    _: On<Activate>,
+    problem: Option<Res<StartProblem>>,
+    mut settings: ResMut<GameSettings>,
+    mut flow: MessageWriter<FlowCommand>,
 ) {
-    if !std::mem::take(&mut flag.0) {
-        return;
+    if let Some(problem) = problem.as_deref()
+        && problem.0.available > 0
+    {
+        settings.questions = problem.0.available;
     }
-    for root in &roots {
-        commands.entity(root).despawn();
-    }
-    build(&mut commands, &fonts, &settings);
+    flow.write(FlowCommand::StartGame);
 }
 
-fn stop_editing(mut editing: ResMut<EditingName>, mut context: ResMut<InputContext>) {
-    editing.0 = None;
+/// Enter on a name row: type the name (Enter or Esc ends).
+fn edit_name(
+    player: usize,
+) -> impl FnMut(On<Activate>, Query<&mut SetupRoot>, ResMut<InputContext>) + Send + Sync + 'static {
+    move |_, mut roots, mut context| {
+        for mut root in &mut roots {
+            root.editing = Some(player);
+            *context = InputContext::TextEntry;
+        }
+    }
+}
+
+/// A new number of players brings a new column of names.
+fn rebuild(roots: Query<(Entity, &SetupRoot)>, mut commands: Commands, fonts: Res<Fonts>, settings: Res<GameSettings>) {
+    for (entity, root) in &roots {
+        if root.players != settings.players.len() {
+            commands.entity(entity).despawn();
+            build(&mut commands, &fonts, &settings);
+        }
+    }
+}
+
+fn stop_editing(mut context: ResMut<InputContext>) {
     *context = InputContext::Menu;
 }
 
-fn cycle<T: Copy + PartialEq>(options: &[T], current: T, delta: i32) -> T {
-    let index = options.iter().position(|o| *o == current).unwrap_or(0) as i32;
-    let len = options.len() as i32;
-    options[(index + delta).rem_euclid(len) as usize]
-}
-
-/// Cycles an optional filter through "all" (`None`) and each of `options`.
-fn cycle_filter(options: &[String], current: Option<&String>, delta: i32) -> Option<String> {
-    let all: Vec<Option<&String>> = std::iter::once(None).chain(options.iter().map(Some)).collect();
-    let index = all.iter().position(|o| *o == current).unwrap_or(0) as i32;
-    all[(index + delta).rem_euclid(all.len() as i32) as usize].cloned()
-}
-
-fn change(
-    action: SetupAction,
-    delta: i32,
-    settings: &mut GameSettings,
-    library: &PackLibrary,
-    presets: &ScoringPresets,
-) {
-    match action {
-        SetupAction::Players => {
-            let n = (settings.players.len() as i32 + delta).clamp(2, *PLAYER_COUNT.end() as i32) as usize;
-            settings.players =
-                (0..n).map(|i| settings.players.get(i).cloned().unwrap_or(PlayerSpec::numbered(i))).collect();
-        }
-        SetupAction::Questions => {
-            let current = COUNTS.iter().position(|c| *c >= settings.questions).map_or(COUNTS[1], |i| COUNTS[i]);
-            settings.questions = cycle(&COUNTS, current, delta).clamp(*QUESTION_COUNT.start(), *QUESTION_COUNT.end());
-        }
-        SetupAction::Difficulty => settings.difficulty = cycle(&DifficultyChoice::ALL, settings.difficulty, delta),
-        SetupAction::Seasons => {
-            settings.max_season = ((settings.max_season as i32 - 1 + delta).rem_euclid(9) + 1) as u8
-        }
-        SetupAction::Timer => settings.timer = cycle(&TimerChoice::ALL, settings.timer, delta),
-        SetupAction::Scoring => {
-            let ids: Vec<String> = presets.0.iter().map(|p| p.id.clone()).collect();
-            if !ids.is_empty() {
-                let current = ids.iter().position(|id| *id == settings.scoring).unwrap_or(0) as i32;
-                settings.scoring = ids[(current + delta).rem_euclid(ids.len() as i32) as usize].clone();
-            }
-        }
-        SetupAction::Category => {
-            let mut categories: Vec<String> = library.questions().map(|(_, q)| q.category.clone()).collect();
-            categories.sort();
-            categories.dedup();
-            settings.categories = cycle_filter(&categories, settings.categories.first(), delta).into_iter().collect();
-        }
-        SetupAction::Pack => {
-            let ids: Vec<String> = library.packs.iter().map(|p| p.id.clone()).collect();
-            settings.packs = cycle_filter(&ids, settings.packs.first(), delta).into_iter().collect();
-        }
-        SetupAction::PlayerName(_) | SetupAction::Start | SetupAction::Back => {}
-    }
-}
-
-fn adjust(
-    mut rebuild: ResMut<Rebuild>,
-    mut adjusted: MessageReader<Adjusted>,
-    actions: Query<&SetupAction>,
-    mut settings: ResMut<GameSettings>,
-    library: Res<PackLibrary>,
-    presets: Res<ScoringPresets>,
-    mut commands: Commands,
-) {
-    for Adjusted { entity, delta } in adjusted.read() {
-        if let Ok(action) = actions.get(*entity) {
-            let before = settings.players.len();
-            change(*action, *delta, &mut settings, &library, &presets);
-            rebuild.0 |= settings.players.len() != before;
-            commands.remove_resource::<StartProblem>();
-        }
-    }
-}
-
-fn act(
-    mut editing: ResMut<EditingName>,
-    mut context: ResMut<InputContext>,
-    mut rebuild: ResMut<Rebuild>,
-    mut activated: MessageReader<Activated>,
-    actions: Query<&SetupAction>,
-    mut settings: ResMut<GameSettings>,
-    library: Res<PackLibrary>,
-    presets: Res<ScoringPresets>,
-    problem: Option<Res<StartProblem>>,
-    mut flow: MessageWriter<FlowCommand>,
-    mut next: ResMut<NextState<Screen>>,
-    mut commands: Commands,
-) {
-    for Activated(entity) in activated.read() {
-        let Ok(action) = actions.get(*entity) else { continue };
-        match action {
-            SetupAction::Start => {
-                // After a shortfall, Start plays the questions there are.
-                if let Some(problem) = problem.as_deref()
-                    && problem.0.available > 0
-                {
-                    settings.questions = problem.0.available;
-                }
-                flow.write(FlowCommand::StartGame);
-            }
-            SetupAction::Back => next.set(Screen::Title),
-            SetupAction::PlayerName(i) => {
-                editing.0 = Some(*i);
-                *context = InputContext::TextEntry;
-            }
-            row => {
-                let before = settings.players.len();
-                change(*row, 1, &mut settings, &library, &presets);
-                rebuild.0 |= settings.players.len() != before;
-                commands.remove_resource::<StartProblem>();
-            }
-        }
-    }
-}
-
-/// Typing a player's name, or Esc back to the title.
-fn keys(
+/// Typing a player's name.
+fn type_name(
     mut nav: MessageReader<NavAction>,
     mut typed: MessageReader<KeyboardInput>,
-    mut editing: ResMut<EditingName>,
+    mut roots: Query<&mut SetupRoot>,
     mut context: ResMut<InputContext>,
     mut settings: ResMut<GameSettings>,
-    mut next: ResMut<NextState<Screen>>,
 ) {
     let finish = nav.read().filter(|a| matches!(a, NavAction::Back | NavAction::Submit)).count() > 0;
-    let Some(i) = editing.0 else {
+    let Ok(mut root) = roots.single_mut() else { return };
+    let Some(i) = root.editing else {
         typed.clear();
-        if finish {
-            next.set(Screen::Title);
-        }
         return;
     };
     let Some(player) = settings.players.get_mut(i) else {
-        editing.0 = None;
+        root.editing = None;
         return;
     };
     for key in typed.read().filter(|k| k.state == ButtonState::Pressed) {
@@ -296,50 +188,37 @@ fn keys(
     if finish {
         let trimmed = player.name.trim().to_owned();
         player.name = if trimmed.is_empty() { format!("Player {}", i + 1) } else { trimmed };
-        editing.0 = None;
+        root.editing = None;
         *context = InputContext::Menu;
     }
 }
 
-fn label(
-    action: SetupAction,
-    settings: &GameSettings,
-    library: &PackLibrary,
-    presets: &ScoringPresets,
-    editing: EditingName,
-) -> String {
-    if let SetupAction::PlayerName(i) = action {
-        let name = settings.players.get(i).map_or("", |p| p.name.as_str());
-        return if editing.0 == Some(i) { format!("{name}|") } else { format!("✎  {name}") };
-    }
-    let value = match action {
-        SetupAction::Players => format!("{} players", settings.players.len()),
-        SetupAction::Questions => format!("{} questions", settings.questions),
-        SetupAction::Difficulty => match settings.difficulty {
+fn label(setting: Setting, settings: &GameSettings, library: &PackLibrary, presets: &ScoringPresets) -> String {
+    let value = match setting {
+        Setting::Players => format!("{} players", settings.players.len()),
+        Setting::Questions => format!("{} questions", settings.questions),
+        Setting::Difficulty => match settings.difficulty {
             DifficultyChoice::Mixed => "Mixed, easy to hard".to_owned(),
             other => format!("{} only", widgets::capitalise(other.name())),
         },
-        SetupAction::Seasons => {
-            if settings.max_season >= 9 {
+        Setting::Seasons => {
+            if settings.max_season >= *SEASONS.end() {
                 "All nine seasons".to_owned()
             } else {
                 format!("Seasons 1-{} (no spoilers)", settings.max_season)
             }
         }
-        SetupAction::Timer => match settings.timer.limit() {
+        Setting::Timer => match settings.timer.limit() {
             Some(limit) => format!("{} s per question", limit.as_secs()),
             None => "No timer".to_owned(),
         },
-        SetupAction::Scoring => {
-            presets.get(&settings.scoring).map_or_else(|| settings.scoring.clone(), |p| p.name.clone())
-        }
-        SetupAction::Category => settings.categories.first().cloned().unwrap_or_else(|| "All categories".to_owned()),
-        SetupAction::Pack => settings
+        Setting::Scoring => presets.get(&settings.scoring).map_or_else(|| settings.scoring.clone(), |p| p.name.clone()),
+        Setting::Category => settings.categories.first().cloned().unwrap_or_else(|| "All categories".to_owned()),
+        Setting::Pack => settings
             .packs
             .first()
             .map(|id| library.pack(id).map_or_else(|| id.clone(), |p| p.title.clone()))
             .unwrap_or_else(|| "All packs".to_owned()),
-        SetupAction::PlayerName(_) | SetupAction::Start | SetupAction::Back => return String::new(),
     };
     format!("‹  {value}  ›")
 }
@@ -349,11 +228,11 @@ fn refresh(
     library: Res<PackLibrary>,
     presets: Res<ScoringPresets>,
     problem: Option<Res<StartProblem>>,
-    rows: Query<(&SetupAction, &Children)>,
+    rows: Query<(Option<&SetupRow>, Option<&NameRow>, Has<StartButton>, &Children)>,
     mut texts: Query<&mut Text, Without<NoticeText>>,
     mut notice: Query<&mut Text, With<NoticeText>>,
-    fresh: Query<(), Added<SetupAction>>,
-    editing: Res<EditingName>,
+    fresh: Query<(), Added<SetupRoot>>,
+    roots: Query<Ref<SetupRoot>>,
     pads: Query<(), With<bevy::input::gamepad::Gamepad>>,
     mut seen: Local<(usize, bool)>,
 ) {
@@ -363,19 +242,25 @@ fn refresh(
     let problem_changed = problem.as_ref().is_some_and(|p| p.is_changed()) || now.1 != seen.1;
     let pads_changed = now.0 != seen.0;
     *seen = now;
-    if fresh.is_empty() && !settings.is_changed() && !problem_changed && !editing.is_changed() && !pads_changed {
+    let editing_changed = roots.iter().any(|root| root.is_changed());
+    if fresh.is_empty() && !settings.is_changed() && !problem_changed && !editing_changed && !pads_changed {
         return;
     }
-    for (action, children) in &rows {
-        let text = match action {
-            SetupAction::Start => match problem.as_deref() {
+    let editing = roots.iter().find_map(|root| root.editing);
+    for (row, name, start, children) in &rows {
+        let text = match (row, name) {
+            (Some(SetupRow(setting)), _) => label(*setting, &settings, &library, &presets),
+            (_, Some(NameRow(i))) => {
+                let name = settings.players.get(*i).map_or("", |p| p.name.as_str());
+                if editing == Some(*i) { format!("{name}|") } else { format!("✎  {name}") }
+            }
+            _ if start => match problem.as_deref() {
                 Some(StartProblem(shortfall)) if shortfall.available > 0 => {
                     format!("Play {} questions", shortfall.available)
                 }
                 _ => "Start".to_owned(),
             },
-            SetupAction::Back => "Back".to_owned(),
-            row => label(*row, &settings, &library, &presets, *editing),
+            _ => continue,
         };
         for child in children.iter() {
             if let Ok(mut t) = texts.get_mut(child)

@@ -2,11 +2,10 @@
 
 use bevy::prelude::*;
 
-use super::ContinueButton;
-use crate::game::results::ordinal;
-use crate::game::{Game, Phase};
+use crate::game::{FlowCommand, Game, Phase};
 use crate::theme::palette;
-use crate::theme::widgets::{self, Fonts, rem};
+use crate::theme::widgets::{self, Fonts, rem, send};
+use crate::words::ordinal;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Phase::Standings), spawn);
@@ -73,7 +72,7 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
                         });
                 }
             });
-        root.spawn(widgets::button("Next question", ContinueButton, 0, &fonts));
+        root.spawn(widgets::button("Next question", 0, &fonts, send(FlowCommand::Continue)));
         root.spawn(widgets::hints("Enter continue · Esc pause", &fonts));
     });
 }

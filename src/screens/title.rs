@@ -2,35 +2,24 @@
 
 use bevy::prelude::*;
 
-use crate::game::settings::PARTY_KINDS;
-use crate::game::{GameSettings, PlayerSpec, Screen};
+use super::go_to;
+use crate::game::{GameSettings, Screen};
 use crate::input::AppCommand;
 use crate::pack::PackLibrary;
-use crate::theme::interaction::Activated;
+use crate::theme::interaction::Activate;
 use crate::theme::palette;
-use crate::theme::widgets::{self, Fonts, rem};
-
-#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
-enum TitleAction {
-    Solo,
-    Party,
-    Packs,
-    Settings,
-    Quit,
-}
+use crate::theme::widgets::{self, Fonts, rem, send};
+use crate::words::count;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Title), spawn)
-        .add_systems(Update, act.run_if(in_state(Screen::Title)).in_set(crate::game::GameSystems::Screens));
+    app.add_systems(OnEnter(Screen::Title), spawn);
 }
 
 fn spawn(mut commands: Commands, fonts: Res<Fonts>, library: Res<PackLibrary>) {
     let questions: usize = library.packs.iter().map(|p| p.questions.len()).sum();
-    let packs = library.packs.len();
-    let mut status = format!("{packs} pack{} · {questions} questions", if packs == 1 { "" } else { "s" });
+    let mut status = format!("{} · {questions} questions", count(library.packs.len(), "pack", "packs"));
     if !library.skipped.is_empty() {
-        let n = library.skipped.len();
-        status.push_str(&format!(" · {n} pack{} skipped: see Packs", if n == 1 { "" } else { "s" }));
+        status.push_str(&format!(" · {} skipped: see Packs", count(library.skipped.len(), "pack", "packs")));
     }
     let status_colour = if library.skipped.is_empty() { palette::MUTED } else { palette::ACCENT };
     commands.spawn((
@@ -40,11 +29,11 @@ fn spawn(mut commands: Commands, fonts: Res<Fonts>, library: Res<PackLibrary>) {
             widgets::text("BIG TUNA TRIVIA", 5.0, palette::ACCENT, &fonts.bold),
             widgets::text("How well do you know Jim Halpert?", 1.8, palette::TEXT, &fonts.regular),
             (Node { height: rem(1.5), ..default() }),
-            widgets::button("Play solo", TitleAction::Solo, 0, &fonts),
-            widgets::button("Party night", TitleAction::Party, 1, &fonts),
-            widgets::button("Question packs", TitleAction::Packs, 2, &fonts),
-            widgets::button("Settings", TitleAction::Settings, 3, &fonts),
-            widgets::button("Quit", TitleAction::Quit, 4, &fonts),
+            widgets::button("Play solo", 0, &fonts, setup(GameSettings::make_solo)),
+            widgets::button("Party night", 1, &fonts, setup(GameSettings::make_party)),
+            widgets::button("Question packs", 2, &fonts, go_to(Screen::Packs)),
+            widgets::button("Settings", 3, &fonts, go_to(Screen::Settings)),
+            widgets::button("Quit", 4, &fonts, send(AppCommand::Quit)),
             (Node { height: rem(1.0), ..default() }),
             (Name::new("Pack status"), widgets::text(status, 1.2, status_colour, &fonts.regular)),
             widgets::hints("↑ ↓ move · Enter choose · F11 fullscreen · M mute · Ctrl+Q quit", &fonts),
@@ -52,37 +41,12 @@ fn spawn(mut commands: Commands, fonts: Res<Fonts>, library: Res<PackLibrary>) {
     ));
 }
 
-fn act(
-    mut activated: MessageReader<Activated>,
-    actions: Query<&TitleAction>,
-    mut settings: ResMut<GameSettings>,
-    mut next: ResMut<NextState<Screen>>,
-    mut app_commands: MessageWriter<AppCommand>,
-) {
-    for Activated(entity) in activated.read() {
-        let Ok(action) = actions.get(*entity) else { continue };
-        match action {
-            TitleAction::Solo => {
-                settings.players.truncate(1);
-                if settings.players.is_empty() {
-                    settings.players.push(PlayerSpec::numbered(0));
-                }
-                settings.kinds.clear();
-                next.set(Screen::Setup);
-            }
-            TitleAction::Party => {
-                while settings.players.len() < 2 {
-                    let n = settings.players.len();
-                    settings.players.push(PlayerSpec::numbered(n));
-                }
-                settings.kinds = PARTY_KINDS.to_vec();
-                next.set(Screen::Setup);
-            }
-            TitleAction::Packs => next.set(Screen::Packs),
-            TitleAction::Settings => next.set(Screen::Settings),
-            TitleAction::Quit => {
-                app_commands.write(AppCommand::Quit);
-            }
-        }
+/// The action of a button that prepares the settings (solo or party), then opens setup.
+fn setup(
+    prepare: fn(&mut GameSettings),
+) -> impl FnMut(On<Activate>, ResMut<GameSettings>, ResMut<NextState<Screen>>) + Send + Sync + 'static {
+    move |_, mut settings, mut next| {
+        prepare(&mut settings);
+        next.set(Screen::Setup);
     }
 }

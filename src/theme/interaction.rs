@@ -1,11 +1,14 @@
 //! Menu focus shared by every screen: arrows, d-pad and mouse move it; Enter, South or a
-//! click activate. Screens only read [`Activated`] and [`Adjusted`] for their own actions.
+//! click trigger [`Activate`] on the item, and left and right trigger [`Adjust`] on an
+//! [`Adjustable`] one. Each button carries its own observers (see [`super::widgets`]), so no
+//! screen matches entities against an action enum.
 
 use bevy::prelude::*;
+pub use bevy::ui_widgets::Activate;
 
 use super::palette;
 use crate::game::{Overlay, Phase, Screen};
-use crate::input::NavAction;
+use crate::input::{InputContext, NavAction};
 
 /// Something that can take the focus. The focus moves in `order`; only the highest `layer`
 /// present is reachable, so an open pause menu takes the focus from the screen beneath.
@@ -14,6 +17,10 @@ pub struct Focusable {
     /// Position in the focus order.
     pub order: usize,
 }
+
+/// Esc (or a gamepad's East) activates this item: the screen's way back.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cancel;
 
 /// Puts a [`Focusable`] on a layer above the screen (overlays).
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,21 +54,20 @@ impl Default for Focus {
     }
 }
 
-/// An item was activated (Enter, South, click).
-#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Activated(pub Entity);
-
-/// An [`Adjustable`] item was moved left (-1) or right (+1).
-#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Adjusted {
+/// An [`Adjustable`] item's value steps: left (-1) or right (+1), or activated (+1, and past
+/// the last value back to the first).
+#[derive(EntityEvent, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Adjust {
     /// The item.
     pub entity: Entity,
     /// -1 or +1.
     pub delta: i32,
+    /// Activated rather than stepped: a value at its end starts over rather than stop.
+    pub wraps: bool,
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Focus>().add_message::<Activated>().add_message::<Adjusted>().add_systems(
+    app.init_resource::<Focus>().add_observer(activating_steps).add_systems(
         Update,
         (
             reset_focus
@@ -73,6 +79,13 @@ pub(super) fn plugin(app: &mut App) {
             .chain()
             .in_set(crate::game::GameSystems::Navigate),
     );
+}
+
+/// Enter or a click on an adjustable item steps its value on, so every device reaches it.
+fn activating_steps(activate: On<Activate>, adjustable: Query<(), With<Adjustable>>, mut commands: Commands) {
+    if adjustable.contains(activate.entity) {
+        commands.trigger(Adjust { entity: activate.entity, delta: 1, wraps: true });
+    }
 }
 
 fn reset_focus(mut focus: ResMut<Focus>) {
@@ -94,11 +107,15 @@ fn reachable(items: &Query<(Entity, &Focusable, Option<&FocusLayer>, Has<Adjusta
 fn navigate(
     mut nav: MessageReader<NavAction>,
     items: Query<(Entity, &Focusable, Option<&FocusLayer>, Has<Adjustable>)>,
+    cancels: Query<(), With<Cancel>>,
+    context: Res<InputContext>,
     mut focus: ResMut<Focus>,
-    mut activated: MessageWriter<Activated>,
-    mut adjusted: MessageWriter<Adjusted>,
+    mut commands: Commands,
 ) {
     let list = reachable(&items);
+    // While typing, Esc belongs to the text field.
+    let cancel = list.iter().map(|(entity, _)| *entity).find(|e| cancels.contains(*e));
+    let cancel = cancel.filter(|_| *context != InputContext::TextEntry);
     if list.is_empty() {
         nav.clear();
         return;
@@ -113,25 +130,28 @@ fn navigate(
             NavAction::Left | NavAction::Right => {
                 let delta = if *action == NavAction::Left { -1 } else { 1 };
                 if adjustable {
-                    adjusted.write(Adjusted { entity, delta });
+                    commands.trigger(Adjust { entity, delta, wraps: false });
                 } else if focus.columns > 1 {
                     focus.index = focus.index.saturating_add_signed(delta as isize).min(last);
                 }
             }
-            NavAction::Confirm => {
-                activated.write(Activated(entity));
+            NavAction::Confirm => commands.trigger(Activate { entity }),
+            NavAction::Back => {
+                if let Some(entity) = cancel {
+                    commands.trigger(Activate { entity });
+                }
             }
-            NavAction::Back | NavAction::Pause | NavAction::Submit => {}
+            NavAction::Pause | NavAction::Submit => {}
         }
     }
 }
 
+/// The pointer moves the focus; a click activates through the widget's own `Activate`.
 fn mouse(
     mut moved: MessageReader<bevy::window::CursorMoved>,
     changed: Query<(Entity, &Interaction), Changed<Interaction>>,
     items: Query<(Entity, &Focusable, Option<&FocusLayer>, Has<Adjustable>)>,
     mut focus: ResMut<Focus>,
-    mut activated: MessageWriter<Activated>,
 ) {
     // A button that appears under a resting pointer must not steal the keyboard's focus:
     // hovering only counts when the mouse moves.
@@ -139,14 +159,8 @@ fn mouse(
     let list = reachable(&items);
     for (entity, interaction) in &changed {
         let Some(index) = list.iter().position(|(e, _)| *e == entity) else { continue };
-        match interaction {
-            Interaction::Hovered if mouse_moved => focus.index = index,
-            Interaction::Hovered => {}
-            Interaction::Pressed => {
-                focus.index = index;
-                activated.write(Activated(entity));
-            }
-            Interaction::None => {}
+        if *interaction == Interaction::Pressed || (*interaction == Interaction::Hovered && mouse_moved) {
+            focus.index = index;
         }
     }
 }

@@ -1,9 +1,11 @@
 //! Widgets as functions returning bundles, sized in `rem` so the whole UI follows the window
 //! height and the user's text scale.
 
+use bevy::ecs::system::IntoObserverSystem;
 use bevy::prelude::*;
+use bevy::ui_widgets::observe;
 
-use super::interaction::Focusable;
+use super::interaction::{Activate, Adjust, Adjustable, Focusable};
 use super::palette;
 use crate::persist::UserSettings;
 
@@ -109,13 +111,44 @@ pub fn rem(value: f32) -> Val {
     Val::Vh(value * 100.0 / 54.0)
 }
 
-/// A menu button: focusable with keys, gamepad and mouse; `action` says what it does.
-pub fn button<A: Component>(label: impl Into<String>, action: A, order: usize, fonts: &Fonts) -> impl Bundle {
+/// What any focusable item needs to be reached by keys, gamepad and mouse: its place in the
+/// focus order, hover (Bevy's `Button` gives `Interaction`) and clicks (the headless widget
+/// turns a click into [`Activate`]).
+pub fn focusable(order: usize) -> impl Bundle {
+    (Button, bevy::ui_widgets::Button, Focusable { order })
+}
+
+/// A menu button that does `action` when activated (Enter, South or a click): an observer
+/// of [`Activate`], such as `send(FlowCommand::Continue)`.
+pub fn button<M: Send + Sync + 'static>(
+    label: impl Into<String>,
+    order: usize,
+    fonts: &Fonts,
+    action: impl IntoObserverSystem<Activate, (), M> + Sync + 'static,
+) -> impl Bundle {
+    (button_look(label, fonts), focusable(order), observe(action))
+}
+
+/// A setting row whose value steps with left and right (and Enter or a click): `action`
+/// observes [`Adjust`]. Its label is set by the screen.
+pub fn stepper<M: Send + Sync + 'static>(
+    order: usize,
+    fonts: &Fonts,
+    action: impl IntoObserverSystem<Adjust, (), M> + Sync + 'static,
+) -> impl Bundle {
+    (button_look("", fonts), focusable(order), Adjustable, observe(action))
+}
+
+/// The action of a button whose whole job is to send one message.
+pub fn send<T: Message + Clone>(message: T) -> impl FnMut(On<Activate>, MessageWriter<T>) + Send + Sync + 'static {
+    move |_, mut writer| {
+        writer.write(message.clone());
+    }
+}
+
+fn button_look(label: impl Into<String>, fonts: &Fonts) -> impl Bundle {
     (
         Name::new("Button"),
-        Button,
-        Focusable { order },
-        action,
         Node {
             min_width: rem(18.0),
             padding: UiRect::axes(rem(1.5), rem(0.6)),
@@ -129,6 +162,11 @@ pub fn button<A: Component>(label: impl Into<String>, action: A, order: usize, f
         BorderColor::all(palette::PANEL),
         children![text(label, 1.5, palette::TEXT, &fonts.bold)],
     )
+}
+
+/// A box with a border and rounded corners (`radius` rem): a text field, a list item, a card.
+pub fn bordered(padding: UiRect, radius: f32) -> Node {
+    Node { padding, border: UiRect::all(rem(0.2)), border_radius: BorderRadius::all(rem(radius)), ..default() }
 }
 
 /// A small line of key hints at the bottom of a screen.

@@ -2,8 +2,9 @@
 
 use std::fmt::Write;
 
-use super::draw::{self, DrawnQuestion, Presented, Shortfall};
-use super::settings::GameSettings;
+use super::{answer_text, letter};
+use crate::game::draw::{self, DrawnQuestion, Presented, Shortfall};
+use crate::game::settings::GameSettings;
 use crate::pack::{Answer, PackLibrary};
 
 /// The sheet for the game `seed` and `settings` would play: the same inputs give the same
@@ -69,42 +70,4 @@ fn write_sheet(out: &mut String, settings: &GameSettings, seed: u64, questions: 
         )?;
     }
     Ok(())
-}
-
-/// The answer as a host reads it out: "B. Stamford", "3 months", "C, A, B".
-pub fn answer_text(drawn: &DrawnQuestion) -> String {
-    match (&drawn.presented, &drawn.question.answer) {
-        (Presented::Options { options, correct }, _) => {
-            format!("{}. {}", letter(*correct), options.get(*correct).map_or("", String::as_str))
-        }
-        (_, Answer::Typed { accept }) => accept.first().cloned().unwrap_or_default(),
-        (_, Answer::Number { answer, unit, tolerance }) => {
-            let mut text = format_number(*answer);
-            if let Some(unit) = unit {
-                text = format!("{text} {unit}");
-            }
-            if *tolerance > 0.0 {
-                text = format!("{text} (± {})", format_number(*tolerance));
-            }
-            text
-        }
-        (Presented::Ordering { shown }, Answer::Ordering { items }) => items
-            .iter()
-            .map(|item| {
-                shown.iter().position(|s| s == item).map_or_else(|| item.clone(), |i| format!("{}. {item}", letter(i)))
-            })
-            .collect::<Vec<_>>()
-            .join(", "),
-        _ => String::new(),
-    }
-}
-
-/// A number without a needless ".0".
-pub fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n}") }
-}
-
-/// "A" for 0, "B" for 1, ...
-pub fn letter(index: usize) -> char {
-    char::from(b'A' + (index % 26) as u8)
 }

@@ -1,0 +1,102 @@
+//! The setup screen's value cycling, as `GameSettings::step` does it, headless; and the
+//! command line's one-off settings over the saved ones.
+
+use bigtuna::game::settings::OFFERED_COUNTS;
+use bigtuna::game::{DifficultyChoice, GameOverrides, GameSettings, PlayerSpec, ScoringPresets, Setting, TimerChoice};
+use bigtuna::pack::SEASONS;
+
+use crate::support::synthetic_library;
+
+#[test]
+fn every_setting_steps_forward_and_back_and_wraps() {
+    let library = synthetic_library(3);
+    let presets = ScoringPresets::default();
+    let mut s = GameSettings::default();
+    s.step(Setting::Difficulty, 1, &library, &presets);
+    assert_eq!(s.difficulty, DifficultyChoice::Easy, "Mixed is last: forward wraps to Easy");
+    s.step(Setting::Difficulty, -1, &library, &presets);
+    assert_eq!(s.difficulty, DifficultyChoice::Mixed);
+    s.step(Setting::Timer, 1, &library, &presets);
+    assert_eq!(s.timer, TimerChoice::Seconds30);
+    for _ in 0..TimerChoice::ALL.len() {
+        s.step(Setting::Timer, 1, &library, &presets);
+    }
+    assert_eq!(s.timer, TimerChoice::Seconds30, "a whole cycle comes back");
+    s.step(Setting::Seasons, 1, &library, &presets);
+    assert_eq!(s.max_season, *SEASONS.start(), "after the last season, the first");
+    s.step(Setting::Seasons, -1, &library, &presets);
+    assert_eq!(s.max_season, *SEASONS.end());
+    let ids: Vec<&str> = presets.0.iter().map(|p| p.id.as_str()).collect();
+    s.step(Setting::Scoring, 1, &library, &presets);
+    assert_eq!(s.scoring, ids[1]);
+    s.step(Setting::Scoring, -2, &library, &presets);
+    assert_eq!(s.scoring, ids[ids.len() - 1], "back past the first wraps to the last");
+}
+
+#[test]
+fn question_counts_step_through_the_offered_ones_even_from_an_odd_count() {
+    let library = synthetic_library(3);
+    let presets = ScoringPresets::default();
+    let mut s = GameSettings { questions: 7, ..GameSettings::default() };
+    s.step(Setting::Questions, 1, &library, &presets);
+    assert_eq!(s.questions, 15, "7 (a shortfall's count) steps from 10, the next offered");
+    s.questions = *OFFERED_COUNTS.last().expect("counts");
+    s.step(Setting::Questions, 1, &library, &presets);
+    assert_eq!(s.questions, OFFERED_COUNTS[0]);
+}
+
+#[test]
+fn filters_step_through_all_then_each_value() {
+    let library = synthetic_library(3);
+    let presets = ScoringPresets::default();
+    let mut s = GameSettings::default();
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        s.step(Setting::Category, 1, &library, &presets);
+        seen.push(s.categories.clone());
+    }
+    assert_eq!(
+        seen,
+        [vec!["Career".to_owned()], vec!["Family".into()], vec!["Pam & Jim".into()], vec![]],
+        "sorted categories, then all again"
+    );
+    s.step(Setting::Pack, 1, &library, &presets);
+    assert_eq!(s.packs, ["synthetic"]);
+    s.step(Setting::Pack, 1, &library, &presets);
+    assert!(s.packs.is_empty(), "all packs");
+}
+
+#[test]
+fn players_stop_at_two_and_eight_and_keep_their_names() {
+    let library = synthetic_library(1);
+    let presets = ScoringPresets::default();
+    let mut s = GameSettings::default();
+    s.make_party();
+    s.players[1].name = "Pam".into();
+    s.step(Setting::Players, -1, &library, &presets);
+    assert_eq!(s.players.len(), 2, "a party has two players at least");
+    for _ in 0..10 {
+        s.step(Setting::Players, 1, &library, &presets);
+    }
+    assert_eq!(s.players.len(), 8);
+    assert_eq!(s.players[1].name, "Pam");
+    assert_eq!(s.players[7], PlayerSpec::numbered(7));
+    s.make_solo();
+    assert_eq!((s.players.len(), s.kinds.len()), (1, 0), "solo: one player, every kind");
+}
+
+#[test]
+fn one_off_settings_override_only_what_they_name() {
+    let saved = GameSettings { questions: 20, scoring: "accuracy".into(), ..GameSettings::default() };
+    let overrides = GameOverrides {
+        seed: Some(5),
+        timer: Some(TimerChoice::Off),
+        players: (0..10).map(|i| format!(" P{i} ")).collect(),
+        ..GameOverrides::default()
+    };
+    let s = overrides.apply(saved.clone());
+    assert_eq!((s.seed, s.timer, s.questions, s.scoring.as_str()), (Some(5), TimerChoice::Off, 20, "accuracy"));
+    assert_eq!(s.players.len(), 8, "at most eight players");
+    assert_eq!(s.players[0], PlayerSpec { name: "P0".into(), colour: 0 });
+    assert_eq!(GameOverrides::default().apply(saved.clone()), saved);
+}
