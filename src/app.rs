@@ -8,6 +8,7 @@ use bevy::winit::WinitSettings;
 
 use crate::game::GameOverrides;
 use crate::persist::UserSettings;
+use crate::persist::game_log::{self, GamesDir};
 use crate::persist::settings_file::{self, SessionStart, SettingsPath};
 use crate::smoke::SmokeArgs;
 use crate::{audio, game, input, loading, paths, screens, smoke, theme, window};
@@ -68,6 +69,9 @@ pub fn run(launch: Launch) -> ExitCode {
     // A quiz mostly waits for the player: only redraw when something happens.
     app.insert_resource(WinitSettings::desktop_app());
     let game_settings = launch.overrides.apply(user.game.clone());
+    if launch.overrides.mode.is_some() {
+        app.insert_resource(loading::StartAtOnce);
+    }
     app.insert_resource(SessionStart(game_settings.clone()));
     app.insert_resource(game_settings);
     app.insert_resource(user);
@@ -81,7 +85,9 @@ pub fn run(launch: Launch) -> ExitCode {
         screens::plugin,
         window::plugin,
         settings_file::plugin,
+        game_log::plugin,
     ));
+    app.insert_resource(GamesDir(paths::games_dir()));
     app.add_plugins(smoke::plugin(&launch.smoke));
     match app.run() {
         AppExit::Success => ExitCode::SUCCESS,

@@ -6,9 +6,14 @@ use bevy::prelude::*;
 use bevy::tasks::{AsyncComputeTaskPool, Task, futures::check_ready};
 
 use crate::game::scoring::PRESETS_FILE;
-use crate::game::{ScoringPresets, Screen};
+use crate::game::{FlowCommand, GameSettings, ScoringPresets, Screen};
 use crate::pack::PackLibrary;
 use crate::paths;
+
+/// Start the game as soon as the packs are read (`bigtuna play --mode ...`: a night prepared
+/// on the command line), rather than show the title.
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct StartAtOnce;
 
 /// The library being read.
 #[derive(Resource)]
@@ -29,6 +34,9 @@ fn finish_loading(
     reading: Option<ResMut<Reading>>,
     mut library: ResMut<PackLibrary>,
     mut next: ResMut<NextState<Screen>>,
+    start_at_once: Option<Res<StartAtOnce>>,
+    mut settings: ResMut<GameSettings>,
+    mut flow: MessageWriter<FlowCommand>,
 ) {
     let Some(mut reading) = reading else { return };
     let Some(loaded) = check_ready(&mut reading.0) else { return };
@@ -43,7 +51,12 @@ fn finish_loading(
         loaded.skipped.len()
     );
     *library = loaded;
-    next.set(Screen::Title);
+    if start_at_once.is_some() {
+        settings.make_party();
+        flow.write(FlowCommand::StartGame);
+    } else {
+        next.set(Screen::Title);
+    }
 }
 
 fn load_presets(mut commands: Commands) {

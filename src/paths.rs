@@ -51,6 +51,17 @@ pub fn user_packs_dir() -> Option<PathBuf> {
     project_dirs().map(|dirs| dirs.data_dir().join("packs"))
 }
 
+/// Environment variable naming another folder for game logs (tests).
+pub const GAMES_ENV: &str = "BIGTUNA_GAMES";
+
+/// Where each game's log is written: `$BIGTUNA_GAMES`, else `~/.local/share/bigtuna/games`.
+pub fn games_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(GAMES_ENV) {
+        return Some(PathBuf::from(dir));
+    }
+    project_dirs().map(|dirs| dirs.data_dir().join("games"))
+}
+
 /// Where settings are saved (`~/.config/bigtuna` on Linux).
 pub fn config_dir() -> Option<PathBuf> {
     project_dirs().map(|dirs| dirs.config_dir().to_path_buf())

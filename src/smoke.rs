@@ -154,6 +154,10 @@ fn key_named(name: &str) -> Option<Step> {
         "right" => KeyCode::ArrowRight,
         "backspace" => KeyCode::Backspace,
         "f11" => KeyCode::F11,
+        "f1" => KeyCode::F1,
+        "f2" => KeyCode::F2,
+        "f3" => KeyCode::F3,
+        "f4" => KeyCode::F4,
         digit if digit.len() == 1 && digit.as_bytes()[0].is_ascii_digit() => {
             let index = usize::from(digit.as_bytes()[0] - b'0');
             return Some(Step::Key(DIGITS[index], Some(digit.to_owned())));

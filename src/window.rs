@@ -115,6 +115,8 @@ fn app_commands(
                 settings.muted = !settings.muted;
                 info!("sound {}", if settings.muted { "muted" } else { "on" });
             }
+            // The host's keys are the host screen's.
+            AppCommand::HostPanel | AppCommand::RevealNow | AppCommand::SkipQuestion | AppCommand::EndGame => {}
         }
     }
 }

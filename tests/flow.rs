@@ -8,59 +8,14 @@ use bevy::prelude::*;
 use bigtuna::game::flow::StartProblem;
 use bigtuna::game::results::{AwardDetail, AwardKind};
 use bigtuna::game::{
-    FlowCommand, Game, GameResults, GameSettings, Overlay, Phase, PlayerAction, PlayerSpec, Response, Screen,
-    TimerChoice,
+    FlowCommand, Game, GameResults, GameSettings, Overlay, Phase, PlayerAction, Response, Screen, TimerChoice,
 };
 use bigtuna::pack::AnswerKind;
 
-use crate::support::{FRAME, headless, right_response, synthetic_library, wrong_response};
-
-fn send<M: Message>(app: &mut App, message: M) {
-    app.world_mut().write_message(message);
-}
-
-fn screen(app: &App) -> Screen {
-    *app.world().resource::<State<Screen>>().get()
-}
-
-fn phase(app: &App) -> Option<Phase> {
-    app.world().get_resource::<State<Phase>>().map(|p| *p.get())
-}
-
-fn overlay(app: &App) -> Option<Overlay> {
-    app.world().get_resource::<State<Overlay>>().map(|o| *o.get())
-}
-
-fn game(app: &App) -> &Game {
-    app.world().resource::<Game>()
-}
-
-/// Sends a command and lets the state change land.
-fn command(app: &mut App, command: FlowCommand) {
-    send(app, command);
-    app.update();
-    app.update();
-}
-
-fn start(app: &mut App) {
-    command(app, FlowCommand::StartGame);
-    assert_eq!(screen(app), Screen::Playing);
-    assert_eq!(phase(app), Some(Phase::Question));
-}
-
-fn answer(app: &mut App, player: usize, response: Response) {
-    send(app, PlayerAction { player, response });
-    app.update();
-}
-
-fn settings(players: usize, questions: usize, seed: u64) -> GameSettings {
-    GameSettings {
-        questions,
-        seed: Some(seed),
-        players: (0..players).map(PlayerSpec::numbered).collect(),
-        ..GameSettings::default()
-    }
-}
+use crate::support::{
+    FRAME, answer, command, game, headless, overlay, phase, right_response, screen, send, settings, start,
+    synthetic_library, wrong_response,
+};
 
 #[test]
 fn a_solo_game_answered_right_scores_every_question() {
@@ -262,9 +217,9 @@ fn closest_wins_in_party_number_rounds() {
     let drawn = game(&app).question().expect("question").clone();
     let Response::Number(right) = right_response(&drawn) else { panic!("number") };
     // All in one frame, so speed bonuses are equal too.
-    send(&mut app, PlayerAction { player: 0, response: Response::Number(right + 3.0) });
-    send(&mut app, PlayerAction { player: 1, response: Response::Number(right - 3.0) });
-    send(&mut app, PlayerAction { player: 2, response: Response::Number(right + 10.0) });
+    send(&mut app, PlayerAction::new(0, Response::Number(right + 3.0)));
+    send(&mut app, PlayerAction::new(1, Response::Number(right - 3.0)));
+    send(&mut app, PlayerAction::new(2, Response::Number(right + 10.0)));
     app.update();
     app.update();
     let round = game(&app).last_round().expect("round").clone();

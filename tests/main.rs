@@ -9,6 +9,7 @@ mod flow;
 mod input_mapping;
 mod matcher;
 mod packs;
+mod party_modes;
 mod replay;
 mod screens;
 mod settings_file;

@@ -45,7 +45,7 @@ fn recorded_game() -> String {
             for player in 0..4 {
                 if frame == player * 4 + n % 3 {
                     let response = if (n + player) % 3 == 0 { wrong_response(&drawn) } else { right_response(&drawn) };
-                    app.world_mut().write_message(PlayerAction { player, response });
+                    app.world_mut().write_message(PlayerAction::new(player, response));
                 }
             }
             app.update();

@@ -8,7 +8,7 @@ use std::process::Command;
 use bigtuna::game::draw::draw;
 use bigtuna::game::judge::judge;
 use bigtuna::game::settings::PARTY_KINDS;
-use bigtuna::game::{GameSettings, Presented, Response, TimerChoice};
+use bigtuna::game::{GameSettings, PlayMode, Presented, Response, TimerChoice};
 use bigtuna::pack::Answer;
 
 use crate::support::{builtin_library, root, scratch_dir};
@@ -71,6 +71,7 @@ fn a_whole_solo_game_on_screen() {
         .args(["--script", &script(), "--screenshot-dir", dir.to_str().expect("utf-8 path")])
         .current_dir(root())
         .env("BIGTUNA_CONFIG", scratch_dir("screens-config"))
+        .env("BIGTUNA_GAMES", scratch_dir("screens-games"))
         .env_remove("WAYLAND_DISPLAY")
         .output();
     let output = match xvfb {
@@ -143,7 +144,7 @@ fn logged_rounds(log: &str) -> Vec<LoggedRound> {
             let verdict = rest.rsplit(": ").next()?;
             let mut parts = verdict.split(", ");
             let right = parts.next()? == "right";
-            let points = parts.next()?.trim_start_matches('+').parse().ok()?;
+            let points = parts.next()?.trim_start_matches('+').parse().unwrap_or(0);
             let total = parts.next()?.trim_end_matches(" points").parse().ok()?;
             Some(LoggedRound { id, right, points, total })
         })
@@ -200,6 +201,17 @@ fn a_broken_pack_is_skipped_with_the_validators_words() {
 
 /// Runs the game under Xvfb with a key script; returns the screenshots' names and the log.
 fn run_script(script: &str, dir: &std::path::Path, config: &std::path::Path, extra: &[&str]) -> (Vec<String>, String) {
+    run_script_with(script, dir, config, extra, &[])
+}
+
+/// [`run_script`], with more environment variables.
+fn run_script_with(
+    script: &str,
+    dir: &std::path::Path,
+    config: &std::path::Path,
+    extra: &[&str],
+    env: &[(&str, &std::path::Path)],
+) -> (Vec<String>, String) {
     let _ = std::fs::remove_dir_all(dir);
     let output = Command::new("xvfb-run")
         .args(["-a", "-s", "-screen 0 1280x720x24", env!("CARGO_BIN_EXE_bigtuna"), "play"])
@@ -207,6 +219,9 @@ fn run_script(script: &str, dir: &std::path::Path, config: &std::path::Path, ext
         .args(["--script", script, "--screenshot-dir", dir.to_str().expect("utf-8 path")])
         .current_dir(root())
         .env("BIGTUNA_CONFIG", config)
+        // Game logs go to a scratch folder, not the user's.
+        .env("BIGTUNA_GAMES", scratch_dir("games"))
+        .envs(env.iter().copied())
         .output()
         .expect("xvfb-run runs (the README's test command installs it)");
     let log = String::from_utf8_lossy(&output.stderr).into_owned();
@@ -232,7 +247,7 @@ fn a_party_round_on_screen() {
     let first = &game[0];
     // Party night, three players, the first renamed.
     let mut steps: Vec<String> =
-        ["wait:40", "down", "enter", "wait:5", "right", "wait:5", "down", "enter"].map(String::from).to_vec();
+        ["wait:40", "down", "enter", "wait:5", "right", "wait:5", "down", "down", "enter"].map(String::from).to_vec();
     steps.extend(std::iter::repeat_n("backspace".to_owned(), 8));
     steps.extend(["text:Angela", "wait:2", "shot:p1-naming", "enter", "wait:3", "shot:p2-setup"].map(String::from));
     steps.extend(std::iter::repeat_n("down".to_owned(), 10));
@@ -342,4 +357,112 @@ fn assert_screens_differ(dir: &std::path::Path, names: &[String], log: &str) {
             panic!("{name} shows the same screen as {earlier}: the input did nothing\n{log}");
         }
     }
+}
+
+/// A seed whose first question, in a party of `mode`, has options to press.
+fn seed_with_options_first(mode: PlayMode) -> u64 {
+    (1..1000)
+        .find(|seed| {
+            let settings =
+                GameSettings { questions: COUNT, kinds: PARTY_KINDS.to_vec(), mode, ..GameSettings::default() };
+            draw(&builtin_library(), &settings, *seed)
+                .is_ok_and(|game| matches!(game[0].presented, Presented::Options { .. }))
+        })
+        .expect("a seed")
+}
+
+/// The correct option of the first question of that seed's party game.
+fn first_correct(mode: PlayMode, seed: u64) -> usize {
+    let settings = GameSettings { questions: COUNT, kinds: PARTY_KINDS.to_vec(), mode, ..GameSettings::default() };
+    match draw(&builtin_library(), &settings, seed).expect("a game")[0].presented {
+        Presented::Options { correct, .. } => correct,
+        _ => unreachable!("chosen for its options"),
+    }
+}
+
+#[test]
+fn a_buzz_in_night_with_the_host_on_screen() {
+    let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let seed = seed_with_options_first(PlayMode::Buzz);
+    let correct = first_correct(PlayMode::Buzz, seed);
+    let (rows, wrong) = ([["1", "2", "3", "4"], ["q", "w", "e", "r"]], (correct + 1) % 2);
+    // Started from the command line straight into the first question: Ann buzzes wrong and is
+    // locked out, Bo buzzes right; the host opens the panel and counts Ann's answer right.
+    let steps = [
+        "wait:40",
+        "shot:b1-buzz-question",
+        rows[0][wrong],
+        "wait:4",
+        "shot:b2-locked-out",
+        rows[1][correct],
+        "wait:8",
+        "shot:b3-reveal",
+        "f1",
+        "wait:5",
+        "shot:b4-host-panel",
+        "down",
+        "enter",
+        "wait:3",
+        "esc",
+        "wait:5",
+        "shot:b5-host-banner",
+        "enter",
+        "wait:8",
+        "shot:b6-standings",
+    ];
+    let dir = shots_dir().join("buzz");
+    let config = scratch_dir("buzz-config");
+    let games = scratch_dir("buzz-games");
+    let extra =
+        ["--mode", "buzz", "--players", "Ann,Bo,Cy", "--seed", &seed.to_string(), "--count", "5", "--timer", "30"];
+    let (names, log) = run_script_with(&steps.join(","), &dir, &config, &extra, &[("BIGTUNA_GAMES", &games)]);
+    assert_eq!(names.len(), 6, "{names:?}\n{log}");
+    assert_screens_differ(&dir, &names, &log);
+    let rounds = logged_rounds(&log);
+    assert_eq!(rounds.iter().map(|r| r.right).collect::<Vec<_>>(), [false, true, false], "{rounds:?}\n{log}");
+    assert!(log.contains("host: Accept(0) during question 1"), "the host's ruling is logged\n{log}");
+}
+
+#[test]
+fn a_teams_night_on_screen() {
+    let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let seed = seed_with_options_first(PlayMode::Teams);
+    let correct = first_correct(PlayMode::Teams, seed);
+    let rows = [["1", "2", "3", "4"], ["q", "w", "e", "r"]];
+    // Team talk first; then Ann answers for Scranton (right), Bo for Stamford (wrong).
+    let steps = [
+        "wait:30",
+        "shot:t1-team-talk",
+        "wait:400",
+        "shot:t2-teams-question",
+        rows[0][correct],
+        rows[1][(correct + 1) % 2],
+        "wait:8",
+        "shot:t3-reveal",
+        "enter",
+        "wait:8",
+        "shot:t4-standings",
+    ];
+    let dir = shots_dir().join("teams");
+    let config = scratch_dir("teams-config");
+    let games = scratch_dir("teams-games");
+    let extra = [
+        "--mode",
+        "teams",
+        "--players",
+        "Ann,Bo,Cy,Di",
+        "--teams",
+        "Scranton,Stamford",
+        "--seed",
+        &seed.to_string(),
+        "--count",
+        "5",
+        "--timer",
+        "60",
+    ];
+    let (names, log) = run_script_with(&steps.join(","), &dir, &config, &extra, &[("BIGTUNA_GAMES", &games)]);
+    assert_eq!(names.len(), 4, "{names:?}\n{log}");
+    assert_screens_differ(&dir, &names, &log);
+    let rounds = logged_rounds(&log);
+    assert_eq!(rounds.iter().map(|r| r.right).collect::<Vec<_>>(), [true, false, false, false], "{rounds:?}\n{log}");
 }

@@ -56,7 +56,10 @@ use std::time::Duration;
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
-use bigtuna::game::{DrawnQuestion, GameSettings, Presented, Response, Screen};
+use bigtuna::game::{
+    DrawnQuestion, FlowCommand, Game, GameSettings, Overlay, Phase, PlayerAction, PlayerSpec, Presented, Response,
+    Screen,
+};
 use bigtuna::pack::{Answer, Difficulty, Pack, Question};
 
 /// Length of one `app.update()` in the headless tests.
@@ -146,5 +149,53 @@ pub fn wrong_response(drawn: &DrawnQuestion) -> Response {
             Response::Order(order)
         }
         _ => unreachable!("kinds and presentations match"),
+    }
+}
+
+/// Game helpers for headless tests.
+pub fn send<M: Message>(app: &mut App, message: M) {
+    app.world_mut().write_message(message);
+}
+
+pub fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+pub fn phase(app: &App) -> Option<Phase> {
+    app.world().get_resource::<State<Phase>>().map(|p| *p.get())
+}
+
+pub fn overlay(app: &App) -> Option<Overlay> {
+    app.world().get_resource::<State<Overlay>>().map(|o| *o.get())
+}
+
+pub fn game(app: &App) -> &Game {
+    app.world().resource::<Game>()
+}
+
+/// Sends a command and lets the state change land.
+pub fn command(app: &mut App, command: FlowCommand) {
+    send(app, command);
+    app.update();
+    app.update();
+}
+
+pub fn start(app: &mut App) {
+    command(app, FlowCommand::StartGame);
+    assert_eq!(screen(app), Screen::Playing);
+    assert_eq!(phase(app), Some(Phase::Question));
+}
+
+pub fn answer(app: &mut App, player: usize, response: Response) {
+    send(app, PlayerAction::new(player, response));
+    app.update();
+}
+
+pub fn settings(players: usize, questions: usize, seed: u64) -> GameSettings {
+    GameSettings {
+        questions,
+        seed: Some(seed),
+        players: (0..players).map(PlayerSpec::numbered).collect(),
+        ..GameSettings::default()
     }
 }

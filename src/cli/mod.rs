@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::game::{DifficultyChoice, GameOverrides, TimerChoice};
+use crate::game::{DifficultyChoice, GameOverrides, PlayMode, TimerChoice};
 use crate::pack::SEASONS;
 use crate::smoke::SmokeArgs;
 
@@ -78,9 +78,16 @@ pub struct GameArgs {
     /// Scoring preset id: classic, accuracy, closest (see assets/scoring.ron).
     #[arg(long)]
     pub scoring: Option<String>,
-    /// Player names, comma-separated (1 to 8 players).
+    /// Player names, comma-separated (1 to 8 players); `Ann@Red` puts Ann in team Red.
     #[arg(long, value_delimiter = ',')]
     pub players: Vec<String>,
+    /// Party mode: everyone (all answer), buzz (first to buzz answers), hotseat (turns), teams.
+    #[arg(long, value_parser = parse_mode)]
+    pub mode: Option<PlayMode>,
+    /// Team names for --mode teams, comma-separated (2 to 4); players without `@Team` are
+    /// dealt to them in turn.
+    #[arg(long, value_delimiter = ',')]
+    pub teams: Vec<String>,
 }
 
 impl GameArgs {
@@ -96,6 +103,8 @@ impl GameArgs {
             timer: self.timer,
             scoring: self.scoring.clone(),
             players: self.players.clone(),
+            mode: self.mode,
+            teams: self.teams.clone(),
         }
     }
 }
@@ -103,6 +112,10 @@ impl GameArgs {
 fn parse_difficulty(text: &str) -> Result<DifficultyChoice, String> {
     DifficultyChoice::parse(text)
         .ok_or_else(|| format!("`{text}` is not a difficulty: use easy, medium, hard or mixed"))
+}
+
+fn parse_mode(text: &str) -> Result<PlayMode, String> {
+    PlayMode::parse(text).ok_or_else(|| format!("`{text}` is not a mode: use everyone, buzz, hotseat or teams"))
 }
 
 fn parse_timer(text: &str) -> Result<TimerChoice, String> {

@@ -10,9 +10,9 @@ use bevy::prelude::*;
 
 use super::GameSystems;
 use super::draw::{self, DrawnQuestion, Shortfall};
-use super::model::{Clock, Game, Player};
+use super::model::{Buzz, Clock, Game, Player, Team};
 use super::scoring::ScoringPresets;
-use super::settings::GameSettings;
+use super::settings::{GameSettings, PlayMode, team_name};
 use super::state::{Overlay, Phase, Screen};
 use crate::pack::PackLibrary;
 
@@ -28,8 +28,10 @@ pub enum FlowCommand {
     CloseQuestion,
     /// Pause the game (the question timer stops).
     Pause,
-    /// Resume after a pause.
+    /// Resume after a pause, or close the host's panel.
     Resume,
+    /// Open the host's panel (the clock stops).
+    OpenHost,
     /// Ask to abandon the game.
     Quit,
     /// Yes, abandon it: back to the title.
@@ -89,11 +91,7 @@ pub fn new_game(
         return Err(Shortfall { asked: settings.questions, available: 0 });
     };
     let preset = presets.get(&settings.scoring).cloned().unwrap_or_else(|| ScoringPresets::default().0.remove(0));
-    let players = settings
-        .players
-        .iter()
-        .map(|spec| Player { name: spec.name.clone(), colour: spec.colour, score: 0, streak: 0, best_streak: 0 })
-        .collect::<Vec<_>>();
+    let (players, teams) = seat_players(settings);
     Ok(Game {
         seed,
         settings: settings.clone(),
@@ -104,7 +102,36 @@ pub fn new_game(
         current: 0,
         rounds: Vec::new(),
         clock: Clock { elapsed: Duration::ZERO, limit: settings.timer.limit() },
+        teams,
+        buzz: Buzz::default(),
+        host_log: Vec::new(),
     })
+}
+
+/// The players of a new game and, in a teams game, the teams (named ones first).
+fn seat_players(settings: &GameSettings) -> (Vec<Player>, Vec<Team>) {
+    let teams: Vec<Team> = if settings.mode == PlayMode::Teams {
+        (0..settings.team_count())
+            .map(|i| Team { name: settings.teams.get(i).cloned().unwrap_or_else(|| team_name(i)), colour: i })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let players = settings
+        .players
+        .iter()
+        .zip(settings.player_teams())
+        .map(|(spec, team)| Player {
+            name: spec.name.clone(),
+            colour: spec.colour,
+            score: 0,
+            streak: 0,
+            best_streak: 0,
+            team,
+            removed: false,
+        })
+        .collect();
+    (players, teams)
 }
 
 pub(super) fn handle_commands(
@@ -166,7 +193,10 @@ pub(super) fn handle_commands(
                 return;
             }
             FlowCommand::Pause if playing && overlay == Some(Overlay::None) => next_overlay.set(Overlay::Paused),
-            FlowCommand::Resume if overlay == Some(Overlay::Paused) => next_overlay.set(Overlay::None),
+            FlowCommand::Resume if matches!(overlay, Some(Overlay::Paused | Overlay::Host)) => {
+                next_overlay.set(Overlay::None)
+            }
+            FlowCommand::OpenHost if playing && overlay == Some(Overlay::None) => next_overlay.set(Overlay::Host),
             FlowCommand::Quit if playing => next_overlay.set(Overlay::ConfirmQuit),
             FlowCommand::CancelQuit if overlay == Some(Overlay::ConfirmQuit) => next_overlay.set(Overlay::None),
             FlowCommand::ConfirmQuit if overlay == Some(Overlay::ConfirmQuit) => {

@@ -2,8 +2,11 @@
 
 pub mod draw;
 pub mod flow;
+pub mod host;
 pub mod judge;
+pub mod mode;
 pub mod model;
+pub mod overrides;
 pub mod results;
 pub mod round;
 pub mod scoring;
@@ -15,11 +18,12 @@ use bevy::prelude::*;
 pub use draw::{DrawnQuestion, Presented, Shortfall};
 pub use flow::FlowCommand;
 pub use judge::{Judgement, Response};
-pub use model::{Clock, Game, Outcome, Player, Round};
+pub use model::{Clock, Device, Game, HostAction, Outcome, Player, Round, Team};
+pub use overrides::GameOverrides;
 pub use results::GameResults;
-pub use round::PlayerAction;
+pub use round::{BuzzIn, PlayerAction};
 pub use scoring::{ScoringPreset, ScoringPresets};
-pub use settings::{DifficultyChoice, GameOverrides, GameSettings, PlayerSpec, Setting, TimerChoice};
+pub use settings::{DifficultyChoice, GameSettings, PlayMode, PlayerSpec, Setting, TimerChoice};
 pub use state::{Overlay, Phase, Screen};
 
 /// Order of the game's systems within `Update`, so a press is handled in the frame it
@@ -45,5 +49,5 @@ pub fn plugin(app: &mut App) {
         Update,
         (GameSystems::Input, GameSystems::Navigate, GameSystems::Screens, GameSystems::Flow).chain(),
     );
-    app.add_plugins((state::plugin, flow::plugin, round::plugin, results::plugin));
+    app.add_plugins((state::plugin, flow::plugin, round::plugin, host::plugin, results::plugin));
 }

@@ -32,6 +32,77 @@ pub struct Game {
     pub clock: Clock,
     /// Answers given to the current question so far, by player.
     pub pending: Vec<Option<Pending>>,
+    /// The teams, in a teams game.
+    pub teams: Vec<Team>,
+    /// Buzz-in: who is locked out, who holds the buzzer.
+    pub buzz: Buzz,
+    /// What the host did, in order.
+    pub host_log: Vec<HostRecord>,
+}
+
+/// The buzz-in state of the open question.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Buzz {
+    /// Players who answered wrong and may not buzz again.
+    pub locked: Vec<bool>,
+    /// Who buzzed and is typing their answer (typed and number questions).
+    pub holder: Option<usize>,
+    /// Someone answered right: the round is over.
+    pub won: bool,
+}
+
+/// Where an answer came from. Messages of one device keep their order of arrival; across
+/// devices, presses within one frame are a tie (see [`super::mode::arrival_order`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Device {
+    /// The keyboard (solo keys or a party key row).
+    Keyboard,
+    /// A gamepad.
+    Gamepad,
+    /// A button on the screen (a click, or the focus and Enter or South).
+    Screen,
+    /// A script or a test.
+    Script,
+}
+
+/// A team of a teams game.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Team {
+    /// Name shown on screen.
+    pub name: String,
+    /// Index into the player palette.
+    pub colour: usize,
+}
+
+/// Something the host did, and during which question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HostRecord {
+    /// Index into [`Game::questions`].
+    pub question: usize,
+    /// What was done.
+    pub action: HostAction,
+}
+
+/// The host's powers over a game (pause and "reveal now" are [`super::FlowCommand`]s).
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HostAction {
+    /// Drop the open question: nobody scores, the next one comes.
+    Skip,
+    /// The last round: count this player's answer as right (the matcher was too strict).
+    Accept(usize),
+    /// The last round: count this player's answer as wrong.
+    Reject(usize),
+    /// Give (or, negative, take) points.
+    Points {
+        /// The player.
+        player: usize,
+        /// Points to add; negative takes them away (never below zero).
+        delta: i32,
+    },
+    /// Take a player out of the game: no more turns or answers; their score stays.
+    Remove(usize),
+    /// End the game now, with results for the rounds played.
+    EndEarly,
 }
 
 /// A player's running state.
@@ -47,6 +118,10 @@ pub struct Player {
     pub streak: u32,
     /// Longest streak this game.
     pub best_streak: u32,
+    /// The team, in a teams game (index into [`Game::teams`]).
+    pub team: Option<usize>,
+    /// Removed by the host.
+    pub removed: bool,
 }
 
 /// An answer given: what, and after how long.
@@ -56,6 +131,8 @@ pub struct Pending {
     pub response: Response,
     /// How long it took.
     pub time: Duration,
+    /// What it was given with.
+    pub device: Device,
 }
 
 /// One finished round.
@@ -65,6 +142,8 @@ pub struct Round {
     pub question: usize,
     /// One outcome per player.
     pub outcomes: Vec<Outcome>,
+    /// The host skipped the question: nobody was asked.
+    pub skipped: bool,
 }
 
 /// How one player did in one round.
@@ -74,10 +153,15 @@ pub struct Outcome {
     pub answer: Option<Pending>,
     /// The judge's verdict.
     pub judgement: Judgement,
-    /// Counted as correct for scoring (judged right, or closest in a closest-wins round).
+    /// Counted as correct for scoring (judged right, or closest in a closest-wins round,
+    /// or as the host ruled).
     pub correct: bool,
+    /// The player was asked (not so on another's hot-seat turn, or once removed).
+    pub asked: bool,
     /// Points earned this round.
     pub points: u32,
+    /// Points lost for a wrong buzz.
+    pub penalty: u32,
     /// Score after the round.
     pub score_after: u32,
 }
@@ -136,24 +220,15 @@ impl Game {
         self.rounds.last()
     }
 
-    /// Whether every player has answered the current question.
-    pub fn all_answered(&self) -> bool {
-        self.pending.iter().all(Option::is_some)
-    }
-
     /// Whether more than one player (or team) takes part.
     pub fn is_party(&self) -> bool {
         self.players.len() > 1
     }
 
-    /// Who answers a typed or number question now. They share one keyboard, so they take
-    /// turns in seat order: the first player who has not answered yet (player 0 in solo).
-    pub fn typist(&self) -> usize {
-        self.pending.iter().position(Option::is_none).unwrap_or(0)
-    }
-
-    /// Whether this is the last question of the game.
-    pub fn on_last_question(&self) -> bool {
-        self.current + 1 >= self.questions.len()
+    /// Each team's score: the sum of its members'.
+    pub fn team_scores(&self) -> Vec<u32> {
+        (0..self.teams.len())
+            .map(|team| self.players.iter().filter(|p| p.team == Some(team)).map(|p| p.score).sum())
+            .collect()
     }
 }

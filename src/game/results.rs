@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use bevy::prelude::*;
 
-use super::model::Game;
+use super::model::{Game, HostRecord};
 use super::state::Screen;
 
 pub(super) fn plugin(app: &mut App) {
@@ -32,6 +32,25 @@ pub struct GameResults {
     pub players: Vec<PlayerResult>,
     /// Awards given.
     pub awards: Vec<Award>,
+    /// In a teams game, the teams, best first.
+    pub teams: Vec<TeamResult>,
+    /// What the host did, in order.
+    pub host: Vec<HostRecord>,
+}
+
+/// One team's result: its members' points summed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeamResult {
+    /// Index into the game's teams.
+    pub team: usize,
+    /// Name.
+    pub name: String,
+    /// Palette index.
+    pub colour: usize,
+    /// The sum of the members' scores.
+    pub score: u32,
+    /// 1-based rank; tied scores share the rank.
+    pub rank: usize,
 }
 
 /// One player's results.
@@ -116,8 +135,10 @@ impl GameResults {
                 let mut times = Vec::new();
                 // (correct, asked) by category, in name order.
                 let mut by_category: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+                let mut asked = 0;
                 for round in &game.rounds {
-                    let Some(outcome) = round.outcomes.get(index) else { continue };
+                    let Some(outcome) = round.outcomes.get(index).filter(|o| o.asked) else { continue };
+                    asked += 1;
                     let category =
                         game.questions.get(round.question).map(|q| q.question.category.clone()).unwrap_or_default();
                     let entry = by_category.entry(category).or_default();
@@ -137,7 +158,7 @@ impl GameResults {
                     score: player.score,
                     rank: 0,
                     correct,
-                    asked: game.rounds.len(),
+                    asked,
                     average_time,
                     best_streak: player.best_streak,
                     by_category,
@@ -149,7 +170,21 @@ impl GameResults {
             player.rank = rank_of(player.score, &scores);
         }
         players.sort_by_key(|p| (p.rank, p.player));
-        Self { seed: game.seed, awards: awards(game), players }
+        let team_scores = game.team_scores();
+        let mut teams: Vec<TeamResult> = game
+            .teams
+            .iter()
+            .enumerate()
+            .map(|(i, team)| TeamResult {
+                team: i,
+                name: team.name.clone(),
+                colour: team.colour,
+                score: team_scores[i],
+                rank: rank_of(team_scores[i], &team_scores),
+            })
+            .collect();
+        teams.sort_by_key(|t| (t.rank, t.team));
+        Self { seed: game.seed, awards: awards(game), players, teams, host: game.host_log.clone() }
     }
 }
 

@@ -10,8 +10,10 @@ use super::GameSystems;
 use super::draw::{DrawnQuestion, Presented};
 use super::flow::{self, FlowCommand};
 use super::judge::{self, Judgement, Response};
-use super::model::{Game, Outcome, Pending, Round};
+use super::mode::{TEAM_TALK, arrival_order};
+use super::model::{Buzz, Device, Game, Outcome, Pending, Round};
 use super::scoring::{Attempt, ScoringPreset};
+use super::settings::PlayMode;
 use super::state::{Overlay, Phase};
 use crate::pack::AnswerKind;
 
@@ -22,53 +24,105 @@ pub struct PlayerAction {
     pub player: usize,
     /// What they answered.
     pub response: Response,
+    /// What they answered with.
+    pub device: Device,
+}
+
+impl PlayerAction {
+    /// An answer from a script or a test.
+    pub fn new(player: usize, response: Response) -> Self {
+        Self { player, response, device: Device::Script }
+    }
+}
+
+/// A player buzzed in to answer a typed or number question (buzz-in mode).
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BuzzIn {
+    /// Index of the player.
+    pub player: usize,
+    /// What they buzzed with.
+    pub device: Device,
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_message::<PlayerAction>().add_systems(OnEnter(Phase::Question), open_question).add_systems(
-        Update,
-        collect_answers.run_if(in_state(Phase::Question)).after(flow::handle_commands).in_set(GameSystems::Flow),
-    );
+    app.add_message::<PlayerAction>()
+        .add_message::<BuzzIn>()
+        .add_systems(OnEnter(Phase::Question), open_question)
+        .add_systems(
+            Update,
+            collect_answers.run_if(in_state(Phase::Question)).after(flow::handle_commands).in_set(GameSystems::Flow),
+        );
 }
 
 fn open_question(mut game: ResMut<Game>) {
     let players = game.players.len();
     game.pending = vec![None; players];
+    game.buzz = Buzz { locked: vec![false; players], ..Buzz::default() };
     game.clock.elapsed = Duration::ZERO;
 }
 
-fn collect_answers(
+/// A press of this frame: an answer, or a buzz.
+#[derive(Clone)]
+enum Press {
+    Answer(usize, Response, Device),
+    Buzz(usize),
+}
+
+pub(super) fn collect_answers(
     time: Res<Time>,
     mut actions: MessageReader<PlayerAction>,
+    mut buzzes: MessageReader<BuzzIn>,
     mut commands: MessageReader<FlowCommand>,
     overlay: Res<State<Overlay>>,
     game: Option<ResMut<Game>>,
     mut next_phase: ResMut<NextState<Phase>>,
 ) {
     let closed_by_host = commands.read().filter(|c| **c == FlowCommand::CloseQuestion).count() > 0;
-    let Some(mut game) = game else {
-        actions.clear();
-        return;
-    };
+    let mut presses: Vec<(Device, Press)> =
+        actions.read().map(|a| (a.device, Press::Answer(a.player, a.response.clone(), a.device))).collect();
+    presses.extend(buzzes.read().map(|b| (b.device, Press::Buzz(b.player))));
+    let Some(mut game) = game else { return };
     if *overlay.get() != Overlay::None {
         // Paused: the clock stands still, and answers given now are dropped (the question is
         // hidden behind the pause menu, so they cannot be meant).
-        actions.clear();
         return;
     }
     game.clock.elapsed += time.delta();
-    let elapsed = game.clock.elapsed.min(game.clock.limit.unwrap_or(Duration::MAX));
-    for action in actions.read() {
-        let fits = game.question().is_some_and(|q| response_fits(q, &action.response));
-        if let Some(slot @ None) = game.pending.get_mut(action.player)
-            && fits
-        {
-            *slot = Some(Pending { response: action.response.clone(), time: elapsed });
+    // Answer times run from when answering opens (after a team talk).
+    let opened = if game.settings.mode == PlayMode::Teams { TEAM_TALK } else { Duration::ZERO };
+    let elapsed = game.clock.elapsed.min(game.clock.limit.unwrap_or(Duration::MAX)).saturating_sub(opened);
+    for press in arrival_order(game.seed, game.current, &presses) {
+        match press {
+            Press::Buzz(player) if game.may_buzz(player) => game.buzz.holder = Some(player),
+            Press::Answer(player, response, device) => {
+                let fits = game.question().is_some_and(|q| response_fits(q, &response));
+                if fits && game.may_answer(player) {
+                    take_answer(&mut game, player, Pending { response, time: elapsed, device });
+                }
+            }
+            Press::Buzz(_) => {}
         }
     }
-    if closed_by_host || game.all_answered() || game.clock.expired() {
+    if closed_by_host || game.round_over() || game.clock.expired() {
         score_round(&mut game);
         next_phase.set(Phase::Reveal);
+    }
+}
+
+/// Records an answer; in buzz-in it is judged at once: right wins the round, wrong locks out.
+fn take_answer(game: &mut Game, player: usize, answer: Pending) {
+    if game.settings.mode == PlayMode::Buzz
+        && let Some(drawn) = game.question()
+    {
+        let right = judge::judge(drawn, &answer.response).correct;
+        game.buzz.won |= right;
+        if !right && let Some(locked) = game.buzz.locked.get_mut(player) {
+            *locked = true;
+        }
+        game.buzz.holder = None;
+    }
+    if let Some(slot) = game.pending.get_mut(player) {
+        *slot = Some(answer);
     }
 }
 
@@ -89,51 +143,63 @@ fn response_fits(question: &DrawnQuestion, response: &Response) -> bool {
 /// dispute (or a screen test) goes back to.
 fn score_round(game: &mut Game) {
     let Some(drawn) = game.questions.get(game.current) else { return };
-    let judgements: Vec<Option<(Judgement, Duration, Response)>> = game
+    let judgements: Vec<Option<(Judgement, Pending)>> = game
         .pending
         .iter()
-        .map(|pending| pending.as_ref().map(|p| (judge::judge(drawn, &p.response), p.time, p.response.clone())))
+        .map(|pending| pending.as_ref().map(|p| (judge::judge(drawn, &p.response), p.clone())))
         .collect();
     let closest = closest_players(&game.preset, drawn, &judgements);
     let difficulty = drawn.question.difficulty;
+    let asked: Vec<bool> = (0..game.players.len()).map(|p| game.asked(p)).collect();
+    let buzz_penalty = game.settings.mode == PlayMode::Buzz && game.settings.buzz_penalty;
     let mut outcomes = Vec::with_capacity(game.players.len());
     for (index, player) in game.players.iter_mut().enumerate() {
         let entry = judgements.get(index).cloned().flatten();
-        let judgement = entry.as_ref().map_or(Judgement::WRONG, |(j, _, _)| *j);
+        let judgement = entry.as_ref().map_or(Judgement::WRONG, |(j, _)| *j);
         let correct = judgement.correct || closest.contains(&index);
-        player.streak = if correct { player.streak + 1 } else { 0 };
-        player.best_streak = player.best_streak.max(player.streak);
-        let time = entry.as_ref().map(|(_, t, _)| *t);
+        let asked = asked[index];
+        if asked {
+            player.streak = if correct { player.streak + 1 } else { 0 };
+            player.best_streak = player.best_streak.max(player.streak);
+        }
+        let time = entry.as_ref().map(|(_, p)| p.time);
         let attempt =
             Attempt { correct, credit: judgement.credit, time: time.unwrap_or_default(), streak: player.streak };
         let points = if entry.is_some() { game.preset.points(difficulty, attempt, game.clock.limit) } else { 0 };
-        player.score = player.score.saturating_add(points);
-        info!(
-            "round {} of {} (`{}`): {} answered {:?}: {}, +{points}, {} points",
-            game.current + 1,
-            game.questions.len(),
-            drawn.question.id,
-            player.name,
-            entry.as_ref().map(|(_, _, r)| r),
-            if correct { "right" } else { "wrong" },
-            player.score
-        );
+        // A wrong buzz costs the question's value, as on the quiz shows.
+        let penalty = if buzz_penalty && entry.is_some() && !correct { game.preset.base.of(difficulty) } else { 0 };
+        player.score = player.score.saturating_add(points).saturating_sub(penalty);
+        if asked {
+            let change = if penalty > 0 { format!("-{penalty}") } else { format!("+{points}") };
+            info!(
+                "round {} of {} (`{}`): {} answered {:?}: {}, {change}, {} points",
+                game.current + 1,
+                game.questions.len(),
+                drawn.question.id,
+                player.name,
+                entry.as_ref().map(|(_, p)| &p.response),
+                if correct { "right" } else { "wrong" },
+                player.score
+            );
+        }
         outcomes.push(Outcome {
-            answer: entry.map(|(_, time, response)| Pending { response, time }),
+            answer: entry.map(|(_, pending)| pending),
             judgement,
             correct,
+            asked,
             points,
+            penalty,
             score_after: player.score,
         });
     }
-    game.rounds.push(Round { question: game.current, outcomes });
+    game.rounds.push(Round { question: game.current, outcomes, skipped: false });
 }
 
 /// In a closest-wins round with two or more players, the players nearest the number.
 fn closest_players(
     preset: &ScoringPreset,
     drawn: &DrawnQuestion,
-    judgements: &[Option<(Judgement, Duration, Response)>],
+    judgements: &[Option<(Judgement, Pending)>],
 ) -> Vec<usize> {
     if !preset.closest_wins || judgements.len() < 2 || drawn.question.answer.kind() != AnswerKind::Number {
         return Vec::new();
@@ -141,7 +207,7 @@ fn closest_players(
     let distances: Vec<(usize, f64)> = judgements
         .iter()
         .enumerate()
-        .filter_map(|(i, j)| j.as_ref().and_then(|(j, _, _)| j.distance).map(|d| (i, d)))
+        .filter_map(|(i, j)| j.as_ref().and_then(|(j, _)| j.distance).map(|d| (i, d)))
         .collect();
     let Some(best) = distances.iter().map(|(_, d)| *d).reduce(f64::min) else { return Vec::new() };
     distances.into_iter().filter(|(_, d)| *d == best).map(|(i, _)| i).collect()

@@ -45,6 +45,12 @@ pub struct GameSettings {
     pub seed: Option<u64>,
     /// The players, 1 to 8.
     pub players: Vec<PlayerSpec>,
+    /// How a party plays.
+    pub mode: PlayMode,
+    /// Buzz-in: a wrong buzz costs the question's points.
+    pub buzz_penalty: bool,
+    /// Team names, in a teams game (2 to 4).
+    pub teams: Vec<String>,
 }
 
 impl Default for GameSettings {
@@ -60,6 +66,9 @@ impl Default for GameSettings {
             scoring: "classic".to_owned(),
             seed: None,
             players: vec![PlayerSpec::numbered(0)],
+            mode: PlayMode::Everyone,
+            buzz_penalty: false,
+            teams: Vec::new(),
         }
     }
 }
@@ -157,21 +166,67 @@ impl TimerChoice {
     }
 }
 
-/// A player or team taking part.
+/// A player taking part.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlayerSpec {
     /// Name shown on screen.
     pub name: String,
     /// Index into the player palette.
     pub colour: usize,
+    /// The team, in a teams game (index into [`GameSettings::teams`]); unset players are
+    /// dealt to the teams in turn.
+    #[serde(default)]
+    pub team: Option<usize>,
 }
 
 impl PlayerSpec {
     /// "Player N" with the N-th colour (0-based `index`).
     pub fn numbered(index: usize) -> Self {
-        Self { name: format!("Player {}", index + 1), colour: index }
+        Self { name: format!("Player {}", index + 1), colour: index, team: None }
     }
 }
+
+/// "Team 1", "Team 2": names for teams nobody named.
+pub fn team_name(index: usize) -> String {
+    format!("Team {}", index + 1)
+}
+
+/// How a party plays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum PlayMode {
+    /// Everyone answers; answers stay hidden until all have answered or time is up.
+    #[default]
+    Everyone,
+    /// The first to buzz answers alone; a wrong answer locks that player out.
+    Buzz,
+    /// Players take turns, one question each.
+    HotSeat,
+    /// Teams of players give one answer per team.
+    Teams,
+}
+
+impl PlayMode {
+    /// Every mode, as setup cycles through them.
+    pub const ALL: [PlayMode; 4] = [PlayMode::Everyone, PlayMode::Buzz, PlayMode::HotSeat, PlayMode::Teams];
+
+    /// The command-line name.
+    pub fn name(self) -> &'static str {
+        match self {
+            PlayMode::Everyone => "everyone",
+            PlayMode::Buzz => "buzz",
+            PlayMode::HotSeat => "hotseat",
+            PlayMode::Teams => "teams",
+        }
+    }
+
+    /// Parses a command-line name.
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|mode| mode.name().eq_ignore_ascii_case(name.trim()))
+    }
+}
+
+/// Teams in a teams game.
+pub const TEAM_COUNT: std::ops::RangeInclusive<usize> = 2..=4;
 
 /// A setting that the setup screen steps through its values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -192,6 +247,12 @@ pub enum Setting {
     Category,
     /// One pack, or all.
     Pack,
+    /// The party mode.
+    Mode,
+    /// How many teams (2 to 4), in a teams game.
+    Teams,
+    /// Whether a wrong buzz costs points, in buzz-in.
+    BuzzPenalty,
 }
 
 impl GameSettings {
@@ -249,7 +310,39 @@ impl GameSettings {
                 let ids: Vec<String> = library.packs.iter().map(|p| p.id.clone()).collect();
                 self.packs = cycle_filter(&ids, self.packs.first(), delta).into_iter().collect();
             }
+            Setting::Mode => self.mode = cycle(&PlayMode::ALL, &self.mode, delta),
+            Setting::Teams => {
+                let counts: Vec<usize> = TEAM_COUNT.collect();
+                let n = cycle(&counts, &self.team_count(), delta);
+                self.teams = (0..n).map(|i| self.teams.get(i).cloned().unwrap_or_else(|| team_name(i))).collect();
+            }
+            Setting::BuzzPenalty => self.buzz_penalty = !self.buzz_penalty,
         }
+    }
+
+    /// Each player's team in a teams game (`None` in other modes): the team set for them,
+    /// else dealt to the teams in turn.
+    pub fn player_teams(&self) -> Vec<Option<usize>> {
+        if self.mode != PlayMode::Teams {
+            return vec![None; self.players.len()];
+        }
+        let count = self.team_count();
+        let mut dealt = 0;
+        self.players
+            .iter()
+            .map(|spec| {
+                Some(spec.team.filter(|t| *t < count).unwrap_or_else(|| {
+                    dealt += 1;
+                    (dealt - 1) % count
+                }))
+            })
+            .collect()
+    }
+
+    /// How many teams a teams game of these settings has.
+    pub fn team_count(&self) -> usize {
+        let named = self.players.iter().filter_map(|p| p.team).max().map_or(0, |t| t + 1);
+        self.teams.len().max(named).clamp(*TEAM_COUNT.start(), *TEAM_COUNT.end())
     }
 }
 
@@ -263,57 +356,4 @@ fn cycle<T: Clone + PartialEq>(options: &[T], current: &T, delta: i32) -> T {
 fn cycle_filter(options: &[String], current: Option<&String>, delta: i32) -> Option<String> {
     let all: Vec<Option<&String>> = std::iter::once(None).chain(options.iter().map(Some)).collect();
     cycle(&all, &current, delta).cloned()
-}
-
-/// Settings given for one launch (on the command line), over the saved defaults.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct GameOverrides {
-    /// Seed of the draw.
-    pub seed: Option<u64>,
-    /// Number of questions.
-    pub questions: Option<usize>,
-    /// Only these packs.
-    pub packs: Vec<String>,
-    /// Only these categories.
-    pub categories: Vec<String>,
-    /// The difficulty choice.
-    pub difficulty: Option<DifficultyChoice>,
-    /// The spoiler limit.
-    pub max_season: Option<u8>,
-    /// The timer.
-    pub timer: Option<TimerChoice>,
-    /// The scoring preset id.
-    pub scoring: Option<String>,
-    /// Player names, in seat order.
-    pub players: Vec<String>,
-}
-
-impl GameOverrides {
-    /// `base` with these overrides applied; at most [`PLAYER_COUNT`] players are kept.
-    pub fn apply(&self, mut base: GameSettings) -> GameSettings {
-        base.seed = self.seed.or(base.seed);
-        base.questions = self.questions.unwrap_or(base.questions);
-        base.difficulty = self.difficulty.unwrap_or(base.difficulty);
-        base.max_season = self.max_season.unwrap_or(base.max_season);
-        base.timer = self.timer.unwrap_or(base.timer);
-        if let Some(scoring) = &self.scoring {
-            base.scoring.clone_from(scoring);
-        }
-        if !self.packs.is_empty() {
-            base.packs.clone_from(&self.packs);
-        }
-        if !self.categories.is_empty() {
-            base.categories.clone_from(&self.categories);
-        }
-        if !self.players.is_empty() {
-            base.players = self
-                .players
-                .iter()
-                .take(*PLAYER_COUNT.end())
-                .enumerate()
-                .map(|(i, name)| PlayerSpec { name: name.trim().to_owned(), colour: i })
-                .collect();
-        }
-        base
-    }
 }

@@ -47,6 +47,8 @@ pub enum Overlay {
     Paused,
     /// Asking whether to abandon the game.
     ConfirmQuit,
+    /// The host's panel: the clock stops while the host acts.
+    Host,
 }
 
 pub(super) fn plugin(app: &mut App) {

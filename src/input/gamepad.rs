@@ -6,7 +6,7 @@ use bevy::input::gamepad::{Gamepad, GamepadButton};
 use bevy::prelude::*;
 
 use super::{InputContext, NavAction};
-use crate::game::{GameSystems, PlayerAction, Response};
+use crate::game::{BuzzIn, Device, GameSystems, PlayerAction, Response};
 
 /// Buttons for answer tiles 1-6: the face buttons, labelled A, B, X, Y as on most pads, then
 /// the bumpers for packs with five or six options.
@@ -87,16 +87,21 @@ fn read_gamepads(
     mut stick_held: Local<Vec<(Entity, IVec2)>>,
     mut nav: MessageWriter<NavAction>,
     mut answers: MessageWriter<PlayerAction>,
+    mut buzzes: MessageWriter<BuzzIn>,
 ) {
     for (entity, gamepad) in &gamepads {
         let Some(player) = seats.seat(entity) else { continue };
         for button in gamepad.get_just_pressed() {
+            if *context == InputContext::Buzzers && answer_for_button(*button, ANSWER_BUTTONS.len()).is_some() {
+                buzzes.write(BuzzIn { player, device: Device::Gamepad });
+                continue;
+            }
             if let InputContext::Options { count, party } = *context
                 && let Some(option) = answer_for_button(*button, count)
             {
                 // Solo: every pad answers for the one player.
                 let player = if party { player } else { 0 };
-                answers.write(PlayerAction { player, response: Response::Option(option) });
+                answers.write(PlayerAction { player, response: Response::Option(option), device: Device::Gamepad });
                 continue;
             }
             if let Some(action) = nav_for_button(*button) {

@@ -6,7 +6,7 @@ use bevy::input::keyboard::{KeyboardFocusLost, KeyboardInput};
 use bevy::prelude::*;
 
 use super::{AppCommand, InputContext, NavAction};
-use crate::game::{GameSystems, PlayerAction, Response};
+use crate::game::{BuzzIn, Device, GameSystems, PlayerAction, Response};
 
 /// The answer rows of party play, one per keyboard player.
 pub const PARTY_ROWS: [[KeyCode; 6]; 4] = [
@@ -33,6 +33,11 @@ pub fn nav_for_key(key: KeyCode) -> Option<NavAction> {
 pub fn app_command_for_key(key: KeyCode, ctrl: bool, typing: bool) -> Option<AppCommand> {
     match key {
         KeyCode::F11 => Some(AppCommand::ToggleFullscreen),
+        // The host's keys: no player's row uses the F-keys.
+        KeyCode::F1 => Some(AppCommand::HostPanel),
+        KeyCode::F2 => Some(AppCommand::RevealNow),
+        KeyCode::F3 => Some(AppCommand::SkipQuestion),
+        KeyCode::F4 => Some(AppCommand::EndGame),
         KeyCode::KeyQ if ctrl => Some(AppCommand::Quit),
         KeyCode::KeyM if !ctrl && !typing => Some(AppCommand::ToggleMute),
         _ => None,
@@ -73,6 +78,7 @@ fn read_keys(
     mut nav: MessageWriter<NavAction>,
     mut commands: MessageWriter<AppCommand>,
     mut answers: MessageWriter<PlayerAction>,
+    mut buzzes: MessageWriter<BuzzIn>,
 ) {
     let typing = *context == InputContext::TextEntry;
     // Messages keep the order of presses within a frame: who buzzed first counts, and Ctrl
@@ -101,10 +107,16 @@ fn read_keys(
             commands.write(command);
             continue;
         }
+        if *context == InputContext::Buzzers
+            && let Some((player, _)) = answer_for_key(key.key_code, PARTY_ROWS[0].len(), true)
+        {
+            buzzes.write(BuzzIn { player, device: Device::Keyboard });
+            continue;
+        }
         if let InputContext::Options { count, party } = *context
             && let Some((player, option)) = answer_for_key(key.key_code, count, party)
         {
-            answers.write(PlayerAction { player, response: Response::Option(option) });
+            answers.write(PlayerAction { player, response: Response::Option(option), device: Device::Keyboard });
             continue;
         }
         // While typing, Space is a character and Enter submits the text.

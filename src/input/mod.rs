@@ -38,6 +38,14 @@ pub enum AppCommand {
     Quit,
     /// M.
     ToggleMute,
+    /// F1: the host's panel, open or closed.
+    HostPanel,
+    /// F2: the host reveals the answer now.
+    RevealNow,
+    /// F3: the host skips the question.
+    SkipQuestion,
+    /// F4: the host ends the game, with results.
+    EndGame,
 }
 
 /// What the keys mean right now: set by the screen being shown.
@@ -55,6 +63,9 @@ pub enum InputContext {
     },
     /// Typing an answer: letters are text, so no letter shortcuts.
     TextEntry,
+    /// Buzz-in on a typed or number question: any key of a player's row, or a pad's face
+    /// button, buzzes to answer.
+    Buzzers,
 }
 
 /// Keyboard and gamepad mapping; runs headless too (tests write `KeyboardInput` themselves).

@@ -1,6 +1,7 @@
 //! The screens, one plugin each. Screens show the game's state and turn activations into
 //! core commands; they never change the rules. Each button carries its own action.
 
+mod host;
 mod packs;
 mod pause;
 mod question;
@@ -30,6 +31,7 @@ pub(crate) fn plugin(app: &mut App) {
         packs::plugin,
         settings::plugin,
         pause::plugin,
+        host::plugin,
     ));
 }
 
@@ -53,7 +55,7 @@ fn back_in_game(
     let Some(overlay) = overlay.filter(|_| pressed) else { return };
     flow.write(match overlay.get() {
         Overlay::None => FlowCommand::Pause,
-        Overlay::Paused => FlowCommand::Resume,
+        Overlay::Paused | Overlay::Host => FlowCommand::Resume,
         Overlay::ConfirmQuit => FlowCommand::CancelQuit,
     });
 }

@@ -5,33 +5,10 @@ use bevy::prelude::*;
 use crate::game::{FlowCommand, Overlay};
 use crate::theme::interaction::FocusLayer;
 use crate::theme::palette;
-use crate::theme::widgets::{self, Fonts, rem, send};
+use crate::theme::widgets::{self, Fonts, send};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Overlay::Paused), spawn_pause).add_systems(OnEnter(Overlay::ConfirmQuit), spawn_confirm);
-}
-
-fn overlay(name: &str) -> impl Bundle {
-    (
-        Name::new(name.to_owned()),
-        Node { position_type: PositionType::Absolute, ..widgets::full_window_column() },
-        BackgroundColor(palette::BACKGROUND.with_alpha(0.85)),
-        GlobalZIndex(10),
-    )
-}
-
-/// The solid card the overlay's words and buttons sit on, so nothing beneath shows through.
-fn card() -> impl Bundle {
-    (
-        Node {
-            flex_direction: FlexDirection::Column,
-            align_items: AlignItems::Center,
-            row_gap: rem(1.0),
-            ..widgets::bordered(UiRect::axes(rem(3.0), rem(2.0)), 1.0)
-        },
-        BackgroundColor(palette::BACKGROUND),
-        BorderColor::all(palette::ACCENT),
-    )
 }
 
 /// An overlay over the game: a title, a line, two buttons (the first focused), and hints.
@@ -43,8 +20,8 @@ fn spawn_dialog<S: States>(
     buttons: [(&str, FlowCommand); 2],
     hint: &str,
 ) {
-    commands.spawn((overlay(title), DespawnOnExit(state))).with_children(|root| {
-        root.spawn(card()).with_children(|card| {
+    commands.spawn((widgets::overlay(title), DespawnOnExit(state))).with_children(|root| {
+        root.spawn(widgets::card()).with_children(|card| {
             card.spawn(widgets::text(title, 3.2, palette::ACCENT, &fonts.bold));
             card.spawn(widgets::text(line, 1.6, palette::MUTED, &fonts.regular));
             for (order, (label, command)) in buttons.into_iter().enumerate() {

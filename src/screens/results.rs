@@ -6,7 +6,7 @@ use crate::game::{FlowCommand, Game, GameResults, Screen};
 use crate::theme::interaction::Cancel;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem, send};
-use crate::words::{award_detail, award_name, ordinal};
+use crate::words::{award_detail, award_name, host_action_text, ordinal};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Results), spawn);
@@ -17,6 +17,11 @@ fn spawn(mut commands: Commands, results: Option<Res<GameResults>>, game: Option
     let solo = results.players.len() == 1;
     commands.spawn((widgets::screen_root("Results screen"), DespawnOnExit(Screen::Results))).with_children(|root| {
         root.spawn(widgets::text("Final results", 3.2, palette::ACCENT, &fonts.bold));
+        // Teams first: their score is their members' summed.
+        for team in &results.teams {
+            let line = format!("{} {}   {} points", ordinal(team.rank), team.name, team.score);
+            root.spawn(widgets::text(line, 2.2, palette::player(team.colour), &fonts.bold));
+        }
         root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.5), ..default() }).with_children(
             |list| {
                 for player in &results.players {
@@ -70,6 +75,20 @@ fn spawn(mut commands: Commands, results: Option<Res<GameResults>>, game: Option
             .collect();
         for award in awards {
             root.spawn(widgets::text(award, 1.5, palette::ACCENT, &fonts.regular));
+        }
+        if !results.host.is_empty() {
+            let actions: Vec<String> = results
+                .host
+                .iter()
+                .map(|r| format!("{} (question {})", host_action_text(&game, r.action), r.question + 1))
+                .collect();
+            root.spawn((
+                Node { max_width: percent(85), ..default() },
+                children![(
+                    widgets::text(format!("Host: {}", actions.join(" · ")), 1.1, palette::MUTED, &fonts.regular),
+                    TextLayout::justify(Justify::Center)
+                )],
+            ));
         }
         root.spawn(Node { column_gap: rem(1.0), margin: UiRect::top(rem(1.0)), ..default() }).with_children(
             |buttons| {

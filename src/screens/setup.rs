@@ -6,13 +6,15 @@ use bevy::prelude::*;
 
 use super::go_to;
 use crate::game::flow::StartProblem;
-use crate::game::{DifficultyChoice, FlowCommand, GameSettings, ScoringPresets, Screen, Setting};
+use crate::game::settings::team_name;
+use crate::game::{DifficultyChoice, FlowCommand, GameSettings, PlayMode, ScoringPresets, Screen, Setting};
 use crate::input::keyboard::PARTY_ROWS;
 use crate::input::{InputContext, NavAction};
 use crate::pack::{PackLibrary, SEASONS};
 use crate::theme::interaction::{Activate, Adjust, Cancel};
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem};
+use crate::words::mode_name;
 
 /// A row that steps one setting.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +35,7 @@ struct NoticeText;
 #[derive(Component, Debug, Default)]
 struct SetupRoot {
     players: usize,
+    mode: PlayMode,
     editing: Option<usize>,
 }
 
@@ -65,19 +68,27 @@ fn spawn(mut commands: Commands, fonts: Res<Fonts>, settings: Res<GameSettings>)
 fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings) {
     let players = settings.players.len();
     let party = players > 1;
-    let player_rows = if party { players + 1 } else { 0 };
+    let party_rows: Vec<Setting> = match (party, settings.mode) {
+        (false, _) => Vec::new(),
+        (true, PlayMode::Teams) => vec![Setting::Players, Setting::Mode, Setting::Teams],
+        (true, PlayMode::Buzz) => vec![Setting::Players, Setting::Mode, Setting::BuzzPenalty],
+        (true, _) => vec![Setting::Players, Setting::Mode],
+    };
+    let player_rows = if party { party_rows.len() + players } else { 0 };
     let count = player_rows + GAME_ROWS.len();
     let column = || Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() };
-    let root = SetupRoot { players, editing: None };
+    let root = SetupRoot { players, mode: settings.mode, editing: None };
     commands.spawn((widgets::screen_root("Setup screen"), root, DespawnOnExit(Screen::Setup))).with_children(|root| {
         root.spawn(widgets::text(if party { "Party night" } else { "Solo game" }, 3.0, palette::ACCENT, &fonts.bold));
         root.spawn(Node { column_gap: rem(2.0), align_items: AlignItems::FlexStart, ..default() }).with_children(
             |columns| {
                 if party {
                     columns.spawn(column()).with_children(|list| {
-                        list.spawn(setting_row(Setting::Players, 0, fonts));
+                        for (order, setting) in party_rows.iter().enumerate() {
+                            list.spawn(setting_row(*setting, order, fonts));
+                        }
                         for i in 0..players {
-                            list.spawn((widgets::button("", i + 1, fonts, edit_name(i)), NameRow(i)));
+                            list.spawn((widgets::button("", party_rows.len() + i, fonts, edit_name(i)), NameRow(i)));
                         }
                     });
                 }
@@ -142,10 +153,10 @@ fn edit_name(
     }
 }
 
-/// A new number of players brings a new column of names.
+/// A new number of players brings a new column of names; a new mode, its own rows.
 fn rebuild(roots: Query<(Entity, &SetupRoot)>, mut commands: Commands, fonts: Res<Fonts>, settings: Res<GameSettings>) {
     for (entity, root) in &roots {
-        if root.players != settings.players.len() {
+        if root.players != settings.players.len() || root.mode != settings.mode {
             commands.entity(entity).despawn();
             build(&mut commands, &fonts, &settings);
         }
@@ -219,6 +230,10 @@ fn label(setting: Setting, settings: &GameSettings, library: &PackLibrary, prese
             .first()
             .map(|id| library.pack(id).map_or_else(|| id.clone(), |p| p.title.clone()))
             .unwrap_or_else(|| "All packs".to_owned()),
+        Setting::Mode => mode_name(settings.mode).to_owned(),
+        Setting::Teams => format!("{} teams", settings.team_count()),
+        Setting::BuzzPenalty if settings.buzz_penalty => "A wrong buzz costs points".to_owned(),
+        Setting::BuzzPenalty => "No penalty for a wrong buzz".to_owned(),
     };
     format!("‹  {value}  ›")
 }
@@ -247,12 +262,16 @@ fn refresh(
         return;
     }
     let editing = roots.iter().find_map(|root| root.editing);
+    let teams = settings.player_teams();
     for (row, name, start, children) in &rows {
         let text = match (row, name) {
             (Some(SetupRow(setting)), _) => label(*setting, &settings, &library, &presets),
             (_, Some(NameRow(i))) => {
                 let name = settings.players.get(*i).map_or("", |p| p.name.as_str());
-                if editing == Some(*i) { format!("{name}|") } else { format!("✎  {name}") }
+                let team = teams.get(*i).copied().flatten().map_or_else(String::new, |t| {
+                    format!("  ·  {}", settings.teams.get(t).cloned().unwrap_or_else(|| team_name(t)))
+                });
+                if editing == Some(*i) { format!("{name}|{team}") } else { format!("✎  {name}{team}") }
             }
             _ if start => match problem.as_deref() {
                 Some(StartProblem(shortfall)) if shortfall.available > 0 => {

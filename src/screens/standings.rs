@@ -19,6 +19,15 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
     let title = format!("Standings after {} of {}", game.current + 1, game.questions.len());
     commands.spawn((widgets::screen_root("Standings screen"), DespawnOnExit(Phase::Standings))).with_children(|root| {
         root.spawn(widgets::text(title, 3.0, palette::ACCENT, &fonts.bold));
+        if !game.teams.is_empty() {
+            let scores = game.team_scores();
+            root.spawn(Node { column_gap: rem(3.0), ..default() }).with_children(|row| {
+                for (team, score) in game.teams.iter().zip(scores) {
+                    let line = format!("{}  {score}", team.name);
+                    row.spawn(widgets::text(line, 2.4, palette::player(team.colour), &fonts.bold));
+                }
+            });
+        }
         root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.6), width: percent(70), ..default() })
             .with_children(|list| {
                 for i in order {

@@ -39,18 +39,44 @@ pub struct FocusStyle {
     pub focused: Color,
 }
 
-/// Which item has the focus, and how many columns the items are laid out in.
-#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
+/// Which item has the focus.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Focus {
     /// Index into the reachable items, sorted by order.
     pub index: usize,
-    /// Up and down move by this many items (2 for the answer grid).
-    pub columns: usize,
 }
 
-impl Default for Focus {
-    fn default() -> Self {
-        Self { index: 0, columns: 1 }
+/// The item's place in a grid (the answer tiles, the host's buttons): up and down move to
+/// the nearest item of the row above or below, left and right along the row.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GridCell {
+    /// Row, from the top.
+    pub row: usize,
+    /// Column, from the left.
+    pub col: usize,
+}
+
+/// The items of a query that the focus can reach.
+type Items<'w, 's> = Query<
+    'w,
+    's,
+    (Entity, &'static Focusable, Option<&'static FocusLayer>, Has<Adjustable>, Option<&'static GridCell>),
+>;
+
+/// A reachable item: the entity, whether it adjusts, and its place in a grid.
+type Item = (Entity, bool, Option<GridCell>);
+
+/// Where the focus goes from `index` in a grid, by `rows` or `cols` (-1 or +1).
+fn grid_step(list: &[Item], index: usize, rows: isize, cols: isize) -> Option<usize> {
+    let here = list.get(index)?.2?;
+    let row = here.row.checked_add_signed(rows)?;
+    let candidates = list.iter().enumerate().filter_map(|(i, (_, _, cell))| cell.map(|c| (i, c)));
+    if rows != 0 {
+        // The nearest column of the row above or below.
+        candidates.filter(|(_, c)| c.row == row).min_by_key(|(_, c)| c.col.abs_diff(here.col)).map(|(i, _)| i)
+    } else {
+        let col = here.col.checked_add_signed(cols)?;
+        candidates.filter(|(_, c)| c.row == row && c.col == col).map(|(i, _)| i).next()
     }
 }
 
@@ -93,20 +119,20 @@ fn reset_focus(mut focus: ResMut<Focus>) {
 }
 
 /// The reachable items, in focus order.
-fn reachable(items: &Query<(Entity, &Focusable, Option<&FocusLayer>, Has<Adjustable>)>) -> Vec<(Entity, bool)> {
-    let top = items.iter().map(|(_, _, layer, _)| layer.map_or(0, |l| l.0)).max().unwrap_or(0);
-    let mut list: Vec<(usize, Entity, bool)> = items
+fn reachable(items: &Items) -> Vec<Item> {
+    let top = items.iter().map(|(_, _, layer, _, _)| layer.map_or(0, |l| l.0)).max().unwrap_or(0);
+    let mut list: Vec<(usize, Item)> = items
         .iter()
-        .filter(|(_, _, layer, _)| layer.map_or(0, |l| l.0) == top)
-        .map(|(entity, focusable, _, adjustable)| (focusable.order, entity, adjustable))
+        .filter(|(_, _, layer, _, _)| layer.map_or(0, |l| l.0) == top)
+        .map(|(entity, focusable, _, adjustable, cell)| (focusable.order, (entity, adjustable, cell.copied())))
         .collect();
-    list.sort_by_key(|(order, entity, _)| (*order, *entity));
-    list.into_iter().map(|(_, entity, adjustable)| (entity, adjustable)).collect()
+    list.sort_by_key(|(order, (entity, _, _))| (*order, *entity));
+    list.into_iter().map(|(_, item)| item).collect()
 }
 
 fn navigate(
     mut nav: MessageReader<NavAction>,
-    items: Query<(Entity, &Focusable, Option<&FocusLayer>, Has<Adjustable>)>,
+    items: Items,
     cancels: Query<(), With<Cancel>>,
     context: Res<InputContext>,
     mut focus: ResMut<Focus>,
@@ -114,7 +140,7 @@ fn navigate(
 ) {
     let list = reachable(&items);
     // While typing, Esc belongs to the text field.
-    let cancel = list.iter().map(|(entity, _)| *entity).find(|e| cancels.contains(*e));
+    let cancel = list.iter().map(|(entity, _, _)| *entity).find(|e| cancels.contains(*e));
     let cancel = cancel.filter(|_| *context != InputContext::TextEntry);
     if list.is_empty() {
         nav.clear();
@@ -123,16 +149,20 @@ fn navigate(
     let last = list.len() - 1;
     focus.index = focus.index.min(last);
     for action in nav.read() {
-        let (entity, adjustable) = list[focus.index];
+        let (entity, adjustable, cell) = list[focus.index];
         match action {
-            NavAction::Up => focus.index = focus.index.checked_sub(focus.columns).unwrap_or(focus.index),
-            NavAction::Down => focus.index = (focus.index + focus.columns).min(last),
+            NavAction::Up | NavAction::Down if cell.is_some() => {
+                let rows = if *action == NavAction::Up { -1 } else { 1 };
+                focus.index = grid_step(&list, focus.index, rows, 0).unwrap_or(focus.index);
+            }
+            NavAction::Up => focus.index = focus.index.saturating_sub(1),
+            NavAction::Down => focus.index = (focus.index + 1).min(last),
             NavAction::Left | NavAction::Right => {
                 let delta = if *action == NavAction::Left { -1 } else { 1 };
                 if adjustable {
                     commands.trigger(Adjust { entity, delta, wraps: false });
-                } else if focus.columns > 1 {
-                    focus.index = focus.index.saturating_add_signed(delta as isize).min(last);
+                } else if cell.is_some() {
+                    focus.index = grid_step(&list, focus.index, 0, delta as isize).unwrap_or(focus.index);
                 }
             }
             NavAction::Confirm => commands.trigger(Activate { entity }),
@@ -150,7 +180,7 @@ fn navigate(
 fn mouse(
     mut moved: MessageReader<bevy::window::CursorMoved>,
     changed: Query<(Entity, &Interaction), Changed<Interaction>>,
-    items: Query<(Entity, &Focusable, Option<&FocusLayer>, Has<Adjustable>)>,
+    items: Items,
     mut focus: ResMut<Focus>,
 ) {
     // A button that appears under a resting pointer must not steal the keyboard's focus:
@@ -158,7 +188,7 @@ fn mouse(
     let mouse_moved = moved.read().count() > 0;
     let list = reachable(&items);
     for (entity, interaction) in &changed {
-        let Some(index) = list.iter().position(|(e, _)| *e == entity) else { continue };
+        let Some(index) = list.iter().position(|(e, _, _)| *e == entity) else { continue };
         if *interaction == Interaction::Pressed || (*interaction == Interaction::Hovered && mouse_moved) {
             focus.index = index;
         }
@@ -167,12 +197,12 @@ fn mouse(
 
 fn style(
     focus: Res<Focus>,
-    items: Query<(Entity, &Focusable, Option<&FocusLayer>, Has<Adjustable>)>,
+    items: Items,
     mut looks: Query<(&mut BackgroundColor, &mut BorderColor, Option<&FocusStyle>)>,
 ) {
     let list = reachable(&items);
-    let focused = list.get(focus.index).map(|(entity, _)| *entity);
-    for (entity, _) in list {
+    let focused = list.get(focus.index).map(|(entity, _, _)| *entity);
+    for (entity, _, _) in list {
         let Ok((mut background, mut border, custom)) = looks.get_mut(entity) else { continue };
         let style = custom.copied().unwrap_or(FocusStyle { normal: palette::PANEL, focused: palette::PANEL_FOCUSED });
         let is_focused = Some(entity) == focused;

@@ -169,6 +169,30 @@ pub fn bordered(padding: UiRect, radius: f32) -> Node {
     Node { padding, border: UiRect::all(rem(0.2)), border_radius: BorderRadius::all(rem(radius)), ..default() }
 }
 
+/// A veil over the whole window, above the screen: pause menu, host panel.
+pub fn overlay(name: &str) -> impl Bundle {
+    (
+        Name::new(name.to_owned()),
+        Node { position_type: PositionType::Absolute, ..full_window_column() },
+        BackgroundColor(palette::BACKGROUND.with_alpha(0.85)),
+        GlobalZIndex(10),
+    )
+}
+
+/// The solid card the overlay's words and buttons sit on, so nothing beneath shows through.
+pub fn card() -> impl Bundle {
+    (
+        Node {
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            row_gap: rem(1.0),
+            ..bordered(UiRect::axes(rem(3.0), rem(2.0)), 1.0)
+        },
+        BackgroundColor(palette::BACKGROUND),
+        BorderColor::all(palette::ACCENT),
+    )
+}
+
 /// A small line of key hints at the bottom of a screen.
 pub fn hints(content: impl Into<String>, fonts: &Fonts) -> impl Bundle {
     (

@@ -6,6 +6,7 @@ pub mod sheet;
 use crate::game::draw::{DrawnQuestion, Presented};
 use crate::game::judge::Response;
 use crate::game::results::{AwardDetail, AwardKind};
+use crate::game::{Game, HostAction, PlayMode};
 use crate::pack::Answer;
 
 /// The answer as a host reads it out: "B. Stamford", "3 months", "C, A, B".
@@ -87,6 +88,30 @@ pub fn award_detail(detail: AwardDetail) -> String {
         AwardDetail::Time(time) => format!("{:.1} s", time.as_secs_f32()),
         AwardDetail::Streak(n) => format!("{n} in a row"),
         AwardDetail::Climb { from, to } => format!("from {} to {}", ordinal(from), ordinal(to)),
+    }
+}
+
+/// A party mode as the setup screen names it.
+pub fn mode_name(mode: PlayMode) -> &'static str {
+    match mode {
+        PlayMode::Everyone => "Everyone answers",
+        PlayMode::Buzz => "Buzz in",
+        PlayMode::HotSeat => "Hot seat",
+        PlayMode::Teams => "Teams",
+    }
+}
+
+/// What the host did, as the room reads it: "+100 to Ann", "removed Bo".
+pub fn host_action_text(game: &Game, action: HostAction) -> String {
+    let name = |p: usize| game.players.get(p).map_or_else(|| format!("player {}", p + 1), |p| p.name.clone());
+    match action {
+        HostAction::Skip => "skipped the question".to_owned(),
+        HostAction::Accept(p) => format!("counted {}'s answer right", name(p)),
+        HostAction::Reject(p) => format!("counted {}'s answer wrong", name(p)),
+        HostAction::Points { player, delta } if delta >= 0 => format!("+{delta} to {}", name(player)),
+        HostAction::Points { player, delta } => format!("{delta} to {}", name(player)),
+        HostAction::Remove(p) => format!("removed {}", name(p)),
+        HostAction::EndEarly => "ended the game".to_owned(),
     }
 }
 

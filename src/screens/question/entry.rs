@@ -5,7 +5,7 @@ use bevy::input::ButtonState;
 use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 
-use crate::game::{DrawnQuestion, Game, Overlay, Phase, PlayerAction, Presented, Response};
+use crate::game::{Device, DrawnQuestion, Game, Overlay, Phase, PlayerAction, Presented, Response};
 use crate::input::NavAction;
 use crate::input::text_entry::TextEntry;
 use crate::pack::Answer;
@@ -62,7 +62,9 @@ pub(super) fn spawn(root: &mut ChildSpawnerCommands, drawn: &DrawnQuestion, part
 
 /// The player whose turn it is passes.
 fn pass(_: On<Activate>, game: Res<Game>, mut answers: MessageWriter<PlayerAction>) {
-    answers.write(PlayerAction { player: game.typist(), response: Response::Pass });
+    if let Some(player) = game.typist() {
+        answers.write(PlayerAction { player, response: Response::Pass, device: Device::Screen });
+    }
 }
 
 fn type_answer(
@@ -82,8 +84,11 @@ fn type_answer(
         for key in &pressed {
             field.0.key(&key.logical_key, key.text.as_deref());
         }
-        if submitted && let Some(response) = field.0.submit() {
-            answers.write(PlayerAction { player: game.typist(), response });
+        if submitted
+            && let Some(player) = game.typist()
+            && let Some(response) = field.0.submit()
+        {
+            answers.write(PlayerAction { player, response, device: Device::Keyboard });
         }
     }
 }
@@ -96,7 +101,7 @@ fn show_entry(
     mut labels: Query<(&mut Text, &mut TextColor), (With<TypistLabel>, Without<EntryHint>)>,
     mut hints: Query<(&EntryHint, &mut Text, &mut TextColor), Without<TypistLabel>>,
 ) {
-    if let Some(player) = game.players.get(game.typist()) {
+    if let Some(player) = game.typist().and_then(|p| game.players.get(p)) {
         let label = format!("{}, your answer:", player.name);
         for (mut text, mut colour) in &mut labels {
             if text.0 != label {

@@ -1,18 +1,18 @@
 //! The question: prompt, a timer bar that drains, and the answer in its kind's own way
-//! ([`options`] tiles, an [`entry`] field, an [`ordering`] list); who has answered, and the
-//! host's "Reveal the answer", in party play.
+//! ([`options`] tiles, an [`entry`] field, an [`ordering`] list); in party play, the
+//! [`party`] mode's line, who has answered, and the host's "Reveal the answer".
 
 mod entry;
 mod options;
 mod ordering;
+mod party;
 
 use bevy::prelude::*;
 
-use crate::game::{FlowCommand, Game, Phase, Presented};
+use crate::game::{Game, Phase, PlayMode, Presented};
 use crate::input::InputContext;
-use crate::theme::interaction::Focus;
 use crate::theme::palette;
-use crate::theme::widgets::{self, Fonts, rem, send};
+use crate::theme::widgets::{self, Fonts, rem};
 
 #[derive(Component)]
 struct TimerBar;
@@ -20,24 +20,14 @@ struct TimerBar;
 #[derive(Component)]
 struct TimerText;
 
-#[derive(Component)]
-struct AnsweredMarks;
-
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Phase::Question), spawn).add_systems(OnExit(Phase::Question), leave).add_systems(
-        Update,
-        (show_timer, show_answered).run_if(in_state(Phase::Question)).in_set(crate::game::GameSystems::Screens),
-    );
-    app.add_plugins((entry::plugin, ordering::plugin));
+    app.add_systems(OnEnter(Phase::Question), spawn)
+        .add_systems(OnExit(Phase::Question), leave)
+        .add_systems(Update, show_timer.run_if(in_state(Phase::Question)).in_set(crate::game::GameSystems::Screens));
+    app.add_plugins((entry::plugin, ordering::plugin, party::plugin));
 }
 
-fn spawn(
-    mut commands: Commands,
-    game: Res<Game>,
-    fonts: Res<Fonts>,
-    mut context: ResMut<InputContext>,
-    mut focus: ResMut<Focus>,
-) {
+fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>, mut context: ResMut<InputContext>) {
     let Some(drawn) = game.question() else { return };
     let party = game.is_party();
     let q = &drawn.question;
@@ -54,13 +44,17 @@ fn spawn(
         ));
         *context = match &drawn.presented {
             Presented::Options { options, .. } => {
-                focus.columns = 2;
                 options::spawn(root, options, party, &fonts);
                 InputContext::Options { count: options.len(), party }
             }
             Presented::Typed | Presented::Number => {
                 entry::spawn(root, drawn, party, &fonts);
-                InputContext::TextEntry
+                // Buzz-in: the keys buzz until someone holds the buzzer, then they type.
+                if game.settings.mode == PlayMode::Buzz && party {
+                    InputContext::Buzzers
+                } else {
+                    InputContext::TextEntry
+                }
             }
             Presented::Ordering { shown } => {
                 ordering::spawn(root, shown.len(), &fonts);
@@ -68,17 +62,7 @@ fn spawn(
             }
         };
         if party {
-            // Focus order after the Pass button, when there is one.
-            root.spawn(widgets::button("Reveal the answer", 1, &fonts, send(FlowCommand::CloseQuestion)));
-            root.spawn((
-                AnsweredMarks,
-                Node { position_type: PositionType::Absolute, bottom: rem(3.0), column_gap: rem(1.5), ..default() },
-            ))
-            .with_children(|marks| {
-                for player in &game.players {
-                    marks.spawn(widgets::text(player.name.clone(), 1.4, palette::player(player.colour), &fonts.bold));
-                }
-            });
+            party::spawn(root, &game, &fonts);
         }
         root.spawn(widgets::hints("Esc pause · M mute", &fonts));
     });
@@ -125,9 +109,8 @@ fn top_bar(game: &Game, fonts: &Fonts) -> impl Bundle {
     )
 }
 
-fn leave(mut context: ResMut<InputContext>, mut focus: ResMut<Focus>) {
+fn leave(mut context: ResMut<InputContext>) {
     *context = InputContext::Menu;
-    focus.columns = 1;
 }
 
 fn show_timer(
@@ -146,19 +129,6 @@ fn show_timer(
     for mut text in &mut texts {
         if text.0 != label {
             text.0.clone_from(&label);
-        }
-    }
-}
-
-fn show_answered(game: Res<Game>, marks: Query<&Children, With<AnsweredMarks>>, mut texts: Query<&mut Text>) {
-    for children in &marks {
-        for (i, child) in children.iter().enumerate() {
-            let (Some(player), Ok(mut text)) = (game.players.get(i), texts.get_mut(child)) else { continue };
-            let answered = game.pending.get(i).is_some_and(Option::is_some);
-            let label = if answered { format!("{} ✓", player.name) } else { format!("{} …", player.name) };
-            if text.0 != label {
-                text.0 = label;
-            }
         }
     }
 }

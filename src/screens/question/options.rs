@@ -4,9 +4,9 @@
 
 use bevy::prelude::*;
 
-use crate::game::{PlayerAction, Response};
+use crate::game::{Device, PlayerAction, Response};
 use crate::input::gamepad::ANSWER_LABELS;
-use crate::theme::interaction::FocusStyle;
+use crate::theme::interaction::{FocusStyle, GridCell};
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem, send};
 
@@ -26,8 +26,13 @@ pub(super) fn spawn(root: &mut ChildSpawnerCommands, options: &[String], party: 
                 let (colour, _, _) = palette::TILES[i % palette::TILES.len()];
                 tile.insert((
                     widgets::focusable(i),
+                    GridCell { row: i / 2, col: i % 2 },
                     FocusStyle { normal: colour, focused: colour.lighter(0.12) },
-                    bevy::ui_widgets::observe(send(PlayerAction { player: 0, response: Response::Option(i) })),
+                    bevy::ui_widgets::observe(send(PlayerAction {
+                        player: 0,
+                        response: Response::Option(i),
+                        device: Device::Screen,
+                    })),
                 ));
             }
         }

@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 
-use crate::game::{Game, Phase, PlayerAction, Presented};
+use crate::game::{Device, Game, Phase, PlayerAction, Presented};
 use crate::input::NavAction;
 use crate::input::ordering::OrderDraft;
 use crate::theme::interaction::{Activate, FocusStyle};
@@ -63,7 +63,7 @@ fn pick_or_place(activate: On<Activate>, slots: Query<&Slot>, mut lists: Query<&
 
 fn submit(_: On<Activate>, lists: Query<&OrderList>, mut answers: MessageWriter<PlayerAction>) {
     for list in &lists {
-        answers.write(PlayerAction { player: 0, response: list.0.response() });
+        answers.write(PlayerAction { player: 0, response: list.0.response(), device: Device::Screen });
     }
 }
 

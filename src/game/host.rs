@@ -1,0 +1,120 @@
+//! The host's powers: skip a question, overrule the judge, give or take points, remove a
+//! player, end early. Each acts at once and is kept in [`Game::host_log`], which the results
+//! list, so a dispute can be settled afterwards. (Pause and "reveal now" are
+//! [`super::FlowCommand`]s.)
+
+use bevy::prelude::*;
+
+use super::GameSystems;
+use super::model::{Game, HostAction, HostRecord, Round};
+use super::scoring::Attempt;
+use super::state::{Phase, Screen};
+use super::{flow, round};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<HostAction>().add_systems(
+        Update,
+        act.run_if(in_state(Screen::Playing))
+            .after(flow::handle_commands)
+            .before(round::collect_answers)
+            .in_set(GameSystems::Flow),
+    );
+}
+
+fn act(
+    mut actions: MessageReader<HostAction>,
+    game: Option<ResMut<Game>>,
+    phase: Res<State<Phase>>,
+    mut next_phase: ResMut<NextState<Phase>>,
+    mut next_screen: ResMut<NextState<Screen>>,
+) {
+    let Some(mut game) = game else {
+        actions.clear();
+        return;
+    };
+    for action in actions.read() {
+        let done = match *action {
+            HostAction::Skip if *phase.get() == Phase::Question => {
+                skip(&mut game);
+                if game.current + 1 < game.questions.len() {
+                    game.current += 1;
+                    // Leave and enter the phase anew, so the next question opens.
+                    next_phase.set(Phase::Question);
+                } else {
+                    next_screen.set(Screen::Results);
+                }
+                true
+            }
+            HostAction::Accept(player) => overrule(&mut game, player, true),
+            HostAction::Reject(player) => overrule(&mut game, player, false),
+            HostAction::Points { player, delta } => match game.players.get_mut(player) {
+                Some(p) => {
+                    p.score = p.score.saturating_add_signed(delta);
+                    true
+                }
+                None => false,
+            },
+            HostAction::Remove(player) => {
+                let removed = game.players.get_mut(player).is_some_and(|p| !std::mem::replace(&mut p.removed, true));
+                // The player being waited for may be the one removed.
+                removed && game.active().next().is_some()
+            }
+            HostAction::EndEarly => {
+                next_screen.set(Screen::Results);
+                true
+            }
+            HostAction::Skip => false,
+        };
+        if done {
+            info!("host: {action:?} during question {}", game.current + 1);
+            let question = game.current;
+            game.host_log.push(HostRecord { question, action: *action });
+        }
+    }
+}
+
+/// A skipped question is a round where nobody was asked.
+fn skip(game: &mut Game) {
+    let outcomes = game
+        .players
+        .iter()
+        .map(|p| super::model::Outcome {
+            answer: None,
+            judgement: super::judge::Judgement::WRONG,
+            correct: false,
+            asked: false,
+            points: 0,
+            penalty: 0,
+            score_after: p.score,
+        })
+        .collect();
+    game.rounds.push(Round { question: game.current, outcomes, skipped: true });
+}
+
+/// Counts a player's answer in the last round as right or wrong, as the host rules: the
+/// points follow (a streak already counted stays as it was).
+fn overrule(game: &mut Game, player: usize, right: bool) -> bool {
+    let Game { rounds, players, preset, questions, clock, .. } = game;
+    let Some(round) = rounds.last_mut().filter(|r| !r.skipped) else { return false };
+    let (Some(outcome), Some(p), Some(drawn)) =
+        (round.outcomes.get_mut(player), players.get_mut(player), questions.get(round.question))
+    else {
+        return false;
+    };
+    if outcome.correct == right || outcome.answer.is_none() {
+        return false;
+    }
+    let attempt = Attempt {
+        correct: right,
+        credit: f32::from(u8::from(right)),
+        time: outcome.time().unwrap_or_default(),
+        streak: p.streak.max(1),
+    };
+    let points = preset.points(drawn.question.difficulty, attempt, clock.limit);
+    p.score = p.score.saturating_sub(outcome.points).saturating_add(points).saturating_add(outcome.penalty);
+    outcome.correct = right;
+    outcome.points = points;
+    outcome.penalty = 0;
+    outcome.score_after = p.score;
+    true
+}

@@ -1,0 +1,81 @@
+//! Settings given for one launch (on the command line), over the saved defaults.
+
+use super::settings::{DifficultyChoice, GameSettings, PLAYER_COUNT, PlayMode, PlayerSpec, TEAM_COUNT, TimerChoice};
+
+/// Settings given for one launch (on the command line), over the saved defaults.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GameOverrides {
+    /// Seed of the draw.
+    pub seed: Option<u64>,
+    /// Number of questions.
+    pub questions: Option<usize>,
+    /// Only these packs.
+    pub packs: Vec<String>,
+    /// Only these categories.
+    pub categories: Vec<String>,
+    /// The difficulty choice.
+    pub difficulty: Option<DifficultyChoice>,
+    /// The spoiler limit.
+    pub max_season: Option<u8>,
+    /// The timer.
+    pub timer: Option<TimerChoice>,
+    /// The scoring preset id.
+    pub scoring: Option<String>,
+    /// Player names, in seat order; `Name@Team` puts a player in a team.
+    pub players: Vec<String>,
+    /// How a party plays.
+    pub mode: Option<PlayMode>,
+    /// Team names, for a teams game.
+    pub teams: Vec<String>,
+}
+
+impl GameOverrides {
+    /// `base` with these overrides applied; at most [`PLAYER_COUNT`] players are kept.
+    pub fn apply(&self, mut base: GameSettings) -> GameSettings {
+        base.seed = self.seed.or(base.seed);
+        base.questions = self.questions.unwrap_or(base.questions);
+        base.difficulty = self.difficulty.unwrap_or(base.difficulty);
+        base.max_season = self.max_season.unwrap_or(base.max_season);
+        base.timer = self.timer.unwrap_or(base.timer);
+        if let Some(scoring) = &self.scoring {
+            base.scoring.clone_from(scoring);
+        }
+        if !self.packs.is_empty() {
+            base.packs.clone_from(&self.packs);
+        }
+        if !self.categories.is_empty() {
+            base.categories.clone_from(&self.categories);
+        }
+        base.mode = self.mode.unwrap_or(base.mode);
+        if !self.teams.is_empty() {
+            base.teams = self.teams.iter().map(|t| t.trim().to_owned()).collect();
+        }
+        if !self.players.is_empty() {
+            base.players = self
+                .players
+                .iter()
+                .take(*PLAYER_COUNT.end())
+                .enumerate()
+                .map(|(i, given)| {
+                    let (name, team) = match given.split_once('@') {
+                        Some((name, team)) => (name, team_index(&mut base.teams, team.trim())),
+                        None => (given.as_str(), None),
+                    };
+                    PlayerSpec { name: name.trim().to_owned(), colour: i, team }
+                })
+                .collect();
+        }
+        base
+    }
+}
+
+/// The index of the team named `name`, added to `teams` when new (up to four).
+fn team_index(teams: &mut Vec<String>, name: &str) -> Option<usize> {
+    if let Some(index) = teams.iter().position(|t| t.eq_ignore_ascii_case(name)) {
+        return Some(index);
+    }
+    (teams.len() < *TEAM_COUNT.end() && !name.is_empty()).then(|| {
+        teams.push(name.to_owned());
+        teams.len() - 1
+    })
+}

@@ -1,0 +1,170 @@
+//! The record of every game played to its results: each round, every answer with its time and
+//! device, and every host action, written as RON in the user's data folder
+//! (`~/.local/share/bigtuna/games` on Linux), so a dispute can be settled afterwards.
+
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::atomic::write_atomic;
+use crate::game::{Game, PlayMode, Screen};
+use crate::words::{host_action_text, response_text};
+
+/// Where game logs are written; `None` when the platform has no data folder.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct GamesDir(pub Option<PathBuf>);
+
+/// One game, as written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GameLog {
+    /// When the game ended, in seconds since 1970.
+    pub ended: u64,
+    /// The seed that replays it.
+    pub seed: u64,
+    /// How the party played.
+    pub mode: PlayMode,
+    /// The players, with their final scores.
+    pub players: Vec<LoggedPlayer>,
+    /// Every round, in order.
+    pub rounds: Vec<LoggedRound>,
+    /// What the host did, in order.
+    pub host: Vec<LoggedHostAction>,
+}
+
+/// A player at the end of the game.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoggedPlayer {
+    /// Name.
+    pub name: String,
+    /// Team, in a teams game.
+    pub team: Option<String>,
+    /// Final score.
+    pub score: u32,
+    /// Removed by the host.
+    pub removed: bool,
+}
+
+/// One round.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoggedRound {
+    /// `pack/question-id`.
+    pub question: String,
+    /// The question as asked.
+    pub prompt: String,
+    /// The host skipped it.
+    pub skipped: bool,
+    /// Every answer given.
+    pub answers: Vec<LoggedAnswer>,
+}
+
+/// One answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoggedAnswer {
+    /// Who answered.
+    pub player: String,
+    /// What, as text.
+    pub answer: String,
+    /// Seconds after answering opened.
+    pub seconds: f64,
+    /// Keyboard, Gamepad, Screen...
+    pub device: String,
+    /// Counted right (by the judge, or as the host ruled).
+    pub correct: bool,
+    /// Points earned.
+    pub points: u32,
+    /// Points lost (a wrong buzz).
+    pub penalty: u32,
+}
+
+/// One host action.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoggedHostAction {
+    /// During which question (1-based).
+    pub question: usize,
+    /// What was done, in words.
+    pub action: String,
+}
+
+/// Writes the log as a game reaches its results.
+pub fn plugin(app: &mut App) {
+    app.init_resource::<GamesDir>().add_systems(OnEnter(Screen::Results), write_log);
+}
+
+impl GameLog {
+    /// The record of `game`, ended at `ended`.
+    pub fn of(game: &Game, ended: u64) -> Self {
+        let name = |p: usize| game.players.get(p).map_or_else(String::new, |p| p.name.clone());
+        let rounds = game
+            .rounds
+            .iter()
+            .filter_map(|round| {
+                let drawn = game.questions.get(round.question)?;
+                let answers = round
+                    .outcomes
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(player, outcome)| {
+                        let answer = outcome.answer.as_ref()?;
+                        Some(LoggedAnswer {
+                            player: name(player),
+                            answer: response_text(&drawn.presented, &answer.response),
+                            seconds: answer.time.as_secs_f64(),
+                            device: format!("{:?}", answer.device),
+                            correct: outcome.correct,
+                            points: outcome.points,
+                            penalty: outcome.penalty,
+                        })
+                    })
+                    .collect();
+                Some(LoggedRound {
+                    question: format!("{}/{}", drawn.pack, drawn.question.id),
+                    prompt: drawn.question.prompt.clone(),
+                    skipped: round.skipped,
+                    answers,
+                })
+            })
+            .collect();
+        Self {
+            ended,
+            seed: game.seed,
+            mode: game.settings.mode,
+            players: game
+                .players
+                .iter()
+                .map(|p| LoggedPlayer {
+                    name: p.name.clone(),
+                    team: p.team.and_then(|t| game.teams.get(t)).map(|t| t.name.clone()),
+                    score: p.score,
+                    removed: p.removed,
+                })
+                .collect(),
+            rounds,
+            host: game
+                .host_log
+                .iter()
+                .map(|r| LoggedHostAction { question: r.question + 1, action: host_action_text(game, r.action) })
+                .collect(),
+        }
+    }
+
+    /// Writes the log into `dir` as `game-<ended>-<seed>.ron`; returns the file.
+    pub fn write(&self, dir: &Path) -> std::io::Result<PathBuf> {
+        let path = dir.join(format!("game-{}-{}.ron", self.ended, self.seed));
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
+            .map_err(|error| std::io::Error::other(error.to_string()))?;
+        write_atomic(&path, text.as_bytes())?;
+        Ok(path)
+    }
+}
+
+fn write_log(game: Option<Res<Game>>, dir: Res<GamesDir>) {
+    let (Some(game), Some(dir)) = (game, dir.0.as_deref()) else { return };
+    let ended = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    match GameLog::of(&game, ended).write(dir) {
+        Ok(path) => info!("game log written to {}", path.display()),
+        // The game goes on: the results are on screen, only the record is missing.
+        Err(error) => warn!("could not write the game log in {}: {error}", dir.display()),
+    }
+}

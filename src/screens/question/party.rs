@@ -1,0 +1,107 @@
+//! The party's part of the question screen: what the mode asks ("Ann's turn", "Buzz in",
+//! "Team talk 3"), who has answered or is locked out, and the host's "Reveal the answer".
+
+use bevy::prelude::*;
+
+use crate::game::mode::TEAM_TALK;
+use crate::game::{FlowCommand, Game, Phase, PlayMode, Presented};
+use crate::input::InputContext;
+use crate::theme::palette;
+use crate::theme::widgets::{self, Fonts, rem, send};
+
+/// The line that says what the mode asks of the players now.
+#[derive(Component)]
+struct ModeLine;
+
+/// Each player's mark: answered, waiting, locked out, not on the seat.
+#[derive(Component)]
+struct PlayerMarks;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        (follow_buzzer, show_mode, show_marks)
+            .run_if(in_state(Phase::Question))
+            .in_set(crate::game::GameSystems::Screens),
+    );
+}
+
+pub(super) fn spawn(root: &mut ChildSpawnerCommands, game: &Game, fonts: &Fonts) {
+    root.spawn((ModeLine, widgets::text("", 1.8, palette::ACCENT, &fonts.bold)));
+    // Focus order after the Pass button, when there is one.
+    root.spawn(widgets::button("Reveal the answer", 1, fonts, send(FlowCommand::CloseQuestion)));
+    root.spawn((
+        PlayerMarks,
+        Node { position_type: PositionType::Absolute, bottom: rem(3.0), column_gap: rem(1.5), ..default() },
+    ))
+    .with_children(|marks| {
+        for player in &game.players {
+            marks.spawn(widgets::text(player.name.clone(), 1.4, palette::player(player.colour), &fonts.bold));
+        }
+    });
+}
+
+/// Buzz-in on a typed question: keys buzz until someone holds the buzzer, then they type.
+fn follow_buzzer(game: Res<Game>, mut context: ResMut<InputContext>) {
+    let typed = matches!(game.question().map(|q| &q.presented), Some(Presented::Typed | Presented::Number));
+    if game.settings.mode != PlayMode::Buzz || !typed || !game.is_party() {
+        return;
+    }
+    let wanted = if game.buzz.holder.is_some() { InputContext::TextEntry } else { InputContext::Buzzers };
+    if *context != wanted {
+        *context = wanted;
+    }
+}
+
+fn show_mode(game: Res<Game>, mut lines: Query<(&mut Text, &mut TextColor), With<ModeLine>>) {
+    let name = |p: usize| game.players.get(p).map_or(String::new(), |p| p.name.clone());
+    let colour = |p: usize| game.players.get(p).map_or(palette::ACCENT, |p| palette::player(p.colour));
+    let options = matches!(game.question().map(|q| &q.presented), Some(Presented::Options { .. }));
+    let (line, tint) = match game.settings.mode {
+        PlayMode::Everyone => (String::new(), palette::ACCENT),
+        PlayMode::HotSeat => match game.turn() {
+            Some(p) => (format!("{}'s turn on the hot seat", name(p)), colour(p)),
+            None => (String::new(), palette::ACCENT),
+        },
+        PlayMode::Teams if game.team_talk() => {
+            let left = TEAM_TALK.saturating_sub(game.clock.elapsed).as_secs_f32().ceil();
+            (format!("Team talk: {left:.0}"), palette::ACCENT)
+        }
+        PlayMode::Teams => ("One answer per team: any member answers".to_owned(), palette::ACCENT),
+        PlayMode::Buzz => match game.buzz.holder {
+            Some(p) => (format!("{} buzzed in!", name(p)), colour(p)),
+            None if options => {
+                ("Buzz in: the first answer counts, a wrong one is locked out".to_owned(), palette::ACCENT)
+            }
+            None => ("Buzz in: press your first key (1, Q, A, Z) or a pad's A, then type".to_owned(), palette::ACCENT),
+        },
+    };
+    for (mut text, mut colour) in &mut lines {
+        if text.0 != line {
+            text.0.clone_from(&line);
+            colour.0 = tint;
+        }
+    }
+}
+
+fn show_marks(game: Res<Game>, marks: Query<&Children, With<PlayerMarks>>, mut texts: Query<&mut Text>) {
+    for children in &marks {
+        for (i, child) in children.iter().enumerate() {
+            let (Some(player), Ok(mut text)) = (game.players.get(i), texts.get_mut(child)) else { continue };
+            let team = player.team.and_then(|t| game.teams.get(t)).map_or(String::new(), |t| format!(" ({})", t.name));
+            let mark = if player.removed || !game.asked(i) {
+                "–"
+            } else if game.buzz.locked.get(i).copied().unwrap_or(false) {
+                "✗"
+            } else if game.pending.get(i).is_some_and(Option::is_some) {
+                "✓"
+            } else {
+                "…"
+            };
+            let label = format!("{}{team} {mark}", player.name);
+            if text.0 != label {
+                text.0 = label;
+            }
+        }
+    }
+}
