@@ -135,7 +135,7 @@ fn gamepads_are_players_in_connection_order() {
     app.update();
     let third = app.world_mut().spawn(Gamepad::default()).id();
     app.update();
-    let seats = app.world().resource::<bigtuna::input::gamepad::GamepadSeats>();
+    let seats = app.world().resource::<bigtuna::input::seats::GamepadSeats>();
     assert_eq!((seats.seat(third), seats.seat(second)), (Some(0), Some(1)));
 }
 
@@ -199,4 +199,42 @@ fn held_keys_repeat_only_for_arrows() {
         app.world().resource::<Messages<NavAction>>().iter_current_update_messages().copied().collect();
     assert_eq!(commands, 0, "holding F11 or M does not toggle again and again");
     assert_eq!(nav, vec![NavAction::Down], "holding an arrow keeps moving");
+}
+
+#[test]
+fn joined_seats_decide_who_a_row_or_pad_answers_for() {
+    use bigtuna::input::seats::{JoinRequest, PartySeats, Seat};
+    let mut app = input_app(InputContext::Joining);
+    let pad = app.world_mut().spawn(Gamepad::default()).id();
+    app.update();
+    press(&mut app, KeyCode::KeyA);
+    press(&mut app, KeyCode::Digit2);
+    app.world_mut().get_mut::<Gamepad>(pad).expect("pad").digital_mut().press(GamepadButton::South);
+    app.update();
+    let joins: Vec<JoinRequest> =
+        app.world().resource::<Messages<JoinRequest>>().iter_current_update_messages().copied().collect();
+    assert_eq!(joins, [JoinRequest(Seat::Keys(2)), JoinRequest(Seat::Pad(Some(pad)))], "first keys and South join");
+    // Seated in that order, with row 0 third: each answers for its own seat.
+    app.world_mut().insert_resource(PartySeats(vec![Seat::Keys(2), Seat::Pad(Some(pad)), Seat::Keys(0)]));
+    app.world_mut().insert_resource(InputContext::Options { count: 4, party: true });
+    app.world_mut().get_mut::<Gamepad>(pad).expect("pad").digital_mut().reset_all();
+    app.update();
+    press(&mut app, KeyCode::KeyS);
+    press(&mut app, KeyCode::Digit3);
+    press(&mut app, KeyCode::KeyW);
+    app.world_mut().get_mut::<Gamepad>(pad).expect("pad").digital_mut().press(GamepadButton::North);
+    app.update();
+    let got: Vec<(usize, Response)> = actions(&app).into_iter().map(|a| (a.player, a.response)).collect();
+    assert_eq!(
+        got,
+        [(0, Response::Option(1)), (2, Response::Option(2)), (1, Response::Option(3))],
+        "row 2 is player 1, row 0 player 3, row 1 nobody, the pad player 2"
+    );
+    // The pad drops out: its seat waits; the next pad takes it back.
+    app.world_mut().despawn(pad);
+    app.update();
+    assert_eq!(app.world().resource::<PartySeats>().0[1], Seat::Pad(None));
+    let again = app.world_mut().spawn(Gamepad::default()).id();
+    app.update();
+    assert_eq!(app.world().resource::<PartySeats>().0[1], Seat::Pad(Some(again)), "a new pad takes the seat back");
 }

@@ -245,12 +245,16 @@ fn a_party_round_on_screen() {
     };
     let game = draw(&builtin_library(), &settings, SEED).expect("enough questions");
     let first = &game[0];
-    // Party night, three players, the first renamed.
+    // Party night: three players join with their rows' first keys, the first is renamed.
     let mut steps: Vec<String> =
-        ["wait:40", "down", "enter", "wait:5", "right", "wait:5", "down", "down", "enter"].map(String::from).to_vec();
+        ["wait:40", "down", "enter", "wait:5", "1", "q", "a", "wait:5", "shot:p0-join", "enter"]
+            .map(String::from)
+            .to_vec();
     steps.extend(std::iter::repeat_n("backspace".to_owned(), 8));
-    steps.extend(["text:Angela", "wait:2", "shot:p1-naming", "enter", "wait:3", "shot:p2-setup"].map(String::from));
-    steps.extend(std::iter::repeat_n("down".to_owned(), 10));
+    steps.extend(["text:Angela", "wait:2", "shot:p1-naming", "enter", "wait:3"].map(String::from));
+    // Down the names to Continue; on setup, past the mode and the game's seven rows to Start.
+    steps.extend(["down", "down", "down", "enter", "wait:5", "shot:p2-setup"].map(String::from));
+    steps.extend(std::iter::repeat_n("down".to_owned(), 8));
     steps.extend(["enter", "wait:8", "shot:p3-question"].map(String::from));
     match (&first.presented, &first.question.answer) {
         // Players 1 and 2 right with their own rows of keys, player 3 wrong.
@@ -282,9 +286,16 @@ fn a_party_round_on_screen() {
     let config = scratch_dir("party-config");
     let (names, log) =
         run_script(&steps.join(","), &dir, &config, &["--seed", &SEED.to_string(), "--count", "5", "--timer", "30"]);
-    for expected in
-        ["p2-setup.png", "p3-question.png", "p4-reveal.png", "p5-standings.png", "p6-confirm-quit.png", "p7-title.png"]
-    {
+    for expected in [
+        "p0-join.png",
+        "p1-naming.png",
+        "p2-setup.png",
+        "p3-question.png",
+        "p4-reveal.png",
+        "p5-standings.png",
+        "p6-confirm-quit.png",
+        "p7-title.png",
+    ] {
         assert!(names.iter().any(|n| n == expected), "{expected} missing from {names:?}\n{log}");
     }
     assert_screens_differ(&dir, &names, &log);

@@ -10,6 +10,8 @@ pub enum Screen {
     Loading,
     /// The title screen.
     Title,
+    /// Players join a party night.
+    Join,
     /// Choosing the next game's settings and players.
     Setup,
     /// A game is under way (see [`Phase`]).

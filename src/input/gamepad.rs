@@ -5,6 +5,7 @@
 use bevy::input::gamepad::{Gamepad, GamepadButton};
 use bevy::prelude::*;
 
+use super::seats::{GamepadSeats, JoinRequest, PartySeats, Seat};
 use super::{InputContext, NavAction};
 use crate::game::{BuzzIn, Device, GameSystems, PlayerAction, Response};
 
@@ -44,18 +45,6 @@ pub fn answer_for_button(button: GamepadButton, count: usize) -> Option<usize> {
 /// Stick deflection that counts as a press.
 const STICK_THRESHOLD: f32 = 0.6;
 
-/// Which gamepad is which player: seats are taken in connection order and kept, so a pad
-/// that drops out leaves its seat empty (for the next pad) instead of renumbering the others.
-#[derive(Resource, Debug, Default, Clone, PartialEq, Eq)]
-pub struct GamepadSeats(pub Vec<Option<Entity>>);
-
-impl GamepadSeats {
-    /// The seat (player index) of a gamepad.
-    pub fn seat(&self, gamepad: Entity) -> Option<usize> {
-        self.0.iter().position(|seat| *seat == Some(gamepad))
-    }
-}
-
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<GamepadSeats>()
         .add_systems(Update, (seat_gamepads, read_gamepads).chain().in_set(GameSystems::Input));
@@ -65,10 +54,12 @@ fn seat_gamepads(
     connected: Query<Entity, Added<Gamepad>>,
     present: Query<(), With<Gamepad>>,
     mut seats: ResMut<GamepadSeats>,
+    mut party: ResMut<PartySeats>,
 ) {
     for seat in seats.0.iter_mut() {
-        if seat.is_some_and(|pad| !present.contains(pad)) {
-            info!("a gamepad was disconnected: its player can still use the keyboard");
+        if let Some(pad) = seat.filter(|pad| !present.contains(*pad)) {
+            info!("a gamepad was disconnected: its seat waits for the next pad");
+            party.pad_left(pad);
             *seat = None;
         }
     }
@@ -77,31 +68,48 @@ fn seat_gamepads(
             Some(free) => *free = Some(pad),
             None => seats.0.push(Some(pad)),
         }
+        if let Some(seat) = party.pad_arrived(pad) {
+            info!("a gamepad took seat {} back", seat + 1);
+        }
     }
 }
 
 fn read_gamepads(
     gamepads: Query<(Entity, &Gamepad)>,
     seats: Res<GamepadSeats>,
+    party: Res<PartySeats>,
     context: Res<InputContext>,
+    mut joins: MessageWriter<JoinRequest>,
     mut stick_held: Local<Vec<(Entity, IVec2)>>,
     mut nav: MessageWriter<NavAction>,
     mut answers: MessageWriter<PlayerAction>,
     mut buzzes: MessageWriter<BuzzIn>,
 ) {
     for (entity, gamepad) in &gamepads {
-        let Some(player) = seats.seat(entity) else { continue };
+        if *context == InputContext::Joining
+            && !party.seated(Seat::Pad(Some(entity)))
+            && gamepad.just_pressed(GamepadButton::South)
+        {
+            joins.write(JoinRequest(Seat::Pad(Some(entity))));
+            continue;
+        }
+        // Unseated pads still move around menus; they answer for nobody.
+        let player = party.player_for_pad(entity, &seats);
         for button in gamepad.get_just_pressed() {
             if *context == InputContext::Buzzers && answer_for_button(*button, ANSWER_BUTTONS.len()).is_some() {
-                buzzes.write(BuzzIn { player, device: Device::Gamepad });
+                if let Some(player) = player {
+                    buzzes.write(BuzzIn { player, device: Device::Gamepad });
+                }
                 continue;
             }
             if let InputContext::Options { count, party } = *context
                 && let Some(option) = answer_for_button(*button, count)
             {
                 // Solo: every pad answers for the one player.
-                let player = if party { player } else { 0 };
-                answers.write(PlayerAction { player, response: Response::Option(option), device: Device::Gamepad });
+                if let Some(player) = if party { player } else { Some(0) } {
+                    let response = Response::Option(option);
+                    answers.write(PlayerAction { player, response, device: Device::Gamepad });
+                }
                 continue;
             }
             if let Some(action) = nav_for_button(*button) {

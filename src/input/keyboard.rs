@@ -5,6 +5,7 @@ use bevy::input::ButtonState;
 use bevy::input::keyboard::{KeyboardFocusLost, KeyboardInput};
 use bevy::prelude::*;
 
+use super::seats::{JoinRequest, PartySeats, Seat};
 use super::{AppCommand, InputContext, NavAction};
 use crate::game::{BuzzIn, Device, GameSystems, PlayerAction, Response};
 
@@ -79,6 +80,8 @@ fn read_keys(
     mut commands: MessageWriter<AppCommand>,
     mut answers: MessageWriter<PlayerAction>,
     mut buzzes: MessageWriter<BuzzIn>,
+    mut joins: MessageWriter<JoinRequest>,
+    seats: Res<PartySeats>,
 ) {
     let typing = *context == InputContext::TextEntry;
     // Messages keep the order of presses within a frame: who buzzed first counts, and Ctrl
@@ -107,16 +110,27 @@ fn read_keys(
             commands.write(command);
             continue;
         }
-        if *context == InputContext::Buzzers
-            && let Some((player, _)) = answer_for_key(key.key_code, PARTY_ROWS[0].len(), true)
+        if *context == InputContext::Joining
+            && let Some(row) = PARTY_ROWS.iter().position(|row| row[0] == key.key_code)
         {
-            buzzes.write(BuzzIn { player, device: Device::Keyboard });
+            joins.write(JoinRequest(Seat::Keys(row)));
+            continue;
+        }
+        if *context == InputContext::Buzzers
+            && let Some((row, _)) = answer_for_key(key.key_code, PARTY_ROWS[0].len(), true)
+        {
+            if let Some(player) = seats.player_for_row(row) {
+                buzzes.write(BuzzIn { player, device: Device::Keyboard });
+            }
             continue;
         }
         if let InputContext::Options { count, party } = *context
-            && let Some((player, option)) = answer_for_key(key.key_code, count, party)
+            && let Some((row, option)) = answer_for_key(key.key_code, count, party)
         {
-            answers.write(PlayerAction { player, response: Response::Option(option), device: Device::Keyboard });
+            // A row nobody joined with answers for nobody.
+            if let Some(player) = if party { seats.player_for_row(row) } else { Some(0) } {
+                answers.write(PlayerAction { player, response: Response::Option(option), device: Device::Keyboard });
+            }
             continue;
         }
         // While typing, Space is a character and Enter submits the text.

@@ -4,6 +4,7 @@
 pub mod gamepad;
 pub mod keyboard;
 pub mod ordering;
+pub mod seats;
 pub mod text_entry;
 
 use bevy::prelude::*;
@@ -66,6 +67,8 @@ pub enum InputContext {
     /// Buzz-in on a typed or number question: any key of a player's row, or a pad's face
     /// button, buzzes to answer.
     Buzzers,
+    /// The join screen: a row's first key, or an unseated pad's South, joins the party.
+    Joining,
 }
 
 /// Keyboard and gamepad mapping; runs headless too (tests write `KeyboardInput` themselves).
@@ -76,6 +79,8 @@ pub fn plugin(app: &mut App) {
         .add_message::<bevy::input::keyboard::KeyboardFocusLost>()
         .add_message::<NavAction>()
         .add_message::<AppCommand>()
+        .add_message::<seats::JoinRequest>()
+        .init_resource::<seats::PartySeats>()
         .init_resource::<InputContext>()
         .add_plugins((keyboard::plugin, gamepad::plugin));
 }

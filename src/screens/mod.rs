@@ -2,6 +2,7 @@
 //! core commands; they never change the rules. Each button carries its own action.
 
 mod host;
+mod join;
 mod packs;
 mod pause;
 mod question;
@@ -23,6 +24,7 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_systems(Update, back_in_game.in_set(GameSystems::Screens));
     app.add_plugins((
         title::plugin,
+        join::plugin,
         setup::plugin,
         question::plugin,
         reveal::plugin,

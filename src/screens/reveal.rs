@@ -8,8 +8,24 @@ use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem, send};
 use crate::words::{answer_text, response_text};
 
+/// The reveal's root, with how many host actions it was built after.
+#[derive(Component)]
+struct RevealRoot(usize);
+
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Phase::Reveal), spawn);
+    app.add_systems(OnEnter(Phase::Reveal), spawn)
+        .add_systems(Update, follow_rulings.run_if(in_state(Phase::Reveal)).in_set(crate::game::GameSystems::Screens));
+}
+
+/// The host overruled an answer or changed a score: show the round as it now stands.
+fn follow_rulings(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>, roots: Query<(Entity, &RevealRoot)>) {
+    for (entity, root) in &roots {
+        if root.0 != game.host_log.len() {
+            commands.entity(entity).despawn();
+            spawn(commands.reborrow(), game, fonts);
+            return;
+        }
+    }
 }
 
 fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
@@ -22,173 +38,176 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
         (true, _) => ("✗  Not quite", palette::WRONG),
         (false, _) => ("The answer", palette::ACCENT),
     };
-    commands.spawn((widgets::screen_root("Reveal screen"), DespawnOnExit(Phase::Reveal))).with_children(|root| {
-        // Spacers above the answer and above the lower third centre the answer in the room left.
-        root.spawn(Node { flex_grow: 1.0, ..default() });
-        root.spawn(widgets::text(headline, 3.2, colour, &fonts.bold));
-        root.spawn((
-            Node { max_width: percent(80), ..default() },
-            children![(
-                widgets::text(q.prompt.clone(), 1.6, palette::MUTED, &fonts.regular),
-                TextLayout::justify(Justify::Center)
-            )],
-        ));
-        // The right answer, marked.
-        match &drawn.presented {
-            Presented::Options { options, correct } => {
-                let chosen: Vec<usize> = round
-                    .outcomes
-                    .iter()
-                    .filter_map(|o| match o.response() {
-                        Some(Response::Option(i)) => Some(*i),
-                        _ => None,
+    let built = RevealRoot(game.host_log.len());
+    commands.spawn((widgets::screen_root("Reveal screen"), built, DespawnOnExit(Phase::Reveal))).with_children(
+        |root| {
+            // Spacers above the answer and above the lower third centre the answer in the room left.
+            root.spawn(Node { flex_grow: 1.0, ..default() });
+            root.spawn(widgets::text(headline, 3.2, colour, &fonts.bold));
+            root.spawn((
+                Node { max_width: percent(80), ..default() },
+                children![(
+                    widgets::text(q.prompt.clone(), 1.6, palette::MUTED, &fonts.regular),
+                    TextLayout::justify(Justify::Center)
+                )],
+            ));
+            // The right answer, marked.
+            match &drawn.presented {
+                Presented::Options { options, correct } => {
+                    let chosen: Vec<usize> = round
+                        .outcomes
+                        .iter()
+                        .filter_map(|o| match o.response() {
+                            Some(Response::Option(i)) => Some(*i),
+                            _ => None,
+                        })
+                        .collect();
+                    root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() })
+                        .with_children(|list| {
+                            // The right option and the wrong ones someone chose: what there is to learn,
+                            // in as little room as big text needs.
+                            for (i, option) in options.iter().enumerate() {
+                                let (tile_colour, shape, _) = palette::TILES[i % palette::TILES.len()];
+                                let (mark, background) = if i == *correct {
+                                    ("✓", palette::RIGHT)
+                                } else if chosen.contains(&i) {
+                                    ("✗", palette::PANEL)
+                                } else {
+                                    continue;
+                                };
+                                list.spawn(marked_line(
+                                    background,
+                                    rem(30.0),
+                                    children![
+                                        widgets::text(mark, 1.8, palette::TEXT, &fonts.bold),
+                                        widgets::text(shape, 1.8, tile_colour, &fonts.regular),
+                                        widgets::text(option.clone(), 1.8, palette::TEXT, &fonts.bold),
+                                    ],
+                                ));
+                            }
+                        });
+                }
+                Presented::Ordering { shown } => {
+                    // The right order, each place marked for the (first) player.
+                    let given: Vec<&String> = match round.outcomes.first().and_then(|o| o.response()) {
+                        Some(Response::Order(order)) => order.iter().filter_map(|i| shown.get(*i)).collect(),
+                        _ => Vec::new(),
+                    };
+                    let items = match &q.answer {
+                        crate::pack::Answer::Ordering { items } => items.clone(),
+                        _ => Vec::new(),
+                    };
+                    root.spawn(Node {
+                        flex_direction: FlexDirection::Column,
+                        row_gap: rem(0.3),
+                        max_width: percent(85),
+                        ..default()
                     })
-                    .collect();
-                root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() })
                     .with_children(|list| {
-                        // The right option and the wrong ones someone chose: what there is to learn,
-                        // in as little room as big text needs.
-                        for (i, option) in options.iter().enumerate() {
-                            let (tile_colour, shape, _) = palette::TILES[i % palette::TILES.len()];
-                            let (mark, background) = if i == *correct {
-                                ("✓", palette::RIGHT)
-                            } else if chosen.contains(&i) {
-                                ("✗", palette::PANEL)
-                            } else {
-                                continue;
+                        for (place, item) in items.iter().enumerate() {
+                            let in_place = given.get(place) == Some(&item);
+                            let (mark, background) = match (solo, in_place) {
+                                (true, true) => ("✓", palette::RIGHT),
+                                (true, false) => ("✗", palette::PANEL),
+                                (false, _) => (" ", palette::PANEL),
                             };
                             list.spawn(marked_line(
                                 background,
-                                rem(30.0),
+                                Val::Auto,
                                 children![
-                                    widgets::text(mark, 1.8, palette::TEXT, &fonts.bold),
-                                    widgets::text(shape, 1.8, tile_colour, &fonts.regular),
-                                    widgets::text(option.clone(), 1.8, palette::TEXT, &fonts.bold),
+                                    widgets::text(mark, 1.6, palette::TEXT, &fonts.bold),
+                                    widgets::text(format!("{}. {item}", place + 1), 1.6, palette::TEXT, &fonts.bold),
                                 ],
                             ));
                         }
                     });
-            }
-            Presented::Ordering { shown } => {
-                // The right order, each place marked for the (first) player.
-                let given: Vec<&String> = match round.outcomes.first().and_then(|o| o.response()) {
-                    Some(Response::Order(order)) => order.iter().filter_map(|i| shown.get(*i)).collect(),
-                    _ => Vec::new(),
-                };
-                let items = match &q.answer {
-                    crate::pack::Answer::Ordering { items } => items.clone(),
-                    _ => Vec::new(),
-                };
-                root.spawn(Node {
-                    flex_direction: FlexDirection::Column,
-                    row_gap: rem(0.3),
-                    max_width: percent(85),
-                    ..default()
-                })
-                .with_children(|list| {
-                    for (place, item) in items.iter().enumerate() {
-                        let in_place = given.get(place) == Some(&item);
-                        let (mark, background) = match (solo, in_place) {
-                            (true, true) => ("✓", palette::RIGHT),
-                            (true, false) => ("✗", palette::PANEL),
-                            (false, _) => (" ", palette::PANEL),
-                        };
-                        list.spawn(marked_line(
-                            background,
-                            Val::Auto,
-                            children![
-                                widgets::text(mark, 1.6, palette::TEXT, &fonts.bold),
-                                widgets::text(format!("{}. {item}", place + 1), 1.6, palette::TEXT, &fonts.bold),
-                            ],
-                        ));
-                    }
-                });
-            }
-            _ => {
-                root.spawn((
-                    Node {
-                        padding: UiRect::axes(rem(1.5), rem(0.6)),
-                        border_radius: BorderRadius::all(rem(0.5)),
-                        ..default()
-                    },
-                    BackgroundColor(palette::RIGHT),
-                    children![widgets::text(format!("✓  {}", answer_text(drawn)), 2.2, palette::TEXT, &fonts.bold)],
-                ));
-            }
-        }
-        // Who got it, and the points.
-        let ordering_len = match &drawn.presented {
-            Presented::Ordering { shown } => Some(shown.len()),
-            _ => None,
-        };
-        root.spawn(Node {
-            flex_direction: FlexDirection::Column,
-            align_items: AlignItems::Center,
-            row_gap: rem(0.2),
-            ..default()
-        })
-        .with_children(|list| {
-            for (player, outcome) in game.players.iter().zip(&round.outcomes) {
-                let answer = outcome.response().map(|r| response_text(&drawn.presented, r));
-                let mark = if outcome.correct { "✓" } else { "✗" };
-                let said = match answer {
-                    Some(_) if let Some(len) = ordering_len => {
-                        format!("  {:.0} of {len} in place", outcome.judgement.credit * len as f32)
-                    }
-                    Some(text) if !matches!(drawn.presented, Presented::Options { .. }) || !solo => {
-                        format!("  “{text}”")
-                    }
-                    Some(_) => String::new(),
-                    None => "  no answer".to_owned(),
-                };
-                let name = if solo { "You".to_owned() } else { player.name.clone() };
-                let line = format!("{mark} {name}{said}   +{}   ({} points)", outcome.points, outcome.score_after);
-                list.spawn(widgets::text(line, 1.5, palette::player(player.colour), &fonts.bold));
-            }
-        });
-        // The lower third, in the flow at the bottom (so large text pushes, never covers),
-        // with Continue beside it.
-        root.spawn(Node { flex_grow: 1.0, ..default() });
-        root.spawn(Node {
-            width: percent(100),
-            justify_content: JustifyContent::SpaceBetween,
-            align_items: AlignItems::End,
-            column_gap: rem(2.0),
-            // Room for the key hints below, at any text size.
-            margin: UiRect::bottom(rem(3.0)),
-            ..default()
-        })
-        .with_children(|row| {
-            row.spawn((
-                Name::new("Lower third"),
-                Node { max_width: percent(75), flex_direction: FlexDirection::Row, ..default() },
-                children![
-                    (Node { width: rem(0.6), ..default() }, BackgroundColor(palette::ACCENT)),
-                    (
+                }
+                _ => {
+                    root.spawn((
                         Node {
-                            flex_direction: FlexDirection::Column,
-                            padding: UiRect::axes(rem(1.2), rem(0.7)),
-                            row_gap: rem(0.3),
+                            padding: UiRect::axes(rem(1.5), rem(0.6)),
+                            border_radius: BorderRadius::all(rem(0.5)),
                             ..default()
                         },
-                        BackgroundColor(palette::LOWER_THIRD),
-                        children![
-                            widgets::text("THE STORY", 1.0, palette::ACCENT.darker(0.2), &fonts.bold),
-                            widgets::text(q.explanation.clone(), 1.5, palette::LOWER_THIRD_TEXT, &fonts.regular),
-                            widgets::text(
-                                format!("Source: {}", q.source),
-                                0.95,
-                                palette::LOWER_THIRD_TEXT.lighter(0.3),
-                                &fonts.regular
-                            ),
-                        ]
-                    ),
-                ],
-            ));
-            row.spawn(widgets::button("Continue", 0, &fonts, send(FlowCommand::Continue)));
-        });
-        root.spawn(widgets::hints("Enter continue · Esc pause", &fonts));
-    });
+                        BackgroundColor(palette::RIGHT),
+                        children![widgets::text(format!("✓  {}", answer_text(drawn)), 2.2, palette::TEXT, &fonts.bold)],
+                    ));
+                }
+            }
+            // Who got it, and the points.
+            let ordering_len = match &drawn.presented {
+                Presented::Ordering { shown } => Some(shown.len()),
+                _ => None,
+            };
+            root.spawn(Node {
+                flex_direction: FlexDirection::Column,
+                align_items: AlignItems::Center,
+                row_gap: rem(0.2),
+                ..default()
+            })
+            .with_children(|list| {
+                for (player, outcome) in game.players.iter().zip(&round.outcomes) {
+                    let answer = outcome.response().map(|r| response_text(&drawn.presented, r));
+                    let mark = if outcome.correct { "✓" } else { "✗" };
+                    let said = match answer {
+                        Some(_) if let Some(len) = ordering_len => {
+                            format!("  {:.0} of {len} in place", outcome.judgement.credit * len as f32)
+                        }
+                        Some(text) if !matches!(drawn.presented, Presented::Options { .. }) || !solo => {
+                            format!("  “{text}”")
+                        }
+                        Some(_) => String::new(),
+                        None => "  no answer".to_owned(),
+                    };
+                    let name = if solo { "You".to_owned() } else { player.name.clone() };
+                    let line = format!("{mark} {name}{said}   +{}   ({} points)", outcome.points, outcome.score_after);
+                    list.spawn(widgets::text(line, 1.5, palette::player(player.colour), &fonts.bold));
+                }
+            });
+            // The lower third, in the flow at the bottom (so large text pushes, never covers),
+            // with Continue beside it.
+            root.spawn(Node { flex_grow: 1.0, ..default() });
+            root.spawn(Node {
+                width: percent(100),
+                justify_content: JustifyContent::SpaceBetween,
+                align_items: AlignItems::End,
+                column_gap: rem(2.0),
+                // Room for the key hints below, at any text size.
+                margin: UiRect::bottom(rem(3.0)),
+                ..default()
+            })
+            .with_children(|row| {
+                row.spawn((
+                    Name::new("Lower third"),
+                    Node { max_width: percent(75), flex_direction: FlexDirection::Row, ..default() },
+                    children![
+                        (Node { width: rem(0.6), ..default() }, BackgroundColor(palette::ACCENT)),
+                        (
+                            Node {
+                                flex_direction: FlexDirection::Column,
+                                padding: UiRect::axes(rem(1.2), rem(0.7)),
+                                row_gap: rem(0.3),
+                                ..default()
+                            },
+                            BackgroundColor(palette::LOWER_THIRD),
+                            children![
+                                widgets::text("THE STORY", 1.0, palette::ACCENT.darker(0.2), &fonts.bold),
+                                widgets::text(q.explanation.clone(), 1.5, palette::LOWER_THIRD_TEXT, &fonts.regular),
+                                widgets::text(
+                                    format!("Source: {}", q.source),
+                                    0.95,
+                                    palette::LOWER_THIRD_TEXT.lighter(0.3),
+                                    &fonts.regular
+                                ),
+                            ]
+                        ),
+                    ],
+                ));
+                row.spawn(widgets::button("Continue", 0, &fonts, send(FlowCommand::Continue)));
+            });
+            root.spawn(widgets::hints("Enter continue · Esc pause", &fonts));
+        },
+    );
 }
 
 /// A line of the answer with its ✓ or ✗ on a band of colour.

@@ -1,7 +1,5 @@
 //! Game setup: players, length, difficulty, spoiler limit, timer, scoring, category, pack.
 
-use bevy::input::ButtonState;
-use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 
 use super::go_to;
@@ -9,7 +7,6 @@ use crate::game::flow::StartProblem;
 use crate::game::settings::team_name;
 use crate::game::{DifficultyChoice, FlowCommand, GameSettings, PlayMode, ScoringPresets, Screen, Setting};
 use crate::input::keyboard::PARTY_ROWS;
-use crate::input::{InputContext, NavAction};
 use crate::pack::{PackLibrary, SEASONS};
 use crate::theme::interaction::{Activate, Adjust, Cancel};
 use crate::theme::palette;
@@ -36,11 +33,7 @@ struct NoticeText;
 struct SetupRoot {
     players: usize,
     mode: PlayMode,
-    editing: Option<usize>,
 }
-
-/// Longest player name, in characters.
-const NAME_LENGTH: usize = 16;
 
 /// The game's settings, in screen order.
 const GAME_ROWS: [Setting; 7] = [
@@ -54,9 +47,9 @@ const GAME_ROWS: [Setting; 7] = [
 ];
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Setup), spawn).add_systems(OnExit(Screen::Setup), stop_editing).add_systems(
+    app.add_systems(OnEnter(Screen::Setup), spawn).add_systems(
         Update,
-        (type_name, rebuild, refresh).chain().run_if(in_state(Screen::Setup)).in_set(crate::game::GameSystems::Screens),
+        (rebuild, refresh).chain().run_if(in_state(Screen::Setup)).in_set(crate::game::GameSystems::Screens),
     );
 }
 
@@ -70,14 +63,16 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings) {
     let party = players > 1;
     let party_rows: Vec<Setting> = match (party, settings.mode) {
         (false, _) => Vec::new(),
-        (true, PlayMode::Teams) => vec![Setting::Players, Setting::Mode, Setting::Teams],
-        (true, PlayMode::Buzz) => vec![Setting::Players, Setting::Mode, Setting::BuzzPenalty],
-        (true, _) => vec![Setting::Players, Setting::Mode],
+        (true, PlayMode::Teams) => vec![Setting::Mode, Setting::Teams],
+        (true, PlayMode::Buzz) => vec![Setting::Mode, Setting::BuzzPenalty],
+        (true, _) => vec![Setting::Mode],
     };
-    let player_rows = if party { party_rows.len() + players } else { 0 };
+    // In a teams game, left and right move a player to another team.
+    let teams = settings.mode == PlayMode::Teams;
+    let player_rows = party_rows.len() + if teams { players } else { 0 };
     let count = player_rows + GAME_ROWS.len();
     let column = || Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() };
-    let root = SetupRoot { players, mode: settings.mode, editing: None };
+    let root = SetupRoot { players, mode: settings.mode };
     commands.spawn((widgets::screen_root("Setup screen"), root, DespawnOnExit(Screen::Setup))).with_children(|root| {
         root.spawn(widgets::text(if party { "Party night" } else { "Solo game" }, 3.0, palette::ACCENT, &fonts.bold));
         root.spawn(Node { column_gap: rem(2.0), align_items: AlignItems::FlexStart, ..default() }).with_children(
@@ -88,7 +83,23 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings) {
                             list.spawn(setting_row(*setting, order, fonts));
                         }
                         for i in 0..players {
-                            list.spawn((widgets::button("", party_rows.len() + i, fonts, edit_name(i)), NameRow(i)));
+                            if teams {
+                                list.spawn((
+                                    widgets::stepper(party_rows.len() + i, fonts, move_to_team(i)),
+                                    NameRow(i),
+                                ));
+                            } else {
+                                list.spawn((
+                                    NameRow(i),
+                                    Node { padding: UiRect::axes(rem(1.5), rem(0.2)), ..default() },
+                                ))
+                                .with_child(widgets::text(
+                                    "",
+                                    1.5,
+                                    palette::player(settings.players[i].colour),
+                                    &fonts.bold,
+                                ));
+                            }
                         }
                     });
                 }
@@ -102,10 +113,13 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings) {
         root.spawn((NoticeText, widgets::text("", 1.3, palette::ACCENT, &fonts.regular)));
         root.spawn(Node { column_gap: rem(1.0), ..default() }).with_children(|buttons| {
             buttons.spawn((widgets::button("Start", count, fonts, start), StartButton));
-            buttons.spawn((widgets::button("Back", count + 1, fonts, go_to(Screen::Title)), Cancel));
+            let back = if party { Screen::Join } else { Screen::Title };
+            buttons.spawn((widgets::button("Back", count + 1, fonts, go_to(back)), Cancel));
         });
-        let hint = if party {
-            "Enter on a name to type it · Answer keys: P1 1-4 · P2 Q-R · P3 A-F · P4 Z-V · gamepads A B X Y"
+        let hint = if teams {
+            "← → on a player moves them to another team · Esc back to who's playing"
+        } else if party {
+            "↑ ↓ move · ← → change · Esc back to who's playing"
         } else {
             "↑ ↓ move · ← → change · Enter choose · Esc back"
         };
@@ -126,6 +140,17 @@ fn setting_row(setting: Setting, order: usize, fonts: &Fonts) -> impl Bundle {
     (widgets::stepper(order, fonts, action), SetupRow(setting))
 }
 
+/// Left and right on a player in a teams game: the next or previous team.
+fn move_to_team(player: usize) -> impl FnMut(On<Adjust>, ResMut<GameSettings>) + Send + Sync + 'static {
+    move |adjust, mut settings| {
+        let count = settings.team_count() as i32;
+        let current = settings.player_teams().get(player).copied().flatten().unwrap_or(0) as i32;
+        if let Some(spec) = settings.players.get_mut(player) {
+            spec.team = Some((current + adjust.delta).rem_euclid(count) as usize);
+        }
+    }
+}
+
 /// Start; after a shortfall, Start plays the questions there are.
 fn start(
     _: On<Activate>,
@@ -141,18 +166,6 @@ fn start(
     flow.write(FlowCommand::StartGame);
 }
 
-/// Enter on a name row: type the name (Enter or Esc ends).
-fn edit_name(
-    player: usize,
-) -> impl FnMut(On<Activate>, Query<&mut SetupRoot>, ResMut<InputContext>) + Send + Sync + 'static {
-    move |_, mut roots, mut context| {
-        for mut root in &mut roots {
-            root.editing = Some(player);
-            *context = InputContext::TextEntry;
-        }
-    }
-}
-
 /// A new number of players brings a new column of names; a new mode, its own rows.
 fn rebuild(roots: Query<(Entity, &SetupRoot)>, mut commands: Commands, fonts: Res<Fonts>, settings: Res<GameSettings>) {
     for (entity, root) in &roots {
@@ -160,47 +173,6 @@ fn rebuild(roots: Query<(Entity, &SetupRoot)>, mut commands: Commands, fonts: Re
             commands.entity(entity).despawn();
             build(&mut commands, &fonts, &settings);
         }
-    }
-}
-
-fn stop_editing(mut context: ResMut<InputContext>) {
-    *context = InputContext::Menu;
-}
-
-/// Typing a player's name.
-fn type_name(
-    mut nav: MessageReader<NavAction>,
-    mut typed: MessageReader<KeyboardInput>,
-    mut roots: Query<&mut SetupRoot>,
-    mut context: ResMut<InputContext>,
-    mut settings: ResMut<GameSettings>,
-) {
-    let finish = nav.read().filter(|a| matches!(a, NavAction::Back | NavAction::Submit)).count() > 0;
-    let Ok(mut root) = roots.single_mut() else { return };
-    let Some(i) = root.editing else {
-        typed.clear();
-        return;
-    };
-    let Some(player) = settings.players.get_mut(i) else {
-        root.editing = None;
-        return;
-    };
-    for key in typed.read().filter(|k| k.state == ButtonState::Pressed) {
-        if key.logical_key == Key::Backspace {
-            player.name.pop();
-        } else if let Some(text) = &key.text {
-            for c in text.chars().filter(|c| !c.is_control()) {
-                if player.name.chars().count() < NAME_LENGTH {
-                    player.name.push(c);
-                }
-            }
-        }
-    }
-    if finish {
-        let trimmed = player.name.trim().to_owned();
-        player.name = if trimmed.is_empty() { format!("Player {}", i + 1) } else { trimmed };
-        root.editing = None;
-        *context = InputContext::Menu;
     }
 }
 
@@ -247,7 +219,6 @@ fn refresh(
     mut texts: Query<&mut Text, Without<NoticeText>>,
     mut notice: Query<&mut Text, With<NoticeText>>,
     fresh: Query<(), Added<SetupRoot>>,
-    roots: Query<Ref<SetupRoot>>,
     pads: Query<(), With<bevy::input::gamepad::Gamepad>>,
     mut seen: Local<(usize, bool)>,
 ) {
@@ -257,11 +228,9 @@ fn refresh(
     let problem_changed = problem.as_ref().is_some_and(|p| p.is_changed()) || now.1 != seen.1;
     let pads_changed = now.0 != seen.0;
     *seen = now;
-    let editing_changed = roots.iter().any(|root| root.is_changed());
-    if fresh.is_empty() && !settings.is_changed() && !problem_changed && !editing_changed && !pads_changed {
+    if fresh.is_empty() && !settings.is_changed() && !problem_changed && !pads_changed {
         return;
     }
-    let editing = roots.iter().find_map(|root| root.editing);
     let teams = settings.player_teams();
     for (row, name, start, children) in &rows {
         let text = match (row, name) {
@@ -271,7 +240,7 @@ fn refresh(
                 let team = teams.get(*i).copied().flatten().map_or_else(String::new, |t| {
                     format!("  ·  {}", settings.teams.get(t).cloned().unwrap_or_else(|| team_name(t)))
                 });
-                if editing == Some(*i) { format!("{name}|{team}") } else { format!("✎  {name}{team}") }
+                if team.is_empty() { name.to_owned() } else { format!("‹  {name}{team}  ›") }
             }
             _ if start => match problem.as_deref() {
                 Some(StartProblem(shortfall)) if shortfall.available > 0 => {

@@ -29,8 +29,8 @@ fn spawn(mut commands: Commands, fonts: Res<Fonts>, library: Res<PackLibrary>) {
             widgets::text("BIG TUNA TRIVIA", 5.0, palette::ACCENT, &fonts.bold),
             widgets::text("How well do you know Jim Halpert?", 1.8, palette::TEXT, &fonts.regular),
             (Node { height: rem(1.5), ..default() }),
-            widgets::button("Play solo", 0, &fonts, setup(GameSettings::make_solo)),
-            widgets::button("Party night", 1, &fonts, setup(GameSettings::make_party)),
+            widgets::button("Play solo", 0, &fonts, prepare(GameSettings::make_solo, Screen::Setup)),
+            widgets::button("Party night", 1, &fonts, prepare(GameSettings::make_party, Screen::Join)),
             widgets::button("Question packs", 2, &fonts, go_to(Screen::Packs)),
             widgets::button("Settings", 3, &fonts, go_to(Screen::Settings)),
             widgets::button("Quit", 4, &fonts, send(AppCommand::Quit)),
@@ -41,12 +41,13 @@ fn spawn(mut commands: Commands, fonts: Res<Fonts>, library: Res<PackLibrary>) {
     ));
 }
 
-/// The action of a button that prepares the settings (solo or party), then opens setup.
-fn setup(
+/// The action of a button that prepares the settings (solo or party), then opens `screen`.
+fn prepare(
     prepare: fn(&mut GameSettings),
+    screen: Screen,
 ) -> impl FnMut(On<Activate>, ResMut<GameSettings>, ResMut<NextState<Screen>>) + Send + Sync + 'static {
     move |_, mut settings, mut next| {
         prepare(&mut settings);
-        next.set(Screen::Setup);
+        next.set(screen);
     }
 }

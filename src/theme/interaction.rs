@@ -151,12 +151,12 @@ fn navigate(
     for action in nav.read() {
         let (entity, adjustable, cell) = list[focus.index];
         match action {
-            NavAction::Up | NavAction::Down if cell.is_some() => {
+            NavAction::Up | NavAction::Down => {
                 let rows = if *action == NavAction::Up { -1 } else { 1 };
-                focus.index = grid_step(&list, focus.index, rows, 0).unwrap_or(focus.index);
+                // In a grid, to the row above or below; past its edge (or outside one), in order.
+                let linear = focus.index.saturating_add_signed(rows).min(last);
+                focus.index = grid_step(&list, focus.index, rows, 0).unwrap_or(linear);
             }
-            NavAction::Up => focus.index = focus.index.saturating_sub(1),
-            NavAction::Down => focus.index = (focus.index + 1).min(last),
             NavAction::Left | NavAction::Right => {
                 let delta = if *action == NavAction::Left { -1 } else { 1 };
                 if adjustable {

@@ -1,0 +1,261 @@
+//! Joining a party night: each player presses their keyboard row's first key (1, Q, A, Z) or
+//! a gamepad's A to take a seat. The screen shows who joined, with name (Enter on it to type
+//! another), colour and device; Leave frees a seat. Continue leads to the game's settings.
+
+use bevy::input::ButtonState;
+use bevy::input::keyboard::{Key, KeyboardInput};
+use bevy::prelude::*;
+
+use super::go_to;
+use crate::game::settings::PLAYER_COUNT;
+use crate::game::{GameSettings, PlayerSpec, Screen};
+use crate::input::keyboard::PARTY_ROWS;
+use crate::input::seats::{JoinRequest, PartySeats, Seat};
+use crate::input::{InputContext, NavAction};
+use crate::theme::interaction::{Activate, Cancel, GridCell};
+use crate::theme::palette;
+use crate::theme::widgets::{self, Fonts, rem};
+
+/// The screen's own state: how many seats it shows, and whose name is being typed.
+#[derive(Component, Debug, Default)]
+struct JoinRoot {
+    seats: usize,
+    editing: Option<usize>,
+}
+
+/// A player's name button.
+#[derive(Component)]
+struct NameButton(usize);
+
+#[derive(Component)]
+struct JoinNotice;
+
+/// Longest player name, in characters.
+const NAME_LENGTH: usize = 16;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Join), (prepare, spawn).chain())
+        .add_systems(OnExit(Screen::Join), |mut context: ResMut<InputContext>| *context = InputContext::Menu)
+        .add_systems(
+            Update,
+            (take_seats, type_name, rebuild, refresh)
+                .chain()
+                .run_if(in_state(Screen::Join))
+                .in_set(crate::game::GameSystems::Screens),
+        );
+}
+
+/// The players are the seats: a player without one (from an earlier solo game or the command
+/// line) has no device here.
+fn prepare(mut settings: ResMut<GameSettings>, seats: Res<PartySeats>, mut context: ResMut<InputContext>) {
+    settings.players.truncate(seats.0.len());
+    *context = InputContext::Joining;
+}
+
+fn spawn(mut commands: Commands, fonts: Res<Fonts>, settings: Res<GameSettings>, seats: Res<PartySeats>) {
+    build(&mut commands, &fonts, &settings, &seats);
+}
+
+fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, seats: &PartySeats) {
+    let count = seats.0.len();
+    let root = JoinRoot { seats: count, editing: None };
+    commands.spawn((widgets::screen_root("Join screen"), root, DespawnOnExit(Screen::Join))).with_children(|root| {
+        root.spawn(widgets::text("Who's playing?", 3.0, palette::ACCENT, &fonts.bold));
+        root.spawn(widgets::text(
+            "Press 1, Q, A or Z on the keyboard, or A on a gamepad, to join",
+            1.6,
+            palette::TEXT,
+            &fonts.regular,
+        ));
+        root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() }).with_children(
+            |list| {
+                for (i, (seat, player)) in seats.0.iter().zip(&settings.players).enumerate() {
+                    list.spawn(Node { column_gap: rem(1.0), align_items: AlignItems::Center, ..default() })
+                        .with_children(|row| {
+                            row.spawn((
+                                Node {
+                                    width: rem(1.2),
+                                    height: rem(1.2),
+                                    border_radius: BorderRadius::all(rem(0.6)),
+                                    ..default()
+                                },
+                                BackgroundColor(palette::player(player.colour)),
+                            ));
+                            row.spawn((
+                                widgets::button("", 2 * i, fonts, edit_name(i)),
+                                NameButton(i),
+                                GridCell { row: i, col: 0 },
+                            ));
+                            row.spawn((
+                                Node { width: rem(12.0), ..default() },
+                                children![widgets::text(device_label(*seat), 1.3, palette::MUTED, &fonts.regular)],
+                            ));
+                            row.spawn((
+                                widgets::button("Leave", 2 * i + 1, fonts, leave(i)),
+                                GridCell { row: i, col: 1 },
+                            ));
+                        });
+                }
+            },
+        );
+        root.spawn((JoinNotice, widgets::text("", 1.3, palette::ACCENT, &fonts.regular)));
+        root.spawn(Node { column_gap: rem(1.0), ..default() }).with_children(|buttons| {
+            let cell = |col| GridCell { row: count, col };
+            buttons.spawn((widgets::button("Continue", 2 * count, fonts, go_on), cell(0)));
+            buttons.spawn((widgets::button("Back", 2 * count + 1, fonts, go_to(Screen::Title)), Cancel, cell(1)));
+        });
+        root.spawn(widgets::hints("Enter on a name to type it · ↑ ↓ move · Esc back", fonts));
+    });
+}
+
+/// "Keys 1 2 3 4", "Gamepad".
+fn device_label(seat: Seat) -> String {
+    match seat {
+        Seat::Keys(row) => {
+            let keys: Vec<String> = PARTY_ROWS
+                .get(row)
+                .map(|keys| {
+                    keys[..4].iter().map(|k| format!("{k:?}").replace("Digit", "").replace("Key", "")).collect()
+                })
+                .unwrap_or_default();
+            format!("Keys {}", keys.join(" "))
+        }
+        Seat::Pad(Some(_)) => "Gamepad".to_owned(),
+        Seat::Pad(None) => "Gamepad (away)".to_owned(),
+    }
+}
+
+/// A device asks for a seat: it gets the next one, with a name and colour of its own.
+fn take_seats(
+    mut joins: MessageReader<JoinRequest>,
+    mut seats: ResMut<PartySeats>,
+    mut settings: ResMut<GameSettings>,
+) {
+    for JoinRequest(seat) in joins.read() {
+        if seats.seated(*seat) || seats.0.len() >= *PLAYER_COUNT.end() {
+            continue;
+        }
+        let n = seats.0.len();
+        // A colour nobody at the table has.
+        let colour = (0..).find(|c| settings.players.iter().all(|p| p.colour != *c)).unwrap_or(n);
+        seats.0.push(*seat);
+        settings.players.push(PlayerSpec { colour, ..PlayerSpec::numbered(n) });
+        info!("player {} joined with {}", n + 1, device_label(*seat));
+    }
+}
+
+fn leave(player: usize) -> impl FnMut(On<Activate>, ResMut<PartySeats>, ResMut<GameSettings>) + Send + Sync + 'static {
+    move |_, mut seats, mut settings| {
+        if player < seats.0.len() {
+            seats.0.remove(player);
+        }
+        if player < settings.players.len() {
+            settings.players.remove(player);
+        }
+    }
+}
+
+/// Continue, with two players at least.
+fn go_on(_: On<Activate>, settings: Res<GameSettings>, mut next: ResMut<NextState<Screen>>) {
+    if settings.players.len() >= 2 {
+        next.set(Screen::Setup);
+    }
+}
+
+fn edit_name(
+    player: usize,
+) -> impl FnMut(On<Activate>, Query<&mut JoinRoot>, ResMut<InputContext>) + Send + Sync + 'static {
+    move |_, mut roots, mut context| {
+        for mut root in &mut roots {
+            root.editing = Some(player);
+            *context = InputContext::TextEntry;
+        }
+    }
+}
+
+/// Typing a player's name; Enter or Esc ends it.
+fn type_name(
+    mut nav: MessageReader<NavAction>,
+    mut typed: MessageReader<KeyboardInput>,
+    mut roots: Query<&mut JoinRoot>,
+    mut context: ResMut<InputContext>,
+    mut settings: ResMut<GameSettings>,
+) {
+    let finish = nav.read().filter(|a| matches!(a, NavAction::Back | NavAction::Submit)).count() > 0;
+    let Ok(mut root) = roots.single_mut() else { return };
+    let Some(i) = root.editing else {
+        typed.clear();
+        return;
+    };
+    let Some(player) = settings.players.get_mut(i) else {
+        root.editing = None;
+        return;
+    };
+    for key in typed.read().filter(|k| k.state == ButtonState::Pressed) {
+        if key.logical_key == Key::Backspace {
+            player.name.pop();
+        } else if let Some(text) = &key.text {
+            for c in text.chars().filter(|c| !c.is_control()) {
+                if player.name.chars().count() < NAME_LENGTH {
+                    player.name.push(c);
+                }
+            }
+        }
+    }
+    if finish {
+        let trimmed = player.name.trim().to_owned();
+        player.name = if trimmed.is_empty() { format!("Player {}", i + 1) } else { trimmed };
+        root.editing = None;
+        *context = InputContext::Joining;
+    }
+}
+
+/// Someone joined or left: the list is built again.
+fn rebuild(
+    roots: Query<(Entity, &JoinRoot)>,
+    mut commands: Commands,
+    fonts: Res<Fonts>,
+    settings: Res<GameSettings>,
+    seats: Res<PartySeats>,
+) {
+    for (entity, root) in &roots {
+        if root.seats != seats.0.len() {
+            commands.entity(entity).despawn();
+            build(&mut commands, &fonts, &settings, &seats);
+        }
+    }
+}
+
+fn refresh(
+    settings: Res<GameSettings>,
+    roots: Query<Ref<JoinRoot>>,
+    names: Query<(&NameButton, &Children)>,
+    mut texts: Query<&mut Text, Without<JoinNotice>>,
+    mut notice: Query<&mut Text, With<JoinNotice>>,
+) {
+    let Ok(root) = roots.single() else { return };
+    if !settings.is_changed() && !root.is_changed() {
+        return;
+    }
+    for (NameButton(i), children) in &names {
+        let name = settings.players.get(*i).map_or("", |p| p.name.as_str());
+        let label = if root.editing == Some(*i) { format!("{name}|") } else { format!("✎  {name}") };
+        for child in children.iter() {
+            if let Ok(mut text) = texts.get_mut(child)
+                && text.0 != label
+            {
+                text.0.clone_from(&label);
+            }
+        }
+    }
+    let message = match settings.players.len() {
+        0 => "Nobody has joined yet".to_owned(),
+        1 => "One more player, and the night can begin".to_owned(),
+        n => format!("{n} players · Continue when everyone is in"),
+    };
+    for mut text in &mut notice {
+        if text.0 != message {
+            text.0.clone_from(&message);
+        }
+    }
+}
