@@ -148,7 +148,12 @@ fn remember_size(mut resized: MessageReader<WindowResized>, mut settings: ResMut
     }
 }
 
-/// Reactive updates everywhere; while a timer runs, a steady 20 updates a second so the bar
+/// Something on screen is in motion (an animation, a banner counting down): while any is, the
+/// window updates every frame.
+#[derive(Component, Debug, Clone, Copy, Default)]
+pub struct Moving;
+
+/// Reactive updates everywhere; while something moves, every frame; while a timer runs, a steady 20 updates a second so the bar
 /// drains smoothly; while a caret blinks, 4.
 fn pace_frames(
     windows: Query<&Window, With<PrimaryWindow>>,
@@ -157,9 +162,10 @@ fn pace_frames(
     phase: Option<Res<State<Phase>>>,
     overlay: Option<Res<State<Overlay>>>,
     continuous: Option<Res<Continuous>>,
+    moving: Query<(), With<Moving>>,
     mut winit: ResMut<WinitSettings>,
 ) {
-    let wanted = if continuous.is_some() {
+    let wanted = if continuous.is_some() || !moving.is_empty() {
         WinitSettings::game()
     } else {
         let asking =

@@ -418,8 +418,11 @@ fn a_buzz_in_night_with_the_host_on_screen() {
         "wait:5",
         "shot:b5-host-banner",
         "enter",
-        "wait:8",
+        "wait:60",
         "shot:b6-standings",
+        "f4",
+        "wait:60",
+        "shot:b7-podium",
     ];
     let dir = shots_dir().join("buzz");
     let config = scratch_dir("buzz-config");
@@ -427,11 +430,16 @@ fn a_buzz_in_night_with_the_host_on_screen() {
     let extra =
         ["--mode", "buzz", "--players", "Ann,Bo,Cy", "--seed", &seed.to_string(), "--count", "5", "--timer", "30"];
     let (names, log) = run_script_with(&steps.join(","), &dir, &config, &extra, &[("BIGTUNA_GAMES", &games)]);
-    assert_eq!(names.len(), 6, "{names:?}\n{log}");
+    assert_eq!(names.len(), 7, "{names:?}\n{log}");
     assert_screens_differ(&dir, &names, &log);
     let rounds = logged_rounds(&log);
     assert_eq!(rounds.iter().map(|r| r.right).collect::<Vec<_>>(), [false, true, false], "{rounds:?}\n{log}");
     assert!(log.contains("host: Accept(0) during question 1"), "the host's ruling is logged\n{log}");
+    // F4 ended the night; its record was written, with the ruling in it.
+    let records: Vec<_> = std::fs::read_dir(&games).expect("the games folder").filter_map(Result::ok).collect();
+    assert_eq!(records.len(), 1, "one game, one record\n{log}");
+    let record = std::fs::read_to_string(records[0].path()).expect("the record");
+    assert!(record.contains("counted Ann") && record.contains("ended the game"), "{record}");
 }
 
 #[test]

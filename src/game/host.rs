@@ -92,7 +92,7 @@ fn skip(game: &mut Game) {
 }
 
 /// Counts a player's answer in the last round as right or wrong, as the host rules: the
-/// points follow (a streak already counted stays as it was).
+/// points and the streak follow.
 fn overrule(game: &mut Game, player: usize, right: bool) -> bool {
     let Game { rounds, players, preset, questions, clock, .. } = game;
     let Some(round) = rounds.last_mut().filter(|r| !r.skipped) else { return false };
@@ -108,10 +108,13 @@ fn overrule(game: &mut Game, player: usize, right: bool) -> bool {
         correct: right,
         credit: f32::from(u8::from(right)),
         time: outcome.time().unwrap_or_default(),
-        streak: p.streak.max(1),
+        streak: if right { p.streak + 1 } else { 0 },
     };
     let points = preset.points(drawn.question.difficulty, attempt, clock.limit);
     p.score = p.score.saturating_sub(outcome.points).saturating_add(points).saturating_add(outcome.penalty);
+    // It is the last round, so the streak can follow the ruling.
+    p.streak = if right { p.streak + 1 } else { 0 };
+    p.best_streak = p.best_streak.max(p.streak);
     outcome.correct = right;
     outcome.points = points;
     outcome.penalty = 0;

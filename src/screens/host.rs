@@ -9,6 +9,7 @@ use crate::input::AppCommand;
 use crate::theme::interaction::{FocusLayer, GridCell};
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem, send};
+use crate::window::Moving;
 use crate::words::host_action_text;
 
 /// A player's line on the panel: name, score, last verdict.
@@ -167,6 +168,8 @@ fn announce(
         commands.spawn((
             Name::new("Host banner"),
             Banner(Timer::from_seconds(BANNER_SECONDS, TimerMode::Once)),
+            // Keeps the window updating, so the banner goes when its time is up.
+            Moving,
             DespawnOnExit(Screen::Playing),
             GlobalZIndex(20),
             Node {

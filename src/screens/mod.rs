@@ -5,6 +5,7 @@ mod host;
 mod join;
 mod packs;
 mod pause;
+mod podium;
 mod question;
 mod results;
 mod reveal;
@@ -34,6 +35,7 @@ pub(crate) fn plugin(app: &mut App) {
         settings::plugin,
         pause::plugin,
         host::plugin,
+        podium::plugin,
     ));
 }
 

@@ -3,6 +3,7 @@
 use bevy::prelude::*;
 
 use crate::game::{FlowCommand, Game, GameResults, Screen};
+use crate::persist::UserSettings;
 use crate::theme::interaction::Cancel;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem, send};
@@ -12,15 +13,26 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Results), spawn);
 }
 
-fn spawn(mut commands: Commands, results: Option<Res<GameResults>>, game: Option<Res<Game>>, fonts: Res<Fonts>) {
+fn spawn(
+    mut commands: Commands,
+    results: Option<Res<GameResults>>,
+    game: Option<Res<Game>>,
+    fonts: Res<Fonts>,
+    settings: Option<Res<UserSettings>>,
+) {
     let (Some(results), Some(game)) = (results, game) else { return };
     let solo = results.players.len() == 1;
+    // A party's lines are smaller, to leave room for the podium.
+    let size = if solo { 1.8 } else { 1.4 };
     commands.spawn((widgets::screen_root("Results screen"), DespawnOnExit(Screen::Results))).with_children(|root| {
         root.spawn(widgets::text("Final results", 3.2, palette::ACCENT, &fonts.bold));
-        // Teams first: their score is their members' summed.
+        if !solo {
+            super::podium::spawn(root, &results, &fonts, super::podium::reduced_motion(settings.as_deref()));
+        }
+        // Teams: their score is their members' summed.
         for team in &results.teams {
             let line = format!("{} {}   {} points", ordinal(team.rank), team.name, team.score);
-            root.spawn(widgets::text(line, 2.2, palette::player(team.colour), &fonts.bold));
+            root.spawn(widgets::text(line, 1.6, palette::player(team.colour), &fonts.bold));
         }
         root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.5), ..default() }).with_children(
             |list| {
@@ -37,7 +49,7 @@ fn spawn(mut commands: Commands, results: Option<Res<GameResults>>, game: Option
                         player.accuracy() * 100.0,
                         player.best_streak
                     );
-                    list.spawn(widgets::text(line, 1.8, colour, &fonts.bold));
+                    list.spawn(widgets::text(line, size, colour, &fonts.bold));
                     // Party nights of up to four show each player's categories too (solo's
                     // are below); more would not fit a TV screen.
                     if !solo && results.players.len() <= 4 {

@@ -3,17 +3,41 @@
 use bevy::prelude::*;
 
 use crate::game::{FlowCommand, Game, Phase};
+use crate::persist::UserSettings;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem, send};
+use crate::window::Moving;
 use crate::words::ordinal;
 
-pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Phase::Standings), spawn);
+/// A row sliding from its place before this round to its place now.
+#[derive(Component)]
+struct Slide {
+    from: f32,
+    to: f32,
+    timer: Timer,
 }
 
-fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
+/// Height of a row, gap included, in rem.
+const ROW: f32 = 2.6;
+
+/// How long the rows take to change places.
+const SLIDE_SECONDS: f32 = 0.9;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Phase::Standings), spawn).add_systems(Update, slide.run_if(in_state(Phase::Standings)));
+}
+
+fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>, settings: Option<Res<UserSettings>>) {
     let mut order: Vec<usize> = (0..game.players.len()).collect();
     order.sort_by_key(|i| (std::cmp::Reverse(game.players[*i].score), *i));
+    // Where each player stood before this round, so the rows can move to where they stand now.
+    let before: Vec<u32> = match game.rounds.len().checked_sub(2).and_then(|r| game.rounds.get(r)) {
+        Some(round) => round.outcomes.iter().map(|o| o.score_after).collect(),
+        None => vec![0; game.players.len()],
+    };
+    let mut old_order: Vec<usize> = (0..game.players.len()).collect();
+    old_order.sort_by_key(|i| (std::cmp::Reverse(before.get(*i).copied().unwrap_or(0)), *i));
+    let seconds = if settings.is_some_and(|s| s.reduced_motion) { 0.0 } else { SLIDE_SECONDS };
     let top = game.players.iter().map(|p| p.score).max().unwrap_or(0).max(1);
     let last_gain = |i: usize| game.last_round().and_then(|r| r.outcomes.get(i)).map_or(0, |o| o.points);
     let title = format!("Standings after {} of {}", game.current + 1, game.questions.len());
@@ -28,60 +52,87 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
                 }
             });
         }
-        root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.6), width: percent(70), ..default() })
-            .with_children(|list| {
-                for i in order {
+        root.spawn(Node { width: percent(70), height: rem(ROW * order.len() as f32), ..default() }).with_children(
+            |list| {
+                for (place, i) in order.iter().copied().enumerate() {
                     let player = &game.players[i];
                     let rank = 1 + game.players.iter().filter(|p| p.score > player.score).count();
                     let colour = palette::player(player.colour);
-                    list.spawn(Node { align_items: AlignItems::Center, column_gap: rem(1.0), ..default() })
-                        .with_children(|row| {
-                            row.spawn((
-                                Node { width: rem(4.0), ..default() },
-                                children![widgets::text(ordinal(rank), 1.8, palette::MUTED, &fonts.bold)],
-                            ));
-                            row.spawn((
-                                Node { width: rem(12.0), ..default() },
-                                children![widgets::text(player.name.clone(), 1.8, colour, &fonts.bold)],
-                            ));
-                            row.spawn((
+                    let was = old_order.iter().position(|p| *p == i).unwrap_or(place) as f32 * ROW;
+                    let now = place as f32 * ROW;
+                    list.spawn((
+                        Node {
+                            position_type: PositionType::Absolute,
+                            top: rem(was),
+                            width: percent(100),
+                            align_items: AlignItems::Center,
+                            column_gap: rem(1.0),
+                            ..default()
+                        },
+                        Slide { from: was, to: now, timer: Timer::from_seconds(seconds, TimerMode::Once) },
+                        Moving,
+                    ))
+                    .with_children(|row| {
+                        row.spawn((
+                            Node { width: rem(4.0), ..default() },
+                            children![widgets::text(ordinal(rank), 1.8, palette::MUTED, &fonts.bold)],
+                        ));
+                        row.spawn((
+                            Node { width: rem(12.0), ..default() },
+                            children![widgets::text(player.name.clone(), 1.8, colour, &fonts.bold)],
+                        ));
+                        row.spawn((
+                            Node {
+                                flex_grow: 1.0,
+                                flex_shrink: 1.0,
+                                min_width: rem(4.0),
+                                height: rem(1.6),
+                                ..default()
+                            },
+                            BackgroundColor(palette::PANEL),
+                        ))
+                        .with_children(|track| {
+                            track.spawn((
                                 Node {
-                                    flex_grow: 1.0,
-                                    flex_shrink: 1.0,
-                                    min_width: rem(4.0),
-                                    height: rem(1.6),
+                                    width: percent(100.0 * player.score as f32 / top as f32),
+                                    height: percent(100),
                                     ..default()
                                 },
-                                BackgroundColor(palette::PANEL),
-                            ))
-                            .with_children(|track| {
-                                track.spawn((
-                                    Node {
-                                        width: percent(100.0 * player.score as f32 / top as f32),
-                                        height: percent(100),
-                                        ..default()
-                                    },
-                                    BackgroundColor(colour),
-                                ));
-                            });
-                            row.spawn((
-                                Node {
-                                    min_width: rem(10.0),
-                                    flex_shrink: 0.0,
-                                    justify_content: JustifyContent::End,
-                                    ..default()
-                                },
-                                children![widgets::text(
-                                    format!("{} (+{})", player.score, last_gain(i)),
-                                    1.8,
-                                    palette::TEXT,
-                                    &fonts.bold
-                                )],
+                                BackgroundColor(colour),
                             ));
                         });
+                        row.spawn((
+                            Node {
+                                min_width: rem(10.0),
+                                flex_shrink: 0.0,
+                                justify_content: JustifyContent::End,
+                                ..default()
+                            },
+                            children![widgets::text(
+                                format!("{} (+{})", player.score, last_gain(i)),
+                                1.8,
+                                palette::TEXT,
+                                &fonts.bold
+                            )],
+                        ));
+                    });
                 }
-            });
+            },
+        );
         root.spawn(widgets::button("Next question", 0, &fonts, send(FlowCommand::Continue)));
         root.spawn(widgets::hints("Enter continue · Esc pause", &fonts));
     });
+}
+
+fn slide(time: Res<Time>, mut rows: Query<(Entity, &mut Slide, &mut Node)>, mut commands: Commands) {
+    for (entity, mut slide, mut node) in &mut rows {
+        slide.timer.tick(time.delta());
+        // Ease in and out: the rows glide past each other.
+        let t = slide.timer.fraction();
+        let eased = t * t * (3.0 - 2.0 * t);
+        node.top = rem(slide.from + (slide.to - slide.from) * eased);
+        if slide.timer.is_finished() {
+            commands.entity(entity).remove::<(Slide, Moving)>();
+        }
+    }
 }
