@@ -233,21 +233,69 @@ fn removing_the_player_everyone_waits_for_closes_the_question() {
     assert!(!game(&app).last_round().expect("round").outcomes[2].asked);
 }
 
-/// A whole game in `mode` with `players`, everyone answering right in seat order.
+/// A whole game in `mode` with `players`, everyone answering right: players 1-4 with their
+/// keyboard rows, 5-8 with gamepads, through the input plugin as the devices send them.
 fn whole_game(mode: PlayMode, players: usize) -> GameResults {
-    let mut app = party(mode, players, &[AnswerKind::MultipleChoice, AnswerKind::TrueFalse], 9 + players as u64);
+    use bevy::input::ButtonState;
+    use bevy::input::gamepad::Gamepad;
+    use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
+    use bigtuna::game::Presented;
+    use bigtuna::input::InputContext;
+    use bigtuna::input::gamepad::ANSWER_BUTTONS;
+    use bigtuna::input::keyboard::PARTY_ROWS;
+    use bigtuna::input::seats::{PartySeats, Seat};
+
+    let s = GameSettings {
+        mode,
+        kinds: vec![AnswerKind::MultipleChoice, AnswerKind::TrueFalse],
+        ..settings(players, 5, 9 + players as u64)
+    };
+    let mut app = headless(synthetic_library(8), s);
+    app.add_plugins(bigtuna::input::plugin);
+    let seats = (0..players).map(|p| if p < 4 { Seat::Keys(p) } else { Seat::Pad(None) }).collect();
+    app.insert_resource(PartySeats(seats));
+    // The pads connect and take the seats kept for them, in order.
+    let pads: Vec<Entity> = (4..players).map(|_| app.world_mut().spawn(Gamepad::default()).id()).collect();
+    app.update();
+    start(&mut app);
     let talk = if mode == PlayMode::Teams { (TEAM_TALK.as_millis() / FRAME.as_millis()) as usize } else { 0 };
     while screen(&app) == Screen::Playing {
         for _ in 0..talk {
             app.update();
         }
         let drawn = game(&app).question().expect("question").clone();
-        for player in 0..players {
-            send(&mut app, PlayerAction::new(player, right_response(&drawn)));
+        let Presented::Options { options, correct } = &drawn.presented else { panic!("options only") };
+        app.insert_resource(InputContext::Options { count: options.len(), party: true });
+        for player in 0..players.min(4) {
+            app.world_mut().write_message(KeyboardInput {
+                key_code: PARTY_ROWS[player][*correct],
+                logical_key: Key::Unidentified(NativeKey::Unidentified),
+                state: ButtonState::Pressed,
+                text: None,
+                repeat: false,
+                window: Entity::PLACEHOLDER,
+            });
+        }
+        for pad in &pads {
+            app.world_mut().get_mut::<Gamepad>(*pad).expect("pad").digital_mut().press(ANSWER_BUTTONS[*correct]);
         }
         app.update();
+        for pad in &pads {
+            // What Bevy's input plugin does between frames: a press is new only once.
+            app.world_mut().get_mut::<Gamepad>(*pad).expect("pad").digital_mut().reset_all();
+        }
         app.update();
         assert_eq!(phase(&app), Some(Phase::Reveal), "{mode:?} with {players}: the round closes");
+        let devices: Vec<Device> = game(&app)
+            .last_round()
+            .expect("round")
+            .outcomes
+            .iter()
+            .filter_map(|o| o.answer.as_ref())
+            .map(|a| a.device)
+            .collect();
+        assert!(devices.iter().all(|d| matches!(d, Device::Keyboard | Device::Gamepad)), "{devices:?}");
+        app.insert_resource(InputContext::Menu);
         command(&mut app, FlowCommand::Continue);
         command(&mut app, FlowCommand::Continue);
     }
@@ -310,4 +358,40 @@ fn a_finished_game_is_logged_with_answers_devices_and_host_actions() {
     assert_eq!(log.players[1].score, 25);
     let host: Vec<&str> = log.host.iter().map(|h| h.action.as_str()).collect();
     assert_eq!(host, ["+25 to Player 2", "ended the game"]);
+}
+
+#[test]
+fn said_aloud_the_room_answers_until_the_reveal_and_the_host_judges() {
+    let s = GameSettings { aloud: true, kinds: vec![AnswerKind::Typed], ..settings(3, 5, 12) };
+    let mut app = headless(synthetic_library(8), s);
+    start(&mut app);
+    let drawn = game(&app).question().expect("question").clone();
+    answer(&mut app, 0, right_response(&drawn));
+    for _ in 0..20 {
+        app.update();
+    }
+    assert_eq!(phase(&app), Some(Phase::Question), "said aloud, the question stays open for the host");
+    command(&mut app, FlowCommand::CloseQuestion);
+    assert_eq!(phase(&app), Some(Phase::Reveal));
+    let round = game(&app).last_round().expect("round").clone();
+    assert!(round.outcomes.iter().all(|o| o.response() == Some(&Response::Aloud) && !o.correct));
+    assert!(round.outcomes.iter().all(|o| o.answer.as_ref().is_some_and(|a| a.device == Device::Voice)));
+    send(&mut app, HostAction::Accept(1));
+    app.update();
+    assert!(game(&app).last_round().expect("round").outcomes[1].correct);
+    assert!(game(&app).players[1].score > 0 && game(&app).players[0].score == 0, "only whom the host counted right");
+}
+
+#[test]
+fn said_aloud_in_buzz_in_the_first_buzz_has_the_floor() {
+    let s = GameSettings { aloud: true, mode: PlayMode::Buzz, kinds: vec![AnswerKind::Number], ..settings(3, 5, 13) };
+    let mut app = headless(synthetic_library(8), s);
+    start(&mut app);
+    send(&mut app, BuzzIn { player: 2, device: Device::Gamepad });
+    app.update();
+    app.update();
+    assert_eq!(phase(&app), Some(Phase::Reveal), "a buzz gives the floor: the host judges at the reveal");
+    let round = game(&app).last_round().expect("round");
+    let spoke: Vec<bool> = round.outcomes.iter().map(|o| o.answer.is_some()).collect();
+    assert_eq!(spoke, [false, false, true]);
 }

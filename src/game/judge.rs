@@ -18,6 +18,9 @@ pub enum Response {
     Order(Vec<usize>),
     /// Chose not to answer (a player with only a gamepad or a mouse facing a typed question).
     Pass,
+    /// Said the answer aloud, for the host to judge (a typed or number question played
+    /// "say it aloud"): wrong until the host counts it right.
+    Aloud,
 }
 
 /// The verdict on one response.

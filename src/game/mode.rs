@@ -46,7 +46,8 @@ impl Game {
     /// Whether `player` may answer the open question now.
     pub fn may_answer(&self, player: usize) -> bool {
         let Some(p) = self.players.get(player) else { return false };
-        if p.removed || self.side_answered(player) {
+        // Said aloud, answers are the room's words, which only the host judges.
+        if p.removed || self.side_answered(player) || self.said_aloud() {
             return false;
         }
         match self.settings.mode {
@@ -70,8 +71,39 @@ impl Game {
             && !self.buzz.locked.get(player).copied().unwrap_or(false)
     }
 
+    /// Whether the open question is a typed or number one that the party says aloud.
+    pub fn said_aloud(&self) -> bool {
+        let typed = matches!(self.question().map(|q| &q.presented), Some(Presented::Typed | Presented::Number));
+        self.settings.aloud && self.is_party() && typed
+    }
+
+    /// Said aloud: who speaks for the round when it closes, each to be judged by the host
+    /// (everyone; the player on the hot seat; the one who buzzed; a member of each team).
+    pub fn speakers(&self) -> Vec<usize> {
+        match self.settings.mode {
+            PlayMode::Everyone => self.active().collect(),
+            PlayMode::HotSeat => self.turn().into_iter().collect(),
+            PlayMode::Buzz => self.buzz.holder.into_iter().collect(),
+            PlayMode::Teams => {
+                let mut seen = Vec::new();
+                self.active()
+                    .filter(|p| {
+                        let team = self.players[*p].team;
+                        let first = !seen.contains(&team);
+                        seen.push(team);
+                        first
+                    })
+                    .collect()
+            }
+        }
+    }
+
     /// Whether the open question has had every answer it can take.
     pub fn round_over(&self) -> bool {
+        if self.said_aloud() {
+            // The room talks until the host reveals (or time is up); a buzz gives the floor.
+            return self.settings.mode == PlayMode::Buzz && self.buzz.holder.is_some();
+        }
         let active: Vec<usize> = self.active().collect();
         match self.settings.mode {
             PlayMode::Everyone | PlayMode::Teams => active.iter().all(|p| self.side_answered(*p)),

@@ -104,6 +104,13 @@ pub(super) fn collect_answers(
         }
     }
     if closed_by_host || game.round_over() || game.clock.expired() {
+        if game.said_aloud() {
+            for speaker in game.speakers() {
+                if let Some(slot @ None) = game.pending.get_mut(speaker) {
+                    *slot = Some(Pending { response: Response::Aloud, time: elapsed, device: Device::Voice });
+                }
+            }
+        }
         score_round(&mut game);
         next_phase.set(Phase::Reveal);
     }

@@ -49,6 +49,8 @@ pub struct GameSettings {
     pub mode: PlayMode,
     /// Buzz-in: a wrong buzz costs the question's points.
     pub buzz_penalty: bool,
+    /// Party play: typed and number questions are said aloud, and the host judges.
+    pub aloud: bool,
     /// Team names, in a teams game (2 to 4).
     pub teams: Vec<String>,
 }
@@ -68,6 +70,7 @@ impl Default for GameSettings {
             players: vec![PlayerSpec::numbered(0)],
             mode: PlayMode::Everyone,
             buzz_penalty: false,
+            aloud: false,
             teams: Vec::new(),
         }
     }
@@ -253,6 +256,8 @@ pub enum Setting {
     Teams,
     /// Whether a wrong buzz costs points, in buzz-in.
     BuzzPenalty,
+    /// Typed answers typed, or said aloud for the host to judge.
+    Aloud,
 }
 
 impl GameSettings {
@@ -317,6 +322,7 @@ impl GameSettings {
                 self.teams = (0..n).map(|i| self.teams.get(i).cloned().unwrap_or_else(|| team_name(i))).collect();
             }
             Setting::BuzzPenalty => self.buzz_penalty = !self.buzz_penalty,
+            Setting::Aloud => self.aloud = !self.aloud,
         }
     }
 

@@ -63,9 +63,9 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings) {
     let party = players > 1;
     let party_rows: Vec<Setting> = match (party, settings.mode) {
         (false, _) => Vec::new(),
-        (true, PlayMode::Teams) => vec![Setting::Mode, Setting::Teams],
-        (true, PlayMode::Buzz) => vec![Setting::Mode, Setting::BuzzPenalty],
-        (true, _) => vec![Setting::Mode],
+        (true, PlayMode::Teams) => vec![Setting::Mode, Setting::Teams, Setting::Aloud],
+        (true, PlayMode::Buzz) => vec![Setting::Mode, Setting::BuzzPenalty, Setting::Aloud],
+        (true, _) => vec![Setting::Mode, Setting::Aloud],
     };
     // In a teams game, left and right move a player to another team.
     let teams = settings.mode == PlayMode::Teams;
@@ -206,6 +206,8 @@ fn label(setting: Setting, settings: &GameSettings, library: &PackLibrary, prese
         Setting::Teams => format!("{} teams", settings.team_count()),
         Setting::BuzzPenalty if settings.buzz_penalty => "A wrong buzz costs points".to_owned(),
         Setting::BuzzPenalty => "No penalty for a wrong buzz".to_owned(),
+        Setting::Aloud if settings.aloud => "Typed answers: said aloud, host judges".to_owned(),
+        Setting::Aloud => "Typed answers: typed in".to_owned(),
     };
     format!("‹  {value}  ›")
 }

@@ -53,6 +53,7 @@ pub fn response_text(presented: &Presented, response: &Response) -> String {
         (Presented::Options { options, .. }, Response::Option(i)) => options.get(*i).cloned().unwrap_or_default(),
         (_, Response::Text(text)) => text.clone(),
         (_, Response::Pass) => "passed".to_owned(),
+        (_, Response::Aloud) => "said aloud".to_owned(),
         (_, Response::Number(n)) => format_number(*n),
         (Presented::Ordering { shown }, Response::Order(order)) => {
             order.iter().filter_map(|i| shown.get(*i).cloned()).collect::<Vec<_>>().join(" → ")

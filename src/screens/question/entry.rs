@@ -60,6 +60,22 @@ pub(super) fn spawn(root: &mut ChildSpawnerCommands, drawn: &DrawnQuestion, part
     root.spawn(widgets::button("Pass", 0, fonts, pass));
 }
 
+/// Say it aloud: no field, the room answers out loud and the host judges at the reveal.
+pub(super) fn spawn_aloud(root: &mut ChildSpawnerCommands, fonts: &Fonts) {
+    root.spawn((
+        Node { padding: UiRect::axes(rem(1.5), rem(0.8)), ..widgets::bordered(UiRect::ZERO, 0.6) },
+        BackgroundColor(palette::PANEL),
+        BorderColor::all(palette::ACCENT),
+        children![widgets::text("Say it aloud!", 2.6, palette::ACCENT, &fonts.bold)],
+    ));
+    root.spawn(widgets::text(
+        "Host: reveal the answer (F2), then mark who was right on the host panel (F1)",
+        1.3,
+        palette::MUTED,
+        &fonts.regular,
+    ));
+}
+
 /// The player whose turn it is passes.
 fn pass(_: On<Activate>, game: Res<Game>, mut answers: MessageWriter<PlayerAction>) {
     if let Some(player) = game.typist() {

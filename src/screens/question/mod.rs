@@ -47,6 +47,11 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>, mut context
                 options::spawn(root, options, party, &fonts);
                 InputContext::Options { count: options.len(), party }
             }
+            Presented::Typed | Presented::Number if game.said_aloud() => {
+                entry::spawn_aloud(root, &fonts);
+                // Buzz-in: the first to buzz has the floor.
+                if game.settings.mode == PlayMode::Buzz { InputContext::Buzzers } else { InputContext::Menu }
+            }
             Presented::Typed | Presented::Number => {
                 entry::spawn(root, drawn, party, &fonts);
                 // Buzz-in: the keys buzz until someone holds the buzzer, then they type.
