@@ -266,9 +266,9 @@ fn whole_game(mode: PlayMode, players: usize) -> GameResults {
         let drawn = game(&app).question().expect("question").clone();
         let Presented::Options { options, correct } = &drawn.presented else { panic!("options only") };
         app.insert_resource(InputContext::Options { count: options.len(), party: true });
-        for player in 0..players.min(4) {
+        for row in PARTY_ROWS.iter().take(players.min(4)) {
             app.world_mut().write_message(KeyboardInput {
-                key_code: PARTY_ROWS[player][*correct],
+                key_code: row[*correct],
                 logical_key: Key::Unidentified(NativeKey::Unidentified),
                 state: ButtonState::Pressed,
                 text: None,

@@ -20,6 +20,12 @@ struct Slide {
 /// Height of a row, gap included, in rem.
 const ROW: f32 = 2.6;
 
+/// From this many players on, the standings show only the top [`TOP`].
+const CROWD: usize = 20;
+
+/// Rows shown to a crowd.
+const TOP: usize = 10;
+
 /// How long the rows take to change places.
 const SLIDE_SECONDS: f32 = 0.9;
 
@@ -30,6 +36,9 @@ pub(super) fn plugin(app: &mut App) {
 fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>, settings: Option<Res<UserSettings>>) {
     let mut order: Vec<usize> = (0..game.players.len()).collect();
     order.sort_by_key(|i| (std::cmp::Reverse(game.players[*i].score), *i));
+    // A crowd (phones bring one) sees the top ten; everyone else, the count.
+    let hidden = if order.len() >= CROWD { order.len() - TOP } else { 0 };
+    order.truncate(order.len() - hidden);
     // Where each player stood before this round, so the rows can move to where they stand now.
     let before: Vec<u32> = match game.rounds.len().checked_sub(2).and_then(|r| game.rounds.get(r)) {
         Some(round) => round.outcomes.iter().map(|o| o.score_after).collect(),
@@ -58,7 +67,7 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>, settings: O
                     let player = &game.players[i];
                     let rank = 1 + game.players.iter().filter(|p| p.score > player.score).count();
                     let colour = palette::player(player.colour);
-                    let was = old_order.iter().position(|p| *p == i).unwrap_or(place) as f32 * ROW;
+                    let was = old_order.iter().position(|p| *p == i).unwrap_or(place).min(order.len()) as f32 * ROW;
                     let now = place as f32 * ROW;
                     list.spawn((
                         Node {
@@ -119,6 +128,9 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>, settings: O
                 }
             },
         );
+        if hidden > 0 {
+            root.spawn(widgets::text(format!("… and {hidden} more"), 1.4, palette::MUTED, &fonts.regular));
+        }
         root.spawn(widgets::button("Next question", 0, &fonts, send(FlowCommand::Continue)));
         root.spawn(widgets::hints("Enter continue · Esc pause", &fonts));
     });
