@@ -1,18 +1,19 @@
 //! Joining a party night: each player presses their keyboard row's first key (1, Q, A, Z) or
 //! a gamepad's A to take a seat. The screen shows who joined, with name (Enter on it to type
-//! another), colour and device; Leave frees a seat. Continue leads to the game's settings.
+//! another), colour, device and team (for a teams game; ← → to choose); Leave frees a seat.
+//! Continue leads to the game's settings.
 
 use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 
 use super::go_to;
-use crate::game::settings::PLAYER_COUNT;
+use crate::game::settings::{PLAYER_COUNT, TEAM_COUNT, team_name};
 use crate::game::{GameSettings, PlayerSpec, Screen};
 use crate::input::keyboard::PARTY_ROWS;
 use crate::input::seats::{JoinRequest, PartySeats, Seat};
 use crate::input::{InputContext, NavAction};
-use crate::theme::interaction::{Activate, Cancel, GridCell};
+use crate::theme::interaction::{Activate, Adjust, Cancel, GridCell};
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem};
 
@@ -26,6 +27,10 @@ struct JoinRoot {
 /// A player's name button.
 #[derive(Component)]
 struct NameButton(usize);
+
+/// A player's team, for a teams game.
+#[derive(Component)]
+struct TeamButton(usize);
 
 #[derive(Component)]
 struct JoinNotice;
@@ -82,17 +87,22 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, seats:
                                 BackgroundColor(palette::player(player.colour)),
                             ));
                             row.spawn((
-                                widgets::button("", 2 * i, fonts, edit_name(i)),
+                                widgets::button("", 3 * i, fonts, edit_name(i)),
                                 NameButton(i),
                                 GridCell { row: i, col: 0 },
+                            ));
+                            row.spawn((
+                                widgets::stepper(3 * i + 1, fonts, choose_team(i)),
+                                TeamButton(i),
+                                GridCell { row: i, col: 1 },
                             ));
                             row.spawn((
                                 Node { width: rem(12.0), ..default() },
                                 children![widgets::text(device_label(*seat), 1.3, palette::MUTED, &fonts.regular)],
                             ));
                             row.spawn((
-                                widgets::button("Leave", 2 * i + 1, fonts, leave(i)),
-                                GridCell { row: i, col: 1 },
+                                widgets::button("Leave", 3 * i + 2, fonts, leave(i)),
+                                GridCell { row: i, col: 2 },
                             ));
                         });
                 }
@@ -101,10 +111,10 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, seats:
         root.spawn((JoinNotice, widgets::text("", 1.3, palette::ACCENT, &fonts.regular)));
         root.spawn(Node { column_gap: rem(1.0), ..default() }).with_children(|buttons| {
             let cell = |col| GridCell { row: count, col };
-            buttons.spawn((widgets::button("Continue", 2 * count, fonts, go_on), cell(0)));
-            buttons.spawn((widgets::button("Back", 2 * count + 1, fonts, go_to(Screen::Title)), Cancel, cell(1)));
+            buttons.spawn((widgets::button("Continue", 3 * count, fonts, go_on), cell(0)));
+            buttons.spawn((widgets::button("Back", 3 * count + 1, fonts, go_to(Screen::Title)), Cancel, cell(1)));
         });
-        root.spawn(widgets::hints("Enter on a name to type it · ↑ ↓ move · Esc back", fonts));
+        root.spawn(widgets::hints("Enter on a name to type it · ← → on a team to choose it · Esc back", fonts));
     });
 }
 
@@ -151,6 +161,22 @@ fn leave(player: usize) -> impl FnMut(On<Activate>, ResMut<PartySeats>, ResMut<G
         }
         if player < settings.players.len() {
             settings.players.remove(player);
+        }
+    }
+}
+
+/// Left, right or Enter on a player's team: no team (dealt in turn), or one of the four.
+fn choose_team(player: usize) -> impl FnMut(On<Adjust>, ResMut<GameSettings>) + Send + Sync + 'static {
+    move |adjust, mut settings| {
+        let choices: Vec<Option<usize>> = std::iter::once(None).chain((0..*TEAM_COUNT.end()).map(Some)).collect();
+        let Some(spec) = settings.players.get_mut(player) else { return };
+        let at = choices.iter().position(|c| *c == spec.team).unwrap_or(0) as i32;
+        spec.team = choices[(at + adjust.delta).rem_euclid(choices.len() as i32) as usize];
+        // Name the teams as they are chosen.
+        let wanted = spec.team.map_or(0, |t| t + 1);
+        while settings.teams.len() < wanted {
+            let n = settings.teams.len();
+            settings.teams.push(team_name(n));
         }
     }
 }
@@ -230,6 +256,7 @@ fn refresh(
     settings: Res<GameSettings>,
     roots: Query<Ref<JoinRoot>>,
     names: Query<(&NameButton, &Children)>,
+    teams: Query<(&TeamButton, &Children)>,
     mut texts: Query<&mut Text, Without<JoinNotice>>,
     mut notice: Query<&mut Text, With<JoinNotice>>,
 ) {
@@ -240,6 +267,20 @@ fn refresh(
     for (NameButton(i), children) in &names {
         let name = settings.players.get(*i).map_or("", |p| p.name.as_str());
         let label = if root.editing == Some(*i) { format!("{name}|") } else { format!("✎  {name}") };
+        for child in children.iter() {
+            if let Ok(mut text) = texts.get_mut(child)
+                && text.0 != label
+            {
+                text.0.clone_from(&label);
+            }
+        }
+    }
+    for (TeamButton(i), children) in &teams {
+        let team = settings.players.get(*i).and_then(|p| p.team);
+        let label = match team {
+            Some(t) => format!("‹ {} ›", settings.teams.get(t).cloned().unwrap_or_else(|| team_name(t))),
+            None => "‹ Any team ›".to_owned(),
+        };
         for child in children.iter() {
             if let Ok(mut text) = texts.get_mut(child)
                 && text.0 != label

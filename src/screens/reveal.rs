@@ -205,7 +205,7 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
                 ));
                 row.spawn(widgets::button("Continue", 0, &fonts, send(FlowCommand::Continue)));
             });
-            root.spawn(widgets::hints("Enter continue · Esc pause", &fonts));
+            root.spawn(widgets::hints("Enter continue · Esc pause · F1 host", &fonts));
         },
     );
 }

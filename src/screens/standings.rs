@@ -132,7 +132,7 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>, settings: O
             root.spawn(widgets::text(format!("… and {hidden} more"), 1.4, palette::MUTED, &fonts.regular));
         }
         root.spawn(widgets::button("Next question", 0, &fonts, send(FlowCommand::Continue)));
-        root.spawn(widgets::hints("Enter continue · Esc pause", &fonts));
+        root.spawn(widgets::hints("Enter continue · Esc pause · F1 host", &fonts));
     });
 }
 

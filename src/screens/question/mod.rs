@@ -69,7 +69,7 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>, mut context
         if party {
             party::spawn(root, &game, &fonts);
         }
-        root.spawn(widgets::hints("Esc pause · M mute", &fonts));
+        root.spawn(widgets::hints(if party { "Esc pause · F1 host · M mute" } else { "Esc pause · M mute" }, &fonts));
     });
 }
 
