@@ -395,3 +395,17 @@ fn said_aloud_in_buzz_in_the_first_buzz_has_the_floor() {
     let spoke: Vec<bool> = round.outcomes.iter().map(|o| o.answer.is_some()).collect();
     assert_eq!(spoke, [false, false, true]);
 }
+
+#[test]
+fn a_party_mode_left_in_the_settings_does_not_change_a_solo_game() {
+    for mode in [PlayMode::Buzz, PlayMode::Teams, PlayMode::HotSeat] {
+        let s = GameSettings { mode, aloud: true, kinds: vec![AnswerKind::Typed], ..settings(1, 5, 14) };
+        let mut app = headless(synthetic_library(8), s);
+        start(&mut app);
+        let drawn = game(&app).question().expect("question").clone();
+        answer(&mut app, 0, right_response(&drawn));
+        app.update();
+        assert_eq!(phase(&app), Some(Phase::Reveal), "{mode:?}: a solo answer is taken at once");
+        assert!(game(&app).last_round().expect("round").outcomes[0].correct);
+    }
+}

@@ -91,17 +91,24 @@ pub fn new_game(
         return Err(Shortfall { asked: settings.questions, available: 0 });
     };
     let preset = presets.get(&settings.scoring).cloned().unwrap_or_else(|| ScoringPresets::default().0.remove(0));
-    let (players, teams) = seat_players(settings);
+    // Party modes need a party: one player alone just answers.
+    let mut settings = settings.clone();
+    if settings.players.len() < 2 {
+        settings.mode = PlayMode::Everyone;
+        settings.aloud = false;
+    }
+    let (players, teams) = seat_players(&settings);
+    let clock = Clock { elapsed: Duration::ZERO, limit: settings.timer.limit() };
     Ok(Game {
         seed,
-        settings: settings.clone(),
+        settings,
         preset,
         pending: vec![None; players.len()],
         players,
         questions,
         current: 0,
         rounds: Vec::new(),
-        clock: Clock { elapsed: Duration::ZERO, limit: settings.timer.limit() },
+        clock,
         teams,
         buzz: Buzz::default(),
         host_log: Vec::new(),

@@ -261,13 +261,15 @@ pub enum Setting {
 }
 
 impl GameSettings {
-    /// One player, every answer kind.
+    /// One player, every answer kind, no party mode.
     pub fn make_solo(&mut self) {
         self.players.truncate(1);
         if self.players.is_empty() {
             self.players.push(PlayerSpec::numbered(0));
         }
         self.kinds.clear();
+        self.mode = PlayMode::Everyone;
+        self.aloud = false;
     }
 
     /// At least two players, and the answer kinds of party nights ([`PARTY_KINDS`]).
