@@ -45,6 +45,8 @@ pub enum Step {
     Type(String),
     /// Let frames pass.
     Wait(u32),
+    /// Let this much real time pass (for what the game times in seconds, such as a team talk).
+    Sleep(std::time::Duration),
     /// Save a screenshot under this name.
     Shot(String),
     /// Press and release a button of a (simulated) gamepad, connected on first use.
@@ -62,6 +64,12 @@ pub fn parse_script(script: &str) -> Result<Vec<Step>, String> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(|step| {
+            if let Some(ms) = step.strip_prefix("sleep:") {
+                return ms
+                    .parse()
+                    .map(|ms| Step::Sleep(std::time::Duration::from_millis(ms)))
+                    .map_err(|_| format!("`{step}`: sleep takes milliseconds"));
+            }
             if let Some(n) = step.strip_prefix("wait:") {
                 return n.parse().map(Step::Wait).map_err(|_| format!("`{step}`: wait takes a number of frames"));
             }
@@ -81,7 +89,9 @@ pub fn parse_script(script: &str) -> Result<Vec<Step>, String> {
             if let Some(name) = step.strip_prefix("pad:") {
                 return pad_button(name).map(Step::Pad).ok_or_else(|| format!("`{step}`: no such gamepad button"));
             }
-            key_named(step).ok_or_else(|| format!("`{step}` is not a key, wait:N, text:T or shot:NAME"))
+            key_named(step).ok_or_else(|| {
+                format!("`{step}` is not a key, wait:N, sleep:MS, text:T, click:X:Y, pad:BUTTON or shot:NAME")
+            })
         })
         .collect()
 }
@@ -176,6 +186,7 @@ fn key_named(name: &str) -> Option<Step> {
 struct Run {
     steps: std::collections::VecDeque<Step>,
     waiting: u32,
+    sleeping_until: Option<std::time::Instant>,
     exit_after: Option<u32>,
     frames: u32,
     final_shot: Option<PathBuf>,
@@ -278,6 +289,12 @@ fn drive(
         run.exiting = true;
         return;
     }
+    if let Some(until) = run.sleeping_until {
+        if std::time::Instant::now() < until {
+            return;
+        }
+        run.sleeping_until = None;
+    }
     if run.waiting > 0 {
         run.waiting -= 1;
         return;
@@ -320,6 +337,7 @@ fn drive(
             }
         }
         Step::Wait(frames) => run.waiting = frames,
+        Step::Sleep(time) => run.sleeping_until = Some(std::time::Instant::now() + time),
         Step::Pad(button) => match run.pad {
             Some(pad) => {
                 pads.write(RawGamepadEvent::Button(RawGamepadButtonChangedEvent::new(pad, button, 1.0)));

@@ -453,7 +453,9 @@ fn a_teams_night_on_screen() {
     let steps = [
         "wait:30",
         "shot:t1-team-talk",
-        "wait:400",
+        // The team talk lasts five seconds of the game's clock, whatever the frame rate.
+        "sleep:5500",
+        "wait:2",
         "shot:t2-teams-question",
         rows[0][correct],
         rows[1][(correct + 1) % 2],
