@@ -10,6 +10,7 @@ mod input_mapping;
 mod matcher;
 mod packs;
 mod party_modes;
+mod party_screens;
 mod replay;
 mod screens;
 mod settings_file;

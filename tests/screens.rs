@@ -7,19 +7,18 @@ use std::process::Command;
 
 use bigtuna::game::draw::draw;
 use bigtuna::game::judge::judge;
-use bigtuna::game::settings::PARTY_KINDS;
-use bigtuna::game::{GameSettings, PlayMode, Presented, Response, TimerChoice};
+use bigtuna::game::{GameSettings, Presented, Response, TimerChoice};
 use bigtuna::pack::Answer;
 
 use crate::support::{builtin_library, root, scratch_dir};
 
-const SEED: u64 = 20261122;
+pub(crate) const SEED: u64 = 20261122;
 
 /// `xvfb-run -a` can pick the same display twice when two start at once: one at a time.
-static XVFB: std::sync::Mutex<()> = std::sync::Mutex::new(());
-const COUNT: usize = 5;
+pub(crate) static XVFB: std::sync::Mutex<()> = std::sync::Mutex::new(());
+pub(crate) const COUNT: usize = 5;
 
-fn shots_dir() -> PathBuf {
+pub(crate) fn shots_dir() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from);
     target.join("screens")
 }
@@ -128,15 +127,15 @@ fn a_whole_solo_game_on_screen() {
 
 /// One player's round, as the game logs it.
 #[derive(Debug)]
-struct LoggedRound {
-    id: String,
-    right: bool,
-    points: u32,
-    total: u32,
+pub(crate) struct LoggedRound {
+    pub(crate) id: String,
+    pub(crate) right: bool,
+    pub(crate) points: u32,
+    pub(crate) total: u32,
 }
 
 /// The rounds in a game's log: "round 2 of 5 (`jh-012`): Player 1 answered ...: right, +150, 300 points".
-fn logged_rounds(log: &str) -> Vec<LoggedRound> {
+pub(crate) fn logged_rounds(log: &str) -> Vec<LoggedRound> {
     log.lines()
         .filter_map(|line| {
             let rest = &line[line.find("round ")?..];
@@ -156,7 +155,7 @@ fn solo_settings() -> GameSettings {
 }
 
 /// Share of pixels much lighter than the background: the text and the bright tiles.
-fn text_pixel_share(path: &std::path::Path) -> f64 {
+pub(crate) fn text_pixel_share(path: &std::path::Path) -> f64 {
     let file = std::fs::File::open(path).expect("screenshot");
     let mut reader = png::Decoder::new(std::io::BufReader::new(file)).read_info().expect("a PNG");
     let mut buffer = vec![0; reader.output_buffer_size().expect("size")];
@@ -200,12 +199,17 @@ fn a_broken_pack_is_skipped_with_the_validators_words() {
 }
 
 /// Runs the game under Xvfb with a key script; returns the screenshots' names and the log.
-fn run_script(script: &str, dir: &std::path::Path, config: &std::path::Path, extra: &[&str]) -> (Vec<String>, String) {
+pub(crate) fn run_script(
+    script: &str,
+    dir: &std::path::Path,
+    config: &std::path::Path,
+    extra: &[&str],
+) -> (Vec<String>, String) {
     run_script_with(script, dir, config, extra, &[])
 }
 
 /// [`run_script`], with more environment variables.
-fn run_script_with(
+pub(crate) fn run_script_with(
     script: &str,
     dir: &std::path::Path,
     config: &std::path::Path,
@@ -231,81 +235,6 @@ fn run_script_with(
         .unwrap_or_default();
     names.sort();
     (names, log)
-}
-
-#[test]
-fn a_party_round_on_screen() {
-    let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let settings = GameSettings {
-        questions: COUNT,
-        seed: Some(SEED),
-        timer: TimerChoice::Seconds30,
-        kinds: PARTY_KINDS.to_vec(),
-        ..GameSettings::default()
-    };
-    let game = draw(&builtin_library(), &settings, SEED).expect("enough questions");
-    let first = &game[0];
-    // Party night: three players join with their rows' first keys, the first is renamed.
-    let mut steps: Vec<String> =
-        ["wait:40", "down", "enter", "wait:5", "1", "q", "a", "wait:5", "shot:p0-join", "enter"]
-            .map(String::from)
-            .to_vec();
-    steps.extend(std::iter::repeat_n("backspace".to_owned(), 8));
-    steps.extend(["text:Angela", "wait:2", "shot:p1-naming", "enter", "wait:3"].map(String::from));
-    // Down the names to Continue; on setup, past the mode, typed-or-aloud and the game's seven
-    // rows to Start.
-    steps.extend(["down", "down", "down", "enter", "wait:5", "shot:p2-setup"].map(String::from));
-    steps.extend(std::iter::repeat_n("down".to_owned(), 9));
-    steps.extend(["enter", "wait:8", "shot:p3-question"].map(String::from));
-    match (&first.presented, &first.question.answer) {
-        // Players 1 and 2 right with their own rows of keys, player 3 wrong.
-        (Presented::Options { correct, .. }, _) => {
-            let rows = [["1", "2", "3", "4"], ["q", "w", "e", "r"], ["a", "s", "d", "f"]];
-            steps.push(rows[0][*correct].into());
-            steps.push(rows[1][*correct].into());
-            steps.push(rows[2][(correct + 1) % 2].into());
-        }
-        (_, Answer::Typed { accept }) => {
-            for text in [accept[0].as_str(), accept[0].as_str(), "Nashua"] {
-                steps.extend([format!("text:{text}"), "enter".into(), "wait:2".into()]);
-            }
-        }
-        (_, Answer::Number { answer, .. }) => {
-            for n in [*answer, *answer, answer + 100.0] {
-                steps.extend([format!("text:{n}"), "enter".into(), "wait:2".into()]);
-            }
-        }
-        _ => panic!("orderings are not drawn for party nights"),
-    }
-    steps.extend(["wait:8", "shot:p4-reveal", "enter", "wait:8", "shot:p5-standings"].map(String::from));
-    steps.extend(
-        ["esc", "wait:5", "down", "enter", "wait:5", "shot:p6-confirm-quit", "down", "enter", "wait:8"]
-            .map(String::from),
-    );
-    steps.push("shot:p7-title".into());
-    let dir = shots_dir().join("party");
-    let config = scratch_dir("party-config");
-    let (names, log) =
-        run_script(&steps.join(","), &dir, &config, &["--seed", &SEED.to_string(), "--count", "5", "--timer", "30"]);
-    for expected in [
-        "p0-join.png",
-        "p1-naming.png",
-        "p2-setup.png",
-        "p3-question.png",
-        "p4-reveal.png",
-        "p5-standings.png",
-        "p6-confirm-quit.png",
-        "p7-title.png",
-    ] {
-        assert!(names.iter().any(|n| n == expected), "{expected} missing from {names:?}\n{log}");
-    }
-    assert_screens_differ(&dir, &names, &log);
-    let rounds = logged_rounds(&log);
-    let rights: Vec<bool> = rounds.iter().map(|r| r.right).collect();
-    assert_eq!(rights, [true, true, false], "players 1 and 2 right with their own keys, 3 wrong: {rounds:?}");
-    assert!(rounds.iter().all(|r| r.id == first.question.id), "{rounds:?}");
-    let defaults = std::fs::read_to_string(config.join("settings.ron")).unwrap_or_default();
-    assert!(defaults.contains("Angela"), "the renamed player is saved with the game's defaults: {defaults}");
 }
 
 #[test]
@@ -360,7 +289,7 @@ fn a_gamepad_alone_plays_a_solo_game() {
 }
 
 /// Every shot shows something, and no two are alike: each step moved the game on.
-fn assert_screens_differ(dir: &std::path::Path, names: &[String], log: &str) {
+pub(crate) fn assert_screens_differ(dir: &std::path::Path, names: &[String], log: &str) {
     let mut seen = std::collections::HashMap::new();
     for name in names {
         assert!(text_pixel_share(&dir.join(name)) > 0.004, "{name} looks empty");
@@ -369,122 +298,4 @@ fn assert_screens_differ(dir: &std::path::Path, names: &[String], log: &str) {
             panic!("{name} shows the same screen as {earlier}: the input did nothing\n{log}");
         }
     }
-}
-
-/// A seed whose first question, in a party of `mode`, has options to press.
-fn seed_with_options_first(mode: PlayMode) -> u64 {
-    (1..1000)
-        .find(|seed| {
-            let settings =
-                GameSettings { questions: COUNT, kinds: PARTY_KINDS.to_vec(), mode, ..GameSettings::default() };
-            draw(&builtin_library(), &settings, *seed)
-                .is_ok_and(|game| matches!(game[0].presented, Presented::Options { .. }))
-        })
-        .expect("a seed")
-}
-
-/// The correct option of the first question of that seed's party game.
-fn first_correct(mode: PlayMode, seed: u64) -> usize {
-    let settings = GameSettings { questions: COUNT, kinds: PARTY_KINDS.to_vec(), mode, ..GameSettings::default() };
-    match draw(&builtin_library(), &settings, seed).expect("a game")[0].presented {
-        Presented::Options { correct, .. } => correct,
-        _ => unreachable!("chosen for its options"),
-    }
-}
-
-#[test]
-fn a_buzz_in_night_with_the_host_on_screen() {
-    let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let seed = seed_with_options_first(PlayMode::Buzz);
-    let correct = first_correct(PlayMode::Buzz, seed);
-    let (rows, wrong) = ([["1", "2", "3", "4"], ["q", "w", "e", "r"]], (correct + 1) % 2);
-    // Started from the command line straight into the first question: Ann buzzes wrong and is
-    // locked out, Bo buzzes right; the host opens the panel and counts Ann's answer right.
-    let steps = [
-        "wait:40",
-        "shot:b1-buzz-question",
-        rows[0][wrong],
-        "wait:4",
-        "shot:b2-locked-out",
-        rows[1][correct],
-        "wait:8",
-        "shot:b3-reveal",
-        "f1",
-        "wait:5",
-        "shot:b4-host-panel",
-        "down",
-        "enter",
-        "wait:3",
-        "esc",
-        "wait:5",
-        "shot:b5-host-banner",
-        "enter",
-        "wait:60",
-        "shot:b6-standings",
-        "f4",
-        "wait:60",
-        "shot:b7-podium",
-    ];
-    let dir = shots_dir().join("buzz");
-    let config = scratch_dir("buzz-config");
-    let games = scratch_dir("buzz-games");
-    let extra =
-        ["--mode", "buzz", "--players", "Ann,Bo,Cy", "--seed", &seed.to_string(), "--count", "5", "--timer", "30"];
-    let (names, log) = run_script_with(&steps.join(","), &dir, &config, &extra, &[("BIGTUNA_GAMES", &games)]);
-    assert_eq!(names.len(), 7, "{names:?}\n{log}");
-    assert_screens_differ(&dir, &names, &log);
-    let rounds = logged_rounds(&log);
-    assert_eq!(rounds.iter().map(|r| r.right).collect::<Vec<_>>(), [false, true, false], "{rounds:?}\n{log}");
-    assert!(log.contains("host: Accept(0) during question 1"), "the host's ruling is logged\n{log}");
-    // F4 ended the night; its record was written, with the ruling in it.
-    let records: Vec<_> = std::fs::read_dir(&games).expect("the games folder").filter_map(Result::ok).collect();
-    assert_eq!(records.len(), 1, "one game, one record\n{log}");
-    let record = std::fs::read_to_string(records[0].path()).expect("the record");
-    assert!(record.contains("counted Ann") && record.contains("ended the game"), "{record}");
-}
-
-#[test]
-fn a_teams_night_on_screen() {
-    let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let seed = seed_with_options_first(PlayMode::Teams);
-    let correct = first_correct(PlayMode::Teams, seed);
-    let rows = [["1", "2", "3", "4"], ["q", "w", "e", "r"]];
-    // Team talk first; then Ann answers for Scranton (right), Bo for Stamford (wrong).
-    let steps = [
-        "wait:30",
-        "shot:t1-team-talk",
-        // The team talk lasts five seconds of the game's clock, whatever the frame rate.
-        "sleep:5500",
-        "wait:2",
-        "shot:t2-teams-question",
-        rows[0][correct],
-        rows[1][(correct + 1) % 2],
-        "wait:8",
-        "shot:t3-reveal",
-        "enter",
-        "wait:8",
-        "shot:t4-standings",
-    ];
-    let dir = shots_dir().join("teams");
-    let config = scratch_dir("teams-config");
-    let games = scratch_dir("teams-games");
-    let extra = [
-        "--mode",
-        "teams",
-        "--players",
-        "Ann,Bo,Cy,Di",
-        "--teams",
-        "Scranton,Stamford",
-        "--seed",
-        &seed.to_string(),
-        "--count",
-        "5",
-        "--timer",
-        "60",
-    ];
-    let (names, log) = run_script_with(&steps.join(","), &dir, &config, &extra, &[("BIGTUNA_GAMES", &games)]);
-    assert_eq!(names.len(), 4, "{names:?}\n{log}");
-    assert_screens_differ(&dir, &names, &log);
-    let rounds = logged_rounds(&log);
-    assert_eq!(rounds.iter().map(|r| r.right).collect::<Vec<_>>(), [true, false, false, false], "{rounds:?}\n{log}");
 }
