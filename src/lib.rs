@@ -10,6 +10,7 @@ pub mod cli;
 pub mod game;
 pub mod input;
 pub mod loading;
+pub mod net;
 pub mod pack;
 pub mod paths;
 pub mod persist;

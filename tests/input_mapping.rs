@@ -212,8 +212,12 @@ fn joined_seats_decide_who_a_row_or_pad_answers_for() {
     app.world_mut().get_mut::<Gamepad>(pad).expect("pad").digital_mut().press(GamepadButton::South);
     app.update();
     let joins: Vec<JoinRequest> =
-        app.world().resource::<Messages<JoinRequest>>().iter_current_update_messages().copied().collect();
-    assert_eq!(joins, [JoinRequest(Seat::Keys(2)), JoinRequest(Seat::Pad(Some(pad)))], "first keys and South join");
+        app.world().resource::<Messages<JoinRequest>>().iter_current_update_messages().cloned().collect();
+    assert_eq!(
+        joins,
+        [JoinRequest::device(Seat::Keys(2)), JoinRequest::device(Seat::Pad(Some(pad)))],
+        "first keys and South join"
+    );
     // Seated in that order, with row 0 third: each answers for its own seat.
     app.world_mut().insert_resource(PartySeats(vec![Seat::Keys(2), Seat::Pad(Some(pad)), Seat::Keys(0)]));
     app.world_mut().insert_resource(InputContext::Options { count: 4, party: true });

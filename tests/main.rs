@@ -11,6 +11,7 @@ mod matcher;
 mod packs;
 mod party_modes;
 mod party_screens;
+mod phones;
 mod replay;
 mod screens;
 mod settings_file;

@@ -61,6 +61,8 @@ pub enum Device {
     Gamepad,
     /// A button on the screen (a click, or the focus and Enter or South).
     Screen,
+    /// A phone on the local network.
+    Phone,
     /// Said aloud in the room, and judged by the host.
     Voice,
     /// A script or a test.

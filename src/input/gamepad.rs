@@ -90,7 +90,7 @@ fn read_gamepads(
             && !party.seated(Seat::Pad(Some(entity)))
             && gamepad.just_pressed(GamepadButton::South)
         {
-            joins.write(JoinRequest(Seat::Pad(Some(entity))));
+            joins.write(JoinRequest::device(Seat::Pad(Some(entity))));
             continue;
         }
         // Unseated pads still move around menus; they answer for nobody.

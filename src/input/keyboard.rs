@@ -113,7 +113,7 @@ fn read_keys(
         if *context == InputContext::Joining
             && let Some(row) = PARTY_ROWS.iter().position(|row| row[0] == key.key_code)
         {
-            joins.write(JoinRequest(Seat::Keys(row)));
+            joins.write(JoinRequest::device(Seat::Keys(row)));
             continue;
         }
         if *context == InputContext::Buzzers

@@ -25,11 +25,25 @@ pub enum Seat {
     Keys(usize),
     /// A gamepad; `None` while the pad is away.
     Pad(Option<Entity>),
+    /// A phone, by its number in the room (it keeps it when it reconnects).
+    Phone(u32),
 }
 
 /// A device asks to join the party (the join screen seats it).
-#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct JoinRequest(pub Seat);
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub struct JoinRequest {
+    /// What asks for the seat.
+    pub seat: Seat,
+    /// The name it brings (a phone's player typed one), if any.
+    pub name: Option<String>,
+}
+
+impl JoinRequest {
+    /// A device joining without a name of its own.
+    pub fn device(seat: Seat) -> Self {
+        Self { seat, name: None }
+    }
+}
 
 /// The seats taken, in order: seat N is player N.
 #[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
@@ -50,6 +64,11 @@ impl PartySeats {
             return connected.seat(pad);
         }
         self.0.iter().position(|seat| *seat == Seat::Pad(Some(pad)))
+    }
+
+    /// The player a phone answers for.
+    pub fn player_for_phone(&self, phone: u32) -> Option<usize> {
+        self.0.iter().position(|seat| *seat == Seat::Phone(phone))
     }
 
     /// Whether this device already has a seat.

@@ -132,6 +132,7 @@ fn device_label(seat: Seat) -> String {
         }
         Seat::Pad(Some(_)) => "Gamepad".to_owned(),
         Seat::Pad(None) => "Gamepad (away)".to_owned(),
+        Seat::Phone(_) => "Phone".to_owned(),
     }
 }
 
@@ -141,7 +142,7 @@ fn take_seats(
     mut seats: ResMut<PartySeats>,
     mut settings: ResMut<GameSettings>,
 ) {
-    for JoinRequest(seat) in joins.read() {
+    for JoinRequest { seat, name } in joins.read() {
         if seats.seated(*seat) || seats.0.len() >= *PLAYER_COUNT.end() {
             continue;
         }
@@ -149,7 +150,8 @@ fn take_seats(
         // A colour nobody at the table has.
         let colour = (0..).find(|c| settings.players.iter().all(|p| p.colour != *c)).unwrap_or(n);
         seats.0.push(*seat);
-        settings.players.push(PlayerSpec { colour, ..PlayerSpec::numbered(n) });
+        let numbered = PlayerSpec::numbered(n);
+        settings.players.push(PlayerSpec { colour, name: name.clone().unwrap_or(numbered.name), ..numbered });
         info!("player {} joined with {}", n + 1, device_label(*seat));
     }
 }

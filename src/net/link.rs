@@ -1,0 +1,52 @@
+//! The game's end of the phone server: what phones did becomes join requests and the same
+//! [`PlayerAction`]s as keys and pads, for the seat each phone joined; an answer to a question
+//! that is no longer open is dropped.
+
+use bevy::prelude::*;
+
+use super::server::{Inbound, PhoneServer};
+use crate::game::{BuzzIn, Device, Game, GameSystems, PlayerAction};
+use crate::input::seats::{JoinRequest, PartySeats, Seat};
+
+/// The running phone server, while phones are on.
+#[derive(Resource)]
+pub struct PhoneLink(pub PhoneServer);
+
+/// Turns what phones send into the game's messages (runs only while phones are on).
+pub fn plugin(app: &mut App) {
+    app.add_systems(Update, receive.run_if(resource_exists::<PhoneLink>).in_set(GameSystems::Input));
+}
+
+fn receive(
+    link: Res<PhoneLink>,
+    seats: Res<PartySeats>,
+    game: Option<Res<Game>>,
+    mut joins: MessageWriter<JoinRequest>,
+    mut answers: MessageWriter<PlayerAction>,
+    mut buzzes: MessageWriter<BuzzIn>,
+) {
+    let current = game.as_ref().map(|g| g.current);
+    // In order of arrival across phones, so buzz-in stays fair.
+    for event in link.0.drain() {
+        match event {
+            Inbound::Joined { phone, name } => {
+                joins.write(JoinRequest { seat: Seat::Phone(phone), name: Some(name) });
+            }
+            Inbound::Answer { phone, question, response, .. } if Some(question) == current => {
+                if let Some(player) = seats.player_for_phone(phone) {
+                    answers.write(PlayerAction { player, response, device: Device::Phone });
+                }
+            }
+            Inbound::Buzz { phone, question, .. } if Some(question) == current => {
+                if let Some(player) = seats.player_for_phone(phone) {
+                    buzzes.write(BuzzIn { player, device: Device::Phone });
+                }
+            }
+            Inbound::Answer { phone, question, .. } | Inbound::Buzz { phone, question, .. } => {
+                info!("phone {phone}: an answer to question {} came after it closed", question + 1);
+            }
+            Inbound::Returned { phone } => info!("phone {phone} is back"),
+            Inbound::Left { phone } => info!("phone {phone} lost its connection (its seat waits)"),
+        }
+    }
+}

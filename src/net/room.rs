@@ -1,0 +1,86 @@
+//! The room: its code, and the phones that joined it, each with a name and a secret that
+//! brings the same player back after a reload. Only the server's own thread touches it.
+
+use rand::RngExt;
+
+use super::protocol::{ErrorCode, MAX_NAME_CHARS};
+
+/// Letters of room codes: no I, O or similar that read as digits across a room.
+const CODE_LETTERS: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+/// Players a room takes at most.
+pub const MAX_PHONES: usize = 100;
+
+/// A joined phone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phone {
+    /// Its number in the room, from 0.
+    pub id: u32,
+    /// The name it plays under.
+    pub name: String,
+    /// What brings it back.
+    pub secret: String,
+}
+
+/// A room and its phones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Room {
+    /// The code players type to join.
+    pub code: String,
+    /// Who joined, in order.
+    pub phones: Vec<Phone>,
+}
+
+impl Room {
+    /// A room with a fresh four-letter code.
+    pub fn new() -> Self {
+        let mut rng = rand::rng();
+        let code = (0..4).map(|_| char::from(CODE_LETTERS[rng.random_range(0..CODE_LETTERS.len())])).collect();
+        Self::with_code(code)
+    }
+
+    /// A room with this code.
+    pub fn with_code(code: String) -> Self {
+        Self { code, phones: Vec::new() }
+    }
+
+    /// A new player joins under `name`, with the room's `code`.
+    pub fn join(&mut self, code: &str, name: &str) -> Result<&Phone, (ErrorCode, String)> {
+        if !code.trim().eq_ignore_ascii_case(&self.code) {
+            return Err((ErrorCode::WrongRoom, "that is not this room's code: check the TV".into()));
+        }
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
+            return Err((ErrorCode::BadName, format!("a name has 1 to {MAX_NAME_CHARS} letters")));
+        }
+        if self.phones.iter().any(|p| p.name.eq_ignore_ascii_case(name)) {
+            return Err((ErrorCode::NameTaken, format!("someone here is already called {name}: pick another name")));
+        }
+        if self.phones.len() >= MAX_PHONES {
+            return Err((ErrorCode::RoomFull, format!("the room is full ({MAX_PHONES} players)")));
+        }
+        let id = self.phones.len() as u32;
+        self.phones.push(Phone { id, name: name.to_owned(), secret: new_secret() });
+        Ok(&self.phones[id as usize])
+    }
+
+    /// The player this secret belongs to.
+    pub fn rejoin(&self, secret: &str) -> Result<&Phone, (ErrorCode, String)> {
+        self.phones
+            .iter()
+            .find(|p| p.secret == secret)
+            .ok_or((ErrorCode::UnknownSecret, "no player here has that secret: join again".into()))
+    }
+}
+
+impl Default for Room {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// 128 random bits, as hex: not guessable, so nobody can act for another player.
+fn new_secret() -> String {
+    let mut rng = rand::rng();
+    (0..4).map(|_| format!("{:08x}", rng.random::<u32>())).collect()
+}

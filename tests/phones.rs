@@ -1,0 +1,245 @@
+//! The phone server on a loopback port, with WebSocket clients written here as a phone (or
+//! a hostile peer) would: joining, coming back, answering, and every refusal.
+
+use std::net::{SocketAddr, TcpStream};
+use std::time::{Duration, Instant};
+
+use bigtuna::game::Response;
+use bigtuna::net::protocol::{ErrorCode, ServerMessage};
+use bigtuna::net::room::Room;
+use bigtuna::net::server::{Inbound, MAX_CONNECTIONS, PhoneServer};
+use tungstenite::stream::MaybeTlsStream;
+use tungstenite::{Message, WebSocket};
+
+type Client = WebSocket<MaybeTlsStream<TcpStream>>;
+
+fn server() -> PhoneServer {
+    let loopback: SocketAddr = ([127, 0, 0, 1], 0).into();
+    PhoneServer::start(loopback, Room::with_code("TUNA".into())).expect("a loopback port")
+}
+
+fn connect(server: &PhoneServer) -> Client {
+    let (client, _) = tungstenite::connect(format!("ws://{}/ws", server.addr())).expect("the server answers");
+    if let MaybeTlsStream::Plain(stream) = client.get_ref() {
+        let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    }
+    client
+}
+
+fn say(client: &mut Client, json: &str) -> ServerMessage {
+    client.send(Message::text(json)).expect("sent");
+    reply(client)
+}
+
+fn reply(client: &mut Client) -> ServerMessage {
+    loop {
+        match client.read().expect("a reply") {
+            Message::Text(text) => return serde_json::from_str(text.as_str()).expect("a server message"),
+            Message::Ping(_) | Message::Pong(_) => continue,
+            other => panic!("not a reply: {other:?}"),
+        }
+    }
+}
+
+fn error_code(message: &ServerMessage) -> ErrorCode {
+    match message {
+        ServerMessage::Error { code, .. } => *code,
+        other => panic!("expected an error, got {other:?}"),
+    }
+}
+
+/// Waits (bounded) until the game side has heard `n` events.
+fn heard(server: &PhoneServer, n: usize) -> Vec<Inbound> {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let mut events = Vec::new();
+    while events.len() < n && Instant::now() < deadline {
+        events.extend(server.drain());
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    events
+}
+
+#[test]
+fn a_phone_joins_answers_and_comes_back_as_the_same_player() {
+    let server = server();
+    let mut phone = connect(&server);
+    assert_eq!(error_code(&say(&mut phone, r#"{"type":"join","room":"NOPE","name":"Ann"}"#)), ErrorCode::WrongRoom);
+    let ServerMessage::Welcome { player, secret, name, version } =
+        say(&mut phone, r#"{"type":"join","room":"tuna","name":" Ann "}"#)
+    else {
+        panic!("welcomed")
+    };
+    assert_eq!((player, name.as_str(), version), (0, "Ann", 1));
+    assert_eq!(secret.len(), 32);
+    let ack = say(&mut phone, r#"{"type":"answer","question":3,"answer":{"kind":"option","index":2}}"#);
+    assert_eq!(ack, ServerMessage::Ack { question: 3 });
+    // The phone sleeps: the connection drops, and the secret brings the same player back.
+    drop(phone);
+    let mut again = connect(&server);
+    let back = say(&mut again, &format!(r#"{{"type":"rejoin","secret":"{secret}"}}"#));
+    assert!(matches!(back, ServerMessage::Welcome { player: 0, .. }), "{back:?}");
+    let events = heard(&server, 4);
+    assert_eq!(events[0], Inbound::Joined { phone: 0, name: "Ann".into() });
+    assert_eq!(events[1], Inbound::Answer { phone: 0, question: 3, response: Response::Option(2), arrival: 0 });
+    assert!(events.contains(&Inbound::Left { phone: 0 }) && events.contains(&Inbound::Returned { phone: 0 }));
+}
+
+#[test]
+fn nobody_acts_for_another_player_or_joins_twice() {
+    let server = server();
+    let mut ann = connect(&server);
+    let mut stranger = connect(&server);
+    let welcome = say(&mut ann, r#"{"type":"join","room":"TUNA","name":"Ann"}"#);
+    assert!(matches!(welcome, ServerMessage::Welcome { .. }));
+    let answer = r#"{"type":"answer","question":0,"answer":{"kind":"pass"}}"#;
+    assert_eq!(error_code(&say(&mut stranger, answer)), ErrorCode::NotJoined, "no answer before joining");
+    assert_eq!(error_code(&say(&mut stranger, r#"{"type":"rejoin","secret":"0000"}"#)), ErrorCode::UnknownSecret);
+    assert_eq!(error_code(&say(&mut stranger, r#"{"type":"join","room":"TUNA","name":"ANN"}"#)), ErrorCode::NameTaken);
+    assert_eq!(error_code(&say(&mut stranger, r#"{"type":"join","room":"TUNA","name":""}"#)), ErrorCode::BadName);
+    // A field naming another player is not part of the protocol: refused, not obeyed.
+    let forged = r#"{"type":"answer","question":0,"player":0,"answer":{"kind":"pass"}}"#;
+    assert_eq!(error_code(&say(&mut ann, forged)), ErrorCode::BadMessage);
+    assert_eq!(error_code(&say(&mut ann, r#"{"type":"join","room":"TUNA","name":"Bo"}"#)), ErrorCode::AlreadyJoined);
+    let events = heard(&server, 1);
+    assert_eq!(events, [Inbound::Joined { phone: 0, name: "Ann".into() }], "only Ann's join reached the game");
+}
+
+#[test]
+fn junk_and_oversized_messages_are_refused_and_the_room_plays_on() {
+    let server = server();
+    let mut junk = connect(&server);
+    for text in ["", "{", "null", "[1,2]", r#"{"type":"teleport"}"#, "\u{0}\u{1}", r#"{"type":"join"}"#] {
+        assert_eq!(error_code(&say(&mut junk, text)), ErrorCode::BadMessage, "{text:?}");
+    }
+    junk.send(Message::binary(vec![0xff; 64])).expect("sent");
+    assert_eq!(error_code(&reply(&mut junk)), ErrorCode::BadMessage);
+    // Ten megabytes: the connection is closed, with a reason if it still listens.
+    let mut huge = connect(&server);
+    let _ = huge.send(Message::text("x".repeat(10 * 1024 * 1024)));
+    let closed = (0..4).any(|_| !matches!(huge.read(), Ok(Message::Text(_)) | Ok(Message::Ping(_))));
+    assert!(closed, "the oversized sender is cut off");
+    // Everyone else plays on.
+    let mut ann = connect(&server);
+    assert!(matches!(say(&mut ann, r#"{"type":"join","room":"TUNA","name":"Ann"}"#), ServerMessage::Welcome { .. }));
+    assert_eq!(say(&mut junk, r#"{"type":"ping"}"#), ServerMessage::Pong, "a refused message harms only itself");
+}
+
+#[test]
+fn five_hundred_connections_at_once_are_bounded_and_the_game_goes_on() {
+    let server = server();
+    let started = Instant::now();
+    let mut open = Vec::new();
+    let mut refused = 0;
+    for _ in 0..500 {
+        match tungstenite::connect(format!("ws://{}/ws", server.addr())) {
+            Ok((client, _)) => open.push(client),
+            Err(_) => refused += 1,
+        }
+    }
+    assert!(started.elapsed() < Duration::from_secs(60), "bounded in time");
+    assert!(open.len() <= MAX_CONNECTIONS, "{} open", open.len());
+    assert_eq!(open.len() + refused, 500);
+    assert!(refused >= 500 - MAX_CONNECTIONS, "the rest were refused cleanly: {refused}");
+    drop(open);
+    // Once they are gone, a phone gets in again.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let joined = loop {
+        if let Ok((mut phone, _)) = tungstenite::connect(format!("ws://{}/ws", server.addr())) {
+            break say(&mut phone, r#"{"type":"join","room":"TUNA","name":"Late"}"#);
+        }
+        assert!(Instant::now() < deadline, "the server came back");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(matches!(joined, ServerMessage::Welcome { .. }), "{joined:?}");
+}
+
+#[test]
+fn a_busy_port_is_an_error_to_explain_not_a_crash() {
+    let first = server();
+    let error = PhoneServer::start(first.addr(), Room::new()).err().expect("the port is taken");
+    assert_eq!(error.kind(), std::io::ErrorKind::AddrInUse);
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_text_is_a_message_or_a_refusal_saying_why(text in ".{0,200}") {
+        match bigtuna::net::protocol::parse(&text) {
+            Ok(_) => {}
+            Err(ServerMessage::Error { code, message }) => {
+                proptest::prop_assert_eq!(code, ErrorCode::BadMessage);
+                proptest::prop_assert!(message.contains("protocol 1"), "{}", message);
+            }
+            Err(other) => proptest::prop_assert!(false, "not a refusal: {:?}", other),
+        }
+    }
+}
+
+#[test]
+fn phones_play_a_whole_game_and_one_that_reconnects_keeps_its_score() {
+    use bevy::prelude::*;
+    use bigtuna::game::{FlowCommand, GameSettings, Phase, Presented, Screen};
+    use bigtuna::input::seats::{PartySeats, Seat};
+    use bigtuna::net::link::PhoneLink;
+    use bigtuna::pack::AnswerKind;
+
+    use crate::support::{command, game, headless, phase, screen, settings, start, synthetic_library};
+
+    let server = server();
+    let addr = server.addr();
+    let join = |name: &str| {
+        let (mut phone, _) = tungstenite::connect(format!("ws://{addr}/ws")).expect("the server answers");
+        let welcome = say(&mut phone, &format!(r#"{{"type":"join","room":"TUNA","name":"{name}"}}"#));
+        let ServerMessage::Welcome { secret, .. } = welcome else { panic!("{welcome:?}") };
+        (phone, secret)
+    };
+    let (mut ann, _) = join("Ann");
+    let (mut bo, bo_secret) = join("Bo");
+    let s = GameSettings { kinds: vec![AnswerKind::MultipleChoice, AnswerKind::TrueFalse], ..settings(2, 5, 31) };
+    let mut app = headless(synthetic_library(8), s);
+    app.add_plugins((bigtuna::input::plugin, bigtuna::net::link::plugin));
+    app.insert_resource(PartySeats(vec![Seat::Phone(0), Seat::Phone(1)]));
+    app.insert_resource(PhoneLink(server));
+    start(&mut app);
+    let mut n = 0;
+    while screen(&app) == Screen::Playing {
+        let question = game(&app).current;
+        let Presented::Options { options, correct } = game(&app).question().expect("question").presented.clone() else {
+            panic!("options only")
+        };
+        if n == 2 {
+            // Bo's phone sleeps and wakes: the secret brings Bo back to the same seat.
+            drop(bo);
+            let (mut again, _) = tungstenite::connect(format!("ws://{addr}/ws")).expect("reconnects");
+            let back = say(&mut again, &format!(r#"{{"type":"rejoin","secret":"{bo_secret}"}}"#));
+            assert!(matches!(back, ServerMessage::Welcome { player: 1, .. }), "{back:?}");
+            bo = again;
+        }
+        let answer = |index: usize| {
+            format!(r#"{{"type":"answer","question":{question},"answer":{{"kind":"option","index":{index}}}}}"#)
+        };
+        assert_eq!(say(&mut ann, &answer(correct)), ServerMessage::Ack { question });
+        assert_eq!(say(&mut bo, &answer((correct + 1) % options.len())), ServerMessage::Ack { question });
+        // The server's thread hands the answers over: bounded wait for the round to close.
+        for _ in 0..200 {
+            if phase(&app) == Some(Phase::Reveal) {
+                break;
+            }
+            app.update();
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        assert_eq!(phase(&app), Some(Phase::Reveal), "question {n}: both phones' answers arrived");
+        let round = game(&app).last_round().expect("round");
+        assert!(round.outcomes[0].correct && !round.outcomes[1].correct, "question {n}");
+        assert!(
+            round.outcomes.iter().all(|o| o.answer.as_ref().is_some_and(|a| a.device == bigtuna::game::Device::Phone))
+        );
+        command(&mut app, FlowCommand::Continue);
+        command(&mut app, FlowCommand::Continue);
+        n += 1;
+    }
+    assert_eq!(n, 5);
+    let players = &app.world().resource::<bigtuna::game::GameResults>().players;
+    let (first, second) = (&players[0], &players[1]);
+    assert_eq!((first.name.as_str(), first.correct, second.correct), ("Player 1", 5, 0));
+    assert_eq!(second.asked, 5, "Bo's reconnect kept the seat: asked every question");
+}
