@@ -41,6 +41,17 @@ fn reply(client: &mut Client) -> ServerMessage {
     }
 }
 
+/// Reads (bounded by the read timeout) until a message `wanted` matches.
+fn until(client: &mut Client, wanted: impl Fn(&ServerMessage) -> bool) -> ServerMessage {
+    for _ in 0..20 {
+        let message = reply(client);
+        if wanted(&message) {
+            return message;
+        }
+    }
+    panic!("the message never came")
+}
+
 fn error_code(message: &ServerMessage) -> ErrorCode {
     match message {
         ServerMessage::Error { code, .. } => *code,
@@ -214,6 +225,16 @@ fn phones_play_a_whole_game_and_one_that_reconnects_keeps_its_score() {
             assert!(matches!(back, ServerMessage::Welcome { player: 1, .. }), "{back:?}");
             bo = again;
         }
+        // Each phone shows the question the TV shows, with its choices in the TV's order.
+        for phone in [&mut ann, &mut bo] {
+            let ServerMessage::Question(view) =
+                until(phone, |m| matches!(m, ServerMessage::Question(v) if v.question == question))
+            else {
+                unreachable!()
+            };
+            assert_eq!((view.number, view.of, view.choices.len()), (question + 1, 5, options.len()));
+            assert_eq!(view.prompt, game(&app).question().expect("question").question.prompt);
+        }
         let answer = |index: usize| {
             format!(r#"{{"type":"answer","question":{question},"answer":{{"kind":"option","index":{index}}}}}"#)
         };
@@ -233,6 +254,17 @@ fn phones_play_a_whole_game_and_one_that_reconnects_keeps_its_score() {
         assert!(
             round.outcomes.iter().all(|o| o.answer.as_ref().is_some_and(|a| a.device == bigtuna::game::Device::Phone))
         );
+        let scores: Vec<u32> = game(&app).players.iter().map(|p| p.score).collect();
+        // Each phone hears how it did: right or wrong, points, score and place.
+        for (player, phone) in [&mut ann, &mut bo].into_iter().enumerate() {
+            let ServerMessage::Reveal(result) =
+                until(phone, |m| matches!(m, ServerMessage::Reveal(r) if r.question == question))
+            else {
+                unreachable!()
+            };
+            assert_eq!((result.right, result.score), (player == 0, scores[player]), "{result:?}");
+            assert_eq!(result.rank, player + 1);
+        }
         command(&mut app, FlowCommand::Continue);
         command(&mut app, FlowCommand::Continue);
         n += 1;

@@ -109,6 +109,10 @@ pub enum ServerMessage {
     },
     /// Answer to a ping.
     Pong,
+    /// The question now open (sent when it opens, and on joining or coming back).
+    Question(QuestionView),
+    /// How you did on the question just closed.
+    Reveal(ResultView),
     /// Something was wrong with what you sent; nothing else happened.
     Error {
         /// What went wrong, for programs.
@@ -166,4 +170,60 @@ pub fn parse(text: &str) -> Result<ClientMessage, ServerMessage> {
     serde_json::from_str(text).map_err(|error| {
         ServerMessage::error(ErrorCode::BadMessage, format!("not a message of protocol {PROTOCOL_VERSION}: {error}"))
     })
+}
+
+/// A question as a phone shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionView {
+    /// The game's 0-based number of the question: send it back with the answer.
+    pub question: usize,
+    /// 1-based, for people: "3 of 10".
+    pub number: usize,
+    /// How many questions the game has.
+    pub of: usize,
+    /// The question.
+    pub prompt: String,
+    /// How it is answered.
+    pub shape: AnswerShape,
+    /// The options (multiple choice, true/false) or the items to order, as shown on the TV.
+    pub choices: Vec<String>,
+    /// The unit of a number answer; left out when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Seconds to answer; left out when untimed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seconds: Option<u32>,
+}
+
+/// How a question is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerShape {
+    /// Pick one of the choices.
+    Options,
+    /// Type text.
+    Typed,
+    /// Type a number.
+    Number,
+    /// Put the choices in order.
+    Ordering,
+    /// Said aloud in the room: nothing to send.
+    Aloud,
+}
+
+/// One player's result of a round.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResultView {
+    /// The question.
+    pub question: usize,
+    /// The right answer, in words.
+    pub answer: String,
+    /// Counted right.
+    pub right: bool,
+    /// Points earned.
+    pub points: u32,
+    /// Score after the round.
+    pub score: u32,
+    /// Place in the game (1-based; ties share it).
+    pub rank: usize,
 }

@@ -4,6 +4,7 @@
 //! file, acts only for the player its connection joined as, and is bounded in message size,
 //! connections and idle time.
 
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, mpsc};
@@ -16,9 +17,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response as HttpResponse};
 use axum::routing::get;
 use bevy::log::{info, warn};
-use tokio::sync::{OwnedSemaphorePermit, Semaphore, oneshot};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, oneshot, watch};
 
-use super::protocol::{ClientMessage, ErrorCode, MAX_MESSAGE_BYTES, PROTOCOL_VERSION, ServerMessage, parse};
+use super::protocol::{
+    ClientMessage, ErrorCode, MAX_MESSAGE_BYTES, PROTOCOL_VERSION, QuestionView, ResultView, ServerMessage, parse,
+};
 use super::room::Room;
 use crate::game::Response;
 
@@ -73,12 +76,22 @@ pub enum Inbound {
     },
 }
 
+/// What the TV shows phones now: the open question, or each phone's result of the last one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Snapshot {
+    /// The question open (or just closed).
+    pub question: Option<QuestionView>,
+    /// Each phone's result, once the question is revealed, by phone number.
+    pub results: HashMap<u32, ResultView>,
+}
+
 /// What the sessions share.
 struct Shared {
     room: Mutex<Room>,
     inbound: Mutex<mpsc::Sender<Inbound>>,
     arrival: AtomicU64,
     connections: Arc<Semaphore>,
+    state: watch::Sender<Snapshot>,
 }
 
 impl Shared {
@@ -99,6 +112,7 @@ pub struct PhoneServer {
     code: String,
     inbound: Mutex<mpsc::Receiver<Inbound>>,
     stop: Option<oneshot::Sender<()>>,
+    shared: Arc<Shared>,
 }
 
 impl PhoneServer {
@@ -117,7 +131,9 @@ impl PhoneServer {
             inbound: Mutex::new(sender),
             arrival: AtomicU64::new(0),
             connections: Arc::new(Semaphore::new(MAX_CONNECTIONS)),
+            state: watch::Sender::new(Snapshot::default()),
         });
+        let published = Arc::clone(&shared);
         std::thread::Builder::new().name("phone-server".into()).spawn(move || {
             runtime.block_on(async move {
                 let listener = match tokio::net::TcpListener::from_std(listener) {
@@ -135,7 +151,7 @@ impl PhoneServer {
             });
         })?;
         info!("phone server on {addr}, room {code}");
-        Ok(Self { addr, code, inbound: Mutex::new(inbound), stop: Some(stop) })
+        Ok(Self { addr, code, inbound: Mutex::new(inbound), stop: Some(stop), shared: published })
     }
 
     /// The address it listens on.
@@ -146,6 +162,11 @@ impl PhoneServer {
     /// The room code players type.
     pub fn code(&self) -> &str {
         &self.code
+    }
+
+    /// Shows every phone what the TV shows now; each session sends its own phone's part.
+    pub fn publish(&self, snapshot: Snapshot) {
+        self.shared.state.send_replace(snapshot);
     }
 
     /// What phones did since the last call, in order of arrival.
@@ -172,39 +193,73 @@ async fn upgrade(State(shared): State<Arc<Shared>>, ws: WebSocketUpgrade) -> Htt
         .on_upgrade(move |socket| session(socket, shared, permit))
 }
 
-/// One phone's connection: a message in, a reply out, until it closes, idles or misbehaves.
+/// One phone's connection: a message in, a reply out; and what the game shows (the open
+/// question, then the player's result) pushed as it changes. Ends when the phone closes,
+/// idles or misbehaves.
 async fn session(mut socket: WebSocket, shared: Arc<Shared>, _permit: OwnedSemaphorePermit) {
     let mut phone: Option<u32> = None;
+    let mut updates = shared.state.subscribe();
     loop {
-        let message = match tokio::time::timeout(IDLE_TIMEOUT, socket.recv()).await {
-            Err(_) => {
-                info!("phone {phone:?}: idle for {} s, closed", IDLE_TIMEOUT.as_secs());
-                break;
+        tokio::select! {
+            next = tokio::time::timeout(IDLE_TIMEOUT, socket.recv()) => {
+                let message = match next {
+                    Err(_) => {
+                        info!("phone {phone:?}: idle for {} s, closed", IDLE_TIMEOUT.as_secs());
+                        break;
+                    }
+                    Ok(None) => break,
+                    Ok(Some(Err(error))) => {
+                        // An oversized or broken frame ends the connection; say why, if it still hears.
+                        warn!("phone {phone:?}: {error}: closed");
+                        let reply = ServerMessage::error(ErrorCode::TooLarge, format!("{error}: the connection is closed"));
+                        let _ = send(&mut socket, &reply).await;
+                        break;
+                    }
+                    Ok(Some(Ok(message))) => message,
+                };
+                let joined_before = phone.is_some();
+                let reply = match message {
+                    Message::Text(text) => handle(&shared, &mut phone, text.as_str()),
+                    Message::Binary(_) => ServerMessage::error(ErrorCode::BadMessage, "send JSON text, not binary"),
+                    // Pings are answered by the WebSocket itself.
+                    Message::Ping(_) | Message::Pong(_) => continue,
+                    Message::Close(_) => break,
+                };
+                if send(&mut socket, &reply).await.is_err() {
+                    info!("phone {phone:?}: too slow to take a reply, closed");
+                    break;
+                }
+                // Just joined or back: show what the TV shows now.
+                if !joined_before && let Some(id) = phone {
+                    let now = view_for(&updates.borrow_and_update(), id);
+                    if let Some(now) = now && send(&mut socket, &now).await.is_err() {
+                        break;
+                    }
+                }
             }
-            Ok(None) => break,
-            Ok(Some(Err(error))) => {
-                // An oversized or broken frame ends the connection; say why, if it still hears.
-                warn!("phone {phone:?}: {error}: closed");
-                let reply = ServerMessage::error(ErrorCode::TooLarge, format!("{error}: the connection is closed"));
-                let _ = send(&mut socket, &reply).await;
-                break;
+            changed = updates.changed(), if phone.is_some() => {
+                if changed.is_err() {
+                    break;
+                }
+                let now = phone.and_then(|id| view_for(&updates.borrow_and_update(), id));
+                if let Some(now) = now && send(&mut socket, &now).await.is_err() {
+                    info!("phone {phone:?}: too slow to take an update, closed");
+                    break;
+                }
             }
-            Ok(Some(Ok(message))) => message,
-        };
-        let reply = match message {
-            Message::Text(text) => handle(&shared, &mut phone, text.as_str()),
-            Message::Binary(_) => ServerMessage::error(ErrorCode::BadMessage, "send JSON text, not binary"),
-            // Pings are answered by the WebSocket itself.
-            Message::Ping(_) | Message::Pong(_) => continue,
-            Message::Close(_) => break,
-        };
-        if send(&mut socket, &reply).await.is_err() {
-            info!("phone {phone:?}: too slow to take a reply, closed");
-            break;
         }
     }
     if let Some(phone) = phone {
         shared.tell_game(Inbound::Left { phone });
+    }
+}
+
+/// What phone `id` should see of `snapshot`: its result once revealed, else the question.
+fn view_for(snapshot: &Snapshot, id: u32) -> Option<ServerMessage> {
+    match (&snapshot.question, snapshot.results.get(&id)) {
+        (_, Some(result)) => Some(ServerMessage::Reveal(result.clone())),
+        (Some(question), None) => Some(ServerMessage::Question(question.clone())),
+        (None, None) => None,
     }
 }
 
