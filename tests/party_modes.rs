@@ -78,25 +78,26 @@ fn buzz_in_with_penalties_costs_the_question_and_all_locked_out_ends_it() {
 #[test]
 fn presses_in_one_frame_count_in_order_of_arrival() {
     let mut app = party(PlayMode::Buzz, 4, &[AnswerKind::MultipleChoice], 3);
-    let drawn = game(&app).question().expect("question").clone();
     // Both right, both from the keyboard, in one frame: the first to arrive wins.
-    press(&mut app, 3, right_response(&drawn), Device::Keyboard);
-    press(&mut app, 1, right_response(&drawn), Device::Keyboard);
-    app.update();
-    app.update();
-    let round = game(&app).last_round().expect("round");
+    let round = right_in_one_frame(&mut app, &[(3, Device::Keyboard), (1, Device::Keyboard)]);
     assert!(round.outcomes[3].correct && round.outcomes[1].answer.is_none(), "player 4 arrived first");
+}
+
+/// These players answer right in one frame, in this order; the round that closed.
+fn right_in_one_frame(app: &mut App, presses: &[(usize, Device)]) -> bigtuna::game::Round {
+    let drawn = game(app).question().expect("question").clone();
+    for (player, device) in presses {
+        press(app, *player, right_response(&drawn), *device);
+    }
+    app.update();
+    app.update();
+    game(app).last_round().expect("the round closed").clone()
 }
 
 /// Who wins a true tie (a keyboard and a gamepad in one frame, both right) for this seed.
 fn tie_winner(seed: u64) -> usize {
     let mut app = party(PlayMode::Buzz, 2, &[AnswerKind::MultipleChoice], seed);
-    let drawn = game(&app).question().expect("question").clone();
-    press(&mut app, 0, right_response(&drawn), Device::Keyboard);
-    press(&mut app, 1, right_response(&drawn), Device::Gamepad);
-    app.update();
-    app.update();
-    let round = game(&app).last_round().expect("round");
+    let round = right_in_one_frame(&mut app, &[(0, Device::Keyboard), (1, Device::Gamepad)]);
     assert_eq!(round.outcomes.iter().filter(|o| o.correct).count(), 1, "one winner");
     round.outcomes.iter().position(|o| o.correct).expect("a winner")
 }

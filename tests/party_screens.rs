@@ -138,15 +138,8 @@ fn a_buzz_in_night_with_the_host_on_screen() {
         "wait:60",
         "shot:b7-podium",
     ];
-    let dir = shots_dir().join("buzz");
-    let config = scratch_dir("buzz-config");
-    let games = scratch_dir("buzz-games");
-    let extra =
-        ["--mode", "buzz", "--players", "Ann,Bo,Cy", "--seed", &seed.to_string(), "--count", "5", "--timer", "30"];
-    let (names, log) = run_script_with(&steps.join(","), &dir, &config, &extra, &[("BIGTUNA_GAMES", &games)]);
-    assert_eq!(names.len(), 7, "{names:?}\n{log}");
-    assert_screens_differ(&dir, &names, &log);
-    let rounds = logged_rounds(&log);
+    let extra = ["--mode", "buzz", "--players", "Ann,Bo,Cy", "--seed", &seed.to_string(), "--timer", "30"];
+    let (rounds, log, games) = night("buzz", &steps, &extra, 7);
     assert_eq!(rounds.iter().map(|r| r.right).collect::<Vec<_>>(), [false, true, false], "{rounds:?}\n{log}");
     assert!(log.contains("host: Accept(0) during question 1"), "the host's ruling is logged\n{log}");
     // F4 ended the night; its record was written, with the ruling in it.
@@ -178,9 +171,7 @@ fn a_teams_night_on_screen() {
         "wait:8",
         "shot:t4-standings",
     ];
-    let dir = shots_dir().join("teams");
-    let config = scratch_dir("teams-config");
-    let games = scratch_dir("teams-games");
+    let seed = seed.to_string();
     let extra = [
         "--mode",
         "teams",
@@ -189,15 +180,29 @@ fn a_teams_night_on_screen() {
         "--teams",
         "Scranton,Stamford",
         "--seed",
-        &seed.to_string(),
-        "--count",
-        "5",
+        &seed,
         "--timer",
         "60",
     ];
-    let (names, log) = run_script_with(&steps.join(","), &dir, &config, &extra, &[("BIGTUNA_GAMES", &games)]);
-    assert_eq!(names.len(), 4, "{names:?}\n{log}");
-    assert_screens_differ(&dir, &names, &log);
-    let rounds = logged_rounds(&log);
+    let (rounds, log, _) = night("teams", &steps, &extra, 4);
     assert_eq!(rounds.iter().map(|r| r.right).collect::<Vec<_>>(), [true, false, false, false], "{rounds:?}\n{log}");
+}
+
+/// Runs a night of five questions started from the command line with `extra` and the key
+/// `steps`, checks its `shots` screenshots all show something different, and returns the
+/// rounds it logged, the log, and the folder its record was written in.
+fn night(
+    name: &str,
+    steps: &[&str],
+    extra: &[&str],
+    shots: usize,
+) -> (Vec<crate::screens::LoggedRound>, String, std::path::PathBuf) {
+    let dir = shots_dir().join(name);
+    let config = scratch_dir(&format!("{name}-config"));
+    let games = scratch_dir(&format!("{name}-games"));
+    let extra = [extra, &["--count", "5"]].concat();
+    let (names, log) = run_script_with(&steps.join(","), &dir, &config, &extra, &[("BIGTUNA_GAMES", &games)]);
+    assert_eq!(names.len(), shots, "{names:?}\n{log}");
+    assert_screens_differ(&dir, &names, &log);
+    (logged_rounds(&log), log, games)
 }

@@ -158,42 +158,41 @@ fn announce(
             commands.entity(entity).despawn();
         }
     }
-    if game.host_log.len() < *seen {
+    // A new game starts its log anew.
+    if game.is_added() {
         *seen = 0;
     }
-    for record in &game.host_log[*seen..] {
-        for (entity, _) in &banners {
-            commands.entity(entity).despawn();
-        }
-        commands.spawn((
-            Name::new("Host banner"),
-            Banner(Timer::from_seconds(BANNER_SECONDS, TimerMode::Once)),
-            // Keeps the window updating, so the banner goes when its time is up.
-            Moving,
-            DespawnOnExit(Screen::Playing),
-            GlobalZIndex(20),
-            Node {
-                position_type: PositionType::Absolute,
-                top: rem(3.0),
-                width: percent(100),
-                justify_content: JustifyContent::Center,
-                ..default()
-            },
-            children![(
-                Node {
-                    padding: UiRect::axes(rem(1.2), rem(0.4)),
-                    border_radius: BorderRadius::all(rem(0.5)),
-                    ..default()
-                },
-                BackgroundColor(palette::ACCENT),
-                children![widgets::text(
-                    format!("Host: {}", host_action_text(&game, record.action)),
-                    1.5,
-                    palette::BACKGROUND,
-                    &fonts.bold
-                )],
-            )],
-        ));
-    }
+    // Several actions in one frame: the last says where things stand.
+    let latest = game.host_log.get(*seen..).and_then(<[_]>::last).copied();
     *seen = game.host_log.len();
+    let Some(record) = latest else { return };
+    for (entity, _) in &banners {
+        // It may have just timed out above.
+        commands.entity(entity).try_despawn();
+    }
+    commands.spawn((
+        Name::new("Host banner"),
+        Banner(Timer::from_seconds(BANNER_SECONDS, TimerMode::Once)),
+        // Keeps the window updating, so the banner goes when its time is up.
+        Moving,
+        DespawnOnExit(Screen::Playing),
+        GlobalZIndex(20),
+        Node {
+            position_type: PositionType::Absolute,
+            top: rem(3.0),
+            width: percent(100),
+            justify_content: JustifyContent::Center,
+            ..default()
+        },
+        children![(
+            Node { padding: UiRect::axes(rem(1.2), rem(0.4)), border_radius: BorderRadius::all(rem(0.5)), ..default() },
+            BackgroundColor(palette::ACCENT),
+            children![widgets::text(
+                format!("Host: {}", host_action_text(&game, record.action)),
+                1.5,
+                palette::BACKGROUND,
+                &fonts.bold
+            )],
+        )],
+    ));
 }
