@@ -7,11 +7,12 @@ use bevy::window::WindowResolution;
 use bevy::winit::WinitSettings;
 
 use crate::game::GameOverrides;
+use crate::net::switch::Phones;
 use crate::persist::UserSettings;
 use crate::persist::game_log::{self, GamesDir};
 use crate::persist::settings_file::{self, SessionStart, SettingsPath};
 use crate::smoke::SmokeArgs;
-use crate::{audio, game, input, loading, paths, screens, smoke, theme, window};
+use crate::{audio, game, input, loading, net, paths, screens, smoke, theme, window};
 
 /// How to start the game: plain settings, whoever gathered them.
 #[derive(Debug, Clone, Default)]
@@ -20,6 +21,8 @@ pub struct Launch {
     pub overrides: GameOverrides,
     /// Scripted or frame-limited runs, for tests and benchmarks.
     pub smoke: SmokeArgs,
+    /// Phones as controllers (`--phones`, `--port`).
+    pub phones: Phones,
 }
 
 /// Opens the game window and runs until it closes.
@@ -86,7 +89,9 @@ pub fn run(launch: Launch) -> ExitCode {
         window::plugin,
         settings_file::plugin,
         game_log::plugin,
+        net::plugin,
     ));
+    app.insert_resource(launch.phones.clone());
     app.insert_resource(GamesDir(paths::games_dir()));
     app.add_plugins(smoke::plugin(&launch.smoke));
     match app.run() {

@@ -35,6 +35,7 @@ fn finish_loading(
     mut library: ResMut<PackLibrary>,
     mut next: ResMut<NextState<Screen>>,
     start_at_once: Option<Res<StartAtOnce>>,
+    phones: Option<Res<crate::net::switch::Phones>>,
     mut settings: ResMut<GameSettings>,
     mut flow: MessageWriter<FlowCommand>,
 ) {
@@ -54,6 +55,10 @@ fn finish_loading(
     if start_at_once.is_some() {
         settings.make_party();
         flow.write(FlowCommand::StartGame);
+    } else if phones.is_some_and(|p| p.on) {
+        // `--phones`: straight to the lobby, where the TV shows how to join.
+        settings.make_party();
+        next.set(Screen::Join);
     } else {
         next.set(Screen::Title);
     }

@@ -9,7 +9,9 @@ use clap::Parser;
 fn main() -> ExitCode {
     match Cli::parse().command {
         None => app::run(Launch::default()),
-        Some(Command::Play(args)) => app::run(Launch { overrides: args.game.overrides(), smoke: args.smoke }),
+        Some(Command::Play(args)) => {
+            app::run(Launch { overrides: args.game.overrides(), phones: args.phones(), smoke: args.smoke })
+        }
         Some(Command::Validate(args)) => cli::validate::run(&args),
         Some(Command::Packs(args)) => cli::packs::run(&args),
         Some(Command::Sheet(args)) => cli::sheet::run(&args),

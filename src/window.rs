@@ -27,6 +27,10 @@ pub fn timer_frame(limit: Duration, bar_px: f32, reduced_motion: bool) -> Durati
     let per_step = limit.as_secs_f32() * TIMER_STEP_PX / bar_px.max(1.0);
     Duration::from_secs_f32(per_step).clamp(TIMER_FRAME_MIN, TIMER_FRAME_MAX)
 }
+/// While phones are on, what they send is seen within this time (the server's thread cannot
+/// wake the window's loop).
+pub const PHONE_FRAME: Duration = Duration::from_millis(50);
+
 /// Redraws while the caret of a text field blinks.
 pub const CARET_FRAME: Duration = Duration::from_millis(250);
 
@@ -163,6 +167,7 @@ fn pace_frames(
     overlay: Option<Res<State<Overlay>>>,
     continuous: Option<Res<Continuous>>,
     moving: Query<(), With<Moving>>,
+    phones: Option<Res<crate::net::link::PhoneLink>>,
     mut winit: ResMut<WinitSettings>,
 ) {
     let wanted = if continuous.is_some() || !moving.is_empty() {
@@ -189,9 +194,19 @@ fn pace_frames(
             _ => WinitSettings::desktop_app(),
         }
     };
+    let wanted = if phones.is_some() { at_least_every(wanted, PHONE_FRAME) } else { wanted };
     if winit.focused_mode != wanted.focused_mode || winit.unfocused_mode != wanted.unfocused_mode {
         *winit = wanted;
     }
+}
+
+/// `settings`, updating at least every `frame`.
+fn at_least_every(settings: WinitSettings, frame: Duration) -> WinitSettings {
+    let cap = |mode: UpdateMode| match mode {
+        UpdateMode::Reactive { wait, .. } if wait > frame => UpdateMode::reactive(frame),
+        other => other,
+    };
+    WinitSettings { focused_mode: cap(settings.focused_mode), unfocused_mode: cap(settings.unfocused_mode) }
 }
 
 #[cfg(test)]

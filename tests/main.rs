@@ -11,6 +11,8 @@ mod matcher;
 mod packs;
 mod party_modes;
 mod party_screens;
+mod phone_games;
+mod phone_page;
 mod phones;
 mod replay;
 mod screens;

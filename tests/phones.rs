@@ -11,14 +11,14 @@ use bigtuna::net::server::{Inbound, MAX_CONNECTIONS, PhoneServer};
 use tungstenite::stream::MaybeTlsStream;
 use tungstenite::{Message, WebSocket};
 
-type Client = WebSocket<MaybeTlsStream<TcpStream>>;
+pub(crate) type Client = WebSocket<MaybeTlsStream<TcpStream>>;
 
-fn server() -> PhoneServer {
+pub(crate) fn server() -> PhoneServer {
     let loopback: SocketAddr = ([127, 0, 0, 1], 0).into();
     PhoneServer::start(loopback, Room::with_code("TUNA".into())).expect("a loopback port")
 }
 
-fn connect(server: &PhoneServer) -> Client {
+pub(crate) fn connect(server: &PhoneServer) -> Client {
     let (client, _) = tungstenite::connect(format!("ws://{}/ws", server.addr())).expect("the server answers");
     if let MaybeTlsStream::Plain(stream) = client.get_ref() {
         let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
@@ -26,12 +26,32 @@ fn connect(server: &PhoneServer) -> Client {
     client
 }
 
-fn say(client: &mut Client, json: &str) -> ServerMessage {
+/// Sends a message and reads its reply, past what the TV pushed meanwhile.
+pub(crate) fn say(client: &mut Client, json: &str) -> ServerMessage {
     client.send(Message::text(json)).expect("sent");
-    reply(client)
+    for _ in 0..50 {
+        let message = reply(client);
+        if !is_push(&message) {
+            return message;
+        }
+    }
+    panic!("no reply to {json}")
 }
 
-fn reply(client: &mut Client) -> ServerMessage {
+/// What the server sends unasked, as the TV changes.
+pub(crate) fn is_push(message: &ServerMessage) -> bool {
+    matches!(
+        message,
+        ServerMessage::Lobby { .. }
+            | ServerMessage::Question(_)
+            | ServerMessage::Reveal(_)
+            | ServerMessage::Over(_)
+            | ServerMessage::Seated { .. }
+            | ServerMessage::HostView(_)
+    )
+}
+
+pub(crate) fn reply(client: &mut Client) -> ServerMessage {
     loop {
         match client.read().expect("a reply") {
             Message::Text(text) => return serde_json::from_str(text.as_str()).expect("a server message"),
@@ -42,8 +62,8 @@ fn reply(client: &mut Client) -> ServerMessage {
 }
 
 /// Reads (bounded by the read timeout) until a message `wanted` matches.
-fn until(client: &mut Client, wanted: impl Fn(&ServerMessage) -> bool) -> ServerMessage {
-    for _ in 0..20 {
+pub(crate) fn until(client: &mut Client, wanted: impl Fn(&ServerMessage) -> bool) -> ServerMessage {
+    for _ in 0..50 {
         let message = reply(client);
         if wanted(&message) {
             return message;
@@ -52,7 +72,7 @@ fn until(client: &mut Client, wanted: impl Fn(&ServerMessage) -> bool) -> Server
     panic!("the message never came")
 }
 
-fn error_code(message: &ServerMessage) -> ErrorCode {
+pub(crate) fn error_code(message: &ServerMessage) -> ErrorCode {
     match message {
         ServerMessage::Error { code, .. } => *code,
         other => panic!("expected an error, got {other:?}"),
@@ -60,7 +80,7 @@ fn error_code(message: &ServerMessage) -> ErrorCode {
 }
 
 /// Waits (bounded) until the game side has heard `n` events.
-fn heard(server: &PhoneServer, n: usize) -> Vec<Inbound> {
+pub(crate) fn heard(server: &PhoneServer, n: usize) -> Vec<Inbound> {
     let deadline = Instant::now() + Duration::from_secs(5);
     let mut events = Vec::new();
     while events.len() < n && Instant::now() < deadline {
@@ -207,7 +227,7 @@ fn phones_play_a_whole_game_and_one_that_reconnects_keeps_its_score() {
     let (mut bo, bo_secret) = join("Bo");
     let s = GameSettings { kinds: vec![AnswerKind::MultipleChoice, AnswerKind::TrueFalse], ..settings(2, 5, 31) };
     let mut app = headless(synthetic_library(8), s);
-    app.add_plugins((bigtuna::input::plugin, bigtuna::net::link::plugin));
+    app.add_plugins((bigtuna::input::plugin, bigtuna::net::link::plugin, bigtuna::net::publish::plugin));
     app.insert_resource(PartySeats(vec![Seat::Phone(0), Seat::Phone(1)]));
     app.insert_resource(PhoneLink(server));
     start(&mut app);

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::game::{DifficultyChoice, GameOverrides, PlayMode, TimerChoice};
+use crate::net::switch::Phones;
 use crate::pack::SEASONS;
 use crate::smoke::SmokeArgs;
 
@@ -128,9 +129,26 @@ pub struct PlayArgs {
     /// Settings of the first game.
     #[command(flatten)]
     pub game: GameArgs,
+    /// Let players join and answer from their phones, on the local network (the TV shows
+    /// the address, a QR code and the room code).
+    #[arg(long)]
+    pub phones: bool,
+    /// The port phones connect to (with --phones); without it, 8862 or the next free one.
+    #[arg(long, requires = "phones")]
+    pub port: Option<u16>,
+    /// Serve phones on this computer only (127.0.0.1), for trying it out and for tests.
+    #[arg(long, requires = "phones")]
+    pub loopback: bool,
     /// Scripted and frame-limited runs, for tests and benchmarks.
     #[command(flatten)]
     pub smoke: SmokeArgs,
+}
+
+impl PlayArgs {
+    /// Whether and where to serve phones.
+    pub fn phones(&self) -> Phones {
+        Phones { on: self.phones, port: self.port, loopback_only: self.loopback }
+    }
 }
 
 /// Arguments of `bigtuna sheet`.

@@ -59,7 +59,29 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<ScoringPresets>()
         .init_resource::<PackLibrary>()
         .init_resource::<AskedRecently>()
-        .add_systems(Update, handle_commands.in_set(GameSystems::Flow));
+        .add_message::<JoinGame>()
+        .add_systems(Update, (handle_commands, join_game).in_set(GameSystems::Flow));
+}
+
+/// A player joins the party (a phone, in the lobby or during a game): kept in the settings
+/// for the next game, and seated in the game under way, if any.
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub struct JoinGame {
+    /// The name they play under.
+    pub name: String,
+    /// Their palette colour.
+    pub colour: usize,
+}
+
+fn join_game(mut joins: MessageReader<JoinGame>, game: Option<ResMut<Game>>, screen: Res<State<Screen>>) {
+    let Some(mut game) = game.filter(|_| *screen.get() == Screen::Playing) else {
+        joins.clear();
+        return;
+    };
+    for JoinGame { name, colour } in joins.read() {
+        let player = game.add_player(name.clone(), *colour);
+        info!("{name} joined the game under way as player {}", player + 1);
+    }
 }
 
 /// Draws and sets up a game from `seed`, or from a seed after it whose draw avoids the

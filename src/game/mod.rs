@@ -16,7 +16,7 @@ pub mod state;
 use bevy::prelude::*;
 
 pub use draw::{DrawnQuestion, Presented, Shortfall};
-pub use flow::FlowCommand;
+pub use flow::{FlowCommand, JoinGame};
 pub use judge::{Judgement, Response};
 pub use model::{Clock, Device, Game, HostAction, Outcome, Player, Round, Team};
 pub use overrides::GameOverrides;

@@ -229,6 +229,20 @@ impl Game {
         self.players.len() > 1
     }
 
+    /// A player joins a game under way (a phone between questions): no points yet, asked
+    /// from the open question on; in a teams game, on the team with the fewest members.
+    pub fn add_player(&mut self, name: String, colour: usize) -> usize {
+        let team = (!self.teams.is_empty()).then(|| {
+            (0..self.teams.len())
+                .min_by_key(|t| self.players.iter().filter(|p| p.team == Some(*t)).count())
+                .unwrap_or(0)
+        });
+        self.players.push(Player { name, colour, score: 0, streak: 0, best_streak: 0, team, removed: false });
+        self.pending.push(None);
+        self.buzz.locked.push(false);
+        self.players.len() - 1
+    }
+
     /// Each team's score: the sum of its members'.
     pub fn team_scores(&self) -> Vec<u32> {
         (0..self.teams.len())

@@ -82,5 +82,5 @@ pub fn plugin(app: &mut App) {
         .add_message::<seats::JoinRequest>()
         .init_resource::<seats::PartySeats>()
         .init_resource::<InputContext>()
-        .add_plugins((keyboard::plugin, gamepad::plugin));
+        .add_plugins((keyboard::plugin, gamepad::plugin, seats::plugin));
 }

@@ -6,6 +6,53 @@
 
 use bevy::prelude::*;
 
+use crate::game::settings::PLAYER_COUNT;
+use crate::game::{GameSettings, JoinGame, PlayerSpec};
+
+/// Phones a party seats at most (the room's limit), beside keyboard rows and pads.
+const PHONE_SEATS: usize = 100;
+
+/// Seats whoever asks, on any screen: the join screen shows them, and a phone that joins
+/// during a game plays from the open question on.
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Update, take_seats.in_set(crate::game::GameSystems::Input));
+}
+
+fn take_seats(
+    mut joins: MessageReader<JoinRequest>,
+    mut seats: ResMut<PartySeats>,
+    mut settings: ResMut<GameSettings>,
+    mut joined: MessageWriter<JoinGame>,
+) {
+    for JoinRequest { seat, name } in joins.read() {
+        let phone = matches!(seat, Seat::Phone(_));
+        let (phones, others) = seats.0.iter().fold((0, 0), |(p, o), s| match s {
+            Seat::Phone(_) => (p + 1, o),
+            _ => (p, o + 1),
+        });
+        let full = if phone { phones >= PHONE_SEATS } else { others >= *PLAYER_COUNT.end() };
+        if seats.seated(*seat) || full {
+            continue;
+        }
+        if seats.0.is_empty() {
+            // A night prepared on the command line: row N and pad N were player N; say so
+            // now that seats are taken one by one.
+            seats.0 =
+                (0..settings.players.len()).map(|i| if i < 4 { Seat::Keys(i) } else { Seat::Pad(None) }).collect();
+        }
+        settings.players.truncate(seats.0.len());
+        let n = seats.0.len();
+        // A colour nobody at the table has (past the palette's, colours repeat).
+        let colour = (0..).find(|c| settings.players.iter().all(|p| p.colour != *c)).unwrap_or(n);
+        seats.0.push(*seat);
+        let numbered = PlayerSpec::numbered(n);
+        let spec = PlayerSpec { colour, name: name.clone().unwrap_or(numbered.name), ..numbered };
+        info!("{} took seat {} with {seat:?}", spec.name, n + 1);
+        joined.write(JoinGame { name: spec.name.clone(), colour });
+        settings.players.push(spec);
+    }
+}
+
 /// Which gamepad is which player: seats are taken in connection order and kept, so a pad
 /// that drops out leaves its seat empty (for the next pad) instead of renumbering the others.
 #[derive(Resource, Debug, Default, Clone, PartialEq, Eq)]

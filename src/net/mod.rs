@@ -1,8 +1,23 @@
 //! Phones as controllers, over the local network: a versioned JSON protocol over WebSocket
-//! ([`protocol`]), the room and its players' secrets ([`room`]), and the server on its own
-//! thread ([`server`]), which hands the game what phones send through a channel.
+//! ([`protocol`], [`views`]), the room and its players' secrets ([`room`]), the server on its
+//! own thread ([`server`], one [`session`] per connection, sharing [`shared`], the built-in
+//! [`pages`]), and the game's end of it ([`link`] in, [`publish`] out, [`switch`] on and off, [`address`]).
 
+pub mod address;
 pub mod link;
+pub mod pages;
 pub mod protocol;
+pub mod publish;
 pub mod room;
 pub mod server;
+pub mod session;
+pub mod shared;
+pub mod switch;
+pub mod views;
+
+use bevy::prelude::*;
+
+/// Phones on and off, and the game's end of the server.
+pub fn plugin(app: &mut App) {
+    app.add_plugins((switch::plugin, link::plugin, publish::plugin));
+}

@@ -44,6 +44,91 @@ pub enum ClientMessage {
     },
     /// Are you there?
     Ping,
+    /// This connection is the host's remote: the host code from the TV's host panel.
+    Host {
+        /// The host code.
+        secret: String,
+    },
+    /// The host remote acts on the game.
+    HostAction {
+        /// What to do.
+        action: HostCommand,
+    },
+}
+
+/// What the host remote may do (see `docs/PROTOCOL.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum HostCommand {
+    /// Stop the clock.
+    Pause,
+    /// Start it again.
+    Resume,
+    /// Close the open question now and reveal it.
+    Close,
+    /// Go on from the reveal or the standings.
+    Next,
+    /// Drop the open question: nobody scores.
+    Skip,
+    /// Count the player's last answer right.
+    Accept {
+        /// The player (0-based, as in `host_view`).
+        player: usize,
+    },
+    /// Count the player's last answer wrong.
+    Reject {
+        /// The player.
+        player: usize,
+    },
+    /// Give or take points.
+    Points {
+        /// The player.
+        player: usize,
+        /// Points to add; negative takes them.
+        delta: i32,
+    },
+    /// Take the player out of the game (the score stays).
+    Kick {
+        /// The player.
+        player: usize,
+    },
+    /// Refuse new players.
+    Lock,
+    /// Allow new players again.
+    Unlock,
+    /// End the game now, with results.
+    End,
+}
+
+impl HostCommand {
+    /// Its name in the protocol.
+    pub fn name(&self) -> &'static str {
+        match self {
+            HostCommand::Pause => "pause",
+            HostCommand::Resume => "resume",
+            HostCommand::Close => "close",
+            HostCommand::Next => "next",
+            HostCommand::Skip => "skip",
+            HostCommand::Accept { .. } => "accept",
+            HostCommand::Reject { .. } => "reject",
+            HostCommand::Points { .. } => "points",
+            HostCommand::Kick { .. } => "kick",
+            HostCommand::Lock => "lock",
+            HostCommand::Unlock => "unlock",
+            HostCommand::End => "end",
+        }
+    }
+
+    /// The player it names, if any.
+    pub fn player(&self) -> Option<usize> {
+        match *self {
+            HostCommand::Accept { player }
+            | HostCommand::Reject { player }
+            | HostCommand::Points { player, .. }
+            | HostCommand::Kick { player } => Some(player),
+            _ => None,
+        }
+    }
 }
 
 /// An answer as a phone sends it.
@@ -102,6 +187,13 @@ pub enum ServerMessage {
         /// Your secret: send it in `rejoin` after a reload.
         secret: String,
     },
+    /// The TV gave you a seat (sent once seated, and again on coming back).
+    Seated {
+        /// Your name, as the TV shows it.
+        name: String,
+        /// Your colour on the TV, as `#rrggbb`.
+        colour: String,
+    },
     /// Your answer (or buzz) to this question arrived.
     Ack {
         /// The question.
@@ -109,10 +201,32 @@ pub enum ServerMessage {
     },
     /// Answer to a ping.
     Pong,
-    /// The question now open (sent when it opens, and on joining or coming back).
-    Question(QuestionView),
+    /// No question yet: who is in the room.
+    Lobby {
+        /// The players' names, in order of joining.
+        players: Vec<String>,
+    },
+    /// The question now open, and what this player may do (sent when either changes, and
+    /// on joining or coming back).
+    Question(Box<QuestionView>),
     /// How you did on the question just closed.
     Reveal(ResultView),
+    /// The game is over.
+    Over(FinalView),
+    /// This connection is the host's remote.
+    HostWelcome {
+        /// The protocol's version.
+        version: u32,
+        /// The room's code.
+        room: String,
+    },
+    /// What the host sees, sent whenever it changes.
+    HostView(Box<HostView>),
+    /// The host's action was taken.
+    Done {
+        /// Which action.
+        action: String,
+    },
     /// Something was wrong with what you sent; nothing else happened.
     Error {
         /// What went wrong, for programs.
@@ -144,6 +258,14 @@ pub enum ErrorCode {
     AlreadyJoined,
     /// The room has no seat left.
     RoomFull,
+    /// The host locked the room.
+    RoomLocked,
+    /// Only the host remote may do that.
+    NotHost,
+    /// Not the host code.
+    WrongHostCode,
+    /// The host named a player who is not in the game.
+    NoSuchPlayer,
 }
 
 impl ServerMessage {
@@ -172,58 +294,4 @@ pub fn parse(text: &str) -> Result<ClientMessage, ServerMessage> {
     })
 }
 
-/// A question as a phone shows it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct QuestionView {
-    /// The game's 0-based number of the question: send it back with the answer.
-    pub question: usize,
-    /// 1-based, for people: "3 of 10".
-    pub number: usize,
-    /// How many questions the game has.
-    pub of: usize,
-    /// The question.
-    pub prompt: String,
-    /// How it is answered.
-    pub shape: AnswerShape,
-    /// The options (multiple choice, true/false) or the items to order, as shown on the TV.
-    pub choices: Vec<String>,
-    /// The unit of a number answer; left out when there is none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
-    /// Seconds to answer; left out when untimed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub seconds: Option<u32>,
-}
-
-/// How a question is answered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AnswerShape {
-    /// Pick one of the choices.
-    Options,
-    /// Type text.
-    Typed,
-    /// Type a number.
-    Number,
-    /// Put the choices in order.
-    Ordering,
-    /// Said aloud in the room: nothing to send.
-    Aloud,
-}
-
-/// One player's result of a round.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ResultView {
-    /// The question.
-    pub question: usize,
-    /// The right answer, in words.
-    pub answer: String,
-    /// Counted right.
-    pub right: bool,
-    /// Points earned.
-    pub points: u32,
-    /// Score after the round.
-    pub score: u32,
-    /// Place in the game (1-based; ties share it).
-    pub rank: usize,
-}
+pub use super::views::*;

@@ -29,6 +29,10 @@ pub struct Room {
     pub code: String,
     /// Who joined, in order.
     pub phones: Vec<Phone>,
+    /// The host remote's code, shown only on the TV's host panel.
+    pub host_code: String,
+    /// The host locked the room: nobody new joins.
+    pub locked: bool,
 }
 
 impl Room {
@@ -41,7 +45,15 @@ impl Room {
 
     /// A room with this code.
     pub fn with_code(code: String) -> Self {
-        Self { code, phones: Vec::new() }
+        let mut rng = rand::rng();
+        let host_code = (0..8).map(|_| char::from(CODE_LETTERS[rng.random_range(0..CODE_LETTERS.len())])).collect();
+        Self { code, phones: Vec::new(), host_code, locked: false }
+    }
+
+    /// Whether `code` is the host's (any case): 24^8 codes, and a wrong one closes nothing
+    /// but that attempt.
+    pub fn is_host_code(&self, code: &str) -> bool {
+        code.trim().eq_ignore_ascii_case(&self.host_code)
     }
 
     /// A new player joins under `name`, with the room's `code`.
@@ -55,6 +67,9 @@ impl Room {
         }
         if self.phones.iter().any(|p| p.name.eq_ignore_ascii_case(name)) {
             return Err((ErrorCode::NameTaken, format!("someone here is already called {name}: pick another name")));
+        }
+        if self.locked {
+            return Err((ErrorCode::RoomLocked, "the host has locked the room: ask them to unlock it".into()));
         }
         if self.phones.len() >= MAX_PHONES {
             return Err((ErrorCode::RoomFull, format!("the room is full ({MAX_PHONES} players)")));

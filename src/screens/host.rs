@@ -6,6 +6,9 @@ use bevy::prelude::*;
 
 use crate::game::{FlowCommand, Game, HostAction, Overlay, Screen};
 use crate::input::AppCommand;
+use crate::net::address::short_url;
+use crate::net::link::PhoneLink;
+use crate::net::switch::PhoneAddress;
 use crate::theme::interaction::{FocusLayer, GridCell};
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem, send};
@@ -63,11 +66,25 @@ fn host_keys(
     }
 }
 
-fn spawn_panel(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
+/// Players the TV's panel lists; a bigger party is run from the host remote.
+const PLAYERS_LISTED: usize = 10;
+
+fn spawn_panel(
+    mut commands: Commands,
+    game: Res<Game>,
+    fonts: Res<Fonts>,
+    phones: Option<Res<PhoneLink>>,
+    address: Option<Res<PhoneAddress>>,
+) {
     let cell = |row, col| (FocusLayer(1), GridCell { row, col });
     commands.spawn((widgets::overlay("Host panel"), DespawnOnExit(Overlay::Host))).with_children(|root| {
         root.spawn(widgets::card()).with_children(|card| {
             card.spawn(widgets::text("Host", 3.0, palette::ACCENT, &fonts.bold));
+            if let (Some(phones), Some(address)) = (&phones, &address) {
+                // Only the host sees this panel: the code opens the remote with the answer key.
+                let remote = format!("Host remote: {}/host · code {}", short_url(&address.url), phones.0.host_code());
+                card.spawn(widgets::text(remote, 1.2, palette::TEXT, &fonts.regular));
+            }
             card.spawn(Node { column_gap: rem(0.6), ..default() }).with_children(|row| {
                 let actions: [(&str, FlowCommand); 2] =
                     [("Back to the game", FlowCommand::Resume), ("Reveal now · F2", FlowCommand::CloseQuestion)];
@@ -80,7 +97,7 @@ fn spawn_panel(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
                     row.spawn((widgets::button(label, 2 + i, &fonts, send(action)), cell(0, 2 + i))).insert(small());
                 }
             });
-            for (i, player) in game.players.iter().enumerate() {
+            for (i, player) in game.players.iter().enumerate().take(PLAYERS_LISTED) {
                 let order = 4 + i * 5;
                 card.spawn(Node { column_gap: rem(0.6), align_items: AlignItems::Center, ..default() }).with_children(
                     |row| {
@@ -104,6 +121,11 @@ fn spawn_panel(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
                         }
                     },
                 );
+            }
+            if game.players.len() > PLAYERS_LISTED {
+                let more = game.players.len() - PLAYERS_LISTED;
+                let line = format!("…and {more} more: the host remote on your phone lists everyone");
+                card.spawn(widgets::text(line, 1.1, palette::MUTED, &fonts.regular));
             }
             card.spawn(widgets::text(
                 "Right / Wrong overrule the last answer · Esc or F1 back to the game",

@@ -8,10 +8,11 @@ use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 
 use super::go_to;
-use crate::game::settings::{PLAYER_COUNT, TEAM_COUNT, team_name};
-use crate::game::{GameSettings, PlayerSpec, Screen};
+use super::lobby;
+use crate::game::settings::{TEAM_COUNT, team_name};
+use crate::game::{GameSettings, Screen};
 use crate::input::keyboard::PARTY_ROWS;
-use crate::input::seats::{JoinRequest, PartySeats, Seat};
+use crate::input::seats::{PartySeats, Seat};
 use crate::input::{InputContext, NavAction};
 use crate::theme::interaction::{Activate, Adjust, Cancel, GridCell};
 use crate::theme::palette;
@@ -38,12 +39,16 @@ struct JoinNotice;
 /// Longest player name, in characters.
 const NAME_LENGTH: usize = 16;
 
+/// Players shown as full rows (name, team, device, Leave); a crowd of phones beyond them is
+/// listed by name.
+const ROWS_SHOWN: usize = 8;
+
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Join), (prepare, spawn).chain())
         .add_systems(OnExit(Screen::Join), |mut context: ResMut<InputContext>| *context = InputContext::Menu)
         .add_systems(
             Update,
-            (take_seats, type_name, rebuild, refresh)
+            (type_name, rebuild, lobby::fill, refresh)
                 .chain()
                 .run_if(in_state(Screen::Join))
                 .in_set(crate::game::GameSystems::Screens),
@@ -72,9 +77,10 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, seats:
             palette::TEXT,
             &fonts.regular,
         ));
+        root.spawn(lobby::panel());
         root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() }).with_children(
             |list| {
-                for (i, (seat, player)) in seats.0.iter().zip(&settings.players).enumerate() {
+                for (i, (seat, player)) in seats.0.iter().zip(&settings.players).enumerate().take(ROWS_SHOWN) {
                     list.spawn(Node { column_gap: rem(1.0), align_items: AlignItems::Center, ..default() })
                         .with_children(|row| {
                             row.spawn((
@@ -108,11 +114,21 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, seats:
                 }
             },
         );
+        if count > ROWS_SHOWN {
+            let names: Vec<&str> = settings.players.iter().skip(ROWS_SHOWN).map(|p| p.name.as_str()).collect();
+            let crowd = format!("Also here: {}", names.join(" · "));
+            root.spawn((
+                Node { max_width: Val::Percent(62.0), ..default() },
+                children![widgets::text(crowd, 1.2, palette::TEXT, &fonts.regular)],
+            ));
+        }
         root.spawn((JoinNotice, widgets::text("", 1.3, palette::ACCENT, &fonts.regular)));
+        let rows = count.min(ROWS_SHOWN);
         root.spawn(Node { column_gap: rem(1.0), ..default() }).with_children(|buttons| {
-            let cell = |col| GridCell { row: count, col };
-            buttons.spawn((widgets::button("Continue", 3 * count, fonts, go_on), cell(0)));
-            buttons.spawn((widgets::button("Back", 3 * count + 1, fonts, go_to(Screen::Title)), Cancel, cell(1)));
+            let cell = |col| GridCell { row: rows, col };
+            buttons.spawn((widgets::button("Continue", 3 * rows, fonts, go_on), cell(0)));
+            buttons.spawn((lobby::phones_button(3 * rows + 1, fonts), cell(1)));
+            buttons.spawn((widgets::button("Back", 3 * rows + 2, fonts, go_to(Screen::Title)), Cancel, cell(2)));
         });
         root.spawn(widgets::hints("Enter on a name to type it · ← → on a team to choose it · Esc back", fonts));
     });
@@ -136,26 +152,7 @@ fn device_label(seat: Seat) -> String {
     }
 }
 
-/// A device asks for a seat: it gets the next one, with a name and colour of its own.
-fn take_seats(
-    mut joins: MessageReader<JoinRequest>,
-    mut seats: ResMut<PartySeats>,
-    mut settings: ResMut<GameSettings>,
-) {
-    for JoinRequest { seat, name } in joins.read() {
-        if seats.seated(*seat) || seats.0.len() >= *PLAYER_COUNT.end() {
-            continue;
-        }
-        let n = seats.0.len();
-        // A colour nobody at the table has.
-        let colour = (0..).find(|c| settings.players.iter().all(|p| p.colour != *c)).unwrap_or(n);
-        seats.0.push(*seat);
-        let numbered = PlayerSpec::numbered(n);
-        settings.players.push(PlayerSpec { colour, name: name.clone().unwrap_or(numbered.name), ..numbered });
-        info!("player {} joined with {}", n + 1, device_label(*seat));
-    }
-}
-
+/// Leave: the seat is freed (a phone may join again under a new name).
 fn leave(player: usize) -> impl FnMut(On<Activate>, ResMut<PartySeats>, ResMut<GameSettings>) + Send + Sync + 'static {
     move |_, mut seats, mut settings| {
         if player < seats.0.len() {

@@ -3,6 +3,7 @@
 
 mod host;
 mod join;
+mod lobby;
 mod packs;
 mod pause;
 mod podium;
@@ -26,6 +27,7 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_plugins((
         title::plugin,
         join::plugin,
+        lobby::plugin,
         setup::plugin,
         question::plugin,
         reveal::plugin,

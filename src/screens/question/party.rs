@@ -32,14 +32,30 @@ pub(super) fn spawn(root: &mut ChildSpawnerCommands, game: &Game, fonts: &Fonts)
     root.spawn(widgets::button("Reveal the answer", 1, fonts, send(FlowCommand::CloseQuestion)));
     root.spawn((
         PlayerMarks,
-        Node { position_type: PositionType::Absolute, bottom: rem(3.0), column_gap: rem(1.5), ..default() },
+        Node {
+            position_type: PositionType::Absolute,
+            bottom: rem(3.0),
+            max_width: Val::Percent(92.0),
+            flex_wrap: FlexWrap::Wrap,
+            justify_content: JustifyContent::Center,
+            column_gap: rem(1.5),
+            ..default()
+        },
     ))
     .with_children(|marks| {
+        if game.players.len() > CROWD {
+            marks.spawn(widgets::text("", 1.4, palette::TEXT, &fonts.bold));
+            return;
+        }
+        let size = if game.players.len() > 8 { 1.1 } else { 1.4 };
         for player in &game.players {
-            marks.spawn(widgets::text(player.name.clone(), 1.4, palette::player(player.colour), &fonts.bold));
+            marks.spawn(widgets::text(player.name.clone(), size, palette::player(player.colour), &fonts.bold));
         }
     });
 }
+
+/// Past this many players, the marks are one count ("23 of 40 answered"), not names.
+const CROWD: usize = 16;
 
 /// Buzz-in on a typed question: keys buzz until someone holds the buzzer, then they type.
 fn follow_buzzer(game: Res<Game>, mut context: ResMut<InputContext>) {
@@ -86,6 +102,17 @@ fn show_mode(game: Res<Game>, mut lines: Query<(&mut Text, &mut TextColor), With
 
 fn show_marks(game: Res<Game>, marks: Query<&Children, With<PlayerMarks>>, mut texts: Query<&mut Text>) {
     for children in &marks {
+        if children.len() == 1 && game.players.len() > CROWD {
+            let asked: Vec<usize> = (0..game.players.len()).filter(|i| game.asked(*i)).collect();
+            let answered = asked.iter().filter(|i| game.pending.get(**i).is_some_and(Option::is_some)).count();
+            let label = format!("{answered} of {} answered", asked.len());
+            if let Ok(mut text) = texts.get_mut(children[0])
+                && text.0 != label
+            {
+                text.0 = label;
+            }
+            continue;
+        }
         for (i, child) in children.iter().enumerate() {
             let (Some(player), Ok(mut text)) = (game.players.get(i), texts.get_mut(child)) else { continue };
             let team = player.team.and_then(|t| game.teams.get(t)).map_or(String::new(), |t| format!(" ({})", t.name));

@@ -1,0 +1,367 @@
+// Big Tuna Trivia phone controller: one WebSocket to the game (docs/PROTOCOL.md); the TV
+// drives which screen shows. Plain ES2018 with no build step, so cheap phones run it as is.
+// Server strings (names, prompts) only ever go through textContent: other players choose them.
+'use strict';
+(function () {
+  var $ = function (id) { return document.getElementById(id); };
+  var KEY = 'bigtuna.player', NAME_KEY = 'bigtuna.name', LAST_KEY = 'bigtuna.last';
+  var TILES = [['#d14545', '▲'], ['#3370d6', '◆'], ['#d1991a', '●'], ['#2e995c', '■'], ['#8f54c7', '★'], ['#1a8f99', '✚']];
+  var LETTERS = 'ABCDEF';
+
+  var ws = null, backoff = 500, retryTimer = 0, pingTimer = 0, tick = 0, everOpen = false;
+  var me = load(KEY);                  // {secret, name, room}
+  var joining = null, rejoining = false;
+  var cur = null;                      // the question on screen
+  var sentQ = null, sentWords = '';    // this phone locked in an answer to question sentQ
+  var pending = null;                  // {kind: 'answer'|'buzz', q}: sent, not yet acknowledged
+  var content = null;                  // last game screen, to return to after a rejoin without a flash
+
+  function load(k) { try { return JSON.parse(localStorage.getItem(k) || 'null'); } catch (e) { return null; } }
+  // Private browsing on old Safari throws on setItem: the game still works, it just forgets.
+  function save(k, v) { try { localStorage.setItem(k, JSON.stringify(v)); } catch (e) { /* ignore */ } }
+  function el(tag, cls, text, id) {
+    var e = document.createElement(tag);
+    e.className = cls || '';
+    if (text != null) e.textContent = text;
+    if (id) e.id = id;
+    if (tag === 'button') e.type = 'button';
+    return e;
+  }
+  function ordinal(n) { var s = ['th', 'st', 'nd', 'rd'], v = n % 100; return n + (s[(v - 20) % 10] || s[v] || s[0]); }
+  function say(id, text) { var e = $(id); e.textContent = text || ''; e.hidden = !text; }
+  function msg(text) { say('msg', text); }
+  // Chrome logs an intervention if vibrate runs before any tap on the page.
+  function vibrate(p) {
+    var ua = navigator.userActivation;
+    try { if (navigator.vibrate && (!ua || ua.hasBeenActive)) navigator.vibrate(p); } catch (e) { /* ignore */ }
+  }
+  function show(s) {
+    if (document.body.dataset.screen !== s) window.scrollTo(0, 0);
+    document.body.dataset.screen = s;
+    if (s !== 'join' && s !== 'offline') content = s;
+    $('me').hidden = !me || s === 'join';
+  }
+  function send(obj) { return !!ws && ws.readyState === 1 && (ws.send(JSON.stringify(obj)), true); }
+  function forget() { stopTimer(); cur = null; sentQ = null; pending = null; say('note', ''); }
+
+  // ---- connection ----
+  function connect() {
+    clearTimeout(retryTimer);
+    if (ws && ws.readyState <= 1) return;
+    var sock;
+    try { sock = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws'); } catch (e) { retry(); return; }
+    ws = sock;
+    sock.onopen = function () {
+      if (sock !== ws) return;
+      backoff = 500; everOpen = true;
+      clearInterval(pingTimer);
+      pingTimer = setInterval(function () { send({ type: 'ping' }); }, 25000);
+      if (me && me.secret) { rejoining = true; send({ type: 'rejoin', secret: me.secret }); } else showJoin();
+    };
+    sock.onmessage = function (ev) {
+      var m = null;
+      try { m = JSON.parse(ev.data); } catch (e) { /* the server only sends JSON */ }
+      if (sock === ws && m && Object.prototype.hasOwnProperty.call(handlers, m.type)) handlers[m.type](m);
+    };
+    sock.onclose = function () {
+      if (sock !== ws) return;
+      ws = null; joining = null; rejoining = false; $('join').disabled = false;
+      clearInterval(pingTimer);
+      // An answer in flight may or may not have arrived: the question message after the rejoin says which.
+      if (pending && pending.kind === 'answer') sentQ = null;
+      pending = null;
+      $('offmsg').textContent = everOpen ? 'Reconnecting…' : 'Connecting…';
+      show('offline');
+      retry();
+    };
+  }
+  function retry() { clearTimeout(retryTimer); retryTimer = setTimeout(connect, backoff); backoff = Math.min(backoff * 2, 5000); }
+  function wake() { if (document.visibilityState !== 'hidden' && (!ws || ws.readyState > 1)) { backoff = 500; connect(); } }
+
+  // ---- joining ----
+  function showJoin(note) {
+    forget(); content = null;
+    say('joinnote', note); say('error', '');
+    if (!$('name').value) $('name').value = load(NAME_KEY) || '';
+    $('join').disabled = false;
+    show('join');
+  }
+  function joinError(text, field) { say('error', text); if (field) $(field).focus(); }
+  $('joinform').addEventListener('submit', function (e) {
+    e.preventDefault();
+    if (joining) return;
+    var room = $('room').value.trim().toUpperCase(), name = $('name').value.trim();
+    $('room').value = room;
+    if (room.length !== 4) return joinError('The room code is the 4 letters on the TV.', 'room');
+    if (!name) return joinError('Type your name.', 'name');
+    save(NAME_KEY, name);
+    if (!send({ type: 'join', room: room, name: name })) return joinError('Not connected yet: try again in a moment.');
+    joining = { room: room, name: name };
+    $('join').disabled = true;
+  });
+  $('room').addEventListener('input', function () { var v = this.value.toUpperCase(); if (v !== this.value) this.value = v; });
+  function onWelcome(m) {
+    var back = rejoining;
+    me = { secret: m.secret, name: m.name, room: (joining && joining.room) || (me && me.room) || '' };
+    save(KEY, me);
+    joining = null; rejoining = false; $('join').disabled = false;
+    $('myname').textContent = m.name;
+    if (!back) $('mydot').style.background = '';
+    if (m.colour) onSeated(m);
+    $('waittitle').textContent = "You're in, " + m.name + '!';
+    show(back && content ? content : 'wait');
+  }
+  // The TV gives a seat (and a colour) at once in the lobby, or only between questions.
+  function onSeated(m) {
+    if (/^#[0-9a-f]{3,8}$/i.test(m.colour || '')) $('mydot').style.background = m.colour;
+    if (m.name) $('myname').textContent = m.name;
+  }
+  function onError(m) {
+    var text = m.message || m.code || 'Something went wrong';
+    if (rejoining) {
+      rejoining = false;
+      if (m.code !== 'unknown_secret') { showJoin(); return say('error', text); }
+      me = null;
+      try { localStorage.removeItem(KEY); } catch (e) { /* ignore */ }
+      return showJoin('That game is over: join again');
+    }
+    if (joining) {
+      joining = null; $('join').disabled = false;
+      var field = { wrong_room: 'room', name_taken: 'name', bad_name: 'name' }[m.code];
+      return joinError(text, field);
+    }
+    var p = pending || {};
+    pending = null;
+    if (p.kind === 'answer') sentQ = null;
+    if (p.kind === 'buzz' && cur) cur.buzzed = false;
+    if (cur && (p.kind || document.body.dataset.screen === 'question')) { applyTurn(); msg(text); }
+  }
+  function onLobby(m) {
+    forget();
+    var list = $('players'), names = Array.isArray(m.players) ? m.players : [];
+    list.textContent = '';
+    names.forEach(function (n) { list.appendChild(el('li', '', String(n))); });
+    $('count').textContent = names.length === 1 ? '1 player' : names.length + ' players';
+    show('wait');
+  }
+
+  // ---- questions ----
+  function onQuestion(m) {
+    if (!cur || cur.q !== m.question || cur.prompt !== m.prompt) build(m);
+    if (m.seconds !== cur.seconds) { cur.seconds = m.seconds; startTimer(m.seconds); }
+    cur.turn = m.turn || 'answer';
+    if (cur.turn !== 'buzz') cur.buzzed = false;
+    say('note', m.note);
+    applyTurn();
+  }
+  function build(m) {
+    var choices = Array.isArray(m.choices) ? m.choices.map(String) : [];
+    cur = { q: m.question, prompt: m.prompt, shape: m.shape, choices: choices, unit: m.unit || '', seconds: null };
+    sentQ = null; pending = null;
+    $('qnum').textContent = 'Question ' + m.number + ' of ' + m.of;
+    $('prompt').textContent = m.prompt;
+    msg('');
+    var box = $('controls'); box.textContent = '';
+    if (m.shape === 'options') buildOptions(box, choices);
+    else if (m.shape === 'typed') buildInput(box, 'typed', sendTyped);
+    else if (m.shape === 'number') buildInput(box, 'number', sendNumber);
+    else if (m.shape === 'ordering') buildOrder(box, choices);
+    else box.appendChild(el('p', 'aloud', 'Say your answer out loud!'));
+  }
+  function buildOptions(box, choices) {
+    var long = choices.some(function (c) { return c.length > 40; });
+    var tf = choices.length === 2 && /^true$/i.test(choices[0]) && /^false$/i.test(choices[1]);
+    var grid = el('div', 'choices' + (long ? ' one' : '') + (tf ? ' tall' : ''));
+    choices.forEach(function (c, i) {
+      var tile = TILES[i % TILES.length], letter = LETTERS[i] || String(i + 1);
+      var b = el('button', 'choice'), tag = b.appendChild(el('span', 'tag', letter));
+      b.dataset.index = i;
+      b.style.background = tile[0];
+      tag.appendChild(el('span', '', tile[1]));
+      b.appendChild(el('span', 'ctext', c));
+      b.addEventListener('click', function () { submit({ kind: 'option', index: i }, letter + '. ' + c); });
+      grid.appendChild(b);
+    });
+    box.appendChild(grid);
+  }
+  function buildInput(box, id, go) {
+    var row = el('div', 'row'), inp = el('input', '', null, id);
+    var attrs = id === 'typed' ? { autocapitalize: 'off', spellcheck: 'false', maxlength: 200, placeholder: 'Type your answer' }
+      : { inputmode: 'decimal', maxlength: 40, placeholder: '0' };
+    attrs.type = 'text'; attrs.autocomplete = 'off'; attrs.autocorrect = 'off'; attrs.enterkeyhint = 'send';
+    Object.keys(attrs).forEach(function (k) { inp.setAttribute(k, attrs[k]); });
+    inp.addEventListener('keydown', function (e) { if (e.key === 'Enter') { e.preventDefault(); go(); } });
+    inp.addEventListener('input', function () { msg(''); });
+    row.appendChild(inp);
+    if (id === 'number' && cur.unit) row.appendChild(el('span', 'unit', cur.unit));
+    box.appendChild(row);
+    box.appendChild(el('button', 'big', 'Send', 'send')).addEventListener('click', go);
+  }
+  function sendTyped() {
+    var text = $('typed').value.trim();
+    if (!text) { msg('Type an answer first.'); $('typed').focus(); return; }
+    submit({ kind: 'text', text: text }, text);
+  }
+  // Accepts "3,5" and "3.5"; with both marks the last is the decimal one; spaces group digits.
+  function parseNumber(s) {
+    var t = s.trim().replace(/[\s\u00a0\u202f']/g, '').replace(/^\u2212/, '-');
+    var c = t.lastIndexOf(','), d = t.lastIndexOf('.');
+    if (c >= 0 && d >= 0) t = c > d ? t.replace(/\./g, '').replace(',', '.') : t.replace(/,/g, '');
+    else if ((t.match(/,/g) || []).length > 1) t = t.replace(/,/g, '');
+    else t = t.replace(',', '.');
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return NaN;
+    return isFinite(Number(t)) ? Number(t) : NaN;
+  }
+  function sendNumber() {
+    var v = parseNumber($('number').value);
+    if (isNaN(v)) { msg('That is not a number: digits only, like 42 or 3,5.'); $('number').focus(); return; }
+    submit({ kind: 'number', value: v }, String(v) + (cur.unit ? ' ' + cur.unit : ''));
+  }
+  function buildOrder(box, choices) {
+    var list = el('ol', '', null, 'order');
+    choices.forEach(function (c, i) {
+      var li = el('li', 'item'), up = el('button', 'up', '▲'), down = el('button', 'down', '▼');
+      li.dataset.index = i;
+      up.setAttribute('aria-label', 'Move up: ' + c);
+      down.setAttribute('aria-label', 'Move down: ' + c);
+      li.appendChild(el('span', 'grip', '≡')).setAttribute('aria-hidden', 'true');
+      [el('span', 'text', c), up, down].forEach(function (x) { li.appendChild(x); });
+      list.appendChild(li);
+    });
+    list.addEventListener('click', function (e) {
+      var b = e.target.closest('button'), li = b && b.parentNode;
+      if (!b) return;
+      if (b.classList.contains('up') && li.previousElementSibling) list.insertBefore(li, li.previousElementSibling);
+      if (b.classList.contains('down') && li.nextElementSibling) list.insertBefore(li.nextElementSibling, li);
+      ends(list);
+      if (!b.disabled) b.focus();
+    });
+    if (window.PointerEvent) list.addEventListener('pointerdown', drag);
+    box.appendChild(list);
+    box.appendChild(el('button', 'big', 'Lock in order', 'send')).addEventListener('click', function () {
+      var order = [].map.call(list.children, function (li) { return Number(li.dataset.index); });
+      var words = order.map(function (i, k) { return (k + 1) + '. ' + cur.choices[i]; }).join('\n');
+      submit({ kind: 'order', order: order }, words);
+    });
+  }
+  function ends(list) {
+    var n = list.children.length;
+    [].forEach.call(list.children, function (li, k) { li.querySelector('.up').disabled = !k; li.querySelector('.down').disabled = k === n - 1; });
+  }
+  var EVENTS = ['pointermove', 'pointerup', 'pointercancel', 'lostpointercapture'];
+  // Dragging only reorders the rows in the DOM as the finger passes a neighbour's middle:
+  // nothing floats, so a lost pointer can never leave the list half-moved.
+  function drag(e) {
+    var item = e.target.closest('.item'), list = this, done = false;
+    if (!item || e.target.closest('button') || e.button > 0 || !cur || cur.turn !== 'answer') return;
+    e.preventDefault(); item.classList.add('dragging');
+    var mid = function (n) { var r = n.getBoundingClientRect(); return r.top + r.height / 2; };
+    var move = function (ev) {
+      if (ev.pointerId !== e.pointerId) return;
+      var y = ev.clientY, n;
+      while ((n = item.previousElementSibling) && y < mid(n)) list.insertBefore(item, n);
+      while ((n = item.nextElementSibling) && y > mid(n)) list.insertBefore(n, item);
+      if (y < 48) window.scrollBy(0, -12); else if (y > window.innerHeight - 48) window.scrollBy(0, 12);
+    };
+    var end = function (ev) {
+      if (done || ev.pointerId !== e.pointerId) return;
+      done = true; item.classList.remove('dragging');
+      EVENTS.forEach(function (t, k) { list.removeEventListener(t, k ? end : move); });
+      ends(list);
+    };
+    EVENTS.forEach(function (t, k) { list.addEventListener(t, k ? end : move); });
+    try { list.setPointerCapture(e.pointerId); } catch (err) { /* the listeners on the list still see most moves */ }
+  }
+
+  function applyTurn() {
+    if (!cur) return;
+    var t = cur.turn;
+    if (t === 'answered' || sentQ === cur.q) { showLocked(); return; }
+    var box = $('controls'), off = t !== 'answer';
+    box.hidden = off;
+    [].forEach.call(box.querySelectorAll('button, input'), function (x) { x.disabled = off; });
+    if (!off && $('order')) ends($('order'));
+    var buzz = $('buzz'), was = document.body.dataset.screen;
+    buzz.hidden = t !== 'buzz'; buzz.disabled = !!cur.buzzed;
+    buzz.textContent = cur.buzzed ? 'Buzzed!' : 'BUZZ!';
+    show('question');
+    // After a buzz is granted, open the keyboard straight away (the phone allows it if it can).
+    if (was === 'question' && !off && cur.wasOff) { var inp = box.querySelector('input'); if (inp) inp.focus(); }
+    cur.wasOff = off;
+  }
+
+  $('buzz').addEventListener('click', function () {
+    if (!cur || cur.turn !== 'buzz' || cur.buzzed) return;
+    if (!send({ type: 'buzz', question: cur.q })) { msg('Not connected: hold on.'); return; }
+    pending = { kind: 'buzz', q: cur.q };
+    cur.buzzed = true; vibrate(40);
+    applyTurn();
+  });
+
+  function submit(answer, words) {
+    if (!cur || cur.turn !== 'answer' || sentQ === cur.q) return;
+    if (!send({ type: 'answer', question: cur.q, answer: answer })) { msg('Not connected: hold on.'); return; }
+    pending = { kind: 'answer', q: cur.q };
+    sentQ = cur.q; sentWords = words;
+    save(LAST_KEY, { secret: me && me.secret, q: cur.q, prompt: cur.prompt, words: words });
+    showLocked();
+  }
+  function showLocked() {
+    // After a reload the server still says "answered": recall what this phone sent.
+    var last = load(LAST_KEY) || {};
+    var recalled = me && last.secret === me.secret && last.q === cur.q && last.prompt === cur.prompt ? last.words : '';
+    say('lockedanswer', sentQ === cur.q ? sentWords : recalled);
+    show('locked');
+  }
+  function startTimer(sec) {
+    stopTimer();
+    $('timer').hidden = !(sec > 0);
+    if (!(sec > 0)) return;
+    var end = Date.now() + sec * 1000, step = function () {
+      var left = Math.max(0, end - Date.now());
+      $('timebar').style.width = (left / (sec * 10)) + '%';
+      $('timeleft').textContent = Math.ceil(left / 1000);
+      if (!left) stopTimer();
+    };
+    tick = setInterval(step, 250);
+    step();
+  }
+  function stopTimer() { clearInterval(tick); tick = 0; }
+
+  // ---- results ----
+  function onReveal(m) {
+    forget();
+    $('verdict').textContent = m.right ? 'Right!' : 'Wrong';
+    $('verdict').className = m.right ? 'right' : 'wrong';
+    $('answer').textContent = 'The answer: ' + (m.answer == null ? '' : m.answer);
+    $('points').textContent = '+' + m.points + (m.points === 1 ? ' point' : ' points');
+    $('score').textContent = 'Score ' + m.score;
+    $('rank').textContent = "You're " + ordinal(m.rank);
+    say('explanation', m.explanation);
+    show('reveal');
+    vibrate(m.right ? 80 : [60, 80, 60]);
+  }
+  function onOver(m) {
+    forget();
+    $('overtitle').textContent = m.rank === 1 ? 'You won!' : 'Game over';
+    $('finalscore').textContent = 'Final score ' + m.score;
+    $('finalrank').textContent = 'You finished ' + ordinal(m.rank) + ' of ' + m.players;
+    say('winner', m.winner ? 'Winner: ' + m.winner : '');
+    show('over');
+  }
+
+  var handlers = {
+    welcome: onWelcome, seated: onSeated, lobby: onLobby, question: onQuestion, reveal: onReveal, over: onOver, error: onError,
+    ack: function (m) { if (pending && pending.q === m.question) pending = null; },
+  };
+
+  // ---- start ----
+  var room = new URLSearchParams(location.search).get('room');
+  $('room').value = (room || (me && me.room) || '').toUpperCase().slice(0, 4);
+  $('name').value = (me && me.name) || load(NAME_KEY) || '';
+  if (me && me.name) $('myname').textContent = me.name;
+  document.addEventListener('visibilitychange', wake);
+  window.addEventListener('online', wake);
+  window.addEventListener('pageshow', wake);
+  connect();
+})();

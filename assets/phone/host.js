@@ -1,0 +1,226 @@
+// Big Tuna Trivia host remote: sends the host code over the game's WebSocket, then mirrors each
+// host_view and turns taps into host_action messages (docs/PROTOCOL.md). Plain ES2018, no build.
+// Player names come from players, so they only ever go through textContent.
+'use strict';
+(function () {
+  var $ = function (id) { return document.getElementById(id); };
+  var KEY = 'bigtuna.host';
+  var STAGES = { lobby: 'Lobby', question: 'Question open', reveal: 'Reveal', standings: 'Standings', over: 'Game over' };
+  var DONE = {
+    pause: 'Paused', resume: 'Resumed', close: 'Revealed', next: 'Moved on', skip: 'Question skipped',
+    accept: 'Answer accepted', reject: 'Answer rejected', points: 'Points changed', kick: 'Player removed',
+    lock: 'Room locked', unlock: 'Room unlocked', end: 'Game ended',
+  };
+  var LETTERS = 'ABCDEF';
+
+  var ws = null, backoff = 500, retryTimer = 0, pingTimer = 0;
+  var code = fromHash() || load();   // sent on every (re)connect; null until typed or remembered
+  var view = null;
+  var rows = {};                     // player number -> its row, kept so taps survive a refresh
+
+  function load() { try { return localStorage.getItem(KEY); } catch (e) { return null; } }
+  function store(v) {
+    try { if (v) localStorage.setItem(KEY, v); else localStorage.removeItem(KEY); } catch (e) { /* private mode */ }
+  }
+  function fromHash() {
+    var h = decodeURIComponent(location.hash.slice(1)).trim().toUpperCase();
+    return /^[A-Z]{8}$/.test(h) ? h : null;
+  }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    e.className = cls || '';
+    if (text != null) e.textContent = text;
+    if (tag === 'button') e.type = 'button';
+    return e;
+  }
+  function say(id, text) { var e = $(id); e.textContent = text || ''; e.hidden = !text; }
+  function status(text) { $('status').textContent = text || ''; }
+  function show(s) { document.body.dataset.screen = s; }
+  function send(obj) { return !!ws && ws.readyState === 1 && (ws.send(JSON.stringify(obj)), true); }
+
+  // ---- connection ----
+  function connect() {
+    clearTimeout(retryTimer);
+    if (ws && ws.readyState <= 1) return;
+    var sock;
+    try { sock = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws'); } catch (e) { retry(); return; }
+    ws = sock;
+    sock.onopen = function () {
+      if (sock !== ws) return;
+      backoff = 500;
+      clearInterval(pingTimer);
+      pingTimer = setInterval(function () { send({ type: 'ping' }); }, 25000);
+      if (code) send({ type: 'host', secret: code });
+    };
+    sock.onmessage = function (ev) {
+      var m = null;
+      try { m = JSON.parse(ev.data); } catch (e) { /* the server only sends JSON */ }
+      if (sock === ws && m && Object.prototype.hasOwnProperty.call(handlers, m.type)) handlers[m.type](m);
+    };
+    sock.onclose = function () {
+      if (sock !== ws) return;
+      ws = null;
+      clearInterval(pingTimer);
+      $('conn').hidden = false;
+      $('connect').disabled = false;
+      enable(false);
+      retry();
+    };
+  }
+  function retry() { clearTimeout(retryTimer); retryTimer = setTimeout(connect, backoff); backoff = Math.min(backoff * 2, 5000); }
+  function wake() { if (document.visibilityState !== 'hidden' && (!ws || ws.readyState > 1)) { backoff = 500; connect(); } }
+  function enable(on) {
+    [].forEach.call(document.querySelectorAll('#s-panel button'), function (b) { b.disabled = !on; });
+  }
+
+  $('codeform').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var v = $('hostcode').value.trim().toUpperCase();
+    $('hostcode').value = v;
+    if (v.length !== 8) { say('error', 'The host code has 8 letters: press F1 on the TV to see it.'); $('hostcode').focus(); return; }
+    code = v;
+    say('error', '');
+    $('connect').disabled = true;
+    if (!send({ type: 'host', secret: code })) connect();
+  });
+  $('hostcode').addEventListener('input', function () { var v = this.value.toUpperCase(); if (v !== this.value) this.value = v; });
+
+  var handlers = {
+    host_welcome: function (m) {
+      store(code);
+      $('room').textContent = m.room || '';
+      $('roombadge').hidden = !m.room;
+      $('conn').hidden = true;
+      $('connect').disabled = false;
+      enable(true);
+      show('panel');
+      if (view) render(view);
+    },
+    host_view: function (m) { view = m; render(m); },
+    done: function (m) { status('✓ ' + (DONE[m.action] || 'Done: ' + m.action)); },
+    error: function (m) {
+      if (m.code === 'wrong_host_code') {
+        code = null;
+        store(null);
+        $('connect').disabled = false;
+        say('error', m.message || 'That is not the host code on the TV.');
+        show('code');
+        $('hostcode').focus();
+        return;
+      }
+      if (document.body.dataset.screen === 'code') { $('connect').disabled = false; say('error', m.message || m.code); } else status('✗ ' + (m.message || m.code));
+    },
+  };
+
+  // ---- actions ----
+  function act(kind, extra) {
+    var action = { kind: kind };
+    Object.keys(extra || {}).forEach(function (k) { action[k] = extra[k]; });
+    if (send({ type: 'host_action', action: action })) status('…'); else status('Not connected: wait a moment.');
+  }
+  ['pause', 'resume', 'close', 'next', 'skip', 'lock', 'unlock'].forEach(function (kind) {
+    $(kind).addEventListener('click', function () { act(kind); });
+  });
+  $('end').addEventListener('click', function () {
+    if (window.confirm('End the game now, with results?')) act('end');
+  });
+  // One listener for every player row: rows are kept, but their buttons come and go with the stage.
+  $('hplayers').addEventListener('click', function (e) {
+    var b = e.target.closest('button'), li = b && b.closest('.player');
+    if (!b || !li) return;
+    var player = Number(li.dataset.player), kind = b.dataset.kind;
+    if (kind === 'plus' || kind === 'minus') return act('points', { player: player, delta: kind === 'plus' ? 100 : -100 });
+    if (kind === 'kick' && !window.confirm('Kick ' + li.dataset.name + '? Their score stays.')) return;
+    act(kind, { player: player });
+  });
+
+  // ---- rendering ----
+  function vis(id, on) { $(id).hidden = !on; }
+
+  function render(v) {
+    var stage = v.stage, live = stage === 'question' || stage === 'reveal' || stage === 'standings';
+    $('stage').textContent = STAGES[stage] || stage || '';
+    vis('paused', v.paused);
+    vis('locked', v.locked);
+    vis('pause', live && !v.paused);
+    vis('resume', !!v.paused);
+    vis('close', stage === 'question');
+    vis('skip', stage === 'question');
+    vis('next', stage === 'reveal' || stage === 'standings');
+    vis('lock', !v.locked);
+    vis('unlock', !!v.locked);
+    vis('end', stage !== 'lobby' && stage !== 'over');
+
+    var q = v.question;
+    vis('qbox', !!q);
+    if (q) {
+      $('qnum').textContent = 'Question ' + q.number + ' of ' + q.of;
+      $('prompt').textContent = q.prompt || '';
+      var choices = Array.isArray(q.choices) ? q.choices : [];
+      var listed = q.shape === 'options' ? choices.map(function (c, i) { return (LETTERS[i] || i + 1) + '. ' + c; })
+        : q.shape === 'ordering' ? choices : [];
+      say('choices', listed.join('  ·  '));
+      $('key').textContent = v.key || '';
+      say('explanation', v.explanation);
+    }
+
+    var players = Array.isArray(v.players) ? v.players : [], list = $('hplayers'), seen = {};
+    var active = players.filter(function (p) { return !p.removed; });
+    var answered = active.filter(function (p) { return p.answered; }).length;
+    $('count').textContent = stage === 'question' ? answered + ' / ' + active.length + ' answered'
+      : active.length + (active.length === 1 ? ' player' : ' players');
+    vis('noplayers', !players.length);
+    players.forEach(function (p, i) {
+      var r = rows[p.player] || (rows[p.player] = makeRow());
+      seen[p.player] = true;
+      fill(r, p, stage);
+      if (list.children[i] !== r.li) list.insertBefore(r.li, list.children[i] || null);
+    });
+    Object.keys(rows).forEach(function (k) {
+      if (!seen[k]) { list.removeChild(rows[k].li); delete rows[k]; }
+    });
+  }
+
+  function makeRow() {
+    var r = { li: el('li', 'player'), info: el('div', 'info'), dot: el('span', 'dot'), name: el('span', 'pname'),
+      mark: el('span', 'pmark'), score: el('span', 'pscore'), said: el('p', 'said small'), acts: el('div', 'acts'), b: {} };
+    [r.dot, r.name, r.mark, r.score].forEach(function (x) { r.info.appendChild(x); });
+    [['accept', 'Accept ✓'], ['reject', 'Reject ✗'], ['plus', '+100'], ['minus', '−100'], ['kick', 'Kick']].forEach(function (k) {
+      var b = el('button', k[0], k[1]);
+      b.dataset.kind = k[0];
+      r.b[k[0]] = r.acts.appendChild(b);
+    });
+    [r.info, r.said, r.acts].forEach(function (x) { r.li.appendChild(x); });
+    return r;
+  }
+
+  function fill(r, p, stage) {
+    var said = p.said == null ? '' : String(p.said);
+    r.li.dataset.player = p.player;
+    r.li.dataset.name = p.name;
+    r.li.classList.toggle('removed', !!p.removed);
+    r.dot.style.background = /^#[0-9a-f]{3,8}$/i.test(p.colour || '') ? p.colour : '';
+    r.name.textContent = p.name;
+    r.score.textContent = p.score;
+    r.mark.textContent = p.right === true ? '✔' : p.right === false ? '✘' : p.answered ? '✓' : '';
+    r.mark.className = 'pmark ' + (p.right === true ? 'right' : p.right === false ? 'wrong' : 'muted');
+    r.mark.title = p.right === true ? 'right' : p.right === false ? 'wrong' : p.answered ? 'answered' : '';
+    r.said.textContent = said ? '“' + said + '”' : '';
+    r.said.hidden = !said;
+    r.b.accept.hidden = r.b.reject.hidden = !(said && stage === 'reveal');
+    r.b.kick.hidden = !!p.removed;
+    r.b.kick.setAttribute('aria-label', 'Kick ' + p.name);
+    r.b.plus.setAttribute('aria-label', '100 points to ' + p.name);
+    r.b.minus.setAttribute('aria-label', '100 points from ' + p.name);
+  }
+
+  // ---- start ----
+  $('hostcode').value = code || '';
+  enable(false);
+  show('code');
+  document.addEventListener('visibilitychange', wake);
+  window.addEventListener('online', wake);
+  window.addEventListener('pageshow', wake);
+  if (code) $('connect').disabled = true;
+  connect();
+})();

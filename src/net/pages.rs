@@ -1,0 +1,43 @@
+//! The phone page and the host page, built into the game (`assets/phone/`): nothing is read
+//! from disk or fetched from the internet, and every other path is a 404, so no request can
+//! reach a file.
+
+use axum::Router;
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::get;
+
+const INDEX: &str = include_str!("../../assets/phone/index.html");
+const HOST: &str = include_str!("../../assets/phone/host.html");
+const APP_JS: &str = include_str!("../../assets/phone/app.js");
+const HOST_JS: &str = include_str!("../../assets/phone/host.js");
+const STYLE: &str = include_str!("../../assets/phone/style.css");
+
+/// Scripts only from this server, sockets only to it, no framing by other sites.
+const POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+                      connect-src 'self' ws: wss:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// The built-in pages, for any router state.
+pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
+    Router::new()
+        .route("/", get(|| async { page("text/html; charset=utf-8", INDEX) }))
+        .route("/host", get(|| async { page("text/html; charset=utf-8", HOST) }))
+        .route("/app.js", get(|| async { page("text/javascript; charset=utf-8", APP_JS) }))
+        .route("/host.js", get(|| async { page("text/javascript; charset=utf-8", HOST_JS) }))
+        .route("/style.css", get(|| async { page("text/css; charset=utf-8", STYLE) }))
+        .fallback(|| async { (StatusCode::NOT_FOUND, "not found: open the address shown on the TV") })
+}
+
+fn page(kind: &'static str, body: &'static str) -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, kind),
+            // A newer game may serve a newer page: phones check each time (it is a few KiB).
+            (header::CACHE_CONTROL, "no-cache"),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+            (header::CONTENT_SECURITY_POLICY, POLICY),
+            (header::REFERRER_POLICY, "no-referrer"),
+        ],
+        body,
+    )
+}

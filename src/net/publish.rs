@@ -1,0 +1,226 @@
+//! What the TV shows, as phones and the host remote see it: rebuilt from the game each frame
+//! and handed to the server, which sends each connection its own part only when it changed.
+
+use std::collections::HashMap;
+
+use bevy::prelude::*;
+
+use super::link::PhoneLink;
+use super::protocol::{AnswerShape, FinalView, HostPlayer, HostView, QuestionView, ResultView, Stage, Turn};
+use super::server::Snapshot;
+use crate::game::{Game, GameResults, GameSettings, GameSystems, Overlay, Phase, PlayMode, Presented, Screen};
+use crate::input::seats::{PartySeats, Seat};
+use crate::pack::Answer;
+use crate::theme::palette;
+use crate::words::{answer_text, response_text};
+
+/// Publishes the snapshot after the game has moved this frame (runs only while phones are on).
+pub fn plugin(app: &mut App) {
+    app.add_systems(Update, publish.run_if(resource_exists::<PhoneLink>).after(GameSystems::Flow));
+}
+
+fn publish(
+    link: Res<PhoneLink>,
+    screen: Res<State<Screen>>,
+    phase: Option<Res<State<Phase>>>,
+    overlay: Option<Res<State<Overlay>>>,
+    game: Option<Res<Game>>,
+    results: Option<Res<GameResults>>,
+    settings: Res<GameSettings>,
+    seats: Res<PartySeats>,
+) {
+    let stage = match (screen.get(), phase.as_deref().map(State::get), &game) {
+        (Screen::Playing, Some(Phase::Question), Some(_)) => Stage::Question,
+        (Screen::Playing, Some(Phase::Reveal), Some(_)) => Stage::Reveal,
+        (Screen::Playing, Some(Phase::Standings), Some(_)) => Stage::Standings,
+        (Screen::Results, _, Some(_)) if results.is_some() => Stage::Over,
+        _ => Stage::Lobby,
+    };
+    let paused = overlay.is_some_and(|o| *o.get() != Overlay::None);
+    let phones = || seats.0.iter().enumerate().filter_map(|(player, seat)| seat_phone(*seat).map(|id| (id, player)));
+    let mut snapshot = Snapshot {
+        stage,
+        lobby: settings.players.iter().map(|p| p.name.clone()).collect(),
+        seats: phones()
+            .filter_map(|(id, player)| {
+                let spec = settings.players.get(player)?;
+                Some((id, (spec.name.clone(), hex(spec.colour))))
+            })
+            .collect(),
+        ..default()
+    };
+    let Some(game) = game.filter(|_| stage != Stage::Lobby) else {
+        link.0.publish(snapshot);
+        return;
+    };
+    snapshot.question = question_view(&game);
+    match stage {
+        Stage::Question => snapshot.turns = phones().map(|(id, player)| (id, turn(&game, player))).collect(),
+        Stage::Reveal | Stage::Standings => snapshot.results = round_results(&game, phones()),
+        Stage::Over => {
+            if let Some(results) = &results {
+                snapshot.finals = finals(&game, results, phones());
+            }
+        }
+        Stage::Lobby => {}
+    }
+    snapshot.host = host_view(&game, stage, paused);
+    link.0.publish(snapshot);
+}
+
+fn seat_phone(seat: Seat) -> Option<u32> {
+    match seat {
+        Seat::Phone(id) => Some(id),
+        _ => None,
+    }
+}
+
+/// A player colour as `#rrggbb`.
+fn hex(colour: usize) -> String {
+    palette::player(colour).to_srgba().to_hex().chars().take(7).collect()
+}
+
+/// What `player` may do with the open question, and why not.
+fn turn(game: &Game, player: usize) -> (Turn, String) {
+    let name = |p: usize| game.players.get(p).map_or(String::new(), |p| p.name.clone());
+    let typed = matches!(game.question().map(|q| &q.presented), Some(Presented::Typed | Presented::Number));
+    if game.players.get(player).is_none_or(|p| p.removed) {
+        return (Turn::Wait, "The host took you out of this game".into());
+    }
+    let locked_out = game.settings.mode == PlayMode::Buzz && game.buzz.locked.get(player).copied().unwrap_or(false);
+    if locked_out {
+        return (Turn::Wait, "Locked out: wrong buzz".into());
+    }
+    if game.pending.get(player).is_some_and(Option::is_some) {
+        return (Turn::Answered, String::new());
+    }
+    if game.said_aloud() {
+        return (Turn::Wait, "Say your answer out loud: the host judges it".into());
+    }
+    if game.may_answer(player) {
+        return (Turn::Answer, String::new());
+    }
+    if typed && game.may_buzz(player) {
+        return (Turn::Buzz, String::new());
+    }
+    let why = match game.settings.mode {
+        PlayMode::HotSeat => game.turn().map_or(String::new(), |p| format!("{}'s turn on the hot seat", name(p))),
+        PlayMode::Teams if game.team_talk() => "Team talk: agree on an answer".into(),
+        PlayMode::Teams => "Your team has answered".into(),
+        PlayMode::Buzz => game.buzz.holder.map_or(String::new(), |p| format!("{} buzzed in", name(p))),
+        PlayMode::Everyone => String::new(),
+    };
+    (Turn::Wait, why)
+}
+
+/// The open question as phones show it (each phone's `turn` is set per connection).
+pub fn question_view(game: &Game) -> Option<QuestionView> {
+    let drawn = game.question()?;
+    let (shape, choices) = match &drawn.presented {
+        _ if game.said_aloud() => (AnswerShape::Aloud, Vec::new()),
+        Presented::Options { options, .. } => (AnswerShape::Options, options.clone()),
+        Presented::Typed => (AnswerShape::Typed, Vec::new()),
+        Presented::Number => (AnswerShape::Number, Vec::new()),
+        Presented::Ordering { shown } => (AnswerShape::Ordering, shown.clone()),
+    };
+    let unit = match &drawn.question.answer {
+        Answer::Number { unit, .. } => unit.clone(),
+        _ => None,
+    };
+    Some(QuestionView {
+        question: game.current,
+        number: game.current + 1,
+        of: game.questions.len(),
+        prompt: drawn.question.prompt.clone(),
+        shape,
+        choices,
+        unit,
+        seconds: game.clock.limit.map(|limit| limit.as_secs() as u32),
+        turn: Turn::Wait,
+        note: String::new(),
+    })
+}
+
+fn explanation(game: &Game) -> Option<String> {
+    game.question().map(|q| q.question.explanation.clone()).filter(|e| !e.trim().is_empty())
+}
+
+/// Place among the scores (1-based; ties share it).
+fn rank(scores: &[u32], score: u32) -> usize {
+    1 + scores.iter().filter(|s| **s > score).count()
+}
+
+/// Each seated phone's result of the round just closed.
+fn round_results(game: &Game, phones: impl Iterator<Item = (u32, usize)>) -> HashMap<u32, ResultView> {
+    let (Some(drawn), Some(round)) = (game.question(), game.last_round()) else { return HashMap::new() };
+    let scores: Vec<u32> = game.players.iter().map(|p| p.score).collect();
+    let answer = answer_text(drawn);
+    phones
+        .filter_map(|(id, player)| {
+            let outcome = round.outcomes.get(player)?;
+            let score = scores.get(player).copied().unwrap_or(0);
+            let view = ResultView {
+                question: game.current,
+                answer: answer.clone(),
+                right: outcome.correct,
+                points: outcome.points,
+                score,
+                rank: rank(&scores, score),
+                explanation: explanation(game),
+            };
+            Some((id, view))
+        })
+        .collect()
+}
+
+/// Each seated phone's end of the game.
+fn finals(game: &Game, results: &GameResults, phones: impl Iterator<Item = (u32, usize)>) -> HashMap<u32, FinalView> {
+    let winner = match results.teams.first() {
+        Some(team) => team.name.clone(),
+        None => results.players.first().map_or(String::new(), |p| p.name.clone()),
+    };
+    let players = game.players.len();
+    phones
+        .filter_map(|(id, player)| {
+            let result = results.players.iter().find(|r| r.player == player)?;
+            Some((id, FinalView { score: result.score, rank: result.rank, players, winner: winner.clone() }))
+        })
+        .collect()
+}
+
+/// What the host remote shows: the answer key and every player's answer so far.
+fn host_view(game: &Game, stage: Stage, paused: bool) -> HostView {
+    let revealed = matches!(stage, Stage::Reveal | Stage::Standings);
+    let round = game.last_round().filter(|r| revealed && r.question == game.current);
+    let presented = game.question().map(|q| &q.presented);
+    let players = game
+        .players
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let given = match round {
+                Some(round) => round.outcomes.get(i).and_then(|o| o.response().cloned()),
+                None => game.pending.get(i).and_then(|p| p.as_ref().map(|p| p.response.clone())),
+            };
+            HostPlayer {
+                player: i,
+                name: p.name.clone(),
+                colour: hex(p.colour),
+                score: p.score,
+                answered: given.is_some(),
+                said: given.zip(presented).map(|(response, presented)| response_text(presented, &response)),
+                right: round.and_then(|r| r.outcomes.get(i)).map(|o| o.correct),
+                removed: p.removed,
+            }
+        })
+        .collect();
+    HostView {
+        stage,
+        paused,
+        locked: false,
+        question: question_view(game),
+        key: game.question().map(answer_text),
+        explanation: explanation(game),
+        players,
+    }
+}

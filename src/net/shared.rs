@@ -1,0 +1,110 @@
+//! What the phone server's sessions share with each other and with the game: the room, the
+//! channel to the game, the order of arrival, the bound on connections, and the snapshot of
+//! what the TV shows.
+
+use std::collections::HashMap;
+use std::sync::atomic::AtomicU64;
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
+use std::time::Duration;
+
+use tokio::sync::{Semaphore, watch};
+
+use super::protocol::{FinalView, HostCommand, HostView, QuestionView, ResultView, Stage, Turn};
+use super::room::Room;
+use crate::game::Response;
+
+/// Connections open at once, at most: a party of a hundred, each reloading once, fits.
+pub const MAX_CONNECTIONS: usize = 256;
+
+/// A connection that sends nothing for this long is closed (a phone that slept reconnects).
+pub const IDLE_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// A reply a phone does not take within this time ends its connection (a slow client).
+pub const SEND_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// What a phone did, for the game, in order of arrival.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inbound {
+    /// A new player joined.
+    Joined {
+        /// The phone's number in the room.
+        phone: u32,
+        /// Its name.
+        name: String,
+    },
+    /// A player came back (reload, sleep) with their secret.
+    Returned {
+        /// The phone's number.
+        phone: u32,
+    },
+    /// A player answered.
+    Answer {
+        /// The phone's number.
+        phone: u32,
+        /// The question it answers (0-based).
+        question: usize,
+        /// The answer.
+        response: Response,
+        /// Its place in the order of arrival, across all phones.
+        arrival: u64,
+    },
+    /// A player buzzed in.
+    Buzz {
+        /// The phone's number.
+        phone: u32,
+        /// The question.
+        question: usize,
+        /// Its place in the order of arrival.
+        arrival: u64,
+    },
+    /// A player's connection closed (they may come back).
+    Left {
+        /// The phone's number.
+        phone: u32,
+    },
+    /// The host remote acted (lock and unlock are the room's, and already done).
+    Host(HostCommand),
+}
+
+/// What the TV shows now, for phones and the host remote; each session sends its own part.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Snapshot {
+    /// Where the game is.
+    pub stage: Stage,
+    /// The players' names, in seat order (for the lobby).
+    pub lobby: Vec<String>,
+    /// Each seated phone's name and colour (`#rrggbb`) on the TV.
+    pub seats: HashMap<u32, (String, String)>,
+    /// The question open (or just closed); its `turn` is each phone's, in `turns`.
+    pub question: Option<QuestionView>,
+    /// What each phone may do with the open question, and why not.
+    pub turns: HashMap<u32, (Turn, String)>,
+    /// Each phone's result, once the question is revealed, by phone number.
+    pub results: HashMap<u32, ResultView>,
+    /// Each phone's end of the game.
+    pub finals: HashMap<u32, FinalView>,
+    /// The host remote's view.
+    pub host: HostView,
+}
+
+/// What the sessions share.
+pub(super) struct Shared {
+    pub(super) room: Mutex<Room>,
+    pub(super) inbound: Mutex<mpsc::Sender<Inbound>>,
+    /// Order of arrival of answers and buzzes, across phones.
+    pub(super) arrival: AtomicU64,
+    pub(super) connections: Arc<Semaphore>,
+    pub(super) state: watch::Sender<Snapshot>,
+}
+
+impl Shared {
+    pub(super) fn room(&self) -> std::sync::MutexGuard<'_, Room> {
+        // A session that panicked cannot leave the room half-changed: every change is one push.
+        self.room.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub(super) fn tell_game(&self, event: Inbound) {
+        // The game may be gone (shutting down): then nobody needs to hear it.
+        let _ = self.inbound.lock().unwrap_or_else(PoisonError::into_inner).send(event);
+    }
+}

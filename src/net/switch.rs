@@ -1,0 +1,109 @@
+//! Phones on and off: the server starts when the host turns phones on (the join screen's
+//! Phones button, or `bigtuna play --phones`), on the port asked for or the first free one
+//! from [`DEFAULT_PORT`], and stops when they are turned off. A busy port is a notice on the
+//! TV with the way out, never a crash.
+
+use std::net::{Ipv4Addr, SocketAddr};
+
+use bevy::prelude::*;
+
+use super::address::{self, DEFAULT_PORT, PORTS_TRIED};
+use super::link::PhoneLink;
+use super::room::Room;
+use super::server::PhoneServer;
+
+/// Whether the host wants phones, and on which port.
+#[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
+pub struct Phones {
+    /// Serve phones.
+    pub on: bool,
+    /// The port asked for (`--port`); `None` takes the first free from the default.
+    pub port: Option<u16>,
+    /// Listen on this machine only (tests): phones elsewhere cannot join.
+    pub loopback_only: bool,
+}
+
+/// Where phones join, while the server runs: for the TV's lobby.
+#[derive(Resource, Debug, Clone, PartialEq, Eq)]
+pub struct PhoneAddress {
+    /// The join address with the room code, as the QR code holds it.
+    pub url: String,
+    /// The QR code's modules, dark = true.
+    pub qr: Vec<Vec<bool>>,
+    /// Whether phones on the network can reach it (a LAN address was found).
+    pub on_network: bool,
+}
+
+/// Why phones are off when the host wanted them on, for the TV to say.
+#[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
+pub struct PhoneNotice(pub Option<String>);
+
+/// Keeps the server in step with [`Phones`].
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Phones>()
+        .init_resource::<PhoneNotice>()
+        .add_systems(Update, follow.run_if(resource_changed::<Phones>));
+}
+
+fn follow(
+    mut commands: Commands,
+    mut phones: ResMut<Phones>,
+    link: Option<Res<PhoneLink>>,
+    mut notice: ResMut<PhoneNotice>,
+) {
+    match (phones.on, link.is_some()) {
+        (true, false) => match start(&phones) {
+            Ok(server) => {
+                let url = address::join_url(server.addr(), server.code());
+                let on_network = !url.contains("127.0.0.1");
+                info!("phones join at {url}");
+                let qr = address::qr_modules(&url).unwrap_or_default();
+                commands.insert_resource(PhoneAddress { url, qr, on_network });
+                commands.insert_resource(PhoneLink(server));
+                notice.0 = None;
+            }
+            Err(problem) => {
+                warn!("{problem}");
+                notice.0 = Some(problem);
+                // Leave the way out open: pressing Phones again tries the free ports.
+                phones.bypass_change_detection().on = false;
+                phones.bypass_change_detection().port = None;
+            }
+        },
+        (false, true) => {
+            // Dropping the server closes every connection; seats and scores stay.
+            commands.remove_resource::<PhoneLink>();
+            commands.remove_resource::<PhoneAddress>();
+            info!("phones are off");
+        }
+        _ => {}
+    }
+}
+
+/// The server on the port asked for, or on the first free one of [`PORTS_TRIED`].
+fn start(phones: &Phones) -> Result<PhoneServer, String> {
+    let ip = if phones.loopback_only { Ipv4Addr::LOCALHOST } else { Ipv4Addr::UNSPECIFIED };
+    let ports: Vec<u16> = match phones.port {
+        Some(port) => vec![port],
+        None => (0..PORTS_TRIED).map(|i| DEFAULT_PORT + i).collect(),
+    };
+    let mut last = None;
+    for port in &ports {
+        match PhoneServer::start(SocketAddr::from((ip, *port)), Room::new()) {
+            Ok(server) => return Ok(server),
+            Err(error) => last = Some((*port, error)),
+        }
+    }
+    let Some((port, error)) = last else { return Err("no port to try".into()) };
+    Err(match (error.kind(), phones.port) {
+        (std::io::ErrorKind::AddrInUse, Some(_)) => format!(
+            "Phones are off: port {port} is busy (another program, or another Big Tuna, uses it). \
+             Press Phones to take a free port, or start with another --port."
+        ),
+        (std::io::ErrorKind::AddrInUse, None) => format!(
+            "Phones are off: ports {DEFAULT_PORT} to {port} are all busy. Close the other program, \
+             or start with --port and a free port."
+        ),
+        _ => format!("Phones are off: the game could not listen on port {port}: {error}."),
+    })
+}

@@ -1,0 +1,155 @@
+//! What the game shows phones and the host remote: the open question, each player's result,
+//! the end of the game, and the host's view with the answer key (part of the protocol).
+
+use serde::{Deserialize, Serialize};
+
+/// A question as a phone shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionView {
+    /// The game's 0-based number of the question: send it back with the answer.
+    pub question: usize,
+    /// 1-based, for people: "3 of 10".
+    pub number: usize,
+    /// How many questions the game has.
+    pub of: usize,
+    /// The question.
+    pub prompt: String,
+    /// How it is answered.
+    pub shape: AnswerShape,
+    /// The options (multiple choice, true/false) or the items to order, as shown on the TV.
+    pub choices: Vec<String>,
+    /// The unit of a number answer; left out when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Seconds to answer; left out when untimed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seconds: Option<u32>,
+    /// What this player may do now.
+    #[serde(default)]
+    pub turn: Turn,
+    /// Why, for people, when they must wait ("Ann's turn on the hot seat").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// How a question is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerShape {
+    /// Pick one of the choices.
+    Options,
+    /// Type text.
+    Typed,
+    /// Type a number.
+    Number,
+    /// Put the choices in order.
+    Ordering,
+    /// Said aloud in the room: nothing to send.
+    Aloud,
+}
+
+/// What a player may do with the open question now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Turn {
+    /// Answer it.
+    Answer,
+    /// Buzz first (buzz-in mode).
+    Buzz,
+    /// Not now: another's turn, a team's talk, locked out or out of the game.
+    #[default]
+    Wait,
+    /// Answered: locked in.
+    Answered,
+}
+
+/// One player's result of a round.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResultView {
+    /// The question.
+    pub question: usize,
+    /// The right answer, in words.
+    pub answer: String,
+    /// Counted right.
+    pub right: bool,
+    /// Points earned.
+    pub points: u32,
+    /// Score after the round.
+    pub score: u32,
+    /// Place in the game (1-based; ties share it).
+    pub rank: usize,
+    /// What the question teaches; left out when it has nothing to add.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
+}
+
+/// One player's end of the game.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FinalView {
+    /// Final score.
+    pub score: u32,
+    /// Final place (1-based; ties share it).
+    pub rank: usize,
+    /// Players in the game.
+    pub players: usize,
+    /// Who won (the first place's name, or the winning team's).
+    pub winner: String,
+}
+
+/// Where the game is, for the host.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// No game under way.
+    #[default]
+    Lobby,
+    /// A question is open.
+    Question,
+    /// Its answer is shown.
+    Reveal,
+    /// The standings between questions.
+    Standings,
+    /// The results.
+    Over,
+}
+
+/// What the host remote shows.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct HostView {
+    /// Where the game is.
+    pub stage: Stage,
+    /// The clock is stopped.
+    pub paused: bool,
+    /// New players are refused.
+    pub locked: bool,
+    /// The open (or just revealed) question.
+    pub question: Option<QuestionView>,
+    /// Its right answer, in words: only the host sees it before the reveal.
+    pub key: Option<String>,
+    /// What the question teaches.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
+    /// Everyone in the game, in seat order.
+    pub players: Vec<HostPlayer>,
+}
+
+/// One player, as the host sees them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HostPlayer {
+    /// The player's number, to name them in an action.
+    pub player: usize,
+    /// Name.
+    pub name: String,
+    /// Colour on the TV, `#rrggbb`.
+    pub colour: String,
+    /// Score.
+    pub score: u32,
+    /// Answered the open question.
+    pub answered: bool,
+    /// The answer in words, once given.
+    pub said: Option<String>,
+    /// The verdict, once revealed.
+    pub right: Option<bool>,
+    /// Taken out of the game by the host.
+    pub removed: bool,
+}

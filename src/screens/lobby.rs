@@ -1,0 +1,143 @@
+//! The phone lobby on the join screen: the Phones button, and while phones are on the join
+//! address, its QR code and the room code, big enough to read across a room; when they could
+//! not start, why and what to do.
+
+use bevy::asset::RenderAssetUsages;
+use bevy::image::ImageSampler;
+use bevy::prelude::*;
+use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
+
+use crate::game::{GameSystems, Screen};
+use crate::net::address::short_url;
+use crate::net::link::PhoneLink;
+use crate::net::switch::{PhoneAddress, PhoneNotice, Phones};
+use crate::theme::interaction::Activate;
+use crate::theme::palette;
+use crate::theme::widgets::{self, Fonts, rem};
+
+/// Where the lobby is drawn (spawned empty by the join screen, filled here).
+#[derive(Component)]
+pub(super) struct LobbyPanel;
+
+/// The Phones button, whose label says whether they are on.
+#[derive(Component)]
+struct PhonesButton;
+
+/// Light modules around a QR code, as its standard asks, so phones find its edges.
+const QUIET_ZONE: usize = 4;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Update, label.run_if(in_state(Screen::Join)).in_set(GameSystems::Screens));
+}
+
+/// The panel, for the join screen to place.
+pub(super) fn panel() -> impl Bundle {
+    (
+        LobbyPanel,
+        Node {
+            position_type: PositionType::Absolute,
+            right: rem(1.5),
+            top: rem(1.5),
+            width: rem(17.0),
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            row_gap: rem(0.5),
+            ..default()
+        },
+    )
+}
+
+/// The Phones button, in focus order `order`.
+pub(super) fn phones_button(order: usize, fonts: &Fonts) -> impl Bundle {
+    (widgets::button("Phones: off", order, fonts, toggle), PhonesButton)
+}
+
+fn toggle(_: On<Activate>, mut phones: ResMut<Phones>) {
+    phones.on = !phones.on;
+}
+
+fn label(link: Option<Res<PhoneLink>>, buttons: Query<&Children, With<PhonesButton>>, mut texts: Query<&mut Text>) {
+    let wanted = if link.is_some() { "Phones: on" } else { "Phones: off" };
+    for children in &buttons {
+        for child in children.iter() {
+            if let Ok(mut text) = texts.get_mut(child)
+                && text.0 != wanted
+            {
+                text.0 = wanted.to_owned();
+            }
+        }
+    }
+}
+
+/// Builds the panel again when phones go on or off, or a new panel appears. The join screen
+/// runs it after its own rebuild, whose despawns must land first.
+pub(super) fn fill(
+    mut commands: Commands,
+    panels: Query<Entity, With<LobbyPanel>>,
+    fresh: Query<(), Added<LobbyPanel>>,
+    address: Option<Res<PhoneAddress>>,
+    link: Option<Res<PhoneLink>>,
+    notice: Res<PhoneNotice>,
+    fonts: Res<Fonts>,
+    mut images: ResMut<Assets<Image>>,
+    mut shown: Local<Option<(Option<String>, Option<String>)>>,
+) {
+    let now = (address.as_ref().map(|a| a.url.clone()), notice.0.clone());
+    if fresh.is_empty() && shown.as_ref() == Some(&now) {
+        return;
+    }
+    *shown = Some(now);
+    let qr = address.as_ref().map(|a| images.add(qr_image(&a.qr)));
+    for panel in &panels {
+        commands.entity(panel).despawn_related::<Children>().with_children(|panel| match (&address, &link) {
+            (Some(address), Some(link)) => {
+                panel.spawn(widgets::text("Join on your phone", 1.7, palette::ACCENT, &fonts.bold));
+                if let Some(qr) = &qr {
+                    panel.spawn((
+                        Name::new("QR code"),
+                        ImageNode::new(qr.clone()),
+                        Node { width: rem(13.0), height: rem(13.0), ..default() },
+                    ));
+                }
+                panel.spawn(widgets::text(short_url(&address.url), 1.25, palette::TEXT, &fonts.regular));
+                panel.spawn(widgets::text("Room code", 1.2, palette::MUTED, &fonts.regular));
+                panel.spawn(widgets::text(link.0.code(), 3.2, palette::ACCENT, &fonts.bold));
+                if !address.on_network {
+                    let warning = "No network found: only this computer can join";
+                    panel.spawn(widgets::text(warning, 1.1, palette::WRONG, &fonts.regular));
+                }
+            }
+            _ => {
+                let (words, colour) = match &notice.0 {
+                    Some(problem) => (problem.clone(), palette::WRONG),
+                    None => ("Phones: press Phones to let players join from their own phones".into(), palette::MUTED),
+                };
+                panel.spawn(widgets::text(words, 1.2, colour, &fonts.regular));
+            }
+        });
+    }
+}
+
+/// The QR code as an image, one pixel per module (drawn sharp, without smoothing).
+fn qr_image(modules: &[Vec<bool>]) -> Image {
+    let size = modules.len() + 2 * QUIET_ZONE;
+    let mut pixels = vec![255u8; size * size * 4];
+    for (y, row) in modules.iter().enumerate() {
+        for (x, dark) in row.iter().enumerate() {
+            if *dark {
+                let at = ((y + QUIET_ZONE) * size + x + QUIET_ZONE) * 4;
+                pixels[at..at + 3].fill(0);
+            }
+        }
+    }
+    let extent = Extent3d { width: size as u32, height: size as u32, depth_or_array_layers: 1 };
+    let mut image = Image::new(
+        extent,
+        TextureDimension::D2,
+        pixels,
+        TextureFormat::Rgba8UnormSrgb,
+        RenderAssetUsages::RENDER_WORLD,
+    );
+    image.sampler = ImageSampler::nearest();
+    image
+}
