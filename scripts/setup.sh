@@ -6,8 +6,10 @@ set -euo pipefail
 
 packages=(gcc pkg-config libasound2-dev libudev-dev libxkbcommon-x11-0 libvulkan1 mesa-vulkan-drivers)
 if [[ "${1:-}" == "--test" ]]; then
-    # Tests open a real window on a virtual display (Xvfb) with software Vulkan.
-    packages+=(xvfb xauth)
+    # Tests open a real window on a virtual display (Xvfb) with software Vulkan, and play the
+    # phone page in Debian's Chromium, driven by playwright-core on Node.js.
+    packages+=(xvfb xauth chromium)
+    command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 fi
 
 missing=()
@@ -30,4 +32,11 @@ if ! command -v cargo >/dev/null 2>&1; then
         curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal --component clippy,rustfmt
         export PATH="$HOME/.cargo/bin:$PATH"
     fi
+fi
+
+if [[ "${1:-}" == "--test" && ! -d tests/browser/node_modules/playwright-core ]]; then
+    # The version in tests/browser/package-lock.json; it drives the Chromium above and
+    # downloads no browser of its own.
+    echo "Installing playwright-core for the browser test"
+    (cd tests/browser && npm ci --no-audit --no-fund --silent)
 fi

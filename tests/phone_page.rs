@@ -32,7 +32,12 @@ fn the_game_serves_its_pages_and_no_file() {
     assert!(page.starts_with("HTTP/1.1 200"), "{page}");
     assert!(page.contains("text/html") && page.contains("Big Tuna Trivia") && page.contains("/app.js"));
     assert!(page.to_lowercase().contains("content-security-policy: default-src 'none'"), "{page}");
-    for (path, kind) in [("/app.js", "text/javascript"), ("/host.js", "text/javascript"), ("/style.css", "text/css")] {
+    for (path, kind) in [
+        ("/app.js", "text/javascript"),
+        ("/host.js", "text/javascript"),
+        ("/socket.js", "text/javascript"),
+        ("/style.css", "text/css"),
+    ] {
         let body = fetch(addr, path);
         assert!(body.starts_with("HTTP/1.1 200") && body.contains(kind), "{path}: {body}");
     }

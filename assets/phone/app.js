@@ -1,14 +1,14 @@
-// Big Tuna Trivia phone controller: one WebSocket to the game (docs/PROTOCOL.md); the TV
+// Big Tuna Trivia phone controller: one WebSocket to the game (socket.js, docs/PROTOCOL.md); the TV
 // drives which screen shows. Plain ES2018 with no build step, so cheap phones run it as is.
 // Server strings (names, prompts) only ever go through textContent: other players choose them.
 'use strict';
 (function () {
-  var $ = function (id) { return document.getElementById(id); };
+  var bt = window.bigtuna, $ = bt.$, el = bt.el, say = bt.say;
   var KEY = 'bigtuna.player', NAME_KEY = 'bigtuna.name', LAST_KEY = 'bigtuna.last';
   var TILES = [['#d14545', '▲'], ['#3370d6', '◆'], ['#d1991a', '●'], ['#2e995c', '■'], ['#8f54c7', '★'], ['#1a8f99', '✚']];
   var LETTERS = 'ABCDEF';
 
-  var ws = null, backoff = 500, retryTimer = 0, pingTimer = 0, tick = 0, everOpen = false;
+  var link = null, tick = 0, everOpen = false;   // link: the socket (socket.js), made at the end
   var me = load(KEY);                  // {secret, name, room}
   var joining = null, rejoining = false;
   var cur = null;                      // the question on screen
@@ -19,16 +19,7 @@
   function load(k) { try { return JSON.parse(localStorage.getItem(k) || 'null'); } catch (e) { return null; } }
   // Private browsing on old Safari throws on setItem: the game still works, it just forgets.
   function save(k, v) { try { localStorage.setItem(k, JSON.stringify(v)); } catch (e) { /* ignore */ } }
-  function el(tag, cls, text, id) {
-    var e = document.createElement(tag);
-    e.className = cls || '';
-    if (text != null) e.textContent = text;
-    if (id) e.id = id;
-    if (tag === 'button') e.type = 'button';
-    return e;
-  }
   function ordinal(n) { var s = ['th', 'st', 'nd', 'rd'], v = n % 100; return n + (s[(v - 20) % 10] || s[v] || s[0]); }
-  function say(id, text) { var e = $(id); e.textContent = text || ''; e.hidden = !text; }
   function msg(text) { say('msg', text); }
   // Chrome logs an intervention if vibrate runs before any tap on the page.
   function vibrate(p) {
@@ -41,42 +32,22 @@
     if (s !== 'join' && s !== 'offline') content = s;
     $('me').hidden = !me || s === 'join';
   }
-  function send(obj) { return !!ws && ws.readyState === 1 && (ws.send(JSON.stringify(obj)), true); }
+  function send(obj) { return !!link && link.send(obj); }
   function forget() { stopTimer(); cur = null; sentQ = null; pending = null; say('note', ''); }
 
-  // ---- connection ----
-  function connect() {
-    clearTimeout(retryTimer);
-    if (ws && ws.readyState <= 1) return;
-    var sock;
-    try { sock = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws'); } catch (e) { retry(); return; }
-    ws = sock;
-    sock.onopen = function () {
-      if (sock !== ws) return;
-      backoff = 500; everOpen = true;
-      clearInterval(pingTimer);
-      pingTimer = setInterval(function () { send({ type: 'ping' }); }, 25000);
-      if (me && me.secret) { rejoining = true; send({ type: 'rejoin', secret: me.secret }); } else showJoin();
-    };
-    sock.onmessage = function (ev) {
-      var m = null;
-      try { m = JSON.parse(ev.data); } catch (e) { /* the server only sends JSON */ }
-      if (sock === ws && m && Object.prototype.hasOwnProperty.call(handlers, m.type)) handlers[m.type](m);
-    };
-    sock.onclose = function () {
-      if (sock !== ws) return;
-      ws = null; joining = null; rejoining = false; $('join').disabled = false;
-      clearInterval(pingTimer);
-      // An answer in flight may or may not have arrived: the question message after the rejoin says which.
-      if (pending && pending.kind === 'answer') sentQ = null;
-      pending = null;
-      $('offmsg').textContent = everOpen ? 'Reconnecting…' : 'Connecting…';
-      show('offline');
-      retry();
-    };
+  // ---- connection (socket.js retries, pings and wakes) ----
+  function onOpen() {
+    everOpen = true;
+    if (me && me.secret) { rejoining = true; send({ type: 'rejoin', secret: me.secret }); } else showJoin();
   }
-  function retry() { clearTimeout(retryTimer); retryTimer = setTimeout(connect, backoff); backoff = Math.min(backoff * 2, 5000); }
-  function wake() { if (document.visibilityState !== 'hidden' && (!ws || ws.readyState > 1)) { backoff = 500; connect(); } }
+  function onDown() {
+    joining = null; rejoining = false; $('join').disabled = false;
+    // An answer in flight may or may not have arrived: the question message after the rejoin says which.
+    if (pending && pending.kind === 'answer') sentQ = null;
+    pending = null;
+    $('offmsg').textContent = everOpen ? 'Reconnecting…' : 'Connecting…';
+    show('offline');
+  }
 
   // ---- joining ----
   function showJoin(note) {
@@ -99,7 +70,7 @@
     joining = { room: room, name: name };
     $('join').disabled = true;
   });
-  $('room').addEventListener('input', function () { var v = this.value.toUpperCase(); if (v !== this.value) this.value = v; });
+  bt.upcase($('room'));
   function onWelcome(m) {
     var back = rejoining;
     me = { secret: m.secret, name: m.name, room: (joining && joining.room) || (me && me.room) || '' };
@@ -360,8 +331,7 @@
   $('room').value = (room || (me && me.room) || '').toUpperCase().slice(0, 4);
   $('name').value = (me && me.name) || load(NAME_KEY) || '';
   if (me && me.name) $('myname').textContent = me.name;
-  document.addEventListener('visibilitychange', wake);
-  window.addEventListener('online', wake);
-  window.addEventListener('pageshow', wake);
-  connect();
+  link = bt.socket({ onOpen: onOpen, onDown: onDown, onMessage: function (m) {
+    if (Object.prototype.hasOwnProperty.call(handlers, m.type)) handlers[m.type](m);
+  } });
 })();

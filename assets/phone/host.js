@@ -1,9 +1,9 @@
-// Big Tuna Trivia host remote: sends the host code over the game's WebSocket, then mirrors each
-// host_view and turns taps into host_action messages (docs/PROTOCOL.md). Plain ES2018, no build.
+// Big Tuna Trivia host remote: sends the host code over the game's WebSocket (socket.js), then
+// mirrors each host_view and turns taps into host_action messages (docs/PROTOCOL.md). Plain ES2018.
 // Player names come from players, so they only ever go through textContent.
 'use strict';
 (function () {
-  var $ = function (id) { return document.getElementById(id); };
+  var bt = window.bigtuna, $ = bt.$, el = bt.el, say = bt.say;
   var KEY = 'bigtuna.host';
   var STAGES = { lobby: 'Lobby', question: 'Question open', reveal: 'Reveal', standings: 'Standings', over: 'Game over' };
   var DONE = {
@@ -13,7 +13,7 @@
   };
   var LETTERS = 'ABCDEF';
 
-  var ws = null, backoff = 500, retryTimer = 0, pingTimer = 0;
+  var link = null;                   // the socket (socket.js), made at the end
   var code = fromHash() || load();   // sent on every (re)connect; null until typed or remembered
   var view = null;
   var rows = {};                     // player number -> its row, kept so taps survive a refresh
@@ -26,49 +26,17 @@
     var h = decodeURIComponent(location.hash.slice(1)).trim().toUpperCase();
     return /^[A-Z]{8}$/.test(h) ? h : null;
   }
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    e.className = cls || '';
-    if (text != null) e.textContent = text;
-    if (tag === 'button') e.type = 'button';
-    return e;
-  }
-  function say(id, text) { var e = $(id); e.textContent = text || ''; e.hidden = !text; }
   function status(text) { $('status').textContent = text || ''; }
   function show(s) { document.body.dataset.screen = s; }
-  function send(obj) { return !!ws && ws.readyState === 1 && (ws.send(JSON.stringify(obj)), true); }
+  function send(obj) { return !!link && link.send(obj); }
 
-  // ---- connection ----
-  function connect() {
-    clearTimeout(retryTimer);
-    if (ws && ws.readyState <= 1) return;
-    var sock;
-    try { sock = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws'); } catch (e) { retry(); return; }
-    ws = sock;
-    sock.onopen = function () {
-      if (sock !== ws) return;
-      backoff = 500;
-      clearInterval(pingTimer);
-      pingTimer = setInterval(function () { send({ type: 'ping' }); }, 25000);
-      if (code) send({ type: 'host', secret: code });
-    };
-    sock.onmessage = function (ev) {
-      var m = null;
-      try { m = JSON.parse(ev.data); } catch (e) { /* the server only sends JSON */ }
-      if (sock === ws && m && Object.prototype.hasOwnProperty.call(handlers, m.type)) handlers[m.type](m);
-    };
-    sock.onclose = function () {
-      if (sock !== ws) return;
-      ws = null;
-      clearInterval(pingTimer);
-      $('conn').hidden = false;
-      $('connect').disabled = false;
-      enable(false);
-      retry();
-    };
+  // ---- connection (socket.js retries, pings and wakes) ----
+  function onOpen() { if (code) send({ type: 'host', secret: code }); }
+  function onDown() {
+    $('conn').hidden = false;
+    $('connect').disabled = false;
+    enable(false);
   }
-  function retry() { clearTimeout(retryTimer); retryTimer = setTimeout(connect, backoff); backoff = Math.min(backoff * 2, 5000); }
-  function wake() { if (document.visibilityState !== 'hidden' && (!ws || ws.readyState > 1)) { backoff = 500; connect(); } }
   function enable(on) {
     [].forEach.call(document.querySelectorAll('#s-panel button'), function (b) { b.disabled = !on; });
   }
@@ -81,9 +49,9 @@
     code = v;
     say('error', '');
     $('connect').disabled = true;
-    if (!send({ type: 'host', secret: code })) connect();
+    if (!send({ type: 'host', secret: code })) link.reconnectNow();
   });
-  $('hostcode').addEventListener('input', function () { var v = this.value.toUpperCase(); if (v !== this.value) this.value = v; });
+  bt.upcase($('hostcode'));
 
   var handlers = {
     host_welcome: function (m) {
@@ -218,9 +186,8 @@
   $('hostcode').value = code || '';
   enable(false);
   show('code');
-  document.addEventListener('visibilitychange', wake);
-  window.addEventListener('online', wake);
-  window.addEventListener('pageshow', wake);
   if (code) $('connect').disabled = true;
-  connect();
+  link = bt.socket({ onOpen: onOpen, onDown: onDown, onMessage: function (m) {
+    if (Object.prototype.hasOwnProperty.call(handlers, m.type)) handlers[m.type](m);
+  } });
 })();

@@ -11,6 +11,7 @@ const INDEX: &str = include_str!("../../assets/phone/index.html");
 const HOST: &str = include_str!("../../assets/phone/host.html");
 const APP_JS: &str = include_str!("../../assets/phone/app.js");
 const HOST_JS: &str = include_str!("../../assets/phone/host.js");
+const SOCKET_JS: &str = include_str!("../../assets/phone/socket.js");
 const STYLE: &str = include_str!("../../assets/phone/style.css");
 
 /// Scripts only from this server, sockets only to it, no framing by other sites.
@@ -24,6 +25,7 @@ pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
         .route("/host", get(|| async { page("text/html; charset=utf-8", HOST) }))
         .route("/app.js", get(|| async { page("text/javascript; charset=utf-8", APP_JS) }))
         .route("/host.js", get(|| async { page("text/javascript; charset=utf-8", HOST_JS) }))
+        .route("/socket.js", get(|| async { page("text/javascript; charset=utf-8", SOCKET_JS) }))
         .route("/style.css", get(|| async { page("text/css; charset=utf-8", STYLE) }))
         .fallback(|| async { (StatusCode::NOT_FOUND, "not found: open the address shown on the TV") })
 }

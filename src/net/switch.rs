@@ -30,8 +30,8 @@ pub struct PhoneAddress {
     pub url: String,
     /// The QR code's modules, dark = true.
     pub qr: Vec<Vec<bool>>,
-    /// Whether phones on the network can reach it (a LAN address was found).
-    pub on_network: bool,
+    /// Why phones elsewhere cannot reach it, when they cannot.
+    pub reach: Option<String>,
 }
 
 /// Why phones are off when the host wanted them on, for the TV to say.
@@ -55,10 +55,16 @@ fn follow(
         (true, false) => match start(&phones) {
             Ok(server) => {
                 let url = address::join_url(server.addr(), server.code());
-                let on_network = !url.contains("127.0.0.1");
+                let reach = if phones.loopback_only {
+                    Some("Only this computer can join (loopback)".to_owned())
+                } else if url.contains("127.0.0.1") {
+                    Some("No network found: connect this computer to the phones' Wi-Fi".to_owned())
+                } else {
+                    None
+                };
                 info!("phones join at {url}");
                 let qr = address::qr_modules(&url).unwrap_or_default();
-                commands.insert_resource(PhoneAddress { url, qr, on_network });
+                commands.insert_resource(PhoneAddress { url, qr, reach });
                 commands.insert_resource(PhoneLink(server));
                 notice.0 = None;
             }
@@ -80,6 +86,18 @@ fn follow(
     }
 }
 
+/// A new room; `BIGTUNA_ROOM` fixes its code (for demos and tests: four letters).
+fn room() -> Room {
+    match std::env::var("BIGTUNA_ROOM") {
+        Ok(code) if code.len() == 4 && code.chars().all(|c| c.is_ascii_uppercase()) => Room::with_code(code),
+        Ok(code) => {
+            warn!("BIGTUNA_ROOM={code:?} is not four capital letters: using a random room code");
+            Room::new()
+        }
+        Err(_) => Room::new(),
+    }
+}
+
 /// The server on the port asked for, or on the first free one of [`PORTS_TRIED`].
 fn start(phones: &Phones) -> Result<PhoneServer, String> {
     let ip = if phones.loopback_only { Ipv4Addr::LOCALHOST } else { Ipv4Addr::UNSPECIFIED };
@@ -89,7 +107,7 @@ fn start(phones: &Phones) -> Result<PhoneServer, String> {
     };
     let mut last = None;
     for port in &ports {
-        match PhoneServer::start(SocketAddr::from((ip, *port)), Room::new()) {
+        match PhoneServer::start(SocketAddr::from((ip, *port)), room()) {
             Ok(server) => return Ok(server),
             Err(error) => last = Some((*port, error)),
         }

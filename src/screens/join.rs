@@ -69,7 +69,10 @@ fn spawn(mut commands: Commands, fonts: Res<Fonts>, settings: Res<GameSettings>,
 fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, seats: &PartySeats) {
     let count = seats.0.len();
     let root = JoinRoot { seats: count, editing: None };
-    commands.spawn((widgets::screen_root("Join screen"), root, DespawnOnExit(Screen::Join))).with_children(|root| {
+    // Room on the right for the phone lobby.
+    let mut screen = commands.spawn((widgets::screen_root("Join screen"), root, DespawnOnExit(Screen::Join)));
+    screen.entry::<Node>().and_modify(|mut node| node.padding.right = rem(lobby::WIDTH + 2.0));
+    screen.with_children(|root| {
         root.spawn(widgets::text("Who's playing?", 3.0, palette::ACCENT, &fonts.bold));
         root.spawn(widgets::text(
             "Press 1, Q, A or Z on the keyboard, or A on a gamepad, to join",
@@ -103,7 +106,7 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, seats:
                                 GridCell { row: i, col: 1 },
                             ));
                             row.spawn((
-                                Node { width: rem(12.0), ..default() },
+                                Node { width: rem(8.0), ..default() },
                                 children![widgets::text(device_label(*seat), 1.3, palette::MUTED, &fonts.regular)],
                             ));
                             row.spawn((

@@ -23,6 +23,9 @@ pub(super) struct LobbyPanel;
 #[derive(Component)]
 struct PhonesButton;
 
+/// The lobby's width, in rem: the join screen leaves it free.
+pub(super) const WIDTH: f32 = 16.0;
+
 /// Light modules around a QR code, as its standard asks, so phones find its edges.
 const QUIET_ZONE: usize = 4;
 
@@ -36,9 +39,9 @@ pub(super) fn panel() -> impl Bundle {
         LobbyPanel,
         Node {
             position_type: PositionType::Absolute,
-            right: rem(1.5),
+            right: rem(1.0),
             top: rem(1.5),
-            width: rem(17.0),
+            width: rem(WIDTH),
             flex_direction: FlexDirection::Column,
             align_items: AlignItems::Center,
             row_gap: rem(0.5),
@@ -102,9 +105,8 @@ pub(super) fn fill(
                 panel.spawn(widgets::text(short_url(&address.url), 1.25, palette::TEXT, &fonts.regular));
                 panel.spawn(widgets::text("Room code", 1.2, palette::MUTED, &fonts.regular));
                 panel.spawn(widgets::text(link.0.code(), 3.2, palette::ACCENT, &fonts.bold));
-                if !address.on_network {
-                    let warning = "No network found: only this computer can join";
-                    panel.spawn(widgets::text(warning, 1.1, palette::WRONG, &fonts.regular));
+                if let Some(reach) = &address.reach {
+                    panel.spawn(widgets::text(reach.clone(), 1.1, palette::WRONG, &fonts.regular));
                 }
             }
             _ => {

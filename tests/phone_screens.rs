@@ -1,0 +1,113 @@
+//! The TV with phones on, in a real window under Xvfb: `bigtuna play --phones` opens on the
+//! lobby with the join address, its QR code and the room code; a phone (a WebSocket client
+//! here, on 127.0.0.1) joins and appears beside a keyboard player, then answers the first
+//! question, and the game's log shows the phone's answer judged.
+
+use std::time::{Duration, Instant};
+
+use bigtuna::net::protocol::{AnswerShape, ServerMessage};
+use tungstenite::Message;
+
+use crate::screens::{XVFB, shots_dir, text_pixel_share};
+use crate::support::scratch_dir;
+
+/// A port free on loopback now (the game takes it a moment later).
+fn free_port() -> u16 {
+    let probe = std::net::TcpListener::bind("127.0.0.1:0").expect("a loopback port");
+    probe.local_addr().expect("its address").port()
+}
+
+/// A phone that keeps trying until the game listens, joins as `name`, answers the first
+/// question, and returns everything the game sent it.
+fn phone(port: u16, name: &'static str) -> std::thread::JoinHandle<Vec<ServerMessage>> {
+    std::thread::spawn(move || {
+        let deadline = Instant::now() + Duration::from_secs(90);
+        let mut client = loop {
+            if let Ok((client, _)) = tungstenite::connect(format!("ws://127.0.0.1:{port}/ws")) {
+                break client;
+            }
+            assert!(Instant::now() < deadline, "the game never listened on {port}");
+            std::thread::sleep(Duration::from_millis(200));
+        };
+        if let tungstenite::stream::MaybeTlsStream::Plain(stream) = client.get_ref() {
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(60)));
+        }
+        // The room code is on the TV (and in the QR code's address); the test fixed it.
+        let room = "PAMS";
+        let join = format!(r#"{{"type":"join","room":"{room}","name":"{name}"}}"#);
+        client.send(Message::text(join)).expect("join sent");
+        let mut heard = Vec::new();
+        while let Ok(Message::Text(text)) = client.read() {
+            let Ok(message) = serde_json::from_str::<ServerMessage>(text.as_str()) else { continue };
+            if let ServerMessage::Question(view) = &message {
+                let answer = match view.shape {
+                    AnswerShape::Options => r#"{"kind":"option","index":0}"#.to_owned(),
+                    AnswerShape::Typed => r#"{"kind":"text","text":"Scranton"}"#.to_owned(),
+                    AnswerShape::Number => r#"{"kind":"number","value":2005}"#.to_owned(),
+                    AnswerShape::Ordering => {
+                        format!(r#"{{"kind":"order","order":{:?}}}"#, (0..view.choices.len()).collect::<Vec<_>>())
+                    }
+                    AnswerShape::Aloud => r#"{"kind":"pass"}"#.to_owned(),
+                };
+                if view.turn == bigtuna::net::protocol::Turn::Answer {
+                    let sent = format!(r#"{{"type":"answer","question":{},"answer":{answer}}}"#, view.question);
+                    client.send(Message::text(sent)).expect("answer sent");
+                }
+            }
+            let done = matches!(message, ServerMessage::Reveal(_));
+            heard.push(message);
+            if done {
+                break;
+            }
+        }
+        heard
+    })
+}
+
+#[test]
+fn the_tv_lobby_shows_how_to_join_and_a_phone_plays_beside_a_keyboard() {
+    let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let port = free_port();
+    let pam = phone(port, "Pam");
+    let steps = ["wait:40", "sleep:4000", "1", "wait:5", "shot:t0-lobby", "down", "down", "enter", "wait:5"]
+        .map(String::from)
+        .into_iter()
+        .chain(std::iter::repeat_n("down".to_owned(), 9))
+        .chain(
+            [
+                "enter",
+                "wait:8",
+                "sleep:3000",
+                "wait:4",
+                "shot:t1-question",
+                "f2",
+                "wait:8",
+                "sleep:1000",
+                "shot:t2-reveal",
+            ]
+            .map(String::from),
+        )
+        .collect::<Vec<_>>();
+    let dir = shots_dir().join("phones-lobby");
+    let config = scratch_dir("phones-lobby-config");
+    let port_text = port.to_string();
+    let args = ["--phones", "--loopback", "--port", &port_text, "--seed", "5", "--count", "5", "--timer", "off"];
+    let (names, log) = crate::screens::run_script_with(
+        &steps.join(","),
+        &dir,
+        &config,
+        &args,
+        &[("BIGTUNA_ROOM", std::path::Path::new("PAMS"))],
+    );
+    let heard = pam.join().expect("the phone's thread");
+    assert!(log.contains(&format!("phones join at http://127.0.0.1:{port}/?room=")), "{log}");
+    assert!(log.contains("Pam took seat 1 with Phone(0)"), "the phone joined in the lobby:\n{log}");
+    assert!(log.contains("Player 2 took seat 2 with Keys(0)"), "beside a keyboard row:\n{log}");
+    assert!(log.contains("): Pam answered"), "the game judged the phone's answer:\n{log}");
+    assert!(heard.iter().any(|m| matches!(m, ServerMessage::Seated { name, .. } if name == "Pam")), "{heard:?}");
+    assert!(heard.iter().any(|m| matches!(m, ServerMessage::Reveal(_))), "the phone heard the reveal: {heard:?}");
+    for name in ["t0-lobby.png", "t1-question.png", "t2-reveal.png"] {
+        assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
+        assert!(text_pixel_share(&dir.join(name)) > 0.004, "{name} shows something");
+    }
+}
