@@ -1,14 +1,17 @@
 //! The window: fullscreen (F11 and settings), Ctrl+Q, a remembered size, a title and an icon,
 //! and redrawing only when needed (reactive updates, faster only while a timer runs).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, WindowMode, WindowResized};
-use bevy::winit::{UpdateMode, WinitSettings};
+use bevy::winit::{EventLoopProxyWrapper, UpdateMode, WinitSettings, WinitUserEvent};
+use winit::event_loop::EventLoopProxy;
 
 use crate::game::{FlowCommand, Game, Overlay, Phase, Screen};
 use crate::input::AppCommand;
+use crate::net::link::PhoneLink;
 use crate::persist::UserSettings;
 
 /// How far the timer bar may move between two redraws, in pixels: small enough to look smooth.
@@ -27,10 +30,6 @@ pub fn timer_frame(limit: Duration, bar_px: f32, reduced_motion: bool) -> Durati
     let per_step = limit.as_secs_f32() * TIMER_STEP_PX / bar_px.max(1.0);
     Duration::from_secs_f32(per_step).clamp(TIMER_FRAME_MIN, TIMER_FRAME_MAX)
 }
-/// While phones are on, what they send is seen within this time (the server's thread cannot
-/// wake the window's loop).
-pub const PHONE_FRAME: Duration = Duration::from_millis(50);
-
 /// Redraws while the caret of a text field blinks.
 pub const CARET_FRAME: Duration = Duration::from_millis(250);
 
@@ -39,7 +38,7 @@ pub const CARET_FRAME: Duration = Duration::from_millis(250);
 pub struct Continuous;
 
 pub(crate) fn plugin(app: &mut App) {
-    app.add_systems(Update, (app_commands, follow_fullscreen, remember_size, pace_frames, set_icon));
+    app.add_systems(Update, (app_commands, follow_fullscreen, remember_size, pace_frames, set_icon, wake_on_phones));
 }
 
 /// Side of the window icon, in pixels.
@@ -167,7 +166,6 @@ fn pace_frames(
     overlay: Option<Res<State<Overlay>>>,
     continuous: Option<Res<Continuous>>,
     moving: Query<(), With<Moving>>,
-    phones: Option<Res<crate::net::link::PhoneLink>>,
     mut winit: ResMut<WinitSettings>,
 ) {
     let wanted = if continuous.is_some() || !moving.is_empty() {
@@ -194,19 +192,22 @@ fn pace_frames(
             _ => WinitSettings::desktop_app(),
         }
     };
-    let wanted = if phones.is_some() { at_least_every(wanted, PHONE_FRAME) } else { wanted };
     if winit.focused_mode != wanted.focused_mode || winit.unfocused_mode != wanted.unfocused_mode {
         *winit = wanted;
     }
 }
 
-/// `settings`, updating at least every `frame`.
-fn at_least_every(settings: WinitSettings, frame: Duration) -> WinitSettings {
-    let cap = |mode: UpdateMode| match mode {
-        UpdateMode::Reactive { wait, .. } if wait > frame => UpdateMode::reactive(frame),
-        other => other,
-    };
-    WinitSettings { focused_mode: cap(settings.focused_mode), unfocused_mode: cap(settings.unfocused_mode) }
+/// A phone's message wakes the window's loop, which otherwise waits for local input: the
+/// server's thread calls this, through winit's proxy.
+fn wake_on_phones(link: Option<Res<PhoneLink>>, proxy: Option<Res<EventLoopProxyWrapper>>) {
+    let (Some(link), Some(proxy)) = (link, proxy) else { return };
+    if link.is_added() {
+        let proxy: EventLoopProxy<WinitUserEvent> = (**proxy).clone();
+        link.0.set_waker(Arc::new(move || {
+            // The loop may be closing: then there is nobody to wake.
+            let _ = proxy.send_event(WinitUserEvent::WakeUp);
+        }));
+    }
 }
 
 #[cfg(test)]

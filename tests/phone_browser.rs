@@ -71,9 +71,11 @@ fn a_player_joins_and_plays_in_chromium() {
     app.add_plugins((bigtuna::input::plugin, bigtuna::net::link::plugin, bigtuna::net::publish::plugin));
     app.insert_resource(PhoneLink(server));
     let script = root().join("tests/browser/phone.js");
+    // The host code, as the TV's host panel shows it, in the host page's address.
+    let host_url = format!("http://{addr}/host#{}", app.world().resource::<PhoneLink>().0.host_code());
     let mut browser = Command::new("node")
         .arg(&script)
-        .args([&format!("http://{addr}/?room=TUNA"), "Pam", dir.to_str().expect("utf-8 path")])
+        .args([&format!("http://{addr}/?room=TUNA"), "Pam", dir.to_str().expect("utf-8 path"), &host_url])
         .env("NODE_PATH", root().join("tests/browser/node_modules"))
         .stdout(Stdio::piped())
         .spawn()
@@ -89,6 +91,7 @@ fn a_player_joins_and_plays_in_chromium() {
     let mut bo = None;
     let mut opened = None;
     let mut since = Instant::now();
+    let mut paused = false;
     let deadline = Instant::now() + Duration::from_secs(120);
     while Instant::now() < deadline {
         app.update();
@@ -104,6 +107,7 @@ fn a_player_joins_and_plays_in_chromium() {
             assert_eq!(screen(&app), Screen::Playing);
         }
         let Some(bo) = bo.as_mut() else { continue };
+        paused |= crate::support::overlay(&app) == Some(bigtuna::game::Overlay::Paused);
         match (screen(&app), phase(&app)) {
             (Screen::Playing, Some(Phase::Question)) => {
                 let current = game(&app).current;
@@ -124,11 +128,11 @@ fn a_player_joins_and_plays_in_chromium() {
                     since = Instant::now();
                 }
             }
-            (Screen::Playing, Some(Phase::Reveal | Phase::Standings)) => {
-                if since.elapsed() > Duration::from_millis(1500) {
-                    command(&mut app, FlowCommand::Continue);
-                    since = Instant::now();
-                }
+            (Screen::Playing, Some(Phase::Reveal | Phase::Standings))
+                if since.elapsed() > Duration::from_millis(1500) =>
+            {
+                command(&mut app, FlowCommand::Continue);
+                since = Instant::now();
             }
             _ => {}
         }
@@ -164,8 +168,20 @@ fn a_player_joins_and_plays_in_chromium() {
     assert!(distinct.len() >= 4, "tapped, typed, a number and an order");
     assert!(said.iter().any(|l| l == "over You finished 1st of 2"), "{said:?}");
     assert!(said.iter().any(|l| l == "reloaded over"), "a reload brings Pam back: {said:?}");
-    let names =
-        ["phone-join", "phone-options", "phone-typed", "phone-number", "phone-ordering", "phone-reveal", "phone-over"];
+    // The host's remote showed the first question's key, and its Pause paused the TV.
+    let key = bigtuna::words::answer_text(&game.questions[0]);
+    assert!(said.iter().any(|l| *l == format!("host key {key}")), "{key}: {said:?}");
+    assert!(paused && said.iter().any(|l| l == "host resumed"), "{said:?}");
+    let names = [
+        "phone-join",
+        "phone-options",
+        "phone-typed",
+        "phone-number",
+        "phone-ordering",
+        "phone-reveal",
+        "phone-over",
+        "host-remote",
+    ];
     for name in names.map(|n| format!("{n}.png")) {
         assert!(dir.join(&name).exists(), "{name}");
     }

@@ -80,6 +80,11 @@ fn the_tv_lobby_shows_how_to_join_and_a_phone_plays_beside_a_keyboard() {
                 "sleep:3000",
                 "wait:4",
                 "shot:t1-question",
+                "f1",
+                "wait:5",
+                "shot:t1-host",
+                "f1",
+                "wait:3",
                 "f2",
                 "wait:8",
                 "sleep:1000",
@@ -106,7 +111,7 @@ fn the_tv_lobby_shows_how_to_join_and_a_phone_plays_beside_a_keyboard() {
     assert!(log.contains("): Pam answered"), "the game judged the phone's answer:\n{log}");
     assert!(heard.iter().any(|m| matches!(m, ServerMessage::Seated { name, .. } if name == "Pam")), "{heard:?}");
     assert!(heard.iter().any(|m| matches!(m, ServerMessage::Reveal(_))), "the phone heard the reveal: {heard:?}");
-    for name in ["t0-lobby.png", "t1-question.png", "t2-reveal.png"] {
+    for name in ["t0-lobby.png", "t1-question.png", "t1-host.png", "t2-reveal.png"] {
         assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
         assert!(text_pixel_share(&dir.join(name)) > 0.004, "{name} shows something");
     }

@@ -295,3 +295,42 @@ fn phones_play_a_whole_game_and_one_that_reconnects_keeps_its_score() {
     assert_eq!((first.name.as_str(), first.correct, second.correct), ("Player 1", 5, 0));
     assert_eq!(second.asked, 5, "Bo's reconnect kept the seat: asked every question");
 }
+
+#[test]
+fn phones_on_a_busy_port_say_so_on_the_tv_and_the_next_press_takes_a_free_one() {
+    use bevy::prelude::*;
+    use bigtuna::net::link::PhoneLink;
+    use bigtuna::net::switch::{PhoneAddress, PhoneNotice, Phones};
+
+    let taken = server();
+    let port = taken.addr().port();
+    let mut app = crate::support::headless(crate::support::synthetic_library(2), Default::default());
+    app.add_plugins((bigtuna::input::plugin, bigtuna::net::plugin));
+    app.insert_resource(Phones { on: true, port: Some(port), loopback_only: true });
+    app.update();
+    app.update();
+    let notice = app.world().resource::<PhoneNotice>().0.clone().expect("a notice on the TV");
+    assert!(notice.contains(&format!("port {port} is busy")) && notice.contains("Press Phones"), "{notice}");
+    assert!(!app.world().resource::<Phones>().on, "phones are off, and the button turns them on again");
+    assert!(!app.world().contains_resource::<PhoneLink>());
+    // The way out: Phones again, on the first free port from the default.
+    app.world_mut().resource_mut::<Phones>().on = true;
+    app.update();
+    app.update();
+    let link = app.world().get_resource::<PhoneLink>().expect("phones are on");
+    assert_ne!(link.0.addr().port(), port);
+    assert!(app.world().resource::<PhoneNotice>().0.is_none(), "the notice is gone");
+    let url = &app.world().resource::<PhoneAddress>().url;
+    assert!(url.starts_with("http://127.0.0.1:") && url.ends_with(&format!("/?room={}", link.0.code())), "{url}");
+    // Off again: the server stops, and its port is free.
+    let addr = link.0.addr();
+    app.world_mut().resource_mut::<Phones>().on = false;
+    app.update();
+    app.update();
+    assert!(!app.world().contains_resource::<PhoneLink>());
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while std::net::TcpListener::bind(addr).is_err() {
+        assert!(Instant::now() < deadline, "the port was given back");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

@@ -117,10 +117,16 @@ impl Game {
     /// Who types a typed or number answer on the shared keyboard now: the player on the hot
     /// seat, the one who buzzed, or the first (of the first team) who has not answered.
     pub fn typist(&self) -> Option<usize> {
+        self.typist_among(|_| true)
+    }
+
+    /// [`Game::typist`] among the players `at_keyboard` says type on the shared keyboard (the
+    /// others answer on devices of their own, such as phones).
+    pub fn typist_among(&self, at_keyboard: impl Fn(usize) -> bool) -> Option<usize> {
         match self.settings.mode {
-            PlayMode::HotSeat => self.turn(),
-            PlayMode::Buzz => self.buzz.holder,
-            PlayMode::Everyone | PlayMode::Teams => self.active().find(|p| !self.side_answered(*p)),
+            PlayMode::HotSeat => self.turn().filter(|p| at_keyboard(*p)),
+            PlayMode::Buzz => self.buzz.holder.filter(|p| at_keyboard(*p)),
+            PlayMode::Everyone | PlayMode::Teams => self.active().find(|p| !self.side_answered(*p) && at_keyboard(*p)),
         }
     }
 

@@ -118,6 +118,11 @@ impl PartySeats {
         self.0.iter().position(|seat| *seat == Seat::Phone(phone))
     }
 
+    /// Whether the player answers on a phone of their own (not the shared keyboard).
+    pub fn on_phone(&self, player: usize) -> bool {
+        matches!(self.0.get(player), Some(Seat::Phone(_)))
+    }
+
     /// Whether this device already has a seat.
     pub fn seated(&self, seat: Seat) -> bool {
         self.0.contains(&seat)

@@ -19,7 +19,7 @@ use tokio::sync::{Semaphore, oneshot, watch};
 
 use super::room::Room;
 use super::shared::Shared;
-pub use super::shared::{IDLE_TIMEOUT, Inbound, MAX_CONNECTIONS, SEND_TIMEOUT, Snapshot};
+pub use super::shared::{IDLE_TIMEOUT, Inbound, MAX_CONNECTIONS, SEND_TIMEOUT, Snapshot, Waker};
 use super::{pages, session};
 
 /// HTTP connections not yet upgraded to a WebSocket, at most: page loads are quick, and a
@@ -56,6 +56,7 @@ impl PhoneServer {
             arrival: AtomicU64::new(0),
             connections: Arc::new(Semaphore::new(MAX_CONNECTIONS)),
             state: watch::Sender::new(Snapshot::default()),
+            waker: Mutex::new(None),
         });
         let published = Arc::clone(&shared);
         std::thread::Builder::new().name("phone-server".into()).spawn(move || {
@@ -109,6 +110,11 @@ impl PhoneServer {
             }
             changed
         });
+    }
+
+    /// Calls `wake` whenever a phone did something, so a game that waits for input looks.
+    pub fn set_waker(&self, wake: Waker) {
+        *self.shared.waker.lock().unwrap_or_else(PoisonError::into_inner) = Some(wake);
     }
 
     /// What phones did since the last call, in order of arrival.

@@ -95,7 +95,12 @@ pub(super) struct Shared {
     pub(super) arrival: AtomicU64,
     pub(super) connections: Arc<Semaphore>,
     pub(super) state: watch::Sender<Snapshot>,
+    /// Wakes the game's loop when a phone did something (a window waits for input).
+    pub(super) waker: Mutex<Option<Waker>>,
 }
+
+/// What wakes the game.
+pub type Waker = Arc<dyn Fn() + Send + Sync>;
 
 impl Shared {
     pub(super) fn room(&self) -> std::sync::MutexGuard<'_, Room> {
@@ -106,5 +111,8 @@ impl Shared {
     pub(super) fn tell_game(&self, event: Inbound) {
         // The game may be gone (shutting down): then nobody needs to hear it.
         let _ = self.inbound.lock().unwrap_or_else(PoisonError::into_inner).send(event);
+        if let Some(wake) = self.waker.lock().unwrap_or_else(PoisonError::into_inner).as_ref() {
+            wake();
+        }
     }
 }

@@ -7,7 +7,7 @@ const fs = require('fs');
 const path = require('path');
 const { chromium } = require('playwright-core');
 
-const [url, name, dir] = process.argv.slice(2);
+const [url, name, dir, hostUrl] = process.argv.slice(2);
 const say = (line) => process.stdout.write(line + '\n');
 const shot = (page, file) => page.screenshot({ path: path.join(dir, file) });
 const screen = (page) => page.evaluate(() => document.body.dataset.screen);
@@ -50,6 +50,23 @@ async function answer(page, n, wanted, taken) {
   }
 }
 
+/// The host's remote on a second phone: the answer key, then pause and resume the game.
+async function host(browser, hostUrl) {
+  const remote = await browser.newPage({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+  await remote.goto(hostUrl);
+  await remote.waitForFunction(() => document.body.dataset.screen === 'panel' &&
+    document.getElementById('key').textContent.trim() !== '', null, { timeout: 30000 });
+  say(`host key ${(await remote.textContent('#key')).trim()}`);
+  await remote.tap('#pause');
+  await remote.waitForSelector('#resume', { state: 'visible' });
+  await shot(remote, 'host-remote.png');
+  say('host paused');
+  await remote.tap('#resume');
+  await remote.waitForSelector('#pause', { state: 'visible' });
+  say('host resumed');
+  await remote.close();
+}
+
 (async () => {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -68,6 +85,7 @@ async function answer(page, n, wanted, taken) {
   await until(page, ['wait']);
   say('joined');
   const taken = new Set();
+  let hosted = false;
   for (;;) {
     await until(page, ['question', 'over']);
     if ((await screen(page)) === 'over') break;
@@ -75,6 +93,10 @@ async function answer(page, n, wanted, taken) {
     const n = parseInt(number.replace(/[^0-9 ]/g, '').trim().split(/\s+/)[0], 10) - 1;
     if (!taken.has('question')) await shot(page, 'phone-question.png');
     taken.add('question');
+    if (!hosted && hostUrl) {
+      hosted = true;
+      await host(browser, hostUrl);
+    }
     await answer(page, n, await answerFor(n), taken);
     await until(page, ['locked', 'reveal']);
     if ((await screen(page)) === 'locked' && !taken.has('locked')) await shot(page, 'phone-locked.png');

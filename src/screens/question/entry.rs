@@ -7,6 +7,7 @@ use bevy::prelude::*;
 
 use crate::game::{Device, DrawnQuestion, Game, Overlay, Phase, PlayerAction, Presented, Response};
 use crate::input::NavAction;
+use crate::input::seats::PartySeats;
 use crate::input::text_entry::TextEntry;
 use crate::pack::Answer;
 use crate::persist::UserSettings;
@@ -77,8 +78,8 @@ pub(super) fn spawn_aloud(root: &mut ChildSpawnerCommands, fonts: &Fonts) {
 }
 
 /// The player whose turn it is passes.
-fn pass(_: On<Activate>, game: Res<Game>, mut answers: MessageWriter<PlayerAction>) {
-    if let Some(player) = game.typist() {
+fn pass(_: On<Activate>, game: Res<Game>, seats: Res<PartySeats>, mut answers: MessageWriter<PlayerAction>) {
+    if let Some(player) = game.typist_among(|p| !seats.on_phone(p)) {
         answers.write(PlayerAction { player, response: Response::Pass, device: Device::Screen });
     }
 }
@@ -87,6 +88,7 @@ fn type_answer(
     mut keys: MessageReader<KeyboardInput>,
     mut nav: MessageReader<NavAction>,
     game: Res<Game>,
+    seats: Res<PartySeats>,
     overlay: Res<State<Overlay>>,
     mut fields: Query<&mut Field>,
     mut answers: MessageWriter<PlayerAction>,
@@ -101,7 +103,7 @@ fn type_answer(
             field.0.key(&key.logical_key, key.text.as_deref());
         }
         if submitted
-            && let Some(player) = game.typist()
+            && let Some(player) = game.typist_among(|p| !seats.on_phone(p))
             && let Some(response) = field.0.submit()
         {
             answers.write(PlayerAction { player, response, device: Device::Keyboard });
@@ -111,18 +113,25 @@ fn type_answer(
 
 fn show_entry(
     game: Res<Game>,
+    seats: Res<PartySeats>,
     time: Res<Time<Real>>,
     settings: Option<Res<UserSettings>>,
     mut fields: Query<(Ref<Field>, &mut Text), (Without<TypistLabel>, Without<EntryHint>)>,
     mut labels: Query<(&mut Text, &mut TextColor), (With<TypistLabel>, Without<EntryHint>)>,
     mut hints: Query<(&EntryHint, &mut Text, &mut TextColor), Without<TypistLabel>>,
 ) {
-    if let Some(player) = game.typist().and_then(|p| game.players.get(p)) {
-        let label = format!("{}, your answer:", player.name);
+    let typist = game.typist_among(|p| !seats.on_phone(p)).and_then(|p| game.players.get(p));
+    let (label, tint) = match typist {
+        Some(player) => (format!("{}, your answer:", player.name), palette::player(player.colour)),
+        // Everyone left to answer has a phone: the keyboard waits.
+        None if game.is_party() && !seats.0.is_empty() => ("Answer on your phones".to_owned(), palette::ACCENT),
+        None => (String::new(), palette::ACCENT),
+    };
+    if !label.is_empty() {
         for (mut text, mut colour) in &mut labels {
             if text.0 != label {
                 text.0.clone_from(&label);
-                colour.0 = palette::player(player.colour);
+                colour.0 = tint;
             }
         }
     }
