@@ -48,18 +48,7 @@ fn library() -> PackLibrary {
             },
         })
         .collect();
-    let pack = Pack {
-        id: "bench".into(),
-        title: "Bench".into(),
-        description: String::new(),
-        author: String::new(),
-        version: String::new(),
-        language: "en".into(),
-        licence: String::new(),
-        attribution: String::new(),
-        questions,
-        origin: Default::default(),
-    };
+    let pack = Pack::new("bench", "Bench", questions);
     PackLibrary { packs: vec![pack], skipped: Vec::new() }
 }
 

@@ -108,18 +108,7 @@ pub fn synthetic_library(n: usize) -> PackLibrary {
             });
         }
     }
-    let pack = Pack {
-        id: "synthetic".into(),
-        title: "Synthetic".into(),
-        description: String::new(),
-        author: String::new(),
-        version: String::new(),
-        language: "en".into(),
-        licence: String::new(),
-        attribution: String::new(),
-        questions,
-        origin: Default::default(),
-    };
+    let pack = Pack::new("synthetic", "Synthetic", questions);
     PackLibrary { packs: vec![pack], skipped: Vec::new() }
 }
 

@@ -97,6 +97,25 @@ pub enum Difficulty {
     Hard,
 }
 
+impl<Q> Pack<Q> {
+    /// A pack of `questions` with an id and title, everything else empty or default (an
+    /// importer or a test fills in what it knows).
+    pub fn new(id: impl Into<String>, title: impl Into<String>, questions: Vec<Q>) -> Self {
+        Self {
+            id: id.into(),
+            title: title.into(),
+            description: String::new(),
+            author: String::new(),
+            version: String::new(),
+            language: default_language(),
+            licence: String::new(),
+            attribution: String::new(),
+            questions,
+            origin: Origin::default(),
+        }
+    }
+}
+
 impl Difficulty {
     /// All difficulties, easiest first.
     pub const ALL: [Difficulty; 3] = [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard];

@@ -91,7 +91,13 @@ async function host(browser, hostUrl) {
     if ((await screen(page)) === 'over') break;
     const number = await page.textContent('#qnum');
     const n = parseInt(number.replace(/[^0-9 ]/g, '').trim().split(/\s+/)[0], 10) - 1;
-    if (!taken.has('question')) await shot(page, 'phone-question.png');
+    if (!taken.has('question')) {
+      await shot(page, 'phone-question.png');
+      // The same page on a tablet.
+      await page.setViewportSize({ width: 820, height: 1180 });
+      await shot(page, 'phone-tablet.png');
+      await page.setViewportSize({ width: 360, height: 640 });
+    }
     taken.add('question');
     if (!hosted && hostUrl) {
       hosted = true;
