@@ -7,8 +7,9 @@ set -euo pipefail
 packages=(gcc pkg-config libasound2-dev libudev-dev libxkbcommon-x11-0 libvulkan1 mesa-vulkan-drivers)
 if [[ "${1:-}" == "--test" ]]; then
     # Tests open a real window on a virtual display (Xvfb) with software Vulkan, and play the
-    # phone page in Debian's Chromium, driven by playwright-core on Node.js.
-    packages+=(xvfb xauth chromium)
+    # phone page in Debian's Chromium, driven by playwright-core on Node.js; zbarimg reads
+    # the TV's QR code back from a screenshot.
+    packages+=(xvfb xauth chromium zbar-tools)
     command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 fi
 

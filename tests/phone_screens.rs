@@ -111,6 +111,14 @@ fn the_tv_lobby_shows_how_to_join_and_a_phone_plays_beside_a_keyboard() {
     assert!(log.contains("): Pam answered"), "the game judged the phone's answer:\n{log}");
     assert!(heard.iter().any(|m| matches!(m, ServerMessage::Seated { name, .. } if name == "Pam")), "{heard:?}");
     assert!(heard.iter().any(|m| matches!(m, ServerMessage::Reveal(_))), "the phone heard the reveal: {heard:?}");
+    // The QR code on the TV, read back from the screenshot as a phone's camera would.
+    let scanned = std::process::Command::new("zbarimg")
+        .args(["--raw", "-q"])
+        .arg(dir.join("t0-lobby.png"))
+        .output()
+        .expect("zbarimg runs (the README's test command installs zbar-tools)");
+    let scanned = String::from_utf8_lossy(&scanned.stdout);
+    assert_eq!(scanned.trim(), format!("http://127.0.0.1:{port}/?room=PAMS"), "the QR code holds the join address");
     for name in ["t0-lobby.png", "t1-question.png", "t1-host.png", "t2-reveal.png"] {
         assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
         assert!(text_pixel_share(&dir.join(name)) > 0.004, "{name} shows something");
