@@ -15,5 +15,8 @@ fn main() -> ExitCode {
         Some(Command::Validate(args)) => cli::validate::run(&args),
         Some(Command::Packs(args)) => cli::packs::run(&args),
         Some(Command::Sheet(args)) => cli::sheet::run(&args),
+        Some(Command::NewPack(args)) => cli::new_pack::run(&args),
+        Some(Command::Import(args)) => cli::import::run(&args),
+        Some(Command::Export(args)) => cli::export::run(&args),
     }
 }

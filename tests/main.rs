@@ -6,6 +6,7 @@ mod bank;
 mod cli;
 mod draw_stats;
 mod flow;
+mod importers;
 mod input_mapping;
 mod matcher;
 mod packs;

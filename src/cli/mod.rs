@@ -1,6 +1,9 @@
 //! The command line: its arguments, and the tools `validate`, `packs` and `sheet`. `main.rs`
 //! dispatches; `play` hands plain settings to [`crate::app::run`].
 
+pub mod export;
+pub mod import;
+pub mod new_pack;
 pub mod packs;
 pub mod sheet;
 pub mod validate;
@@ -34,6 +37,12 @@ pub enum Command {
     Packs(PacksArgs),
     /// Print the game a seed would play as a Markdown question sheet and answer key.
     Sheet(SheetArgs),
+    /// Write a small, valid, commented pack to start from (one question of each kind).
+    NewPack(new_pack::NewPackArgs),
+    /// Make a pack from an Open Trivia DB reply or a spreadsheet (CSV).
+    Import(import::ImportArgs),
+    /// Write a pack as CSV (for spreadsheets) or JSON.
+    Export(export::ExportArgs),
 }
 
 /// Arguments of `bigtuna validate`.

@@ -3,10 +3,13 @@
 pub mod format;
 pub mod library;
 pub mod load;
+pub mod opentdb;
 pub mod problem;
 pub mod source;
 pub mod spans;
+pub mod table;
 pub mod validate;
+pub mod write;
 
 pub use format::{Answer, AnswerKind, Difficulty, Origin, Pack, Question, SEASONS, SeasonRange};
 pub use library::{PackLibrary, PackStats, SkippedPack};

@@ -1,0 +1,76 @@
+//! `bigtuna export PACK --format csv|json [-o FILE]`: a pack (an installed one's id, or a pack
+//! file) as a spreadsheet or JSON, so that it can be edited elsewhere and imported back.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use super::import::write_new;
+use crate::pack::{Pack, PackLibrary, load_pack_file, table, write};
+use crate::paths;
+
+/// Arguments of `bigtuna export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// An installed pack's id (`bigtuna packs` lists them), or a pack file.
+    pub pack: String,
+    /// csv (for spreadsheets; `bigtuna import csv` reads it back) or json.
+    #[arg(long, value_enum)]
+    pub format: Format,
+    /// The file to write (default: the standard output).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// What `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A sheet with a header row (docs/PACKS.md).
+    Csv,
+    /// The pack's fields as JSON.
+    Json,
+}
+
+/// Runs the command; returns the process exit code.
+pub fn run(args: &ExportArgs) -> ExitCode {
+    match export(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("bigtuna export: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn export(args: &ExportArgs) -> Result<(), String> {
+    let pack = find(&args.pack)?;
+    let text = match args.format {
+        Format::Csv => table::to_csv(&pack)?,
+        Format::Json => write::to_json(&pack)?,
+    };
+    match &args.output {
+        Some(path) => {
+            write_new(path, &text, args.force)?;
+            eprintln!("wrote {} questions of `{}` to {}", pack.questions.len(), pack.id, path.display());
+        }
+        None => print!("{text}"),
+    }
+    Ok(())
+}
+
+/// A pack file, or an installed pack by id.
+fn find(name: &str) -> Result<Pack, String> {
+    let path = PathBuf::from(name);
+    if path.is_file() {
+        return load_pack_file(&path).map_err(|problems| format!("{name} does not validate:\n{problems}"));
+    }
+    let library = PackLibrary::load_paths(&paths::pack_dirs());
+    library.pack(name).cloned().ok_or_else(|| {
+        let ids: Vec<&str> = library.packs.iter().map(|p| p.id.as_str()).collect();
+        format!("no pack file or installed pack `{name}`: installed packs are {}", ids.join(", "))
+    })
+}

@@ -1,0 +1,176 @@
+//! `bigtuna import opentdb|csv FILE -o OUT.ron`: questions from elsewhere as a pack that
+//! validates. What cannot become a question is listed (where, and why) and left out; the rest
+//! is written, never over an existing file unless asked.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+
+use crate::pack::{Pack, opentdb, parse_pack, table, write};
+use crate::persist::atomic::write_atomic;
+
+/// Arguments of `bigtuna import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Where the questions come from.
+    #[command(subcommand)]
+    pub from: ImportFrom,
+}
+
+/// The sources `import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportFrom {
+    /// An Open Trivia DB reply (JSON), in any of its four encodings.
+    Opentdb(OpentdbArgs),
+    /// A spreadsheet saved as CSV, with a header row naming the columns (docs/PACKS.md).
+    Csv(CsvArgs),
+}
+
+/// What every import writes.
+#[derive(Debug, Args)]
+pub struct Output {
+    /// The pack file to write.
+    #[arg(short = 'o', long = "output", value_name = "OUT.ron")]
+    pub output: PathBuf,
+    /// The pack's id (default: the output file's name).
+    #[arg(long)]
+    pub id: Option<String>,
+    /// The pack's title (default: from the id).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Arguments of `bigtuna import opentdb`.
+#[derive(Debug, Args)]
+pub struct OpentdbArgs {
+    /// The reply, as saved from the API (`{"response_code":..,"results":[..]}`) or its list.
+    pub file: PathBuf,
+    /// html, url3986, urlLegacy or base64 (default: detected).
+    #[arg(long, value_parser = parse_encoding)]
+    pub encoding: Option<opentdb::Encoding>,
+    /// Where to write, and the pack's name.
+    #[command(flatten)]
+    pub output: Output,
+}
+
+/// Arguments of `bigtuna import csv`.
+#[derive(Debug, Args)]
+pub struct CsvArgs {
+    /// The sheet, as CSV (`,` `;` or tab separated).
+    pub file: PathBuf,
+    /// Where to write, and the pack's name.
+    #[command(flatten)]
+    pub output: Output,
+}
+
+fn parse_encoding(text: &str) -> Result<opentdb::Encoding, String> {
+    opentdb::Encoding::parse(text)
+        .ok_or_else(|| format!("`{text}` is not an encoding: use html, url3986, urlLegacy or base64"))
+}
+
+/// Runs the command; returns the process exit code.
+pub fn run(args: &ImportArgs) -> ExitCode {
+    match import(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("bigtuna import: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn import(args: &ImportArgs) -> Result<(), String> {
+    let (file, output) = match &args.from {
+        ImportFrom::Opentdb(a) => (&a.file, &a.output),
+        ImportFrom::Csv(a) => (&a.file, &a.output),
+    };
+    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let id = output.id.clone().unwrap_or_else(|| stem(&output.output));
+    let title = output.title.clone().unwrap_or_else(|| title_from(&id));
+    let (pack, mut notes, comment) = match &args.from {
+        ImportFrom::Opentdb(a) => {
+            let imported = opentdb::import(&text, a.encoding).map_err(|e| format!("{}: {e}", file.display()))?;
+            let comment = format!(
+                "Imported from Open Trivia DB ({} encoding) by `bigtuna import opentdb`.\n{}",
+                imported.encoding.name(),
+                opentdb::ATTRIBUTION
+            );
+            let notes = imported.skipped.clone();
+            let title = output.title.clone().unwrap_or_else(|| opentdb::title(&imported));
+            (opentdb::pack(imported, &id, &title), notes, comment)
+        }
+        ImportFrom::Csv(_) => {
+            let sheet = table::from_csv(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+            let mut pack = sheet.pack;
+            // The command line names the pack over the sheet; the sheet over the file's name.
+            if output.id.is_some() || pack.id.is_empty() {
+                pack.id = id;
+            }
+            if output.title.is_some() || pack.title.is_empty() {
+                pack.title = title;
+            }
+            let notes = sheet.problems.iter().map(ToString::to_string).collect();
+            (pack, notes, format!("Imported from {} by `bigtuna import csv`.", file.display()))
+        }
+    };
+    let (pack, invalid) = keep_valid(pack, &comment)?;
+    notes.extend(invalid);
+    for note in &notes {
+        eprintln!("skipped {note}");
+    }
+    if pack.questions.is_empty() {
+        return Err(format!("{}: no question could be imported, nothing was written", file.display()));
+    }
+    let text = write::to_ron(&pack, &comment)?;
+    write_new(&output.output, &text, output.force)?;
+    println!(
+        "wrote {} questions to {} (pack `{}`){}",
+        pack.questions.len(),
+        output.output.display(),
+        pack.id,
+        if notes.is_empty() { String::new() } else { format!("; {} skipped, listed above", notes.len()) }
+    );
+    Ok(())
+}
+
+/// The questions that validate on their own (each is checked as the game would read it);
+/// the others are listed with the validator's words.
+pub fn keep_valid(mut pack: Pack, comment: &str) -> Result<(Pack, Vec<String>), String> {
+    let mut notes = Vec::new();
+    let questions = std::mem::take(&mut pack.questions);
+    for question in questions {
+        let single = Pack { questions: vec![question.clone()], ..pack.clone() };
+        let text = write::to_ron(&single, comment)?;
+        match parse_pack(&question.id, text.as_bytes()) {
+            Ok(_) => pack.questions.push(question),
+            Err(problems) => {
+                let why: Vec<String> = problems.0.iter().map(|p| p.message.clone()).collect();
+                notes.push(format!("question `{}`: {}", question.id, why.join("; ")));
+            }
+        }
+    }
+    Ok((pack, notes))
+}
+
+/// Writes a file that did not exist (or, with `force`, replaces it), atomically.
+pub fn write_new(path: &Path, text: &str, force: bool) -> Result<(), String> {
+    if path.exists() && !force {
+        return Err(format!("{} exists: choose another name, or add --force to replace it", path.display()));
+    }
+    write_atomic(path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "imported".into())
+}
+
+/// `my-office-pack` -> `My office pack`.
+pub fn title_from(id: &str) -> String {
+    let words = id.replace(['-', '_'], " ");
+    let mut chars = words.trim().chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_else(|| "Imported".into())
+}
