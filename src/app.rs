@@ -12,7 +12,7 @@ use crate::persist::UserSettings;
 use crate::persist::game_log::{self, GamesDir};
 use crate::persist::settings_file::{self, SessionStart, SettingsPath};
 use crate::smoke::SmokeArgs;
-use crate::{audio, game, input, loading, net, paths, screens, smoke, theme, window};
+use crate::{audio, game, input, loading, net, paths, reload, screens, smoke, theme, window};
 
 /// How to start the game: plain settings, whoever gathered them.
 #[derive(Debug, Clone, Default)]
@@ -23,6 +23,8 @@ pub struct Launch {
     pub smoke: SmokeArgs,
     /// Phones as controllers (`--phones`, `--port`).
     pub phones: Phones,
+    /// Pack files or folders named on the command line (`--from`), read after the others.
+    pub packs: Vec<std::path::PathBuf>,
 }
 
 /// Opens the game window and runs until it closes.
@@ -90,7 +92,11 @@ pub fn run(launch: Launch) -> ExitCode {
         settings_file::plugin,
         game_log::plugin,
         net::plugin,
+        reload::plugin,
     ));
+    let mut sources = paths::pack_sources();
+    sources.extend(launch.packs.iter().map(|path| (path.clone(), crate::pack::PackSource::CommandLine)));
+    app.insert_resource(reload::PackSources(sources));
     app.insert_resource(launch.phones.clone());
     app.insert_resource(GamesDir(paths::games_dir()));
     app.add_plugins(smoke::plugin(&launch.smoke));

@@ -14,6 +14,7 @@ pub mod net;
 pub mod pack;
 pub mod paths;
 pub mod persist;
+pub mod reload;
 pub mod screens;
 pub mod smoke;
 pub mod theme;

@@ -9,6 +9,7 @@ use crate::game::scoring::PRESETS_FILE;
 use crate::game::{FlowCommand, GameSettings, ScoringPresets, Screen};
 use crate::pack::PackLibrary;
 use crate::paths;
+use crate::reload::PackSources;
 
 /// Start the game as soon as the packs are read (`bigtuna play --mode ...`: a night prepared
 /// on the command line), rather than show the title.
@@ -24,9 +25,10 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, finish_loading.run_if(in_state(Screen::Loading)));
 }
 
-fn start_loading(mut commands: Commands) {
-    let dirs = paths::pack_dirs();
-    commands.insert_resource(Reading(AsyncComputeTaskPool::get().spawn(async move { PackLibrary::load_paths(&dirs) })));
+fn start_loading(mut commands: Commands, sources: Option<Res<PackSources>>) {
+    let sources = sources.map_or_else(paths::pack_sources, |s| s.0.clone());
+    let task = AsyncComputeTaskPool::get().spawn(async move { PackLibrary::load_sources(&sources) });
+    commands.insert_resource(Reading(task));
 }
 
 fn finish_loading(
@@ -44,6 +46,9 @@ fn finish_loading(
     commands.remove_resource::<Reading>();
     for skipped in &loaded.skipped {
         warn!("skipped pack {}:\n{}", skipped.file, skipped.problems);
+    }
+    for replaced in &loaded.replaced {
+        info!("{replaced}");
     }
     info!(
         "{} packs, {} questions, {} skipped",

@@ -10,7 +10,8 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         None => app::run(Launch::default()),
         Some(Command::Play(args)) => {
-            app::run(Launch { overrides: args.game.overrides(), phones: args.phones(), smoke: args.smoke })
+            let packs = args.from.clone();
+            app::run(Launch { overrides: args.game.overrides(), phones: args.phones(), packs, smoke: args.smoke })
         }
         Some(Command::Validate(args)) => cli::validate::run(&args),
         Some(Command::Packs(args)) => cli::packs::run(&args),

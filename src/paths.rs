@@ -67,10 +67,15 @@ pub fn config_dir() -> Option<PathBuf> {
     project_dirs().map(|dirs| dirs.config_dir().to_path_buf())
 }
 
-/// Every folder packs are installed in: built-in first, so their ids cannot be taken over,
-/// then the user's folder when it exists.
+/// Every folder packs are installed in: built-in first, then the user's folder when it
+/// exists (whose copy of a pack wins).
 pub fn pack_dirs() -> Vec<PathBuf> {
-    let mut dirs = vec![builtin_quizzes_dir()];
-    dirs.extend(user_packs_dir().filter(|dir| dir.is_dir()));
+    pack_sources().into_iter().map(|(dir, _)| dir).collect()
+}
+
+/// [`pack_dirs`], each with where it is, in the order packs are read (later ones win an id).
+pub fn pack_sources() -> Vec<(PathBuf, crate::pack::PackSource)> {
+    let mut dirs = vec![(builtin_quizzes_dir(), crate::pack::PackSource::Builtin)];
+    dirs.extend(user_packs_dir().filter(|dir| dir.is_dir()).map(|dir| (dir, crate::pack::PackSource::UserFolder)));
     dirs
 }

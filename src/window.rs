@@ -38,7 +38,8 @@ pub const CARET_FRAME: Duration = Duration::from_millis(250);
 pub struct Continuous;
 
 pub(crate) fn plugin(app: &mut App) {
-    app.add_systems(Update, (app_commands, follow_fullscreen, remember_size, pace_frames, set_icon, wake_on_phones));
+    app.add_systems(Startup, install_wake)
+        .add_systems(Update, (app_commands, follow_fullscreen, remember_size, pace_frames, set_icon, wake_on_phones));
 }
 
 /// Side of the window icon, in pixels.
@@ -197,16 +198,25 @@ fn pace_frames(
     }
 }
 
-/// A phone's message wakes the window's loop, which otherwise waits for local input: the
-/// server's thread calls this, through winit's proxy.
-fn wake_on_phones(link: Option<Res<PhoneLink>>, proxy: Option<Res<EventLoopProxyWrapper>>) {
-    let (Some(link), Some(proxy)) = (link, proxy) else { return };
+/// Wakes the window's loop, which otherwise waits for local input, from another thread (the
+/// phone server, the pack watcher). Absent headless, where the loop never waits.
+#[derive(Resource, Clone)]
+pub struct Wake(pub Arc<dyn Fn() + Send + Sync>);
+
+fn install_wake(mut commands: Commands, proxy: Option<Res<EventLoopProxyWrapper>>) {
+    let Some(proxy) = proxy else { return };
+    let proxy: EventLoopProxy<WinitUserEvent> = (**proxy).clone();
+    commands.insert_resource(Wake(Arc::new(move || {
+        // The loop may be closing: then there is nobody to wake.
+        let _ = proxy.send_event(WinitUserEvent::WakeUp);
+    })));
+}
+
+/// A phone's message wakes the window's loop.
+fn wake_on_phones(link: Option<Res<PhoneLink>>, wake: Option<Res<Wake>>) {
+    let (Some(link), Some(wake)) = (link, wake) else { return };
     if link.is_added() {
-        let proxy: EventLoopProxy<WinitUserEvent> = (**proxy).clone();
-        link.0.set_waker(Arc::new(move || {
-            // The loop may be closing: then there is nobody to wake.
-            let _ = proxy.send_event(WinitUserEvent::WakeUp);
-        }));
+        link.0.set_waker(wake.0.clone());
     }
 }
 

@@ -9,6 +9,7 @@ mod flow;
 mod importers;
 mod input_mapping;
 mod matcher;
+mod pack_reload;
 mod packs;
 mod party_modes;
 mod party_screens;

@@ -109,7 +109,7 @@ pub fn synthetic_library(n: usize) -> PackLibrary {
         }
     }
     let pack = Pack::new("synthetic", "Synthetic", questions);
-    PackLibrary { packs: vec![pack], skipped: Vec::new() }
+    PackLibrary { packs: vec![pack], ..PackLibrary::default() }
 }
 
 /// The right response to a drawn question, typed the way a player might.

@@ -68,7 +68,7 @@ fn find(name: &str) -> Result<Pack, String> {
     if path.is_file() {
         return load_pack_file(&path).map_err(|problems| format!("{name} does not validate:\n{problems}"));
     }
-    let library = PackLibrary::load_paths(&paths::pack_dirs());
+    let library = PackLibrary::load_sources(&paths::pack_sources());
     library.pack(name).cloned().ok_or_else(|| {
         let ids: Vec<&str> = library.packs.iter().map(|p| p.id.as_str()).collect();
         format!("no pack file or installed pack `{name}`: installed packs are {}", ids.join(", "))

@@ -148,6 +148,10 @@ pub struct PlayArgs {
     /// Serve phones on this computer only (127.0.0.1), for trying it out and for tests.
     #[arg(long, requires = "phones")]
     pub loopback: bool,
+    /// Also play the packs in this file or folder (repeat for more); they win a pack id
+    /// found twice, and reload when saved, like your packs folder.
+    #[arg(long = "from", value_name = "PATH")]
+    pub from: Vec<std::path::PathBuf>,
     /// Scripted and frame-limited runs, for tests and benchmarks.
     #[command(flatten)]
     pub smoke: SmokeArgs,

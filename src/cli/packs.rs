@@ -23,7 +23,7 @@ struct Skipped {
 
 /// Runs the command; returns the process exit code.
 pub fn run(args: &PacksArgs) -> ExitCode {
-    let library = PackLibrary::load_paths(&paths::pack_dirs());
+    let library = PackLibrary::load_sources(&paths::pack_sources());
     let report = Report {
         packs: library.packs.iter().map(PackStats::of).collect(),
         total_questions: library.packs.iter().map(|p| p.questions.len()).sum(),

@@ -14,8 +14,11 @@ pub fn run(args: &SheetArgs) -> ExitCode {
         eprintln!("error: give --seed N, so the same sheet can be printed again");
         return ExitCode::from(2);
     };
-    let dirs = if args.from.is_empty() { paths::pack_dirs() } else { args.from.clone() };
-    let library = PackLibrary::load_paths(&dirs);
+    let library = if args.from.is_empty() {
+        PackLibrary::load_sources(&paths::pack_sources())
+    } else {
+        PackLibrary::load_paths(&args.from)
+    };
     for problem in library.problems() {
         eprintln!("{problem} (pack skipped)");
     }

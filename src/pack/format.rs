@@ -50,10 +50,36 @@ pub struct Pack<Q = Question> {
 pub struct Origin {
     /// The file as named in problems.
     pub file: String,
+    /// Where it was found: the game's own packs, the user's folder, or the command line.
+    pub source: PackSource,
     /// 1-based line of the pack's `id` field.
     pub id_line: usize,
     /// 1-based column of the pack's `id` field.
     pub id_col: usize,
+}
+
+/// Where a pack was found. When two packs share an id, the later kind wins: the user's copy
+/// of a built-in pack is the one played.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PackSource {
+    /// The game's own `quizzes/`.
+    #[default]
+    Builtin,
+    /// The user's packs folder.
+    UserFolder,
+    /// A file or folder named on the command line.
+    CommandLine,
+}
+
+impl PackSource {
+    /// In words, for the pack browser.
+    pub fn label(self) -> &'static str {
+        match self {
+            PackSource::Builtin => "built-in",
+            PackSource::UserFolder => "your packs folder",
+            PackSource::CommandLine => "named on the command line",
+        }
+    }
 }
 
 fn default_language() -> String {

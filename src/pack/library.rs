@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use serde::Serialize;
 
-use super::format::{AnswerKind, Difficulty, Pack, Question};
+use super::format::{AnswerKind, Difficulty, Pack, PackSource, Question};
 use super::load::{find_pack_files, load_pack_file};
 use super::problem::{Problem, Problems};
 
@@ -17,6 +17,8 @@ pub struct PackLibrary {
     pub packs: Vec<Pack>,
     /// Files that were skipped, with why.
     pub skipped: Vec<SkippedPack>,
+    /// Packs set aside for another with the same id (the user's copy wins), in words.
+    pub replaced: Vec<String>,
 }
 
 /// A pack file that could not be used.
@@ -31,23 +33,48 @@ pub struct SkippedPack {
 impl PackLibrary {
     /// Loads every pack file under `paths` (files or folders), skipping broken ones.
     pub fn load_paths(paths: &[PathBuf]) -> Self {
-        let (files, missing) = find_pack_files(paths);
+        let sources: Vec<(PathBuf, PackSource)> = paths.iter().map(|p| (p.clone(), PackSource::CommandLine)).collect();
+        Self::load_sources(&sources)
+    }
+
+    /// Loads every pack file under each path, each marked with where it was found.
+    pub fn load_sources(sources: &[(PathBuf, PackSource)]) -> Self {
         let mut library = PackLibrary::default();
-        for problem in missing {
-            library.skipped.push(SkippedPack { file: problem.file.clone(), problems: Problems(vec![problem]) });
-        }
-        for file in files {
-            library.add(file.display().to_string(), load_pack_file(&file));
+        for (path, source) in sources {
+            let (files, missing) = find_pack_files(std::slice::from_ref(path));
+            for problem in missing {
+                library.skipped.push(SkippedPack { file: problem.file.clone(), problems: Problems(vec![problem]) });
+            }
+            for file in files {
+                let loaded = load_pack_file(&file).map(|mut pack| {
+                    pack.origin.source = *source;
+                    pack
+                });
+                library.add(file.display().to_string(), loaded);
+            }
         }
         library
     }
 
-    /// Adds the outcome of loading one file. A pack whose id is already taken is skipped:
-    /// the first one found keeps it, so the built-in packs (read first) cannot be shadowed.
+    /// Adds the outcome of loading one file. A pack whose id is taken by one from a place
+    /// that comes later (the user's folder after the built-in packs) replaces it, and the
+    /// library says so; from the same place, the first one found keeps the id.
     pub fn add(&mut self, file: String, loaded: Result<Pack, Problems>) {
         match loaded {
-            Ok(pack) => match self.packs.iter().find(|other| other.id == pack.id) {
-                Some(other) => {
+            Ok(pack) => match self.packs.iter().position(|other| other.id == pack.id) {
+                Some(at) if self.packs[at].origin.source < pack.origin.source => {
+                    let other = &self.packs[at];
+                    self.replaced.push(format!(
+                        "{file}: the pack `{}` from {} replaces the one in {} ({}), which has the same id",
+                        pack.id,
+                        pack.origin.source.label(),
+                        other.origin.file,
+                        other.origin.source.label()
+                    ));
+                    self.packs[at] = pack;
+                }
+                Some(at) => {
+                    let other = &self.packs[at];
                     let problem = Problem {
                         file: file.clone(),
                         line: pack.origin.id_line,
@@ -63,6 +90,24 @@ impl PackLibrary {
             },
             Err(problems) => self.skipped.push(SkippedPack { file, problems }),
         }
+    }
+
+    /// This library read again as `fresh`, keeping what authors expect while they edit: a
+    /// pack whose file now has errors stays in play in its last good version (its errors
+    /// are listed too, in `skipped`), until the file is fixed or removed.
+    pub fn reloaded(&self, mut fresh: PackLibrary) -> PackLibrary {
+        for skipped in &fresh.skipped {
+            let last_good = self.packs.iter().find(|p| p.origin.file == skipped.file);
+            if let Some(pack) = last_good.filter(|old| !fresh.packs.iter().any(|p| p.id == old.id)) {
+                fresh.packs.push(pack.clone());
+            }
+        }
+        fresh
+    }
+
+    /// Whether the file's pack is in play although the file now has errors.
+    pub fn still_played(&self, file: &str) -> bool {
+        self.packs.iter().any(|p| p.origin.file == file) && self.skipped.iter().any(|s| s.file == file)
     }
 
     /// The pack with this id.

@@ -71,7 +71,7 @@ pub fn parse_pack(file: &str, bytes: &[u8]) -> Result<Pack, Problems> {
             }
             let id_offset = root.as_ref().and_then(|root| root.field("id")).map_or(0, |id| id.start);
             let (id_line, id_col) = source.lines.position(text, id_offset);
-            pack.origin = Origin { file: file.to_owned(), id_line, id_col };
+            pack.origin = Origin { file: file.to_owned(), id_line, id_col, ..Origin::default() };
             Ok(pack)
         }
         Err(error) => Err(Problems(explain_failure(&source, error))),

@@ -14,6 +14,7 @@ mod settings;
 mod setup;
 mod standings;
 mod title;
+mod toast;
 
 use bevy::prelude::*;
 
@@ -38,6 +39,7 @@ pub(crate) fn plugin(app: &mut App) {
         pause::plugin,
         host::plugin,
         podium::plugin,
+        toast::plugin,
     ));
 }
 

@@ -1,4 +1,5 @@
-//! The pack browser: installed packs with their counts, and skipped packs with their errors.
+//! The pack browser: installed packs with their counts and where each comes from, and
+//! skipped packs with their errors; shown again whenever the packs reload.
 
 use bevy::input::mouse::{MouseScrollUnit, MouseWheel};
 use bevy::prelude::*;
@@ -17,6 +18,10 @@ use crate::words::count;
 #[derive(Component)]
 struct PackList;
 
+/// The screen, to build again when the packs reload.
+#[derive(Component)]
+struct PacksRoot;
+
 /// How far one wheel notch or arrow press scrolls, in logical pixels.
 const SCROLL_STEP: f32 = 48.0;
 
@@ -25,11 +30,26 @@ const PROBLEMS_SHOWN: usize = 3;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Packs), spawn)
-        .add_systems(Update, scroll.run_if(in_state(Screen::Packs)).in_set(GameSystems::Screens));
+        .add_systems(Update, (rebuild, scroll).chain().run_if(in_state(Screen::Packs)).in_set(GameSystems::Screens));
+}
+
+fn rebuild(
+    mut commands: Commands,
+    library: Res<PackLibrary>,
+    fonts: Res<Fonts>,
+    roots: Query<Entity, With<PacksRoot>>,
+) {
+    if library.is_changed() && !library.is_added() {
+        for root in &roots {
+            commands.entity(root).despawn();
+        }
+        spawn(commands, library, fonts);
+    }
 }
 
 fn spawn(mut commands: Commands, library: Res<PackLibrary>, fonts: Res<Fonts>) {
-    commands.spawn((widgets::screen_root("Packs screen"), DespawnOnExit(Screen::Packs))).with_children(|root| {
+    let screen = (widgets::screen_root("Packs screen"), PacksRoot, DespawnOnExit(Screen::Packs));
+    commands.spawn(screen).with_children(|root| {
         root.spawn(widgets::text("Question packs", 3.0, palette::ACCENT, &fonts.bold));
         // Many packs, or long error lists, scroll (mouse wheel, arrow keys, d-pad) rather than
         // run off the window.
@@ -80,6 +100,12 @@ fn spawn(mut commands: Commands, library: Res<PackLibrary>, fonts: Res<Fonts>) {
                             &fonts.regular
                         ),
                         widgets::text(kinds, 1.2, palette::MUTED, &fonts.regular),
+                        widgets::text(
+                            format!("{}: {}", widgets::capitalise(pack.origin.source.label()), pack.origin.file),
+                            1.0,
+                            palette::MUTED,
+                            &fonts.regular
+                        ),
                     ],
                 ));
             }
@@ -97,12 +123,24 @@ fn spawn(mut commands: Commands, library: Res<PackLibrary>, fonts: Res<Fonts>) {
                     background,
                     BorderColor::all(palette::WRONG),
                     children![
-                        widgets::text(format!("Skipped: {}", skipped.file), 1.5, palette::WRONG, &fonts.bold),
+                        widgets::text(
+                            if library.still_played(&skipped.file) {
+                                format!("Errors in {}: its last good version is still played", skipped.file)
+                            } else {
+                                format!("Skipped: {}", skipped.file)
+                            },
+                            1.5,
+                            palette::WRONG,
+                            &fonts.bold
+                        ),
                         widgets::text(lines.join("\n"), 1.1, palette::TEXT, &fonts.regular),
                     ],
                 ));
             }
         });
+        for replaced in &library.replaced {
+            root.spawn(widgets::text(replaced.clone(), 1.0, palette::MUTED, &fonts.regular));
+        }
         let folder =
             paths::user_packs_dir().map_or_else(String::new, |d| format!("Add your own packs in {}", d.display()));
         root.spawn(widgets::text(folder, 1.1, palette::MUTED, &fonts.regular));
