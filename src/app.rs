@@ -91,6 +91,7 @@ pub fn run(launch: Launch) -> ExitCode {
         window::plugin,
         settings_file::plugin,
         game_log::plugin,
+        crate::persist::flags::plugin,
         net::plugin,
         reload::plugin,
     ));

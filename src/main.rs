@@ -19,5 +19,6 @@ fn main() -> ExitCode {
         Some(Command::NewPack(args)) => cli::new_pack::run(&args),
         Some(Command::Import(args)) => cli::import::run(&args),
         Some(Command::Export(args)) => cli::export::run(&args),
+        Some(Command::Flags) => cli::flags::run(),
     }
 }

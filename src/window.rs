@@ -119,8 +119,12 @@ fn app_commands(
                 settings.muted = !settings.muted;
                 info!("sound {}", if settings.muted { "muted" } else { "on" });
             }
-            // The host's keys are the host screen's.
-            AppCommand::HostPanel | AppCommand::RevealNow | AppCommand::SkipQuestion | AppCommand::EndGame => {}
+            // The host's keys are the host screen's; F6 is the flags'.
+            AppCommand::HostPanel
+            | AppCommand::RevealNow
+            | AppCommand::SkipQuestion
+            | AppCommand::EndGame
+            | AppCommand::FlagQuestion => {}
         }
     }
 }

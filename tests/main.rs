@@ -5,6 +5,7 @@ mod architecture;
 mod bank;
 mod cli;
 mod draw_stats;
+mod flags;
 mod flow;
 mod importers;
 mod input_mapping;

@@ -52,7 +52,7 @@ fn script() -> String {
             _ => {}
         }
         // The first reveal goes on by a click on Continue, the others by Enter.
-        let next = if n == 0 { "click:1133:630" } else { "enter" };
+        let next = if n == 0 { "click:1133:578" } else { "enter" };
         steps.extend(["wait:8".to_owned(), format!("shot:q{}-reveal", n + 1), next.into(), "wait:8".into()]);
     }
     steps.extend(["wait:5", "shot:06-results"].map(String::from));

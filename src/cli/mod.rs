@@ -2,6 +2,7 @@
 //! dispatches; `play` hands plain settings to [`crate::app::run`].
 
 pub mod export;
+pub mod flags;
 pub mod import;
 pub mod new_pack;
 pub mod packs;
@@ -43,6 +44,8 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Write a pack as CSV (for spreadsheets) or JSON.
     Export(export::ExportArgs),
+    /// List the questions players flagged as wrong (F6 while playing), by pack.
+    Flags,
 }
 
 /// Arguments of `bigtuna validate`.

@@ -39,6 +39,7 @@ pub fn app_command_for_key(key: KeyCode, ctrl: bool, typing: bool) -> Option<App
         KeyCode::F2 => Some(AppCommand::RevealNow),
         KeyCode::F3 => Some(AppCommand::SkipQuestion),
         KeyCode::F4 => Some(AppCommand::EndGame),
+        KeyCode::F6 => Some(AppCommand::FlagQuestion),
         KeyCode::KeyQ if ctrl => Some(AppCommand::Quit),
         KeyCode::KeyM if !ctrl && !typing => Some(AppCommand::ToggleMute),
         _ => None,

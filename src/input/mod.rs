@@ -47,6 +47,8 @@ pub enum AppCommand {
     SkipQuestion,
     /// F4: the host ends the game, with results.
     EndGame,
+    /// F6: flag the question on screen as wrong, for the pack's author.
+    FlagQuestion,
 }
 
 /// What the keys mean right now: set by the screen being shown.

@@ -1,7 +1,8 @@
-//! What the game keeps between runs: the user's settings and a log of each game, written
-//! atomically.
+//! What the game keeps between runs: the user's settings, a log of each game (written
+//! atomically), and the questions players flagged.
 
 pub mod atomic;
+pub mod flags;
 pub mod game_log;
 pub mod settings_file;
 

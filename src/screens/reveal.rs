@@ -4,6 +4,7 @@
 use bevy::prelude::*;
 
 use crate::game::{FlowCommand, Game, Phase, Presented, Response};
+use crate::persist::flags::FlagQuestion;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem, send};
 use crate::words::{answer_text, response_text};
@@ -203,9 +204,13 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
                         ),
                     ],
                 ));
-                row.spawn(widgets::button("Continue", 0, &fonts, send(FlowCommand::Continue)));
+                row.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.5), ..default() })
+                    .with_children(|buttons| {
+                        buttons.spawn(widgets::button("Continue", 0, &fonts, send(FlowCommand::Continue)));
+                        buttons.spawn(widgets::button("Flag question", 1, &fonts, send(FlagQuestion)));
+                    });
             });
-            root.spawn(widgets::hints("Enter continue · Esc pause · F1 host", &fonts));
+            root.spawn(widgets::hints("Enter continue · Esc pause · F1 host · F6 flag a wrong question", &fonts));
         },
     );
 }

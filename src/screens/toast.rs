@@ -1,12 +1,13 @@
 //! Toasts: a short note over any screen when the packs reload ("reloaded my-pack.ron: 12
-//! questions"), or, when a pack file has errors, the validator's own lines (FILE:LINE:COL) in
-//! red until the next reload says it is fixed.
+//! questions") or a question was flagged; when a pack file has errors, the validator's own
+//! lines (FILE:LINE:COL) in red until the next reload says it is fixed.
 
 use std::time::Duration;
 
 use bevy::prelude::*;
 
 use crate::game::GameSystems;
+use crate::persist::flags::Flagged;
 use crate::reload::PacksReloaded;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem};
@@ -23,7 +24,22 @@ const PROBLEMS_SHOWN: usize = 3;
 struct Toast(Option<Duration>);
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, (show, expire).chain().in_set(GameSystems::Screens));
+    app.add_systems(Update, (show, flagged, expire).chain().in_set(GameSystems::Screens));
+}
+
+fn flagged(
+    mut commands: Commands,
+    mut flags: MessageReader<Flagged>,
+    toasts: Query<Entity, With<Toast>>,
+    fonts: Res<Fonts>,
+    time: Res<Time<Real>>,
+) {
+    let Some(Flagged(outcome)) = flags.read().last() else { return };
+    let (title, line, edge) = match outcome {
+        Ok(line) => ("Thanks", line, palette::ACCENT),
+        Err(line) => ("Not flagged", line, palette::WRONG),
+    };
+    toast(&mut commands, &toasts, &fonts, (title, edge), vec![line.clone()], Some(time.elapsed() + SHOWN));
 }
 
 fn show(
@@ -34,9 +50,6 @@ fn show(
     time: Res<Time<Real>>,
 ) {
     let Some(reload) = reloads.read().last() else { return };
-    for toast in &toasts {
-        commands.entity(toast).despawn();
-    }
     let errors = !reload.problems.is_empty();
     let mut lines: Vec<String> = reload.changes.clone();
     lines.extend(reload.problems.iter().take(PROBLEMS_SHOWN).cloned());
@@ -47,6 +60,22 @@ fn show(
         return;
     }
     let (edge, until) = if errors { (palette::WRONG, None) } else { (palette::RIGHT, Some(time.elapsed() + SHOWN)) };
+    let title = if errors { "Pack problems" } else { "Packs reloaded" };
+    toast(&mut commands, &toasts, &fonts, (title, edge), lines, until);
+}
+
+/// A toast in place of any other, going at `until` (or staying).
+fn toast(
+    commands: &mut Commands,
+    toasts: &Query<Entity, With<Toast>>,
+    fonts: &Fonts,
+    (title, edge): (&str, Color),
+    lines: Vec<String>,
+    until: Option<Duration>,
+) {
+    for toast in toasts {
+        commands.entity(toast).despawn();
+    }
     let mut toast = commands.spawn((
         Name::new("Toast"),
         Toast(until),
@@ -64,7 +93,7 @@ fn show(
         },
         BackgroundColor(palette::PANEL),
         BorderColor::all(edge),
-        children![widgets::text(if errors { "Pack problems" } else { "Packs reloaded" }, 1.3, edge, &fonts.bold)],
+        children![widgets::text(title, 1.3, edge, &fonts.bold)],
     ));
     toast.with_children(|toast| {
         for line in lines {
