@@ -40,6 +40,7 @@ fn library() -> PackLibrary {
             category: "Career".into(),
             tags: Vec::new(),
             seasons: None,
+            group: None,
             explanation: String::new(),
             source: "bench".into(),
             answer: Answer::MultipleChoice {

@@ -60,3 +60,41 @@ fn question_ids_are_unique_and_stable() {
         assert!(ids.contains(id), "shipped id {id} disappeared: restore it (ids are stable)");
     }
 }
+
+#[test]
+fn every_group_has_two_members_and_no_two_questions_ask_the_same() {
+    let pack = load_pack_file(&root().join("quizzes/jim-halpert.ron")).expect("the bank validates");
+    let mut groups: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for q in &pack.questions {
+        if let Some(group) = &q.group {
+            groups.entry(group).or_default().push(&q.id);
+        }
+    }
+    assert!(!groups.is_empty(), "questions that share a fact are grouped");
+    for (group, members) in &groups {
+        assert!(members.len() >= 2, "group `{group}` has only {members:?}");
+    }
+    let mut seen = HashSet::new();
+    for q in &pack.questions {
+        let prompt = q.prompt.to_lowercase();
+        assert!(seen.insert((prompt, format!("{:?}", q.answer))), "{} asks what another asks", q.id);
+    }
+}
+
+#[test]
+fn questions_about_a_named_episode_carry_it_as_a_tag() {
+    let pack = load_pack_file(&root().join("quizzes/jim-halpert.ron")).expect("the bank validates");
+    let tagged: HashSet<&str> = pack.questions.iter().flat_map(bigtuna::game::watched::episodes).collect();
+    for episode in ["Casino Night", "Niagara", "Goodbye, Michael", "Weight Loss", "Finale"] {
+        assert!(tagged.contains(episode), "{episode}: {tagged:?}");
+    }
+    // A prompt that names an episode in quotes is tagged with it.
+    for q in &pack.questions {
+        for episode in &tagged {
+            let named = q.prompt.contains(&format!("'{episode}'")) || q.prompt.contains(&format!("\"{episode}\""));
+            if named {
+                assert!(bigtuna::game::watched::episodes(q).any(|e| e == *episode), "{} names {episode}", q.id);
+            }
+        }
+    }
+}

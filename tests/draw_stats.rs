@@ -68,3 +68,38 @@ fn mixed_difficulty_ramps_from_easy_to_hard_in_equal_shares() {
         assert_eq!(levels.iter().filter(|l| **l == level).count(), 10);
     }
 }
+
+/// Questions that share a fact: groups of two and three in a pack of 40.
+fn grouped_library() -> bigtuna::pack::PackLibrary {
+    let mut library = crate::support::synthetic_library(8);
+    for (i, q) in library.packs[0].questions.iter_mut().enumerate() {
+        // Questions 0-1, 2-3, ... 18-19 pair up; 20-22 and 23-25 make threes.
+        q.group = match i {
+            0..20 => Some(format!("pair-{}", i / 2)),
+            20..26 => Some(format!("three-{}", (i - 20) / 3)),
+            _ => None,
+        };
+    }
+    library
+}
+
+#[test]
+fn no_game_of_ten_thousand_draws_asks_two_questions_of_one_group() {
+    let library = grouped_library();
+    // 40 questions: 10 pairs, 2 threes and 14 alone make 26 facts.
+    let settings = GameSettings { questions: 20, kinds: Vec::new(), ..GameSettings::default() };
+    let mut members_drawn = std::collections::HashSet::new();
+    for seed in 0..10_000 {
+        let game = bigtuna::game::draw::draw(&library, &settings, seed).expect("26 facts");
+        let groups: Vec<&String> = game.iter().filter_map(|d| d.question.group.as_ref()).collect();
+        let distinct: std::collections::HashSet<&&String> = groups.iter().collect();
+        assert_eq!(groups.len(), distinct.len(), "seed {seed}: {groups:?}");
+        members_drawn.extend(game.iter().filter(|d| d.question.group.is_some()).map(|d| d.question.id.clone()));
+    }
+    assert_eq!(members_drawn.len(), 26, "every member of every group gets its turn");
+    // Asking for more than there are facts counts the facts, and says why.
+    let shortfall =
+        bigtuna::game::draw::draw(&library, &GameSettings { questions: 30, ..settings }, 1).expect_err("26 facts");
+    assert_eq!((shortfall.available, shortfall.shared), (26, 14));
+    assert!(shortfall.to_string().contains("14 more share a fact"), "{shortfall}");
+}

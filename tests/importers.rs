@@ -142,6 +142,7 @@ fn tricky_pack() -> Pack {
         category: "Pranks, \"mostly\"".into(),
         tags: vec!["quotes".into(), "Dwight; Jim".into()],
         seasons: Some(SeasonRange(3, 5)),
+        group: None,
         explanation: "Line one.\nLine two, with a comma; and a semicolon.".into(),
         source: "001.txt, Infobox".into(),
         answer,

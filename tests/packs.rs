@@ -209,3 +209,25 @@ fn a_header_mistake_names_the_pack_not_a_question() {
     let text = pack_text("my-pack", &mc("a")).replace("    title:", "    titel:");
     only_problem_at(&text, "titel", &["(pack `my-pack`)", "titel"]);
 }
+
+#[test]
+fn a_group_needs_two_members_and_a_name() {
+    let grouped = |id: &str, group: &str| {
+        mc(id).replace("category: \"Career\",", &format!("category: \"Career\",\n            group: \"{group}\","))
+    };
+    // Two questions that share a fact load.
+    let text = pack_text("g", &format!("{}\n{}", grouped("a", "branch"), grouped("b", "branch")));
+    let pack = bigtuna::pack::parse_pack("g.ron", text.as_bytes()).expect("a group of two loads");
+    assert_eq!(pack.questions[0].group.as_deref(), Some("branch"));
+    // One alone, or an empty name, is told where and what to do.
+    let text = pack_text("g", &format!("{}\n{}", grouped("a", "branch"), grouped("b", " ")));
+    let found = problems(&text);
+    let messages: Vec<String> = found.iter().map(|p| format!("{}:{}: {}", p.line, p.col, p.message)).collect();
+    assert!(
+        messages.iter().any(|m| m.contains("the group `branch` has no other question") && m.contains("(question `a`)")),
+        "{messages:?}"
+    );
+    assert!(messages.iter().any(|m| m.contains("the group is empty") && m.contains("(question `b`)")), "{messages:?}");
+    let line = text.lines().position(|l| l.contains("group: \"branch\"")).expect("the line") + 1;
+    assert!(found.iter().any(|p| p.line == line && p.col == 20), "at the group's value: {found:?}");
+}

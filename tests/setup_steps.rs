@@ -100,3 +100,34 @@ fn one_off_settings_override_only_what_they_name() {
     assert_eq!(s.players[0], PlayerSpec { name: "P0".into(), colour: 0, team: None });
     assert_eq!(GameOverrides::default().apply(saved.clone()), saved);
 }
+
+#[test]
+fn a_game_about_one_season_or_episode_asks_only_about_it() {
+    use bigtuna::game::Watched;
+    let mut library = synthetic_library(6);
+    for (i, q) in library.packs[0].questions.iter_mut().enumerate() {
+        if i % 3 == 0 {
+            q.tags.push("episode:Casino Night".into());
+        }
+    }
+    let presets = ScoringPresets::default();
+    let mut s = GameSettings::default();
+    let mut seen = Vec::new();
+    for _ in 0..20 {
+        s.step(Setting::Watched, 1, &library, &presets);
+        seen.push(s.watched.clone());
+    }
+    assert!(seen.contains(&Watched::Season(4)) && seen.contains(&Watched::Episode("Casino Night".into())), "{seen:?}");
+    assert!(seen.contains(&Watched::Everything), "it comes back round");
+    let game = |watched: Watched, n: usize| {
+        let s = GameSettings { watched, questions: n, kinds: Vec::new(), ..GameSettings::default() };
+        bigtuna::game::draw::draw(&library, &s, 9)
+    };
+    let episode = game(Watched::Episode("Casino Night".into()), 10).expect("ten tagged questions");
+    assert!(episode.iter().all(|d| d.question.tags.iter().any(|t| t == "episode:Casino Night")));
+    let season = game(Watched::Season(6), 5).expect("questions of season 6");
+    assert!(season.iter().all(|d| d.question.seasons.is_some_and(|r| r.first() <= 6 && 6 <= r.last())));
+    // From the command line.
+    let over = GameOverrides { watched: Some(Watched::Season(3)), ..GameOverrides::default() };
+    assert_eq!(over.apply(GameSettings::default()).watched, Watched::Season(3));
+}

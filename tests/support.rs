@@ -102,6 +102,7 @@ pub fn synthetic_library(n: usize) -> PackLibrary {
                 category: ["Career", "Family", "Pam & Jim"][k % 3].to_owned(),
                 tags: Vec::new(),
                 seasons: Some(bigtuna::pack::SeasonRange(1, (1 + i % 9) as u8)),
+                group: None,
                 explanation: "Because.".into(),
                 source: "test".into(),
                 answer,

@@ -85,6 +85,12 @@ pub struct GameArgs {
     /// Spoiler-safe: only questions about seasons 1 to S.
     #[arg(long, value_parser = clap::value_parser!(u8).range(i64::from(*SEASONS.start())..=i64::from(*SEASONS.end())))]
     pub max_season: Option<u8>,
+    /// Only questions about this season ("what I watched this week").
+    #[arg(long, conflicts_with = "episode", value_parser = clap::value_parser!(u8).range(i64::from(*SEASONS.start())..=i64::from(*SEASONS.end())))]
+    pub season: Option<u8>,
+    /// Only questions about this episode, by title ("Casino Night").
+    #[arg(long)]
+    pub episode: Option<String>,
     /// Seconds per question: off, 10, 20, 30 or 60.
     #[arg(long, value_parser = parse_timer)]
     pub timer: Option<TimerChoice>,
@@ -113,6 +119,11 @@ impl GameArgs {
             categories: self.categories.clone(),
             difficulty: self.difficulty,
             max_season: self.max_season,
+            watched: match (self.season, &self.episode) {
+                (Some(season), _) => Some(crate::game::Watched::Season(season)),
+                (None, Some(episode)) => Some(crate::game::Watched::Episode(episode.trim().to_owned())),
+                (None, None) => None,
+            },
             timer: self.timer,
             scoring: self.scoring.clone(),
             players: self.players.clone(),

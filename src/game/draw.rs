@@ -47,8 +47,10 @@ pub enum Presented {
 pub struct Shortfall {
     /// How many questions were asked for.
     pub asked: usize,
-    /// How many questions match the filters.
+    /// How many questions match the filters, counting questions that share a fact once.
     pub available: usize,
+    /// Questions that match but share a fact with one counted.
+    pub shared: usize,
 }
 
 impl std::fmt::Display for Shortfall {
@@ -60,7 +62,11 @@ impl std::fmt::Display for Shortfall {
                 f,
                 "Only {} questions match these settings ({} asked for): play {} or widen the filters.",
                 self.available, self.asked, self.available
-            )
+            )?;
+            if self.shared > 0 {
+                write!(f, " ({} more share a fact with these, and a game asks one of each.)", self.shared)?;
+            }
+            Ok(())
         }
     }
 }
@@ -74,20 +80,26 @@ pub fn eligible<'a>(library: &'a PackLibrary, settings: &GameSettings) -> Vec<(&
         .filter(|(_, q)| settings.kinds.is_empty() || settings.kinds.contains(&q.answer.kind()))
         .filter(|(_, q)| settings.difficulty.allows(q.difficulty))
         .filter(|(_, q)| q.within_seasons(settings.max_season))
+        .filter(|(_, q)| settings.watched.allows(q))
         .map(|(pack, q)| (pack.id.as_str(), q))
         .collect()
 }
 
-/// Draws `settings.questions` questions with `seed`: no question twice, options and
-/// orderings shuffled. With [`DifficultyChoice::Mixed`] the game ramps from easy to hard.
+/// Draws `settings.questions` questions with `seed`: no question twice, at most one of a
+/// group (questions that share a fact), options and orderings shuffled. With
+/// [`DifficultyChoice::Mixed`] the game ramps from easy to hard.
 pub fn draw(library: &PackLibrary, settings: &GameSettings, seed: u64) -> Result<Vec<DrawnQuestion>, Shortfall> {
     let mut pool = eligible(library, settings);
     let asked = settings.questions;
-    if pool.len() < asked || asked == 0 {
-        return Err(Shortfall { asked, available: pool.len() });
-    }
     let mut rng = StdRng::seed_from_u64(seed);
     pool.shuffle(&mut rng);
+    // The first of each group in the shuffled pool stands for it: any member, as likely.
+    let matching = pool.len();
+    let mut groups = std::collections::HashSet::new();
+    pool.retain(|(pack, q)| q.group.as_ref().is_none_or(|group| groups.insert((*pack, group.as_str()))));
+    if pool.len() < asked || asked == 0 {
+        return Err(Shortfall { asked, available: pool.len(), shared: matching - pool.len() });
+    }
     let mut chosen = if settings.difficulty == DifficultyChoice::Mixed {
         ramp(pool, asked)
     } else {

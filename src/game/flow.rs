@@ -110,7 +110,7 @@ pub fn new_game(
         candidate = next_seed(candidate);
     }
     let Some((_, seed, questions)) = best else {
-        return Err(Shortfall { asked: settings.questions, available: 0 });
+        return Err(Shortfall { asked: settings.questions, available: 0, shared: 0 });
     };
     let preset = presets.get(&settings.scoring).cloned().unwrap_or_else(|| ScoringPresets::default().0.remove(0));
     // Party modes need a party: one player alone just answers.

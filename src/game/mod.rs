@@ -12,6 +12,7 @@ pub mod round;
 pub mod scoring;
 pub mod settings;
 pub mod state;
+pub mod watched;
 
 use bevy::prelude::*;
 
@@ -25,6 +26,7 @@ pub use round::{BuzzIn, PlayerAction};
 pub use scoring::{ScoringPreset, ScoringPresets};
 pub use settings::{DifficultyChoice, GameSettings, PlayMode, PlayerSpec, Setting, TimerChoice};
 pub use state::{Overlay, Phase, Screen};
+pub use watched::Watched;
 
 /// Order of the game's systems within `Update`, so a press is handled in the frame it
 /// arrives: input becomes actions, menu focus turns them into activations, screens turn

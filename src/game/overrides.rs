@@ -17,6 +17,8 @@ pub struct GameOverrides {
     pub difficulty: Option<DifficultyChoice>,
     /// The spoiler limit.
     pub max_season: Option<u8>,
+    /// Only one season or episode.
+    pub watched: Option<super::watched::Watched>,
     /// The timer.
     pub timer: Option<TimerChoice>,
     /// The scoring preset id.
@@ -36,6 +38,7 @@ impl GameOverrides {
         base.questions = self.questions.unwrap_or(base.questions);
         base.difficulty = self.difficulty.unwrap_or(base.difficulty);
         base.max_season = self.max_season.unwrap_or(base.max_season);
+        base.watched = self.watched.clone().unwrap_or(base.watched);
         base.timer = self.timer.unwrap_or(base.timer);
         if let Some(scoring) = &self.scoring {
             base.scoring.clone_from(scoring);

@@ -37,6 +37,8 @@ pub struct GameSettings {
     pub questions: usize,
     /// Spoiler-safe play: only questions whose seasons are within `1..=max_season`.
     pub max_season: u8,
+    /// Only questions about this season or episode ("what I watched this week").
+    pub watched: super::watched::Watched,
     /// Time to answer each question.
     pub timer: TimerChoice,
     /// Id of the scoring preset (see `assets/scoring.ron`).
@@ -64,6 +66,7 @@ impl Default for GameSettings {
             difficulty: DifficultyChoice::Mixed,
             questions: 10,
             max_season: *SEASONS.end(),
+            watched: super::watched::Watched::Everything,
             timer: TimerChoice::Seconds20,
             scoring: "classic".to_owned(),
             seed: None,
@@ -242,6 +245,8 @@ pub enum Setting {
     Difficulty,
     /// The last season allowed (spoiler limit).
     Seasons,
+    /// Everything, one season, or one episode.
+    Watched,
     /// The timer.
     Timer,
     /// The scoring preset, through those offered.
@@ -299,6 +304,10 @@ impl GameSettings {
             Setting::Seasons => {
                 let seasons: Vec<u8> = SEASONS.collect();
                 self.max_season = cycle(&seasons, &self.max_season, delta);
+            }
+            Setting::Watched => {
+                let choices = super::watched::Watched::choices(library);
+                self.watched = cycle(&choices, &self.watched, delta);
             }
             Setting::Timer => self.timer = cycle(&TimerChoice::ALL, &self.timer, delta),
             Setting::Scoring => {

@@ -104,6 +104,10 @@ pub struct Question {
     /// The seasons the fact belongs to; `None` for facts outside the story.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seasons: Option<SeasonRange>,
+    /// Questions of one pack with the same group share a fact (or one gives another away):
+    /// a game asks at most one of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     /// Shown after the answer: context that teaches something.
     pub explanation: String,
     /// Where the fact comes from (file and section).

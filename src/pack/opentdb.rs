@@ -193,6 +193,7 @@ fn question(raw: &RawResult, encoding: Encoding) -> Result<Question, String> {
         category: if category.is_empty() { "Open Trivia DB".into() } else { category.clone() },
         tags: vec!["opentdb".into()],
         seasons: None,
+        group: None,
         explanation: format!("The answer is {correct}. (From Open Trivia DB's {category} questions.)"),
         source: "Open Trivia DB (https://opentdb.com)".into(),
         answer,

@@ -229,6 +229,7 @@ fn question(cell: &dyn Fn(&str) -> String, index: usize) -> Result<Question, Cel
         category: required(cell, "category", "name a category such as \"Career\"")?,
         tags: split_list(&cell("tags")),
         seasons,
+        group: Some(cell("group")).filter(|g| !g.is_empty()),
         explanation: required(cell, "explanation", "add a sentence or two players read after answering")?,
         source: required(cell, "source", "name where the fact comes from")?,
         answer,
@@ -271,6 +272,7 @@ pub fn to_csv(pack: &Pack) -> Result<String, String> {
         set("category", q.category.clone());
         set("tags", q.tags.join("\n"));
         set("seasons", q.seasons.map_or(String::new(), |s| format!("{}-{}", s.first(), s.last())));
+        set("group", q.group.clone().unwrap_or_default());
         set("explanation", q.explanation.clone());
         set("source", q.source.clone());
         set("kind", q.answer.kind().name().to_owned());

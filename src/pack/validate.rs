@@ -63,6 +63,20 @@ pub(crate) fn validate_questions(questions: &[(&Question, &Node)], source: &Sour
         }
         check.question();
     }
+    // A group joins questions that share a fact: one on its own is a typo or a leftover.
+    for (question, node) in questions {
+        let Some(group) = &question.group else { continue };
+        let members = questions.iter().filter(|(q, _)| q.group.as_ref() == Some(group)).count();
+        let mut check = Checker { source, node, question, problems: &mut problems };
+        if group.trim().is_empty() {
+            check.error(&[Step::Field("group")], "the group is empty: name the fact the questions share, or remove it");
+        } else if members < 2 {
+            check.error(
+                &[Step::Field("group")],
+                format!("the group `{group}` has no other question: give it to the questions that share this fact, or remove it"),
+            );
+        }
+    }
     problems
 }
 

@@ -5,7 +5,7 @@ use bevy::prelude::*;
 use super::go_to;
 use crate::game::flow::StartProblem;
 use crate::game::settings::team_name;
-use crate::game::{DifficultyChoice, FlowCommand, GameSettings, PlayMode, ScoringPresets, Screen, Setting};
+use crate::game::{DifficultyChoice, FlowCommand, GameSettings, PlayMode, ScoringPresets, Screen, Setting, Watched};
 use crate::input::keyboard::PARTY_ROWS;
 use crate::pack::{PackLibrary, SEASONS};
 use crate::theme::interaction::{Activate, Adjust, Cancel};
@@ -36,10 +36,11 @@ struct SetupRoot {
 }
 
 /// The game's settings, in screen order.
-const GAME_ROWS: [Setting; 7] = [
+const GAME_ROWS: [Setting; 8] = [
     Setting::Questions,
     Setting::Difficulty,
     Setting::Seasons,
+    Setting::Watched,
     Setting::Timer,
     Setting::Scoring,
     Setting::Category,
@@ -191,6 +192,11 @@ fn label(setting: Setting, settings: &GameSettings, library: &PackLibrary, prese
                 format!("Seasons 1-{} (no spoilers)", settings.max_season)
             }
         }
+        Setting::Watched => match &settings.watched {
+            Watched::Everything => "About: the whole show".to_owned(),
+            Watched::Season(n) => format!("About: season {n} only"),
+            Watched::Episode(title) => format!("About: \u{201c}{title}\u{201d} only"),
+        },
         Setting::Timer => match settings.timer.limit() {
             Some(limit) => format!("{} s per question", limit.as_secs()),
             None => "No timer".to_owned(),
