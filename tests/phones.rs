@@ -334,3 +334,31 @@ fn phones_on_a_busy_port_say_so_on_the_tv_and_the_next_press_takes_a_free_one() 
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+#[test]
+fn a_flood_of_messages_is_dropped_before_the_game_and_the_phone_plays_on() {
+    let server = server();
+    let mut phone = connect(&server);
+    assert!(matches!(say(&mut phone, r#"{"type":"join","room":"TUNA","name":"Ann"}"#), ServerMessage::Welcome { .. }));
+    let answer = r#"{"type":"answer","question":0,"answer":{"kind":"option","index":1}}"#;
+    for _ in 0..200 {
+        phone.send(Message::text(answer)).expect("sent");
+    }
+    let mut replies = Vec::new();
+    while replies.len() < 200 {
+        let message = reply(&mut phone);
+        if !is_push(&message) {
+            replies.push(message);
+        }
+    }
+    let dropped = replies.iter().filter(|m| matches!(m, ServerMessage::Error { code: ErrorCode::TooMany, .. })).count();
+    assert!(dropped >= 150, "most of the flood was dropped: {dropped}");
+    // The game heard only what got through: a second's worth at most, once or twice over.
+    let heard = heard(&server, 200 - dropped + 1);
+    let answers = heard.iter().filter(|e| matches!(e, Inbound::Answer { .. })).count();
+    assert_eq!(answers, 200 - dropped);
+    assert!(answers <= 2 * bigtuna::net::session::MAX_PER_SECOND as usize);
+    // A second later, the phone is heard again.
+    std::thread::sleep(Duration::from_millis(1100));
+    assert_eq!(say(&mut phone, r#"{"type":"ping"}"#), ServerMessage::Pong);
+}

@@ -266,6 +266,8 @@ pub enum ErrorCode {
     WrongHostCode,
     /// The host named a player who is not in the game.
     NoSuchPlayer,
+    /// Too many messages in a second: this one was dropped.
+    TooMany,
 }
 
 impl ServerMessage {

@@ -44,6 +44,7 @@ pub(super) async fn upgrade(State(shared): State<Arc<Shared>>, ws: WebSocketUpgr
 /// Ends when the phone closes, idles or misbehaves.
 async fn session(mut socket: WebSocket, shared: Arc<Shared>, _permit: OwnedSemaphorePermit) {
     let mut role = Role::Nobody;
+    let mut rate = Rate::default();
     let mut updates = shared.state.subscribe();
     // The last view sent, so that a change elsewhere (another player answered) sends nothing.
     let mut shown: Option<ServerMessage> = None;
@@ -68,7 +69,12 @@ async fn session(mut socket: WebSocket, shared: Arc<Shared>, _permit: OwnedSemap
                     Ok(Some(Ok(message))) => message,
                 };
                 let before = role;
+                let flooding = !rate.allow(tokio::time::Instant::now());
                 let reply = match message {
+                    Message::Text(_) if flooding => ServerMessage::error(
+                        ErrorCode::TooMany,
+                        format!("more than {MAX_PER_SECOND} messages a second: this one was dropped, slow down"),
+                    ),
                     Message::Text(text) => handle(&shared, &mut role, &updates.borrow(), text.as_str()),
                     Message::Binary(_) => ServerMessage::error(ErrorCode::BadMessage, "send JSON text, not binary"),
                     // Pings are answered by the WebSocket itself.
@@ -122,6 +128,28 @@ async fn session(mut socket: WebSocket, shared: Arc<Shared>, _permit: OwnedSemap
     }
     if let Role::Player(phone) = role {
         shared.tell_game(Inbound::Left { phone });
+    }
+}
+
+/// Messages a connection may send in a second; a phone sends one or two a question.
+pub const MAX_PER_SECOND: u32 = 20;
+
+/// Counts a connection's messages in the current second, so that a flood is dropped before
+/// it reaches the game.
+#[derive(Debug, Default)]
+struct Rate {
+    since: Option<tokio::time::Instant>,
+    count: u32,
+}
+
+impl Rate {
+    fn allow(&mut self, now: tokio::time::Instant) -> bool {
+        match self.since {
+            Some(since) if now.duration_since(since) < std::time::Duration::from_secs(1) => {}
+            _ => (self.since, self.count) = (Some(now), 0),
+        }
+        self.count += 1;
+        self.count <= MAX_PER_SECOND
     }
 }
 
