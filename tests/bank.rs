@@ -57,7 +57,14 @@ fn question_ids_are_unique_and_stable() {
     // and never renamed. New questions add lines to tests/data/bank-ids.txt.
     let shipped = std::fs::read_to_string(root().join("tests/data/bank-ids.txt")).expect("the list of shipped ids");
     for id in shipped.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        assert!(ids.contains(id), "shipped id {id} disappeared: restore it (ids are stable)");
+        assert!(ids.contains(id), "shipped id {id} disappeared: restore it, or retire it (ids are stable)");
+    }
+    // A retired id (a merged duplicate, say) never comes back for another question.
+    let retired = std::fs::read_to_string(root().join("tests/data/bank-ids-retired.txt")).expect("retired ids");
+    for line in retired.lines().filter(|l| !l.trim().is_empty()) {
+        let id = line.split_whitespace().next().unwrap_or_default();
+        assert!(!ids.contains(id), "retired id {id} is used again: give the question a new id");
+        assert!(!shipped.lines().any(|l| l.trim() == id), "{id} is both shipped and retired");
     }
 }
 

@@ -168,6 +168,9 @@ fn tricky_pack() -> Pack {
         ],
     );
     pack.description = "Ünïcödé, commas, \"quotes\"\nand newlines".into();
+    for q in &mut pack.questions[..2] {
+        q.group = Some("the-same-fact".into());
+    }
     pack.licence = "CC BY-SA 4.0".into();
     pack
 }

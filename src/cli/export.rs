@@ -57,7 +57,10 @@ fn export(args: &ExportArgs) -> Result<(), String> {
             write_new(path, &text, args.force)?;
             eprintln!("wrote {} questions of `{}` to {}", pack.questions.len(), pack.id, path.display());
         }
-        None => print!("{text}"),
+        None => {
+            // A reader that stops early (`| head`) is not an error worth a panic.
+            let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
+        }
     }
     Ok(())
 }

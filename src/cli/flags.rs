@@ -26,7 +26,8 @@ pub fn run() -> ExitCode {
     for (line, why) in &bad {
         eprintln!("{}:{line}: skipped a line that is not a flag: {why}", file.display());
     }
-    print!("{}", listing(&flags));
+    // A reader that stops early (`| head`) is not an error worth a panic.
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), listing(&flags).as_bytes());
     println!("({} in {})", count(flags.len()), file.display());
     ExitCode::SUCCESS
 }

@@ -138,12 +138,15 @@ fn import(args: &ImportArgs) -> Result<(), String> {
 }
 
 /// The questions that validate on their own (each is checked as the game would read it);
-/// the others are listed with the validator's words.
+/// the others are listed with the validator's words. A group left with one question (its
+/// mates did not validate) is taken off it, and said so.
 pub fn keep_valid(mut pack: Pack, comment: &str) -> Result<(Pack, Vec<String>), String> {
     let mut notes = Vec::new();
     let questions = std::mem::take(&mut pack.questions);
     for question in questions {
-        let single = Pack { questions: vec![question.clone()], ..pack.clone() };
+        // Groups are checked across the pack, below: alone, every group would be too small.
+        let alone = crate::pack::Question { group: None, ..question.clone() };
+        let single = Pack { questions: vec![alone], ..pack.clone() };
         let text = write::to_ron(&single, comment)?;
         match parse_pack(&question.id, text.as_bytes()) {
             Ok(_) => pack.questions.push(question),
@@ -151,6 +154,16 @@ pub fn keep_valid(mut pack: Pack, comment: &str) -> Result<(Pack, Vec<String>), 
                 let why: Vec<String> = problems.0.iter().map(|p| p.message.clone()).collect();
                 notes.push(format!("question `{}`: {}", question.id, why.join("; ")));
             }
+        }
+    }
+    let groups: Vec<Option<String>> = pack.questions.iter().map(|q| q.group.clone()).collect();
+    for question in &mut pack.questions {
+        let members = groups.iter().filter(|g| g.is_some() && **g == question.group).count();
+        if let Some(group) = question.group.take_if(|_| members < 2) {
+            notes.push(format!(
+                "question `{}`: its group `{group}` has no other question left, so it has none",
+                question.id
+            ));
         }
     }
     Ok((pack, notes))

@@ -25,7 +25,8 @@ pub fn run(args: &SheetArgs) -> ExitCode {
     let settings = args.game.overrides().apply(GameSettings::default());
     match sheet::sheet(&library, &settings, seed) {
         Ok(text) => {
-            print!("{text}");
+            // A reader that stops early (`| head`) is not an error worth a panic.
+            let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
             ExitCode::SUCCESS
         }
         Err(shortfall) => {

@@ -6,7 +6,7 @@
 use super::format::{Answer, Difficulty, Pack, Question, SeasonRange};
 
 /// The question columns, in the order export writes them.
-pub const QUESTION_COLUMNS: [&str; 20] = [
+pub const QUESTION_COLUMNS: [&str; 21] = [
     "id",
     "kind",
     "prompt",
@@ -25,6 +25,7 @@ pub const QUESTION_COLUMNS: [&str; 20] = [
     "category",
     "tags",
     "seasons",
+    "group",
     "explanation",
     "source",
 ];
