@@ -66,3 +66,50 @@ fn hand_edited_values_are_brought_into_range() {
     assert_eq!(s.window_size, Some((7680, 600)));
     assert_eq!(s.game.players.len(), 1);
 }
+
+#[test]
+fn two_writers_saving_at_once_never_leave_a_torn_file_or_a_stray_temporary() {
+    use bigtuna::persist::atomic::write_atomic;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    let dir = scratch_dir("two-writers");
+    let file = dir.join("settings.ron");
+    // Each writer's versions are whole and recognisable: a marker line repeated to 8 KiB.
+    let version = |writer: usize, n: usize| format!("writer {writer} version {n}\n").repeat(8192 / 24);
+    write_atomic(&file, version(0, 0).as_bytes()).expect("first save");
+    let done = Arc::new(AtomicBool::new(false));
+    let reader = {
+        let (file, done) = (file.clone(), Arc::clone(&done));
+        std::thread::spawn(move || {
+            let mut reads = 0;
+            while !done.load(Ordering::Relaxed) {
+                let text = std::fs::read_to_string(&file).expect("the file is always there");
+                let first = text.lines().next().expect("never empty").to_owned();
+                assert!(text.lines().all(|line| line == first), "a torn file: {} bytes", text.len());
+                reads += 1;
+            }
+            reads
+        })
+    };
+    let writers: Vec<_> = (1..=2)
+        .map(|writer| {
+            let file = file.clone();
+            std::thread::spawn(move || {
+                for n in 0..300 {
+                    write_atomic(&file, version(writer, n).as_bytes()).expect("a save");
+                }
+            })
+        })
+        .collect();
+    for writer in writers {
+        writer.join().expect("a writer");
+    }
+    done.store(true, Ordering::Relaxed);
+    assert!(reader.join().expect("the reader") > 0);
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["settings.ron"], "no temporary file is left behind");
+}
