@@ -103,3 +103,20 @@ fn no_game_of_ten_thousand_draws_asks_two_questions_of_one_group() {
     assert_eq!((shortfall.available, shortfall.shared), (26, 14));
     assert!(shortfall.to_string().contains("14 more share a fact"), "{shortfall}");
 }
+
+#[test]
+fn no_game_from_the_bank_asks_two_questions_of_one_group_in_ten_thousand_draws() {
+    let library = builtin_library();
+    let settings = GameSettings { questions: 30, kinds: Vec::new(), ..GameSettings::default() };
+    let grouped = library.packs[0].questions.iter().filter(|q| q.group.is_some()).count();
+    assert!(grouped > 100, "the bank groups its shared facts: {grouped}");
+    for seed in 0..10_000 {
+        let game = draw(&library, &settings, seed).expect("30 questions");
+        let mut groups = HashSet::new();
+        for drawn in &game {
+            if let Some(group) = &drawn.question.group {
+                assert!(groups.insert(group), "seed {seed}: two questions of `{group}`");
+            }
+        }
+    }
+}
