@@ -14,6 +14,7 @@ use crate::game::{GameSettings, Screen};
 use crate::input::keyboard::PARTY_ROWS;
 use crate::input::seats::{PartySeats, Seat};
 use crate::input::{InputContext, NavAction};
+use crate::net::link::PhoneLink;
 use crate::theme::interaction::{Activate, Adjust, Cancel, GridCell};
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem};
@@ -23,6 +24,8 @@ use crate::theme::widgets::{self, Fonts, rem};
 struct JoinRoot {
     seats: usize,
     editing: Option<usize>,
+    /// Whether the phone lobby had its column when built.
+    phones: bool,
 }
 
 /// A player's name button.
@@ -62,16 +65,24 @@ fn prepare(mut settings: ResMut<GameSettings>, seats: Res<PartySeats>, mut conte
     *context = InputContext::Joining;
 }
 
-fn spawn(mut commands: Commands, fonts: Res<Fonts>, settings: Res<GameSettings>, seats: Res<PartySeats>) {
-    build(&mut commands, &fonts, &settings, &seats);
+fn spawn(
+    mut commands: Commands,
+    fonts: Res<Fonts>,
+    settings: Res<GameSettings>,
+    seats: Res<PartySeats>,
+    phones: Option<Res<PhoneLink>>,
+) {
+    build(&mut commands, &fonts, &settings, &seats, phones.is_some());
 }
 
-fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, seats: &PartySeats) {
+fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, seats: &PartySeats, phones: bool) {
     let count = seats.0.len();
-    let root = JoinRoot { seats: count, editing: None };
-    // Room on the right for the phone lobby.
+    let root = JoinRoot { seats: count, editing: None, phones };
     let mut screen = commands.spawn((widgets::screen_root("Join screen"), root, DespawnOnExit(Screen::Join)));
-    screen.entry::<Node>().and_modify(|mut node| node.padding.right = rem(lobby::WIDTH + 2.0));
+    if phones {
+        // Room on the right for the phone lobby's column.
+        screen.entry::<Node>().and_modify(|mut node| node.padding.right = rem(lobby::WIDTH + 2.0));
+    }
     screen.with_children(|root| {
         root.spawn(widgets::text("Who's playing?", 3.0, palette::ACCENT, &fonts.bold));
         root.spawn(widgets::text(
@@ -80,7 +91,9 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, seats:
             palette::TEXT,
             &fonts.regular,
         ));
-        root.spawn(lobby::panel());
+        if phones {
+            root.spawn(lobby::panel(true));
+        }
         root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() }).with_children(
             |list| {
                 for (i, (seat, player)) in seats.0.iter().zip(&settings.players).enumerate().take(ROWS_SHOWN) {
@@ -106,7 +119,8 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, seats:
                                 GridCell { row: i, col: 1 },
                             ));
                             row.spawn((
-                                Node { width: rem(8.0), ..default() },
+                                // Narrower beside the phone lobby's column.
+                                Node { width: rem(if phones { 8.0 } else { 12.0 }), ..default() },
                                 children![widgets::text(device_label(*seat), 1.3, palette::MUTED, &fonts.regular)],
                             ));
                             row.spawn((
@@ -127,12 +141,22 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, seats:
         }
         root.spawn((JoinNotice, widgets::text("", 1.3, palette::ACCENT, &fonts.regular)));
         let rows = count.min(ROWS_SHOWN);
-        root.spawn(Node { column_gap: rem(1.0), ..default() }).with_children(|buttons| {
+        let row = Node {
+            column_gap: rem(1.0),
+            row_gap: rem(0.5),
+            flex_wrap: FlexWrap::Wrap,
+            justify_content: JustifyContent::Center,
+            ..default()
+        };
+        root.spawn(row).with_children(|buttons| {
             let cell = |col| GridCell { row: rows, col };
             buttons.spawn((widgets::button("Continue", 3 * rows, fonts, go_on), cell(0)));
             buttons.spawn((lobby::phones_button(3 * rows + 1, fonts), cell(1)));
             buttons.spawn((widgets::button("Back", 3 * rows + 2, fonts, go_to(Screen::Title)), Cancel, cell(2)));
         });
+        if !phones {
+            root.spawn(lobby::panel(false));
+        }
         root.spawn(widgets::hints("Enter on a name to type it · ← → on a team to choose it · Esc back", fonts));
     });
 }
@@ -245,11 +269,12 @@ fn rebuild(
     fonts: Res<Fonts>,
     settings: Res<GameSettings>,
     seats: Res<PartySeats>,
+    phones: Option<Res<PhoneLink>>,
 ) {
     for (entity, root) in &roots {
-        if root.seats != seats.0.len() {
+        if root.seats != seats.0.len() || root.phones != phones.is_some() {
             commands.entity(entity).despawn();
-            build(&mut commands, &fonts, &settings, &seats);
+            build(&mut commands, &fonts, &settings, &seats, phones.is_some());
         }
     }
 }

@@ -33,21 +33,17 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(Update, label.run_if(in_state(Screen::Join)).in_set(GameSystems::Screens));
 }
 
-/// The panel, for the join screen to place.
-pub(super) fn panel() -> impl Bundle {
-    (
-        LobbyPanel,
-        Node {
-            position_type: PositionType::Absolute,
-            right: rem(1.0),
-            top: rem(1.5),
-            width: rem(WIDTH),
-            flex_direction: FlexDirection::Column,
-            align_items: AlignItems::Center,
-            row_gap: rem(0.5),
-            ..default()
-        },
-    )
+/// The panel, for the join screen to place: a column on the right while phones are on,
+/// else a line under the buttons.
+pub(super) fn panel(column: bool) -> impl Bundle {
+    let node =
+        Node { flex_direction: FlexDirection::Column, align_items: AlignItems::Center, row_gap: rem(0.5), ..default() };
+    let node = if column {
+        Node { position_type: PositionType::Absolute, right: rem(1.0), top: rem(1.5), width: rem(WIDTH), ..node }
+    } else {
+        Node { max_width: percent(80), ..node }
+    };
+    (LobbyPanel, node)
 }
 
 /// The Phones button, in focus order `order`.
@@ -76,7 +72,7 @@ fn label(link: Option<Res<PhoneLink>>, buttons: Query<&Children, With<PhonesButt
 /// runs it after its own rebuild, whose despawns must land first.
 pub(super) fn fill(
     mut commands: Commands,
-    panels: Query<Entity, With<LobbyPanel>>,
+    mut panels: Query<(Entity, &mut Node), With<LobbyPanel>>,
     fresh: Query<(), Added<LobbyPanel>>,
     address: Option<Res<PhoneAddress>>,
     link: Option<Res<PhoneLink>>,
@@ -91,7 +87,10 @@ pub(super) fn fill(
     }
     *shown = Some(now);
     let qr = address.as_ref().map(|a| images.add(qr_image(&a.qr)));
-    for panel in &panels {
+    // Nothing to say (phones off, no problem): the panel takes no room.
+    let empty = link.is_none() && notice.0.is_none();
+    for (panel, mut node) in &mut panels {
+        node.display = if empty { Display::None } else { Display::Flex };
         commands.entity(panel).despawn_related::<Children>().with_children(|panel| match (&address, &link) {
             (Some(address), Some(link)) => {
                 panel.spawn(widgets::text("Join on your phone", 1.7, palette::ACCENT, &fonts.bold));
@@ -110,11 +109,10 @@ pub(super) fn fill(
                 }
             }
             _ => {
-                let (words, colour) = match &notice.0 {
-                    Some(problem) => (problem.clone(), palette::WRONG),
-                    None => ("Phones: press Phones to let players join from their own phones".into(), palette::MUTED),
-                };
-                panel.spawn(widgets::text(words, 1.2, colour, &fonts.regular));
+                // Off: the button says so; only a problem (a busy port) needs words here.
+                if let Some(problem) = &notice.0 {
+                    panel.spawn(widgets::text(problem.clone(), 1.2, palette::WRONG, &fonts.regular));
+                }
             }
         });
     }
