@@ -16,7 +16,7 @@ const UNRESERVED: &percent_encoding::AsciiSet =
     &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
 fn fixture(name: &str) -> PathBuf {
-    root().join("../shared/fixtures/opentdb").join(name)
+    root().join("tests/data/opentdb").join(name)
 }
 
 fn bigtuna(args: &[&str], dir: &Path) -> (bool, String, String) {
@@ -25,7 +25,7 @@ fn bigtuna(args: &[&str], dir: &Path) -> (bool, String, String) {
     (output.status.success(), text(&output.stdout), text(&output.stderr))
 }
 
-/// The html fixture, every field decoded, as JSON values to encode again.
+/// The html fixture (a real reply, copied from the shared fixtures with their README), every field decoded, as JSON values to encode again.
 fn decoded_results() -> Vec<serde_json::Value> {
     let text = std::fs::read_to_string(fixture("html-entities-10.json")).expect("fixture");
     let reply: serde_json::Value = serde_json::from_str(&text).expect("json");
