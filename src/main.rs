@@ -20,5 +20,6 @@ fn main() -> ExitCode {
         Some(Command::Import(args)) => cli::import::run(&args),
         Some(Command::Export(args)) => cli::export::run(&args),
         Some(Command::Flags) => cli::flags::run(),
+        Some(Command::History) => cli::history::run(),
     }
 }

@@ -7,6 +7,8 @@ mod cli;
 mod draw_stats;
 mod flags;
 mod flow;
+mod fuzz;
+mod history;
 mod importers;
 mod input_mapping;
 mod matcher;

@@ -3,6 +3,7 @@
 
 pub mod export;
 pub mod flags;
+pub mod history;
 pub mod import;
 pub mod new_pack;
 pub mod packs;
@@ -46,6 +47,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// List the questions players flagged as wrong (F6 while playing), by pack.
     Flags,
+    /// List the games played on this computer, newest first, with their seeds.
+    History,
 }
 
 /// Arguments of `bigtuna validate`.
