@@ -11,6 +11,7 @@ mod fuzz;
 mod history;
 mod importers;
 mod input_mapping;
+mod kill;
 mod matcher;
 mod pack_reload;
 mod packs;
