@@ -3,13 +3,13 @@
 //! and the scoring presets. Broken packs are skipped with their problems in the log.
 
 use bevy::prelude::*;
-use bevy::tasks::{AsyncComputeTaskPool, Task, futures::check_ready};
+use bevy::tasks::{Task, futures::check_ready};
 
 use crate::game::scoring::PRESETS_FILE;
 use crate::game::{FlowCommand, GameSettings, ScoringPresets, Screen};
 use crate::pack::PackLibrary;
 use crate::paths;
-use crate::reload::PackSources;
+use crate::reload::{PackSources, read_in_background};
 
 /// Start the game as soon as the packs are read (`bigtuna play --mode ...`: a night prepared
 /// on the command line), rather than show the title.
@@ -27,8 +27,7 @@ pub(super) fn plugin(app: &mut App) {
 
 fn start_loading(mut commands: Commands, sources: Option<Res<PackSources>>) {
     let sources = sources.map_or_else(paths::pack_sources, |s| s.0.clone());
-    let task = AsyncComputeTaskPool::get().spawn(async move { PackLibrary::load_sources(&sources) });
-    commands.insert_resource(Reading(task));
+    commands.insert_resource(Reading(read_in_background(sources)));
 }
 
 fn finish_loading(

@@ -97,10 +97,14 @@ fn look(mut commands: Commands, watcher: Res<Watcher>, sources: Res<PackSources>
     }
     let changed = watcher.0.lock().map(|heard| heard.try_iter().count() > 0).unwrap_or(false);
     if changed {
-        let sources = sources.0.clone();
-        let task = AsyncComputeTaskPool::get().spawn(async move { PackLibrary::load_sources(&sources) });
-        commands.insert_resource(Reading(task));
+        commands.insert_resource(Reading(read_in_background(sources.0.clone())));
     }
+}
+
+/// Reads the packs of `sources` off the main thread: the game's one way to read its library,
+/// at start-up and on every reload.
+pub fn read_in_background(sources: Vec<(PathBuf, PackSource)>) -> Task<PackLibrary> {
+    AsyncComputeTaskPool::get().spawn(async move { PackLibrary::load_sources(&sources) })
 }
 
 fn finish(
