@@ -37,13 +37,7 @@ pub enum Format {
 
 /// Runs the command; returns the process exit code.
 pub fn run(args: &ExportArgs) -> ExitCode {
-    match export(args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("bigtuna export: {message}");
-            ExitCode::from(1)
-        }
-    }
+    super::exit_code("export", export(args))
 }
 
 fn export(args: &ExportArgs) -> Result<(), String> {

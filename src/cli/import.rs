@@ -74,13 +74,7 @@ fn parse_encoding(text: &str) -> Result<opentdb::Encoding, String> {
 
 /// Runs the command; returns the process exit code.
 pub fn run(args: &ImportArgs) -> ExitCode {
-    match import(args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("bigtuna import: {message}");
-            ExitCode::from(1)
-        }
-    }
+    super::exit_code("import", import(args))
 }
 
 fn import(args: &ImportArgs) -> Result<(), String> {

@@ -19,6 +19,17 @@ use crate::net::switch::Phones;
 use crate::pack::SEASONS;
 use crate::smoke::SmokeArgs;
 
+/// A command's exit code: 0 when it did its work, else 1 after saying why on stderr.
+pub fn exit_code(command: &str, outcome: Result<(), String>) -> std::process::ExitCode {
+    match outcome {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("bigtuna {command}: {message}");
+            std::process::ExitCode::from(1)
+        }
+    }
+}
+
 /// Big Tuna Trivia: a trivia game about Jim Halpert of The Office (US).
 #[derive(Debug, Parser)]
 #[command(name = "bigtuna", version, about, long_about = None)]
