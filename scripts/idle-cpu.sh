@@ -32,7 +32,7 @@ config=$(mktemp -d)
 trap 'kill $game_pid $xvfb 2>/dev/null || true; rm -rf "$config"' EXIT
 sleep 1
 export DISPLAY=$display
-BIGTUNA_CONFIG=$config "$game" play --timer "$timer" --count 5 "${mode[@]}" >/dev/null 2>&1 &
+BIGTUNA_CONFIG=$config BIGTUNA_SAVES=$config BIGTUNA_GAMES=$config "$game" play --timer "$timer" --count 5 "${mode[@]}" >/dev/null 2>&1 &
 game_pid=$!
 ticks=$(getconf CLK_TCK)
 

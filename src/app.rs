@@ -68,9 +68,6 @@ pub fn run(launch: Launch) -> ExitCode {
         info!("no sound card found: the game plays silently");
         app.insert_resource(audio::NoSoundCard);
     }
-    if let Some(notice) = notice {
-        warn!("{notice}");
-    }
     // A quiz mostly waits for the player: only redraw when something happens.
     app.insert_resource(WinitSettings::desktop_app());
     let game_settings = launch.overrides.apply(user.game.clone());
@@ -92,6 +89,10 @@ pub fn run(launch: Launch) -> ExitCode {
         settings_file::plugin,
         game_log::plugin,
         crate::persist::flags::plugin,
+        crate::persist::kept::plugin,
+        crate::persist::saved_game::plugin,
+        crate::persist::kept_resource::plugin::<game::Seen>,
+        crate::persist::kept_resource::plugin::<game::high_scores::HighScores>,
         net::plugin,
         reload::plugin,
     ));
@@ -100,7 +101,14 @@ pub fn run(launch: Launch) -> ExitCode {
     app.insert_resource(reload::PackSources(sources));
     app.insert_resource(launch.phones.clone());
     app.insert_resource(GamesDir(paths::games_dir()));
+    app.insert_resource(crate::persist::saved_game::SavedGamePath::standard());
+    app.insert_resource(crate::persist::kept_resource::KeptPath::<game::Seen>::standard());
+    app.insert_resource(crate::persist::kept_resource::KeptPath::<game::high_scores::HighScores>::standard());
     app.add_plugins(smoke::plugin(&launch.smoke));
+    if let Some(notice) = notice {
+        warn!("{notice}");
+        app.world_mut().write_message(crate::persist::kept::FileNotice(notice));
+    }
     match app.run() {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(code) => ExitCode::from(code.get()),

@@ -62,6 +62,19 @@ pub fn games_dir() -> Option<PathBuf> {
     project_dirs().map(|dirs| dirs.data_dir().join("games"))
 }
 
+/// Environment variable naming another folder for the saved game, high scores and the
+/// questions seen (tests, portable installs).
+pub const SAVES_ENV: &str = "BIGTUNA_SAVES";
+
+/// Where the game under way, the high scores and the questions seen are kept:
+/// `$BIGTUNA_SAVES`, else `~/.local/share/bigtuna` on Linux.
+pub fn saves_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(SAVES_ENV) {
+        return Some(PathBuf::from(dir));
+    }
+    project_dirs().map(|dirs| dirs.data_dir().to_path_buf())
+}
+
 /// Where settings are saved (`~/.config/bigtuna` on Linux).
 pub fn config_dir() -> Option<PathBuf> {
     project_dirs().map(|dirs| dirs.config_dir().to_path_buf())

@@ -9,6 +9,7 @@ fn bigtuna(args: &[&str]) -> Output {
         .args(args)
         .current_dir(root())
         .env("BIGTUNA_CONFIG", scratch_dir("cli-config"))
+        .env("BIGTUNA_SAVES", scratch_dir("cli-saves"))
         .output()
         .expect("the binary runs")
 }

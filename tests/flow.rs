@@ -296,10 +296,15 @@ fn the_host_can_close_a_question_nobody_else_can_answer() {
 }
 
 #[test]
-fn a_play_again_game_is_replayed_by_its_seed() {
+fn a_fresh_draw_is_replayed_by_its_seed_and_a_draw_that_skipped_seen_questions_says_so() {
     let library = synthetic_library(10);
     let mut app = headless(library.clone(), settings(1, 5, 11));
     start(&mut app);
+    let first = game(&app).clone();
+    assert!(!first.least_seen);
+    // What the results screen tells the player: `bigtuna play --seed N` gives this game.
+    let replay = bigtuna::game::draw::draw(&library, &first.settings, first.seed).expect("replay");
+    assert_eq!(replay, first.questions);
     while screen(&app) == Screen::Playing {
         let drawn = game(&app).question().expect("question").clone();
         answer(&mut app, 0, wrong_response(&drawn));
@@ -308,9 +313,11 @@ fn a_play_again_game_is_replayed_by_its_seed() {
     }
     command(&mut app, FlowCommand::PlayAgain);
     let second = game(&app).clone();
-    // What the results screen tells the player: `bigtuna play --seed N` gives this game.
-    let replay = bigtuna::game::draw::draw(&library, &second.settings, second.seed).expect("replay");
-    assert_eq!(replay, second.questions);
+    assert!(second.least_seen, "the first game's questions were put last");
+    let seen = app.world().resource::<bigtuna::game::Seen>().clone();
+    let (again, _) =
+        bigtuna::game::draw::draw_least_seen(&library, &second.settings, second.seed, &seen).expect("draw");
+    assert_eq!(again, second.questions, "the same seed and the same record draw the same game");
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! The one integration-test binary (each test binary links all of Bevy): modules by concern.
 
+mod across_games;
 mod answer_drafts;
 mod architecture;
 mod bank;
@@ -23,6 +24,7 @@ mod phone_page;
 mod phone_screens;
 mod phones;
 mod replay;
+mod resume;
 mod screens;
 mod settings_file;
 mod setup_steps;

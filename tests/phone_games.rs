@@ -47,7 +47,7 @@ pub(crate) fn join(app: &mut App, addr: std::net::SocketAddr, name: &str) -> Cli
     phone
 }
 
-fn connect_to(addr: std::net::SocketAddr) -> Client {
+pub(crate) fn connect_to(addr: std::net::SocketAddr) -> Client {
     let (client, _) = tungstenite::connect(format!("ws://{addr}/ws")).expect("the server answers");
     if let tungstenite::stream::MaybeTlsStream::Plain(stream) = client.get_ref() {
         let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));

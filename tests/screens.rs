@@ -71,6 +71,7 @@ fn a_whole_solo_game_on_screen() {
         .current_dir(root())
         .env("BIGTUNA_CONFIG", scratch_dir("screens-config"))
         .env("BIGTUNA_GAMES", scratch_dir("screens-games"))
+        .env("BIGTUNA_SAVES", scratch_dir("screens-saves"))
         .env_remove("WAYLAND_DISPLAY")
         .output();
     let output = match xvfb {
@@ -182,6 +183,7 @@ fn a_broken_pack_is_skipped_with_the_validators_words() {
         .args(["--exit-after-frames", "40", "--screenshot", shot.to_str().expect("utf-8 path")])
         .current_dir(root())
         .env("BIGTUNA_CONFIG", scratch_dir("screens-broken-config"))
+        .env("BIGTUNA_SAVES", scratch_dir("screens-broken-saves"))
         .env("BIGTUNA_PACKS", &packs)
         .output()
         .expect("xvfb-run runs (the README's test command installs it)");
@@ -217,14 +219,16 @@ pub(crate) fn run_script_with(
     env: &[(&str, &std::path::Path)],
 ) -> (Vec<String>, String) {
     let _ = std::fs::remove_dir_all(dir);
+    let saves = tempfile::tempdir().expect("a scratch folder");
     let output = Command::new("xvfb-run")
         .args(["-a", "-s", "-screen 0 1280x720x24", env!("CARGO_BIN_EXE_bigtuna"), "play"])
         .args(extra)
         .args(["--script", script, "--screenshot-dir", dir.to_str().expect("utf-8 path")])
         .current_dir(root())
         .env("BIGTUNA_CONFIG", config)
-        // Game logs go to a scratch folder, not the user's.
+        // Game logs, saved games and high scores go to scratch folders, not the user's.
         .env("BIGTUNA_GAMES", scratch_dir("games"))
+        .env("BIGTUNA_SAVES", saves.path())
         .envs(env.iter().copied())
         .output()
         .expect("xvfb-run runs (the README's test command installs it)");

@@ -7,11 +7,13 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 
+use super::seen::Seen;
 use super::settings::{DifficultyChoice, GameSettings};
 use crate::pack::{Answer, Difficulty, PackLibrary, Question};
+use serde::{Deserialize, Serialize};
 
 /// A question as a game asks it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DrawnQuestion {
     /// Id of the pack it comes from.
     pub pack: String,
@@ -22,7 +24,7 @@ pub struct DrawnQuestion {
 }
 
 /// The shuffled face of a question.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Presented {
     /// Options to choose from, and which one is right (multiple choice, true/false).
     Options {
@@ -89,10 +91,37 @@ pub fn eligible<'a>(library: &'a PackLibrary, settings: &GameSettings) -> Vec<(&
 /// group (questions that share a fact), options and orderings shuffled. With
 /// [`DifficultyChoice::Mixed`] the game ramps from easy to hard.
 pub fn draw(library: &PackLibrary, settings: &GameSettings, seed: u64) -> Result<Vec<DrawnQuestion>, Shortfall> {
+    draw_with(library, settings, seed, None).map(|(questions, _)| questions)
+}
+
+/// [`draw`], asking the questions least recently [`Seen`] first: never-seen ones in the
+/// seed's order, then those seen longest ago. Also says whether anything seen was in the
+/// pool: if not, the game is exactly `draw(seed)`, and the seed replays it.
+pub fn draw_least_seen(
+    library: &PackLibrary,
+    settings: &GameSettings,
+    seed: u64,
+    seen: &Seen,
+) -> Result<(Vec<DrawnQuestion>, bool), Shortfall> {
+    draw_with(library, settings, seed, (!seen.is_empty()).then_some(seen))
+}
+
+fn draw_with(
+    library: &PackLibrary,
+    settings: &GameSettings,
+    seed: u64,
+    seen: Option<&Seen>,
+) -> Result<(Vec<DrawnQuestion>, bool), Shortfall> {
     let mut pool = eligible(library, settings);
     let asked = settings.questions;
     let mut rng = StdRng::seed_from_u64(seed);
     pool.shuffle(&mut rng);
+    let mut preferred = false;
+    if let Some(seen) = seen {
+        // Stable: among questions seen equally long ago, the shuffled order stands.
+        pool.sort_by_cached_key(|(pack, q)| seen.last_asked(pack, &q.id));
+        preferred = pool.last().is_some_and(|(pack, q)| seen.last_asked(pack, &q.id) > 0);
+    }
     // The first of each group in the shuffled pool stands for it: any member, as likely.
     let matching = pool.len();
     let mut groups = std::collections::HashSet::new();
@@ -110,7 +139,7 @@ pub fn draw(library: &PackLibrary, settings: &GameSettings, seed: u64) -> Result
         // Stable: within one difficulty the shuffled order stands.
         chosen.sort_by_key(|(_, q)| q.difficulty);
     }
-    Ok(chosen.into_iter().map(|(pack, question)| present(pack, question, &mut rng)).collect())
+    Ok((chosen.into_iter().map(|(pack, question)| present(pack, question, &mut rng)).collect(), preferred))
 }
 
 /// Takes `count` questions from the shuffled `pool` in equal shares of each difficulty

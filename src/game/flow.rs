@@ -1,17 +1,17 @@
-//! Moving a game along: starting one (the seeded draw, avoiding recent questions), and the
+//! Moving a game along: starting one (the seeded draw, least seen questions first), and the
 //! commands of whoever runs it: continue, pause, quit, play again. Commands arrive as
 //! [`FlowCommand`] messages, so the same systems run with a window, headless in tests, or
 //! driven by a script. Answers and scoring are [`super::round`]'s.
 
-use std::collections::HashSet;
 use std::time::Duration;
 
 use bevy::prelude::*;
 
 use super::GameSystems;
-use super::draw::{self, DrawnQuestion, Shortfall};
+use super::draw::{self, Shortfall};
 use super::model::{Buzz, Clock, Game, Player, Team};
 use super::scoring::ScoringPresets;
+use super::seen::Seen;
 use super::settings::{GameSettings, PlayMode, team_name};
 use super::state::{Overlay, Phase, Screen};
 use crate::pack::PackLibrary;
@@ -49,16 +49,11 @@ pub enum FlowCommand {
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StartProblem(pub Shortfall);
 
-/// Questions asked since the game was opened, so "play again" asks new ones while it can.
-#[derive(Resource, Debug, Clone, Default)]
-pub struct AskedRecently(pub HashSet<(String, String)>);
-
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<FlowCommand>()
         .init_resource::<GameSettings>()
         .init_resource::<ScoringPresets>()
         .init_resource::<PackLibrary>()
-        .init_resource::<AskedRecently>()
         .add_message::<JoinGame>()
         .add_systems(Update, (handle_commands, join_game).in_set(GameSystems::Flow));
 }
@@ -84,33 +79,19 @@ fn join_game(mut joins: MessageReader<JoinGame>, game: Option<ResMut<Game>>, scr
     }
 }
 
-/// Draws and sets up a game from `seed`, or from a seed after it whose draw avoids the
-/// questions in `avoid`; [`Game::seed`] is the one used, and replays the game exactly.
+/// Draws and sets up a game from `seed`. With `seen`, the questions least recently seen come
+/// first ([`draw::draw_least_seen`]); without, the game is exactly `draw(seed)`, which is how a
+/// seed replays a game.
 pub fn new_game(
     library: &PackLibrary,
     settings: &GameSettings,
     presets: &ScoringPresets,
     seed: u64,
-    avoid: &HashSet<(String, String)>,
+    seen: Option<&Seen>,
 ) -> Result<Game, Shortfall> {
-    // Prefer questions not asked recently, but keep every game exactly `draw(seed)`, so the seed
-    // on the results screen replays it: try the seeds that follow this one and keep the first
-    // (or, failing that, the least) overlapping draw.
-    let mut best: Option<(usize, u64, Vec<DrawnQuestion>)> = None;
-    let mut candidate = seed;
-    for _ in 0..SEED_TRIES {
-        let questions = draw::draw(library, settings, candidate)?;
-        let repeats = questions.iter().filter(|q| avoid.contains(&(q.pack.clone(), q.question.id.clone()))).count();
-        if best.as_ref().is_none_or(|(fewest, _, _)| repeats < *fewest) {
-            best = Some((repeats, candidate, questions));
-        }
-        if repeats == 0 {
-            break;
-        }
-        candidate = next_seed(candidate);
-    }
-    let Some((_, seed, questions)) = best else {
-        return Err(Shortfall { asked: settings.questions, available: 0, shared: 0 });
+    let (questions, least_seen) = match seen {
+        Some(seen) => draw::draw_least_seen(library, settings, seed, seen)?,
+        None => (draw::draw(library, settings, seed)?, false),
     };
     let preset = presets.get(&settings.scoring).cloned().unwrap_or_else(|| ScoringPresets::default().0.remove(0));
     // Party modes need a party: one player alone just answers.
@@ -123,6 +104,7 @@ pub fn new_game(
     let clock = Clock { elapsed: Duration::ZERO, limit: settings.timer.limit() };
     Ok(Game {
         seed,
+        least_seen,
         settings,
         preset,
         pending: vec![None; players.len()],
@@ -175,7 +157,7 @@ pub(super) fn handle_commands(
     library: Res<PackLibrary>,
     settings: Res<GameSettings>,
     presets: Res<ScoringPresets>,
-    mut asked: ResMut<AskedRecently>,
+    seen: Res<Seen>,
     mut game: Option<ResMut<Game>>,
 ) {
     let playing = *screen.get() == Screen::Playing;
@@ -183,15 +165,15 @@ pub(super) fn handle_commands(
     for command in reader.read() {
         match command {
             FlowCommand::StartGame | FlowCommand::PlayAgain if !playing => {
-                let seed = match (command, settings.seed, game.as_deref()) {
-                    // Play again draws anew, even when the settings fix a seed.
-                    (FlowCommand::PlayAgain, _, Some(previous)) => next_seed(previous.seed),
-                    (_, Some(seed), _) => seed,
-                    _ => draw::random_seed(),
+                // A seed the settings fix replays its game exactly; any other game asks the
+                // questions seen least first. Play again draws anew, even when a seed is fixed.
+                let (seed, seen) = match (command, settings.seed, game.as_deref()) {
+                    (FlowCommand::PlayAgain, _, Some(previous)) => (next_seed(previous.seed), Some(&*seen)),
+                    (_, Some(seed), _) => (seed, None),
+                    _ => (draw::random_seed(), Some(&*seen)),
                 };
-                match new_game(&library, &settings, &presets, seed, &asked.0) {
+                match new_game(&library, &settings, &presets, seed, seen) {
                     Ok(new) => {
-                        remember_asked(&mut asked, &library, &new);
                         commands.insert_resource(new);
                         commands.remove_resource::<StartProblem>();
                         next_screen.set(Screen::Playing);
@@ -240,18 +222,6 @@ pub(super) fn handle_commands(
 }
 
 /// A new seed derived from the last, so "play again" is new yet still reproducible.
-/// Seeds tried for a game without recent questions: drawing is a shuffle of a few hundred
-/// questions, so this costs a few milliseconds at most.
-const SEED_TRIES: usize = 256;
-
 fn next_seed(seed: u64) -> u64 {
     seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407) % 1_000_000_000
-}
-
-fn remember_asked(asked: &mut AskedRecently, library: &PackLibrary, game: &Game) {
-    if draw::eligible(library, &game.settings).len() < 2 * game.questions.len() + asked.0.len() {
-        // Not enough left for another fresh game: start remembering anew.
-        asked.0.clear();
-    }
-    asked.0.extend(game.questions.iter().map(|q| (q.pack.clone(), q.question.id.clone())));
 }

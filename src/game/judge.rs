@@ -4,9 +4,10 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::draw::{DrawnQuestion, Presented};
 use crate::pack::Answer;
+use serde::{Deserialize, Serialize};
 
 /// What a player answered.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Response {
     /// Chose the option at this index of the presented options (multiple choice, true/false).
     Option(usize),
@@ -24,7 +25,7 @@ pub enum Response {
 }
 
 /// The verdict on one response.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Judgement {
     /// Fully right.
     pub correct: bool,

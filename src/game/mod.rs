@@ -2,14 +2,17 @@
 
 pub mod draw;
 pub mod flow;
+pub mod high_scores;
 pub mod host;
 pub mod judge;
 pub mod mode;
 pub mod model;
 pub mod overrides;
 pub mod results;
+pub mod resume;
 pub mod round;
 pub mod scoring;
+pub mod seen;
 pub mod settings;
 pub mod state;
 pub mod watched;
@@ -22,8 +25,10 @@ pub use judge::{Judgement, Response};
 pub use model::{Clock, Device, Game, HostAction, Outcome, Player, Round, Team};
 pub use overrides::GameOverrides;
 pub use results::GameResults;
+pub use resume::ResumeGame;
 pub use round::{BuzzIn, PlayerAction};
 pub use scoring::{ScoringPreset, ScoringPresets};
+pub use seen::Seen;
 pub use settings::{DifficultyChoice, GameSettings, PlayMode, PlayerSpec, Setting, TimerChoice};
 pub use state::{Overlay, Phase, Screen};
 pub use watched::Watched;
@@ -51,5 +56,14 @@ pub fn plugin(app: &mut App) {
         Update,
         (GameSystems::Input, GameSystems::Navigate, GameSystems::Screens, GameSystems::Flow).chain(),
     );
-    app.add_plugins((state::plugin, flow::plugin, round::plugin, host::plugin, results::plugin));
+    app.add_plugins((
+        state::plugin,
+        flow::plugin,
+        round::plugin,
+        host::plugin,
+        results::plugin,
+        resume::plugin,
+        seen::plugin,
+        high_scores::plugin,
+    ));
 }

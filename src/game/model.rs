@@ -10,12 +10,16 @@ use super::draw::DrawnQuestion;
 use super::judge::{Judgement, Response};
 use super::scoring::ScoringPreset;
 use super::settings::GameSettings;
+use serde::{Deserialize, Serialize};
 
 /// The game under way (and, on the results screen, the game just played).
-#[derive(Resource, Debug, Clone)]
+#[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Game {
-    /// The seed that drew it: the same seed and settings replay it.
+    /// The seed that drew it: the same seed and settings replay it, unless `least_seen`.
     pub seed: u64,
+    /// The draw put questions seen in earlier games last, so the seed alone does not replay it.
+    #[serde(default)]
+    pub least_seen: bool,
     /// The settings it was drawn with.
     pub settings: GameSettings,
     /// How it is scored.
@@ -41,7 +45,7 @@ pub struct Game {
 }
 
 /// The buzz-in state of the open question.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Buzz {
     /// Players who answered wrong and may not buzz again.
     pub locked: Vec<bool>,
@@ -53,7 +57,7 @@ pub struct Buzz {
 
 /// Where an answer came from. Messages of one device keep their order of arrival; across
 /// devices, presses within one frame are a tie (see [`super::mode::arrival_order`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Device {
     /// The keyboard (solo keys or a party key row).
     Keyboard,
@@ -70,7 +74,7 @@ pub enum Device {
 }
 
 /// A team of a teams game.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Team {
     /// Name shown on screen.
     pub name: String,
@@ -79,7 +83,7 @@ pub struct Team {
 }
 
 /// Something the host did, and during which question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HostRecord {
     /// Index into [`Game::questions`].
     pub question: usize,
@@ -88,7 +92,7 @@ pub struct HostRecord {
 }
 
 /// The host's powers over a game (pause and "reveal now" are [`super::FlowCommand`]s).
-#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum HostAction {
     /// Drop the open question: nobody scores, the next one comes.
     Skip,
@@ -110,7 +114,7 @@ pub enum HostAction {
 }
 
 /// A player's running state.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Player {
     /// Name shown on screen.
     pub name: String,
@@ -129,7 +133,7 @@ pub struct Player {
 }
 
 /// An answer given: what, and after how long.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Pending {
     /// What was answered.
     pub response: Response,
@@ -140,7 +144,7 @@ pub struct Pending {
 }
 
 /// One finished round.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Round {
     /// Index into [`Game::questions`].
     pub question: usize,
@@ -151,7 +155,7 @@ pub struct Round {
 }
 
 /// How one player did in one round.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Outcome {
     /// What they answered and when, if they answered before the question closed.
     pub answer: Option<Pending>,
@@ -171,7 +175,7 @@ pub struct Outcome {
 }
 
 /// Time spent on the current question.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Clock {
     /// Time the question has been open (pauses excluded).
     pub elapsed: Duration,

@@ -28,6 +28,8 @@ fn compute_results(mut commands: Commands, game: Option<Res<Game>>) {
 pub struct GameResults {
     /// The seed that drew the game, to replay it.
     pub seed: u64,
+    /// The draw put questions seen in earlier games last: the seed alone does not replay it.
+    pub least_seen: bool,
     /// Every player, best first; ties share a rank.
     pub players: Vec<PlayerResult>,
     /// Awards given.
@@ -184,7 +186,14 @@ impl GameResults {
             })
             .collect();
         teams.sort_by_key(|t| (t.rank, t.team));
-        Self { seed: game.seed, awards: awards(game), players, teams, host: game.host_log.clone() }
+        Self {
+            seed: game.seed,
+            least_seen: game.least_seen,
+            awards: awards(game),
+            players,
+            teams,
+            host: game.host_log.clone(),
+        }
     }
 }
 

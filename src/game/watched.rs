@@ -10,7 +10,7 @@ use crate::pack::{PackLibrary, Question, SEASONS};
 pub const EPISODE_TAG: &str = "episode:";
 
 /// Which part of the show a game is about.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Watched {
     /// The whole show.
     #[default]

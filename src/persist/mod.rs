@@ -4,6 +4,10 @@
 pub mod atomic;
 pub mod flags;
 pub mod game_log;
+pub mod keepables;
+pub mod kept;
+pub mod kept_resource;
+pub mod saved_game;
 pub mod settings_file;
 
 pub use settings_file::UserSettings;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::atomic::{sibling, write_atomic};
+use super::kept::{self, KeptFile};
 use crate::game::GameSettings;
 use crate::game::settings::{PLAYER_COUNT, QUESTION_COUNT};
 use crate::pack::format::SEASONS;
@@ -22,6 +22,8 @@ pub const TEXT_SCALE: std::ops::RangeInclusive<u16> = 100..=200;
 #[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct UserSettings {
+    /// The file's format version ([`KeptFile::VERSION`] when written by this game).
+    pub version: u32,
     /// Sound volume, 0 to 1.
     pub volume: f32,
     /// Sound off.
@@ -41,6 +43,7 @@ pub struct UserSettings {
 impl Default for UserSettings {
     fn default() -> Self {
         Self {
+            version: Self::VERSION,
             volume: 0.7,
             muted: false,
             fullscreen: false,
@@ -52,62 +55,38 @@ impl Default for UserSettings {
     }
 }
 
+impl KeptFile for UserSettings {
+    const WHAT: &'static str = "the settings file";
+    const WITHOUT: &'static str = "the defaults are used";
+    const VERSION: u32 = 1;
+    fn version(&self) -> u32 {
+        self.version
+    }
+}
+
 impl UserSettings {
     /// The settings file: `$BIGTUNA_CONFIG/settings.ron`, else the platform's config folder.
     pub fn path() -> Option<PathBuf> {
         std::env::var_os(CONFIG_ENV).map(PathBuf::from).or_else(paths::config_dir).map(|dir| dir.join("settings.ron"))
     }
 
-    /// Reads the settings at `path`. Missing: defaults. Unreadable or broken: the file is
-    /// moved aside (`settings.ron.bak`, then `.bak.2` ...), the defaults are used, and the
-    /// message says so. The returned flag says whether saving may write `path`: not when a
-    /// broken file could not be moved aside, for nothing the user wrote is overwritten.
+    /// Reads the settings at `path`. Missing: defaults. Unreadable, broken or from a newer
+    /// game: the file is moved aside (`settings.ron.bak`, then `.bak.2` ...), the defaults are
+    /// used, and the message says so. The returned flag says whether saving may write `path`:
+    /// not when a broken file could not be moved aside, for nothing the user wrote is
+    /// overwritten.
     pub fn load(path: &Path) -> Loaded {
-        let bytes = match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-                return Loaded { settings: Self::default(), notice: None, writable: true };
-            }
-            Err(error) => {
-                return Loaded {
-                    settings: Self::default(),
-                    notice: Some(format!(
-                        "{}: cannot read the settings ({error}); using the defaults without saving over the file",
-                        path.display()
-                    )),
-                    writable: false,
-                };
-            }
-        };
-        let parsed =
-            std::str::from_utf8(&bytes).map_err(|_| (1, 1, "it is not UTF-8 text".to_owned())).and_then(|text| {
-                ron::from_str::<UserSettings>(text)
-                    .map_err(|e| (e.span.start.line, e.span.start.col, e.code.to_string()))
-            });
-        let (line, col, why) = match parsed {
-            Ok(settings) => return Loaded { settings: settings.sanitized(), notice: None, writable: true },
-            Err(problem) => problem,
-        };
-        let kept = free_backup(path).and_then(|backup| std::fs::rename(path, &backup).ok().map(|()| backup));
-        let (where_kept, writable) = match &kept {
-            Some(backup) => (format!("kept as {}", backup.display()), true),
-            None => ("left in place (it could not be moved aside), and will not be saved over".to_owned(), false),
-        };
+        let kept = kept::load::<Self>(path);
         Loaded {
-            settings: Self::default(),
-            notice: Some(format!(
-                "{}:{line}:{col}: error: the settings file is broken ({why}); it was {where_kept}, and the defaults are used",
-                path.display()
-            )),
-            writable,
+            settings: kept.value.map(Self::sanitized).unwrap_or_default(),
+            notice: kept.notice,
+            writable: kept.writable,
         }
     }
 
     /// Saves to `path` atomically.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
-            .map_err(|error| std::io::Error::other(error.to_string()))?;
-        write_atomic(path, text.as_bytes())
+        kept::save(self, path)
     }
 
     /// Brings hand-edited values back into range.
@@ -136,13 +115,6 @@ pub struct Loaded {
     pub notice: Option<String>,
     /// Whether saving may write the file.
     pub writable: bool,
-}
-
-/// The first unused backup name: `settings.ron.bak`, `settings.ron.bak.2`, ... `.bak.20`.
-fn free_backup(path: &Path) -> Option<PathBuf> {
-    std::iter::once(sibling(path, "bak"))
-        .chain((2..=20).map(|n| sibling(path, &format!("bak.{n}"))))
-        .find(|candidate| !candidate.exists())
 }
 
 /// Where settings are saved, if anywhere.

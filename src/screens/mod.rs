@@ -10,6 +10,7 @@ mod podium;
 mod question;
 mod results;
 mod reveal;
+mod scoreboard;
 mod settings;
 mod setup;
 mod standings;

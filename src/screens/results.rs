@@ -2,6 +2,7 @@
 
 use bevy::prelude::*;
 
+use crate::game::high_scores::{HighScores, NewHighScores};
 use crate::game::{FlowCommand, Game, GameResults, Screen};
 use crate::persist::UserSettings;
 use crate::theme::interaction::Cancel;
@@ -19,6 +20,8 @@ fn spawn(
     game: Option<Res<Game>>,
     fonts: Res<Fonts>,
     settings: Option<Res<UserSettings>>,
+    high_scores: Res<HighScores>,
+    new_scores: Res<NewHighScores>,
 ) {
     let (Some(results), Some(game)) = (results, game) else { return };
     let solo = results.players.len() == 1;
@@ -88,6 +91,13 @@ fn spawn(
         for award in awards {
             root.spawn(widgets::text(award, 1.5, palette::ACCENT, &fonts.regular));
         }
+        if let Some(key) = &new_scores.key
+            && let Some(board) = high_scores.board(key)
+        {
+            let fresh: Vec<usize> = new_scores.places.iter().map(|(_, place)| *place).collect();
+            let heading = if fresh.is_empty() { "High scores" } else { "New high score!" };
+            root.spawn(super::scoreboard::board(heading, board, &fresh, &fonts));
+        }
         if !results.host.is_empty() {
             let actions: Vec<String> = results
                 .host
@@ -108,12 +118,12 @@ fn spawn(
                 buttons.spawn((widgets::button("Title screen", 1, &fonts, send(FlowCommand::BackToTitle)), Cancel));
             },
         );
-        root.spawn(widgets::text(
-            format!("Seed {}: replay this game with  bigtuna play --seed {}", results.seed, results.seed),
-            1.1,
-            palette::MUTED,
-            &fonts.regular,
-        ));
+        let seed = if results.least_seen {
+            format!("Seed {}, with the questions you had seen least first", results.seed)
+        } else {
+            format!("Seed {}: replay this game with  bigtuna play --seed {}", results.seed, results.seed)
+        };
+        root.spawn(widgets::text(seed, 1.1, palette::MUTED, &fonts.regular));
     });
 }
 

@@ -3,42 +3,139 @@
 use bevy::prelude::*;
 
 use super::go_to;
-use crate::game::{GameSettings, Screen};
+use crate::game::high_scores::HighScores;
+use crate::game::{GameSettings, GameSystems, Screen};
 use crate::input::AppCommand;
 use crate::pack::PackLibrary;
+use crate::persist::saved_game::{Interrupted, InterruptedChoice, SavedGame};
 use crate::theme::interaction::Activate;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem, send};
 use crate::words::count;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Title), spawn);
+    app.add_systems(OnEnter(Screen::Title), spawn)
+        .add_systems(Update, withdraw_offer.run_if(in_state(Screen::Title)).in_set(GameSystems::Screens));
 }
 
-fn spawn(mut commands: Commands, fonts: Res<Fonts>, library: Res<PackLibrary>) {
+/// The offer to resume an interrupted game, while there is one.
+#[derive(Component)]
+struct ResumeOffer;
+
+fn spawn(
+    mut commands: Commands,
+    fonts: Res<Fonts>,
+    library: Res<PackLibrary>,
+    interrupted: Option<Res<Interrupted>>,
+    high_scores: Res<HighScores>,
+) {
     let questions: usize = library.packs.iter().map(|p| p.questions.len()).sum();
     let mut status = format!("{} · {questions} questions", count(library.packs.len(), "pack", "packs"));
     if !library.skipped.is_empty() {
         status.push_str(&format!(" · {} skipped: see Packs", count(library.skipped.len(), "pack", "packs")));
     }
     let status_colour = if library.skipped.is_empty() { palette::MUTED } else { palette::ACCENT };
-    commands.spawn((
-        widgets::screen_root("Title screen"),
-        DespawnOnExit(Screen::Title),
+    // With a game to resume, its two buttons come first (and Enter resumes).
+    let first = if interrupted.is_some() { 2 } else { 0 };
+    let root = commands
+        .spawn((
+            widgets::screen_root("Title screen"),
+            DespawnOnExit(Screen::Title),
+            children![
+                widgets::text("BIG TUNA TRIVIA", 5.0, palette::ACCENT, &fonts.bold),
+                widgets::text("How well do you know Jim Halpert?", 1.8, palette::TEXT, &fonts.regular),
+                (Node { height: rem(1.5), ..default() }),
+                widgets::button("Play solo", first, &fonts, prepare(GameSettings::make_solo, Screen::Setup)),
+                widgets::button("Party night", first + 1, &fonts, prepare(GameSettings::make_party, Screen::Join)),
+                widgets::button("Question packs", first + 2, &fonts, go_to(Screen::Packs)),
+                widgets::button("Settings", first + 3, &fonts, go_to(Screen::Settings)),
+                widgets::button("Quit", first + 4, &fonts, send(AppCommand::Quit)),
+                (Node { height: rem(1.0), ..default() }),
+                (Name::new("Pack status"), widgets::text(status, 1.2, status_colour, &fonts.regular)),
+                (Node { height: rem(0.6), ..default() }),
+                widgets::hints("↑ ↓ move · Enter choose · F11 fullscreen · M mute · Ctrl+Q quit", &fonts),
+            ],
+        ))
+        .id();
+    // The board of the games played last, beside the menu.
+    if let Some(board) = high_scores.boards.first() {
+        let scores = commands.spawn(super::scoreboard::column(board, 5, &fonts)).id();
+        commands.entity(root).add_child(scores);
+    }
+    if let Some(interrupted) = interrupted {
+        let offer = commands.spawn(resume_offer(&interrupted.0, &fonts)).id();
+        // After the subtitle and its spacer, before "Play solo".
+        commands.entity(root).insert_children(3, &[offer]);
+    }
+}
+
+/// "Resume the party from question 12?", who was winning, and the two ways on.
+fn resume_offer(saved: &SavedGame, fonts: &Fonts) -> impl Bundle {
+    let game = &saved.game;
+    let question = game.resume_at() + 1;
+    let title = if game.is_party() {
+        format!("Resume the party from question {question}?")
+    } else {
+        format!("Resume your game from question {question}?")
+    };
+    let mut players: Vec<_> = game.players.iter().filter(|p| !p.removed).collect();
+    players.sort_by_key(|p| std::cmp::Reverse(p.score));
+    let scores: Vec<String> = players.iter().take(4).map(|p| format!("{} {}", p.name, p.score)).collect();
+    let mut detail = format!("{} questions · {} · {}", game.questions.len(), ago(saved.saved), scores.join(" · "));
+    if players.len() > 4 {
+        detail.push_str(&format!(" · {} more", players.len() - 4));
+    }
+    (
+        Name::new("Resume offer"),
+        ResumeOffer,
+        Node {
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            row_gap: rem(0.5),
+            padding: UiRect::all(rem(0.8)),
+            margin: UiRect::bottom(rem(0.8)),
+            border: UiRect::all(rem(0.15)),
+            ..default()
+        },
+        BackgroundColor(palette::PANEL),
+        BorderColor::all(palette::ACCENT),
         children![
-            widgets::text("BIG TUNA TRIVIA", 5.0, palette::ACCENT, &fonts.bold),
-            widgets::text("How well do you know Jim Halpert?", 1.8, palette::TEXT, &fonts.regular),
-            (Node { height: rem(1.5), ..default() }),
-            widgets::button("Play solo", 0, &fonts, prepare(GameSettings::make_solo, Screen::Setup)),
-            widgets::button("Party night", 1, &fonts, prepare(GameSettings::make_party, Screen::Join)),
-            widgets::button("Question packs", 2, &fonts, go_to(Screen::Packs)),
-            widgets::button("Settings", 3, &fonts, go_to(Screen::Settings)),
-            widgets::button("Quit", 4, &fonts, send(AppCommand::Quit)),
-            (Node { height: rem(1.0), ..default() }),
-            (Name::new("Pack status"), widgets::text(status, 1.2, status_colour, &fonts.regular)),
-            widgets::hints("↑ ↓ move · Enter choose · F11 fullscreen · M mute · Ctrl+Q quit", &fonts),
+            widgets::text(title, 1.6, palette::ACCENT, &fonts.bold),
+            widgets::text(detail, 1.1, palette::TEXT, &fonts.regular),
+            (
+                Node { column_gap: rem(1.0), ..default() },
+                children![
+                    widgets::button("Resume", 0, fonts, send(InterruptedChoice::Resume)),
+                    widgets::button("Put it away", 1, fonts, send(InterruptedChoice::Discard)),
+                ],
+            ),
         ],
-    ));
+    )
+}
+
+/// Put away: the offer goes.
+fn withdraw_offer(
+    mut commands: Commands,
+    interrupted: Option<Res<Interrupted>>,
+    offers: Query<Entity, With<ResumeOffer>>,
+) {
+    if interrupted.is_none() {
+        for offer in &offers {
+            commands.entity(offer).despawn();
+        }
+    }
+}
+
+/// When it was saved, as people say it.
+fn ago(saved: u64) -> String {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let minutes = now.saturating_sub(saved) / 60;
+    match minutes {
+        0 => "saved just now".to_owned(),
+        1..60 => format!("saved {} ago", count(minutes as usize, "minute", "minutes")),
+        60..2880 => format!("saved {} ago", count(minutes as usize / 60, "hour", "hours")),
+        _ => format!("saved {} ago", count(minutes as usize / 1440, "day", "days")),
+    }
 }
 
 /// The action of a button that prepares the settings (solo or party), then opens `screen`.

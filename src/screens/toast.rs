@@ -8,6 +8,7 @@ use bevy::prelude::*;
 
 use crate::game::GameSystems;
 use crate::persist::flags::Flagged;
+use crate::persist::kept::FileNotice;
 use crate::reload::PacksReloaded;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem};
@@ -24,7 +25,7 @@ const PROBLEMS_SHOWN: usize = 3;
 struct Toast(Option<Duration>);
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, (show, flagged, expire).chain().in_set(GameSystems::Screens));
+    app.add_systems(Update, (show, flagged, file_notices, expire).chain().in_set(GameSystems::Screens));
 }
 
 fn flagged(
@@ -40,6 +41,22 @@ fn flagged(
         Err(line) => ("Not flagged", line, palette::WRONG),
     };
     toast(&mut commands, &toasts, &fonts, (title, edge), vec![line.clone()], Some(time.elapsed() + SHOWN));
+}
+
+/// A kept file was broken or from a newer game: what happened to it, long enough to read.
+fn file_notices(
+    mut commands: Commands,
+    mut notices: MessageReader<FileNotice>,
+    toasts: Query<Entity, With<Toast>>,
+    fonts: Res<Fonts>,
+    time: Res<Time<Real>>,
+) {
+    let lines: Vec<String> = notices.read().map(|notice| notice.0.clone()).collect();
+    if lines.is_empty() {
+        return;
+    }
+    let title = "A saved file could not be used";
+    toast(&mut commands, &toasts, &fonts, (title, palette::WRONG), lines, Some(time.elapsed() + 3 * SHOWN));
 }
 
 fn show(

@@ -1,0 +1,102 @@
+//! Taking an interrupted game back (a crash, a power cut, a closed window): the same
+//! questions, players, teams and scores, from the question after the last one finished.
+//! Where the game was kept is [`crate::persist::saved_game`]'s business; this is the rule.
+
+use bevy::prelude::*;
+
+use super::GameSystems;
+use super::draw::Presented;
+use super::model::Game;
+use super::results::GameResults;
+use super::settings::GameSettings;
+use super::state::{Phase, Screen};
+use crate::pack::Answer;
+
+/// Go on with this game, interrupted earlier.
+#[derive(Message, Debug, Clone)]
+pub struct ResumeGame(pub Box<Game>);
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<ResumeGame>().add_systems(Update, resume.in_set(GameSystems::Flow));
+}
+
+impl Game {
+    /// The question an interrupted game goes on from: the one after the last finished round.
+    pub fn resume_at(&self) -> usize {
+        self.rounds.last().map_or(0, |round| round.question + 1)
+    }
+
+    /// Whether the game's parts agree with each other, so that no system indexes past an end:
+    /// a saved game is a file, and a file can be damaged or edited. Says what is wrong.
+    pub fn check(&self) -> Result<(), String> {
+        let players = self.players.len();
+        if players == 0 {
+            return Err("the game has no players".into());
+        }
+        if self.questions.is_empty() {
+            return Err("the game has no questions".into());
+        }
+        if let Some(player) = self.players.iter().find(|p| p.team.is_some_and(|t| t >= self.teams.len())) {
+            return Err(format!("{} is on a team the game does not have", player.name));
+        }
+        for (n, round) in self.rounds.iter().enumerate() {
+            if round.question >= self.questions.len() || n > 0 && round.question <= self.rounds[n - 1].question {
+                return Err(format!("round {} is of a question the game does not have", n + 1));
+            }
+            if round.outcomes.len() > players {
+                return Err(format!("round {} has more answers than players", n + 1));
+            }
+        }
+        for (n, drawn) in self.questions.iter().enumerate() {
+            let fits = match (&drawn.presented, &drawn.question.answer) {
+                (Presented::Options { options, correct }, Answer::MultipleChoice { .. } | Answer::TrueFalse { .. }) => {
+                    *correct < options.len()
+                }
+                (Presented::Ordering { shown }, Answer::Ordering { items }) => shown.len() == items.len(),
+                (Presented::Typed, Answer::Typed { .. }) | (Presented::Number, Answer::Number { .. }) => true,
+                _ => false,
+            };
+            if !fits {
+                return Err(format!("question {} is shown in a way its answer does not allow", n + 1));
+            }
+        }
+        if self.host_log.iter().any(|record| record.question >= self.questions.len()) {
+            return Err("the host's record names a question the game does not have".into());
+        }
+        Ok(())
+    }
+}
+
+fn resume(
+    mut commands: Commands,
+    mut reader: MessageReader<ResumeGame>,
+    screen: Res<State<Screen>>,
+    mut settings: ResMut<GameSettings>,
+    mut next_screen: ResMut<NextState<Screen>>,
+    mut next_phase: ResMut<NextState<Phase>>,
+) {
+    let Some(ResumeGame(game)) = reader.read().last() else { return };
+    if *screen.get() == Screen::Playing {
+        warn!("a game is under way: the interrupted one waits");
+        return;
+    }
+    if let Err(why) = game.check() {
+        warn!("the interrupted game cannot go on: {why}");
+        return;
+    }
+    let mut game = game.as_ref().clone();
+    game.current = game.resume_at();
+    // The next game is set up like this one (play again, the setup screen).
+    *settings = GameSettings { seed: None, ..game.settings.clone() };
+    info!("resuming the game of seed {} at question {} of {}", game.seed, game.current + 1, game.questions.len());
+    if game.current < game.questions.len() {
+        next_screen.set(Screen::Playing);
+        next_phase.set(Phase::Question);
+    } else {
+        // Every question was played: the results were all that was missing.
+        game.current = game.questions.len() - 1;
+        commands.insert_resource(GameResults::of(&game));
+        next_screen.set(Screen::Results);
+    }
+    commands.insert_resource(game);
+}

@@ -1,0 +1,245 @@
+//! The game under way, saved as it starts and after every round, so a crash, a power cut or
+//! a closed window loses nothing: the next start offers it back on the title screen
+//! ("Resume the party from question 12?") with the same questions, players and scores.
+//! A game that reaches its results, or that the players quit, is no longer kept; one that is
+//! set aside for a new game goes to the game records (`bigtuna history`).
+
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::game_log::{GameLog, GamesDir};
+use super::kept::{self, FileNotice, KeptFile};
+use crate::game::{Game, GameSystems, ResumeGame, Screen};
+use crate::input::seats::{PartySeats, Seat};
+use crate::net::switch::Phones;
+use crate::paths;
+
+/// The saved game's file in [`paths::saves_dir`].
+pub const FILE: &str = "saved-game.ron";
+
+/// The file: a game, and who sat where.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedGame {
+    /// The file's format version.
+    pub version: u32,
+    /// When it was saved, in seconds since 1970.
+    pub saved: u64,
+    /// The game, as it stood after its last finished round.
+    pub game: Game,
+    /// What each player answered with (empty: keyboard row N and pad N are player N).
+    pub seats: Vec<SavedSeat>,
+}
+
+/// What a player answered with, as far as it outlives the game: a row of keys is the same
+/// row; a pad or a phone is whichever comes back for the seat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SavedSeat {
+    /// A keyboard row.
+    Keys(usize),
+    /// A gamepad: the next one to connect takes the seat.
+    Pad,
+    /// A phone: the phone that joins under the player's name takes the seat.
+    Phone,
+}
+
+impl KeptFile for SavedGame {
+    const WHAT: &'static str = "the saved game";
+    const WITHOUT: &'static str = "no game is offered to resume";
+    const VERSION: u32 = 1;
+    fn version(&self) -> u32 {
+        self.version
+    }
+}
+
+/// Where the game under way is saved; `None` keeps nothing (tests, no data folder).
+#[derive(Resource, Debug, Clone, Default)]
+pub struct SavedGamePath(pub Option<PathBuf>);
+
+impl SavedGamePath {
+    /// `saved-game.ron` in the saves folder.
+    pub fn standard() -> Self {
+        Self(paths::saves_dir().map(|dir| dir.join(FILE)))
+    }
+}
+
+/// A game interrupted earlier, found at start-up: the title screen offers it back.
+#[derive(Resource, Debug, Clone)]
+pub struct Interrupted(pub SavedGame);
+
+/// What the players chose for the interrupted game.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InterruptedChoice {
+    /// Go on with it.
+    Resume,
+    /// Put it away (into the game records) and start afresh.
+    Discard,
+}
+
+/// Reads the saved game at start-up and keeps the one under way.
+pub fn plugin(app: &mut App) {
+    app.init_resource::<SavedGamePath>()
+        .init_resource::<PartySeats>()
+        .init_resource::<Phones>()
+        .init_resource::<GamesDir>()
+        .add_message::<InterruptedChoice>()
+        .add_systems(Startup, find_interrupted)
+        .add_systems(Update, (choose.in_set(GameSystems::Screens), save_progress.after(GameSystems::Flow)))
+        .add_systems(OnEnter(Screen::Playing), set_aside_unchosen)
+        .add_systems(OnEnter(Screen::Results), forget)
+        .add_systems(OnTransition { exited: Screen::Playing, entered: Screen::Title }, forget);
+}
+
+fn find_interrupted(mut commands: Commands, path: Res<SavedGamePath>, mut notices: MessageWriter<FileNotice>) {
+    let Some(file) = &path.0 else { return };
+    let found = kept::load::<SavedGame>(file);
+    if let Some(notice) = found.notice {
+        warn!("{notice}");
+        notices.write(FileNotice(notice));
+    }
+    let Some(saved) = found.value else { return };
+    match saved.game.check() {
+        Ok(()) => {
+            info!("a game was interrupted at question {}: offered on the title screen", saved.game.resume_at() + 1);
+            commands.insert_resource(Interrupted(saved));
+        }
+        Err(why) => {
+            let notice = format!("{}: the saved game cannot go on ({why}); it was left as it is", file.display());
+            warn!("{notice}");
+            notices.write(FileNotice(notice));
+        }
+    }
+}
+
+fn choose(
+    mut commands: Commands,
+    mut choices: MessageReader<InterruptedChoice>,
+    interrupted: Option<Res<Interrupted>>,
+    path: Res<SavedGamePath>,
+    games: Res<GamesDir>,
+    mut seats: ResMut<PartySeats>,
+    mut phones: ResMut<Phones>,
+    mut resume: MessageWriter<ResumeGame>,
+) {
+    let Some(choice) = choices.read().last() else { return };
+    let Some(interrupted) = interrupted else { return };
+    let saved = &interrupted.0;
+    commands.remove_resource::<Interrupted>();
+    match choice {
+        InterruptedChoice::Resume => {
+            seats.0 = saved
+                .seats
+                .iter()
+                .map(|seat| match seat {
+                    SavedSeat::Keys(row) => Seat::Keys(*row),
+                    SavedSeat::Pad => Seat::Pad(None),
+                    SavedSeat::Phone => Seat::Returning,
+                })
+                .collect();
+            if saved.seats.contains(&SavedSeat::Phone) && !phones.on {
+                // Phone players come back by joining again under their names.
+                phones.on = true;
+            }
+            resume.write(ResumeGame(Box::new(saved.game.clone())));
+        }
+        InterruptedChoice::Discard => {
+            archive(&saved.game, &games);
+            remove(path.0.as_deref());
+        }
+    }
+}
+
+/// A new game started while an interrupted one was on offer: that one goes to the records.
+fn set_aside_unchosen(
+    mut commands: Commands,
+    interrupted: Option<Res<Interrupted>>,
+    games: Res<GamesDir>,
+    game: Option<Res<Game>>,
+) {
+    let Some(interrupted) = interrupted else { return };
+    if game.is_some_and(|game| game.seed == interrupted.0.game.seed && game.rounds == interrupted.0.game.rounds) {
+        return;
+    }
+    archive(&interrupted.0.game, &games);
+    commands.remove_resource::<Interrupted>();
+}
+
+/// What changes when a game moves on: a saved game is written only then, not every frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Progress {
+    seed: u64,
+    rounds: usize,
+    host: usize,
+    scores: Vec<(u32, bool)>,
+}
+
+fn save_progress(
+    game: Option<Res<Game>>,
+    screen: Res<State<Screen>>,
+    path: Res<SavedGamePath>,
+    seats: Res<PartySeats>,
+    mut last: Local<Option<Progress>>,
+) {
+    let (Some(game), Some(file)) = (game, &path.0) else { return };
+    if *screen.get() != Screen::Playing {
+        *last = None;
+        return;
+    }
+    let progress = Progress {
+        seed: game.seed,
+        rounds: game.rounds.len(),
+        host: game.host_log.len(),
+        scores: game.players.iter().map(|p| (p.score, p.removed)).collect(),
+    };
+    if last.as_ref() == Some(&progress) {
+        return;
+    }
+    let saved = SavedGame {
+        version: SavedGame::VERSION,
+        saved: now(),
+        game: game.clone(),
+        seats: seats
+            .0
+            .iter()
+            .map(|seat| match seat {
+                Seat::Keys(row) => SavedSeat::Keys(*row),
+                Seat::Pad(_) => SavedSeat::Pad,
+                Seat::Phone(_) | Seat::Returning => SavedSeat::Phone,
+            })
+            .collect(),
+    };
+    match kept::save(&saved, file) {
+        Ok(()) => *last = Some(progress),
+        // Tried again at the next change; the game itself goes on.
+        Err(error) => warn!("{}: cannot save the game under way: {error}", file.display()),
+    }
+}
+
+/// The game ended (results, or the players quit): nothing to resume.
+fn forget(path: Res<SavedGamePath>) {
+    remove(path.0.as_deref());
+}
+
+fn remove(file: Option<&Path>) {
+    let Some(file) = file else { return };
+    match std::fs::remove_file(file) {
+        Ok(()) => {}
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+        Err(error) => warn!("{}: cannot remove the finished game's save: {error}", file.display()),
+    }
+}
+
+/// Writes an unfinished game to the game records, so its scores stay on file.
+fn archive(game: &Game, games: &GamesDir) {
+    let Some(dir) = games.0.as_deref() else { return };
+    match GameLog::of(game, now()).write(dir) {
+        Ok(file) => info!("the interrupted game was put away in {}", file.display()),
+        Err(error) => warn!("cannot record the interrupted game in {}: {error}", dir.display()),
+    }
+}
+
+fn now() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}
