@@ -18,6 +18,8 @@ fn disjoint_pair() -> impl Strategy<Value = (String, String)> {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig { cases: crate::support::fuzz_cases(256), ..ProptestConfig::default() })]
+
     #[test]
     fn an_accepted_form_matches_itself_after_case_and_punctuation_changes(
         form in answer(),

@@ -192,6 +192,11 @@ fn a_busy_port_is_an_error_to_explain_not_a_crash() {
 }
 
 proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: crate::support::fuzz_cases(256),
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
     #[test]
     fn any_text_is_a_message_or_a_refusal_saying_why(text in ".{0,200}") {
         match bigtuna::net::protocol::parse(&text) {

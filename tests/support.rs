@@ -189,3 +189,8 @@ pub fn settings(players: usize, questions: usize, seed: u64) -> GameSettings {
         ..GameSettings::default()
     }
 }
+
+/// Cases a property test runs: `default`, or `BIGTUNA_FUZZ_CASES` for a long campaign.
+pub fn fuzz_cases(default: u32) -> u32 {
+    std::env::var("BIGTUNA_FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(default)
+}

@@ -250,7 +250,9 @@ impl Game {
     /// Each team's score: the sum of its members'.
     pub fn team_scores(&self) -> Vec<u32> {
         (0..self.teams.len())
-            .map(|team| self.players.iter().filter(|p| p.team == Some(team)).map(|p| p.score).sum())
+            .map(|team| {
+                self.players.iter().filter(|p| p.team == Some(team)).fold(0u32, |sum, p| sum.saturating_add(p.score))
+            })
             .collect()
     }
 }

@@ -60,6 +60,9 @@ impl Game {
                 return Err(format!("question {} is shown in a way its answer does not allow", n + 1));
             }
         }
+        if self.preset.largest_value() > super::scoring::MAX_POINTS {
+            return Err(format!("its scoring gives more than {} points for an answer", super::scoring::MAX_POINTS));
+        }
         if self.host_log.iter().any(|record| record.question >= self.questions.len()) {
             return Err("the host's record names a question the game does not have".into());
         }

@@ -166,7 +166,7 @@ fn score_round(game: &mut Game) {
         let correct = judgement.correct || closest.contains(&index);
         let asked = asked[index];
         if asked {
-            player.streak = if correct { player.streak + 1 } else { 0 };
+            player.streak = if correct { player.streak.saturating_add(1) } else { 0 };
             player.best_streak = player.best_streak.max(player.streak);
         }
         let time = entry.as_ref().map(|(_, p)| p.time);

@@ -78,7 +78,8 @@ pub struct Attempt {
 pub const MAX_POINTS: u32 = 1_000_000;
 
 impl ScoringPreset {
-    fn largest_value(&self) -> u32 {
+    /// The largest number in the preset: at most [`MAX_POINTS`] in a sound one.
+    pub fn largest_value(&self) -> u32 {
         [self.base.easy, self.base.medium, self.base.hard, self.speed_bonus, self.streak_bonus, self.streak_cap]
             .into_iter()
             .max()
