@@ -42,26 +42,17 @@ pub fn run(launch: Launch) -> ExitCode {
     };
     let (width, height) = user.window_size.unwrap_or((1280, 720));
     let mut app = App::new();
-    let absolute = |path: std::path::PathBuf| std::path::absolute(&path).unwrap_or(path).display().to_string();
-    let sound = audio::sound_available();
-    let mut plugins = DefaultPlugins.build();
-    if !sound {
-        plugins = plugins.disable::<bevy::audio::AudioPlugin>();
+    app.add_plugins(engine(width, height));
+    if launch.smoke.bare {
+        // The same engine, window and features, and nothing of the game but a camera.
+        app.add_systems(Startup, |mut commands: Commands| {
+            commands.spawn(Camera2d);
+        });
+        app.insert_resource(ClearColor(theme::palette::BACKGROUND));
+        app.add_plugins(smoke::plugin(&launch.smoke));
+        return exit_code(app.run());
     }
-    app.add_plugins(
-        plugins
-            .set(WindowPlugin {
-                primary_window: Some(Window {
-                    title: "Big Tuna Trivia".into(),
-                    name: Some("bigtuna".into()),
-                    resolution: WindowResolution::new(width, height),
-                    resize_constraints: WindowResizeConstraints { min_width: 800.0, min_height: 600.0, ..default() },
-                    ..default()
-                }),
-                ..default()
-            })
-            .set(AssetPlugin { file_path: absolute(paths::assets_dir()), ..default() }),
-    );
+    let sound = audio::sound_available();
     if sound {
         app.add_plugins(audio::plugin);
     } else {
@@ -109,7 +100,32 @@ pub fn run(launch: Launch) -> ExitCode {
         warn!("{notice}");
         app.world_mut().write_message(crate::persist::kept::FileNotice(notice));
     }
-    match app.run() {
+    exit_code(app.run())
+}
+
+/// Bevy's plugins as the game runs them: its window, its assets, no audio without a sound card.
+fn engine(width: u32, height: u32) -> bevy::app::PluginGroupBuilder {
+    let absolute = |path: std::path::PathBuf| std::path::absolute(&path).unwrap_or(path).display().to_string();
+    let mut plugins = DefaultPlugins.build();
+    if !audio::sound_available() {
+        plugins = plugins.disable::<bevy::audio::AudioPlugin>();
+    }
+    plugins
+        .set(WindowPlugin {
+            primary_window: Some(Window {
+                title: "Big Tuna Trivia".into(),
+                name: Some("bigtuna".into()),
+                resolution: WindowResolution::new(width, height),
+                resize_constraints: WindowResizeConstraints { min_width: 800.0, min_height: 600.0, ..default() },
+                ..default()
+            }),
+            ..default()
+        })
+        .set(AssetPlugin { file_path: absolute(paths::assets_dir()), ..default() })
+}
+
+fn exit_code(exit: AppExit) -> ExitCode {
+    match exit {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(code) => ExitCode::from(code.get()),
     }

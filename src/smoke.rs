@@ -34,6 +34,10 @@ pub struct SmokeArgs {
     /// Redraw every frame, even when nothing moves (for measuring the reactive mode).
     #[arg(long, hide = true)]
     pub continuous: bool,
+    /// Run an empty Bevy app with the game's window and engine features instead of the game,
+    /// to measure what the game adds to start-up and memory (`scripts/startup.sh`).
+    #[arg(long, hide = true)]
+    pub bare: bool,
 }
 
 /// One step of a script.

@@ -120,3 +120,67 @@ fn no_game_from_the_bank_asks_two_questions_of_one_group_in_ten_thousand_draws()
         }
     }
 }
+
+/// A library bigger than [`bigtuna::game::draw::SAMPLED_POOL`]: its draws are sampled.
+fn big_library() -> bigtuna::pack::PackLibrary {
+    let mut library = crate::support::synthetic_library(5_000);
+    for (i, q) in library.packs[0].questions.iter_mut().enumerate() {
+        // Every ten questions share a fact.
+        q.group = Some(format!("fact-{}", i / 10));
+    }
+    library
+}
+
+#[test]
+fn a_big_library_is_sampled_and_its_games_keep_every_rule() {
+    use bigtuna::game::draw::{SAMPLED_POOL, draw_from};
+    use bigtuna::game::pool::DrawPool;
+    let library = big_library();
+    let settings = GameSettings { questions: 100, kinds: Vec::new(), ..GameSettings::default() };
+    let pool = DrawPool::of(&library, &settings);
+    assert!(pool.entries.len() > SAMPLED_POOL, "{} questions", pool.entries.len());
+    let mut asked_ever = std::collections::HashSet::new();
+    for seed in 0..200 {
+        let (game, least_seen) = draw_from(&library, &pool, &settings, seed, None).expect("2,500 facts");
+        assert!(!least_seen);
+        assert_eq!(game.len(), 100);
+        let groups: std::collections::HashSet<_> = game.iter().filter_map(|d| d.question.group.clone()).collect();
+        assert_eq!(groups.len(), 100, "seed {seed}: one question per fact");
+        let levels: Vec<_> = game.iter().map(|q| q.question.difficulty).collect();
+        assert!(levels.windows(2).all(|w| w[0] <= w[1]), "easy to hard");
+        for level in bigtuna::pack::Difficulty::ALL {
+            let n = levels.iter().filter(|l| **l == level).count();
+            assert!((33..=34).contains(&n), "seed {seed}: {n} of {level:?}");
+        }
+        assert_eq!(draw_from(&library, &pool, &settings, seed, None).expect("again").0, game, "a seed replays");
+        asked_ever.extend(game.iter().map(|d| d.question.id.clone()));
+    }
+    // 200 games of 100 from 25,000 questions reach far across the pool, not one corner of it.
+    assert!(asked_ever.len() > 10_000, "{} different questions asked", asked_ever.len());
+}
+
+#[test]
+fn a_big_library_still_asks_the_least_recently_seen_first() {
+    use bigtuna::game::draw::draw_from;
+    use bigtuna::game::pool::DrawPool;
+    let library = big_library();
+    let settings = GameSettings { questions: 50, kinds: Vec::new(), ..GameSettings::default() };
+    let pool = DrawPool::of(&library, &settings);
+    let mut seen = bigtuna::game::Seen::default();
+    // A few games seen: the next is sampled and avoids them.
+    for seed in 0..5 {
+        let (game, _) = draw_from(&library, &pool, &settings, seed, Some(&seen)).expect("a game");
+        assert!(game.iter().all(|d| seen.last_asked(&d.pack, &d.question.id) == 0), "seed {seed} repeats");
+        seen.record(game.iter().map(|d| (d.pack.as_str(), d.question.id.as_str())));
+    }
+    // All but 60 seen: those come first (the whole pool is looked at when a sample cannot tell).
+    let unseen: Vec<String> = library.packs[0].questions.iter().skip(24_940).map(|q| q.id.clone()).collect();
+    seen.record(library.packs[0].questions.iter().take(24_940).map(|q| ("synthetic", q.id.as_str())));
+    let (game, least_seen) = draw_from(&library, &pool, &settings, 9, Some(&seen)).expect("a game");
+    assert!(least_seen);
+    let fresh = game.iter().filter(|d| unseen.contains(&d.question.id)).count();
+    // 60 unseen questions hold 6 or 7 facts; each fact is asked once.
+    let unseen_facts: std::collections::HashSet<_> =
+        library.packs[0].questions.iter().skip(24_940).filter_map(|q| q.group.clone()).collect();
+    assert_eq!(fresh, unseen_facts.len(), "every unseen fact first");
+}

@@ -78,7 +78,15 @@ fn saved_game_text() -> &'static str {
         let settings =
             bigtuna::game::GameSettings { mode: bigtuna::game::PlayMode::Teams, ..crate::support::settings(4, 8, 5) };
         let presets = bigtuna::game::ScoringPresets::default();
-        let mut game = bigtuna::game::flow::new_game(&library, &settings, &presets, 5, None).expect("a game");
+        let mut game = bigtuna::game::flow::new_game(
+            &library,
+            &settings,
+            &presets,
+            5,
+            None,
+            &bigtuna::game::pool::DrawPool::of(&library, &settings),
+        )
+        .expect("a game");
         let mut app = headless(library, settings);
         crate::support::start(&mut app);
         for _ in 0..2 {

@@ -43,8 +43,15 @@ fn save_each_kind(dir: &Path, n: u64) {
     settings.save(&dir.join("settings.ron")).expect("settings");
     let library = crate::support::synthetic_library(4);
     let presets = bigtuna::game::ScoringPresets::default();
-    let game = bigtuna::game::flow::new_game(&library, &crate::support::settings(2, 10, n), &presets, n, None)
-        .expect("a game");
+    let game = bigtuna::game::flow::new_game(
+        &library,
+        &crate::support::settings(2, 10, n),
+        &presets,
+        n,
+        None,
+        &bigtuna::game::pool::DrawPool::of(&library, &crate::support::settings(2, 10, n)),
+    )
+    .expect("a game");
     let saved = SavedGame { version: 1, saved: n, game, seats: Vec::new() };
     save(&saved, &dir.join(saved_game::FILE)).expect("saved game");
     let mut scores = HighScores::default();

@@ -7,6 +7,7 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 
+use super::pool::DrawPool;
 use super::seen::Seen;
 use super::settings::{DifficultyChoice, GameSettings};
 use crate::pack::{Answer, Difficulty, PackLibrary, Question};
@@ -75,23 +76,14 @@ impl std::fmt::Display for Shortfall {
 
 /// The questions of `library` that `settings` allow, with their pack ids, in library order.
 pub fn eligible<'a>(library: &'a PackLibrary, settings: &GameSettings) -> Vec<(&'a str, &'a Question)> {
-    library
-        .questions()
-        .filter(|(pack, _)| settings.packs.is_empty() || settings.packs.contains(&pack.id))
-        .filter(|(_, q)| settings.categories.is_empty() || settings.categories.contains(&q.category))
-        .filter(|(_, q)| settings.kinds.is_empty() || settings.kinds.contains(&q.answer.kind()))
-        .filter(|(_, q)| settings.difficulty.allows(q.difficulty))
-        .filter(|(_, q)| q.within_seasons(settings.max_season))
-        .filter(|(_, q)| settings.watched.allows(q))
-        .map(|(pack, q)| (pack.id.as_str(), q))
-        .collect()
+    DrawPool::of(library, settings).questions(library)
 }
 
 /// Draws `settings.questions` questions with `seed`: no question twice, at most one of a
 /// group (questions that share a fact), options and orderings shuffled. With
 /// [`DifficultyChoice::Mixed`] the game ramps from easy to hard.
 pub fn draw(library: &PackLibrary, settings: &GameSettings, seed: u64) -> Result<Vec<DrawnQuestion>, Shortfall> {
-    draw_with(library, settings, seed, None).map(|(questions, _)| questions)
+    draw_from(library, &DrawPool::of(library, settings), settings, seed, None).map(|(questions, _)| questions)
 }
 
 /// [`draw`], asking the questions least recently [`Seen`] first: never-seen ones in the
@@ -103,17 +95,33 @@ pub fn draw_least_seen(
     seed: u64,
     seen: &Seen,
 ) -> Result<(Vec<DrawnQuestion>, bool), Shortfall> {
-    draw_with(library, settings, seed, (!seen.is_empty()).then_some(seen))
+    draw_from(library, &DrawPool::of(library, settings), settings, seed, Some(seen))
 }
 
-fn draw_with(
+/// Pools larger than this are sampled, not shuffled whole: a game of 100 from a million
+/// questions then costs what one from a few thousand does. Smaller pools (every real pack
+/// today) are drawn as they always were, so their seeds keep replaying the same games.
+pub const SAMPLED_POOL: usize = 20_000;
+
+/// Candidates a sampled draw takes per question asked: enough for groups and difficulty
+/// shares nearly always; when not, the draw shuffles the whole pool after all.
+const SAMPLED_PER_QUESTION: usize = 8;
+
+/// [`draw`] or [`draw_least_seen`] from a pool worked out beforehand ([`DrawPool`]).
+pub fn draw_from(
     library: &PackLibrary,
+    pool: &DrawPool,
     settings: &GameSettings,
     seed: u64,
     seen: Option<&Seen>,
 ) -> Result<(Vec<DrawnQuestion>, bool), Shortfall> {
-    let mut pool = eligible(library, settings);
-    let asked = settings.questions;
+    let seen = seen.filter(|seen| !seen.is_empty());
+    if pool.entries.len() > SAMPLED_POOL
+        && let Some(drawn) = sampled(library, pool, settings, seed, seen)
+    {
+        return Ok(drawn);
+    }
+    let mut pool = pool.questions(library);
     let mut rng = StdRng::seed_from_u64(seed);
     pool.shuffle(&mut rng);
     let mut preferred = false;
@@ -122,6 +130,44 @@ fn draw_with(
         pool.sort_by_cached_key(|(pack, q)| seen.last_asked(pack, &q.id));
         preferred = pool.last().is_some_and(|(pack, q)| seen.last_asked(pack, &q.id) > 0);
     }
+    let chosen = choose(pool, settings)?;
+    Ok((chosen.into_iter().map(|(pack, question)| present(pack, question, &mut rng)).collect(), preferred))
+}
+
+/// A big pool's draw: a random sample of candidates in random order, chosen from as a whole
+/// pool would be. `None` when the sample cannot give the game the whole pool would (too few
+/// of a difficulty or of distinct facts, or a question seen before among the chosen, where an
+/// unseen one may lie outside the sample): the caller then shuffles the whole pool.
+fn sampled(
+    library: &PackLibrary,
+    pool: &DrawPool,
+    settings: &GameSettings,
+    seed: u64,
+    seen: Option<&Seen>,
+) -> Option<(Vec<DrawnQuestion>, bool)> {
+    let mut rng = StdRng::seed_from_u64(seed);
+    let take = (settings.questions * SAMPLED_PER_QUESTION).min(pool.entries.len());
+    let picks = rand::seq::index::sample(&mut rng, pool.entries.len(), take);
+    let candidates: Vec<(&str, &Question)> = picks.iter().filter_map(|i| pool.get(library, i)).collect();
+    let chosen = choose(candidates, settings).ok()?;
+    let short_of_a_level = settings.difficulty == DifficultyChoice::Mixed
+        && Difficulty::ALL
+            .iter()
+            .any(|d| chosen.iter().filter(|(_, q)| q.difficulty == *d).count() * 3 + 2 < chosen.len());
+    if short_of_a_level || seen.is_some_and(|seen| chosen.iter().any(|(pack, q)| seen.last_asked(pack, &q.id) > 0)) {
+        return None;
+    }
+    // Nothing seen was chosen: the game is exactly the plain draw of this seed.
+    Some((chosen.into_iter().map(|(pack, question)| present(pack, question, &mut rng)).collect(), false))
+}
+
+/// The game's questions from a pool in draw order: the first of each group, then the
+/// number asked (in difficulty shares, easy to hard, for a mixed game).
+fn choose<'a>(
+    mut pool: Vec<(&'a str, &'a Question)>,
+    settings: &GameSettings,
+) -> Result<Vec<(&'a str, &'a Question)>, Shortfall> {
+    let asked = settings.questions;
     // The first of each group in the shuffled pool stands for it: any member, as likely.
     let matching = pool.len();
     let mut groups = std::collections::HashSet::new();
@@ -139,21 +185,25 @@ fn draw_with(
         // Stable: within one difficulty the shuffled order stands.
         chosen.sort_by_key(|(_, q)| q.difficulty);
     }
-    Ok((chosen.into_iter().map(|(pack, question)| present(pack, question, &mut rng)).collect(), preferred))
+    Ok(chosen)
 }
 
 /// Takes `count` questions from the shuffled `pool` in equal shares of each difficulty
 /// where the pool allows, topping up from whatever is left.
 fn ramp<'a>(pool: Vec<(&'a str, &'a Question)>, count: usize) -> Vec<(&'a str, &'a Question)> {
-    let mut by_level: Vec<Vec<(&str, &Question)>> =
-        Difficulty::ALL.iter().map(|d| pool.iter().filter(|(_, q)| q.difficulty == *d).copied().collect()).collect();
+    let mut by_level: Vec<std::vec::IntoIter<(&str, &Question)>> = Difficulty::ALL
+        .iter()
+        .map(|d| pool.iter().filter(|(_, q)| q.difficulty == *d).copied().collect::<Vec<_>>().into_iter())
+        .collect();
     let mut chosen = Vec::with_capacity(count);
     // Round-robin over the levels gives equal shares, and spills over when one runs dry.
     while chosen.len() < count {
         let mut took = false;
         for level in by_level.iter_mut() {
-            if chosen.len() < count && !level.is_empty() {
-                chosen.push(level.remove(0));
+            if chosen.len() < count
+                && let Some(next) = level.next()
+            {
+                chosen.push(next);
                 took = true;
             }
         }

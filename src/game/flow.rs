@@ -10,6 +10,7 @@ use bevy::prelude::*;
 use super::GameSystems;
 use super::draw::{self, Shortfall};
 use super::model::{Buzz, Clock, Game, Player, Team};
+use super::pool::DrawPool;
 use super::scoring::ScoringPresets;
 use super::seen::Seen;
 use super::settings::{GameSettings, PlayMode, team_name};
@@ -79,7 +80,7 @@ fn join_game(mut joins: MessageReader<JoinGame>, game: Option<ResMut<Game>>, scr
     }
 }
 
-/// Draws and sets up a game from `seed`. With `seen`, the questions least recently seen come
+/// Draws and sets up a game from `seed`, from the eligible questions in `pool`. With `seen`, the questions least recently seen come
 /// first ([`draw::draw_least_seen`]); without, the game is exactly `draw(seed)`, which is how a
 /// seed replays a game.
 pub fn new_game(
@@ -88,11 +89,9 @@ pub fn new_game(
     presets: &ScoringPresets,
     seed: u64,
     seen: Option<&Seen>,
+    pool: &DrawPool,
 ) -> Result<Game, Shortfall> {
-    let (questions, least_seen) = match seen {
-        Some(seen) => draw::draw_least_seen(library, settings, seed, seen)?,
-        None => (draw::draw(library, settings, seed)?, false),
-    };
+    let (questions, least_seen) = draw::draw_from(library, pool, settings, seed, seen)?;
     let preset = presets.get(&settings.scoring).cloned().unwrap_or_else(|| ScoringPresets::default().0.remove(0));
     // Party modes need a party: one player alone just answers.
     let mut settings = settings.clone();
@@ -158,6 +157,7 @@ pub(super) fn handle_commands(
     settings: Res<GameSettings>,
     presets: Res<ScoringPresets>,
     seen: Res<Seen>,
+    pool: Res<DrawPool>,
     mut game: Option<ResMut<Game>>,
 ) {
     let playing = *screen.get() == Screen::Playing;
@@ -172,7 +172,15 @@ pub(super) fn handle_commands(
                     (_, Some(seed), _) => (seed, None),
                     _ => (draw::random_seed(), Some(&*seen)),
                 };
-                match new_game(&library, &settings, &presets, seed, seen) {
+                // Worked out as the settings changed; only a change this very frame is not in it.
+                let fresh;
+                let pool = if pool.fits(&settings) && !library.is_changed() {
+                    &*pool
+                } else {
+                    fresh = DrawPool::of(&library, &settings);
+                    &fresh
+                };
+                match new_game(&library, &settings, &presets, seed, seen, pool) {
                     Ok(new) => {
                         commands.insert_resource(new);
                         commands.remove_resource::<StartProblem>();

@@ -8,6 +8,7 @@ pub mod judge;
 pub mod mode;
 pub mod model;
 pub mod overrides;
+pub mod pool;
 pub mod results;
 pub mod resume;
 pub mod round;
@@ -65,5 +66,6 @@ pub fn plugin(app: &mut App) {
         resume::plugin,
         seen::plugin,
         high_scores::plugin,
+        pool::plugin,
     ));
 }

@@ -1,7 +1,7 @@
 //! The installed packs, as one resource the game draws from.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
 use serde::Serialize;
@@ -37,21 +37,20 @@ impl PackLibrary {
         Self::load_sources(&sources)
     }
 
-    /// Loads every pack file under each path, each marked with where it was found.
+    /// Loads every pack file under each path, each marked with where it was found. Files are
+    /// read on every core at once; the library is the same as reading them one by one.
     pub fn load_sources(sources: &[(PathBuf, PackSource)]) -> Self {
         let mut library = PackLibrary::default();
+        let mut files = Vec::new();
         for (path, source) in sources {
-            let (files, missing) = find_pack_files(std::slice::from_ref(path));
+            let (found, missing) = find_pack_files(std::slice::from_ref(path));
             for problem in missing {
                 library.skipped.push(SkippedPack { file: problem.file.clone(), problems: Problems(vec![problem]) });
             }
-            for file in files {
-                let loaded = load_pack_file(&file).map(|mut pack| {
-                    pack.origin.source = *source;
-                    pack
-                });
-                library.add(file.display().to_string(), loaded);
-            }
+            files.extend(found.into_iter().map(|file| (file, *source)));
+        }
+        for ((file, _), loaded) in files.iter().zip(load_all(&files)) {
+            library.add(file.display().to_string(), loaded);
         }
         library
     }
@@ -168,4 +167,47 @@ impl PackStats {
             by_category,
         }
     }
+}
+
+/// Loads `files` on all cores (this thread helps), each marked with its source; in order.
+fn load_all(files: &[(PathBuf, PackSource)]) -> Vec<Result<Pack, Problems>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let at = next.fetch_add(1, Ordering::Relaxed);
+            let Some((file, source)) = files.get(at) else { return done };
+            done.push((at, load_marked(file, *source)));
+        }
+    };
+    let helpers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len()).saturating_sub(1);
+    let done = std::thread::scope(|scope| {
+        // A helper the system will not start leaves its share to the others.
+        let handles: Vec<_> = (0..helpers)
+            .filter_map(|_| std::thread::Builder::new().name("pack-reader".into()).spawn_scoped(scope, work).ok())
+            .collect();
+        let mut done = work();
+        for handle in handles {
+            // A helper that panicked lost its files: they are read again below.
+            done.extend(handle.join().unwrap_or_default());
+        }
+        done
+    });
+    let mut results: Vec<Option<Result<Pack, Problems>>> = (0..files.len()).map(|_| None).collect();
+    for (at, loaded) in done {
+        results[at] = Some(loaded);
+    }
+    results
+        .into_iter()
+        .zip(files)
+        .map(|(loaded, (file, source))| loaded.unwrap_or_else(|| load_marked(file, *source)))
+        .collect()
+}
+
+fn load_marked(file: &Path, source: PackSource) -> Result<Pack, Problems> {
+    load_pack_file(file).map(|mut pack| {
+        pack.origin.source = source;
+        pack
+    })
 }

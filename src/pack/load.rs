@@ -61,16 +61,17 @@ pub fn parse_pack(file: &str, bytes: &[u8]) -> Result<Pack, Problems> {
             "the file is empty: a pack starts with `Pack(id: \"my-pack\", title: \"..\", questions: [..])` (see docs/PACKS.md)".into(),
         ));
     }
-    let source = Source { file, text, lines: LineIndex::new(text) };
+    let source = Source::new(file, text);
     match ron_options().from_str::<Pack>(text) {
         Ok(mut pack) => {
-            let root = spans::index(text);
-            let problems = validate::validate_pack(&pack, &source, root.as_ref());
-            if !problems.is_empty() {
-                return Err(Problems(problems));
+            // Validate without positions first: a sound pack (nearly every load) never pays
+            // for indexing its structure. Only a pack with problems is read again for where.
+            if !validate::validate_pack(&pack, &source, None).is_empty() {
+                let root = spans::index(text);
+                return Err(Problems(validate::validate_pack(&pack, &source, root.as_ref())));
             }
-            let id_offset = root.as_ref().and_then(|root| root.field("id")).map_or(0, |id| id.start);
-            let (id_line, id_col) = source.lines.position(text, id_offset);
+            let id_offset = spans::top_field(text, "id").unwrap_or(0);
+            let (id_line, id_col) = LineIndex::new(&text[..id_offset]).position(text, id_offset);
             pack.origin = Origin { file: file.to_owned(), id_line, id_col, ..Origin::default() };
             Ok(pack)
         }
@@ -110,7 +111,7 @@ fn explain_failure(source: &Source, whole: ron::error::SpannedError) -> Vec<Prob
 }
 
 fn questions_contain(root: &Node, source: &Source, error: &ron::error::SpannedError) -> bool {
-    let offset = source.lines.offset(source.text, error.span.start.line, error.span.start.col);
+    let offset = source.lines().offset(source.text, error.span.start.line, error.span.start.col);
     root.field("questions")
         .is_some_and(|questions| questions.list_items().iter().any(|node| (node.start..=node.end).contains(&offset)))
 }

@@ -36,16 +36,26 @@ impl LineIndex {
     }
 }
 
-/// A pack's text, decoded and indexed, with the name problems are reported under.
+/// A pack's text, decoded, with the name problems are reported under. Its lines are indexed
+/// the first time a position is asked for: a sound pack never needs it.
 pub(crate) struct Source<'a> {
     pub(crate) file: &'a str,
     pub(crate) text: &'a str,
-    pub(crate) lines: LineIndex,
+    lines: std::cell::OnceCell<LineIndex>,
 }
 
-impl Source<'_> {
+impl<'a> Source<'a> {
+    pub(crate) fn new(file: &'a str, text: &'a str) -> Self {
+        Self { file, text, lines: std::cell::OnceCell::new() }
+    }
+
+    /// The text's line index.
+    pub(crate) fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(self.text))
+    }
+
     pub(crate) fn problem_at(&self, offset: usize, message: impl Into<String>) -> Problem {
-        let (line, col) = self.lines.position(self.text, offset);
+        let (line, col) = self.lines().position(self.text, offset);
         Problem { file: self.file.to_owned(), line, col, message: message.into() }
     }
 }

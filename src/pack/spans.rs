@@ -106,6 +106,42 @@ pub fn index(text: &str) -> Option<Node<'_>> {
     (reader.pos == reader.bytes.len()).then_some(node)
 }
 
+/// The offset of the value of the top-level field `name` (`id` of `Pack(id: .., ..)`), read
+/// only as far as that field: it usually comes first, so this costs next to nothing.
+pub fn top_field(text: &str, name: &str) -> Option<usize> {
+    let mut reader = Reader { text, bytes: text.as_bytes(), pos: 0 };
+    reader.skip_trivia_and_attributes();
+    if reader.peek().is_some_and(is_word_start) {
+        reader.word();
+        reader.skip_trivia();
+    }
+    if reader.peek()? != b'(' {
+        return None;
+    }
+    reader.pos += 1;
+    loop {
+        reader.skip_trivia();
+        let start = reader.pos;
+        reader.word();
+        let field = text.get(start..reader.pos)?;
+        reader.skip_trivia();
+        if field.is_empty() || reader.peek()? != b':' {
+            return None;
+        }
+        reader.pos += 1;
+        reader.skip_trivia();
+        if field == name {
+            return Some(reader.pos);
+        }
+        reader.value(1)?;
+        reader.skip_trivia();
+        if reader.peek()? != b',' {
+            return None;
+        }
+        reader.pos += 1;
+    }
+}
+
 struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],
