@@ -149,12 +149,16 @@ fn sampled(
     let take = (settings.questions * SAMPLED_PER_QUESTION).min(pool.entries.len());
     let picks = rand::seq::index::sample(&mut rng, pool.entries.len(), take);
     let candidates: Vec<(&str, &Question)> = picks.iter().filter_map(|i| pool.get(library, i)).collect();
-    let chosen = choose(candidates, settings).ok()?;
-    let short_of_a_level = settings.difficulty == DifficultyChoice::Mixed
-        && Difficulty::ALL
-            .iter()
-            .any(|d| chosen.iter().filter(|(_, q)| q.difficulty == *d).count() * 3 + 2 < chosen.len());
-    if short_of_a_level || seen.is_some_and(|seen| chosen.iter().any(|(pack, q)| seen.last_asked(pack, &q.id) > 0)) {
+    let candidates = first_of_each_fact(candidates);
+    let chosen = choose(candidates.clone(), settings).ok()?;
+    // The sample ran out of a difficulty the whole pool has more of: the shares could differ.
+    let ran_dry = settings.difficulty == DifficultyChoice::Mixed
+        && Difficulty::ALL.iter().enumerate().any(|(level, d)| {
+            let sampled = candidates.iter().filter(|(_, q)| q.difficulty == *d).count();
+            let taken = chosen.iter().filter(|(_, q)| q.difficulty == *d).count();
+            taken == sampled && pool.levels[level] > sampled
+        });
+    if ran_dry || seen.is_some_and(|seen| chosen.iter().any(|(pack, q)| seen.last_asked(pack, &q.id) > 0)) {
         return None;
     }
     // Nothing seen was chosen: the game is exactly the plain draw of this seed.
@@ -164,14 +168,12 @@ fn sampled(
 /// The game's questions from a pool in draw order: the first of each group, then the
 /// number asked (in difficulty shares, easy to hard, for a mixed game).
 fn choose<'a>(
-    mut pool: Vec<(&'a str, &'a Question)>,
+    pool: Vec<(&'a str, &'a Question)>,
     settings: &GameSettings,
 ) -> Result<Vec<(&'a str, &'a Question)>, Shortfall> {
     let asked = settings.questions;
-    // The first of each group in the shuffled pool stands for it: any member, as likely.
     let matching = pool.len();
-    let mut groups = std::collections::HashSet::new();
-    pool.retain(|(pack, q)| q.group.as_ref().is_none_or(|group| groups.insert((*pack, group.as_str()))));
+    let mut pool = first_of_each_fact(pool);
     if pool.len() < asked || asked == 0 {
         return Err(Shortfall { asked, available: pool.len(), shared: matching - pool.len() });
     }
@@ -186,6 +188,13 @@ fn choose<'a>(
         chosen.sort_by_key(|(_, q)| q.difficulty);
     }
     Ok(chosen)
+}
+
+/// The first of each group in the shuffled pool stands for it: any member, as likely.
+fn first_of_each_fact<'a>(mut pool: Vec<(&'a str, &'a Question)>) -> Vec<(&'a str, &'a Question)> {
+    let mut groups = std::collections::HashSet::new();
+    pool.retain(|(pack, q)| q.group.as_ref().is_none_or(|group| groups.insert((*pack, group.as_str()))));
+    pool
 }
 
 /// Takes `count` questions from the shuffled `pool` in equal shares of each difficulty

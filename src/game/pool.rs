@@ -15,6 +15,8 @@ pub struct DrawPool {
     key: Option<Filters>,
     /// (pack index, question index) of each eligible question.
     pub entries: Vec<(u32, u32)>,
+    /// Eligible questions of each difficulty (easy, medium, hard).
+    pub levels: [usize; 3],
 }
 
 /// The settings that decide which questions are eligible.
@@ -55,14 +57,17 @@ impl DrawPool {
     /// The questions of `library` that `settings` allow.
     pub fn of(library: &PackLibrary, settings: &GameSettings) -> Self {
         let mut entries = Vec::new();
+        let mut levels = [0; 3];
         for (p, pack) in library.packs.iter().enumerate() {
             if !settings.packs.is_empty() && !settings.packs.contains(&pack.id) {
                 continue;
             }
-            let eligible = pack.questions.iter().enumerate().filter(|(_, q)| allows(settings, pack, q));
-            entries.extend(eligible.map(|(i, _)| (p as u32, i as u32)));
+            for (i, q) in pack.questions.iter().enumerate().filter(|(_, q)| allows(settings, pack, q)) {
+                entries.push((p as u32, i as u32));
+                levels[q.difficulty as usize] += 1;
+            }
         }
-        Self { key: Some(Filters::of(settings)), entries }
+        Self { key: Some(Filters::of(settings)), entries, levels }
     }
 
     /// The entry at `index`, as the pack id and the question (`None` if the library changed
