@@ -113,3 +113,60 @@ fn two_writers_saving_at_once_never_leave_a_torn_file_or_a_stray_temporary() {
         .collect();
     assert_eq!(names, ["settings.ron"], "no temporary file is left behind");
 }
+
+/// Tells the child process where to save settings, and as which writer.
+const CHILD_ENV: &str = "BIGTUNA_SETTINGS_CHILD";
+
+/// The child: saves settings 300 times the game's way (run only by the test below).
+#[test]
+#[ignore = "a child process of the two-processes test, started by it"]
+fn saving_settings_child() {
+    let Ok(spec) = std::env::var(CHILD_ENV) else { return };
+    let (writer, file) = spec.split_once(':').expect("WRITER:FILE");
+    let writer: u32 = writer.parse().expect("a number");
+    for n in 0..300 {
+        let settings = UserSettings { window_size: Some((800 + writer, 600 + n)), ..UserSettings::default() };
+        settings.save(std::path::Path::new(file)).expect("a save");
+    }
+}
+
+#[test]
+fn two_game_processes_saving_settings_at_once_never_tear_the_file() {
+    let dir = scratch_dir("two-processes");
+    let file = dir.join("settings.ron");
+    UserSettings::default().save(&file).expect("first save");
+    let children: Vec<_> = (1..=2)
+        .map(|writer| {
+            std::process::Command::new(std::env::current_exe().expect("the test binary"))
+                .args(["--exact", "settings_file::saving_settings_child", "--ignored", "--quiet"])
+                .env(CHILD_ENV, format!("{writer}:{}", file.display()))
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .expect("a child starts")
+        })
+        .collect();
+    // Read while they write (bounded: the children stop after 300 saves each).
+    let started = std::time::Instant::now();
+    let mut reads = 0;
+    let mut writers_seen = std::collections::HashSet::new();
+    let mut children = children;
+    while children.iter_mut().any(|c| c.try_wait().expect("waits").is_none())
+        && started.elapsed() < std::time::Duration::from_secs(60)
+    {
+        let text = std::fs::read_to_string(&file).expect("the file is always there");
+        let settings: UserSettings = ron::from_str(&text).unwrap_or_else(|e| panic!("a torn file ({e}): {text}"));
+        writers_seen.insert(settings.window_size.map(|(w, _)| w));
+        reads += 1;
+    }
+    for mut child in children {
+        assert!(child.wait().expect("the child ends").success(), "a child failed to save");
+    }
+    assert!(reads > 0);
+    eprintln!("two processes: {reads} reads, versions of writers {writers_seen:?}");
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["settings.ron"], "no temporary file is left behind");
+    assert_eq!(UserSettings::load(&file).notice, None, "the last version is whole");
+}

@@ -56,7 +56,8 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<ScoringPresets>()
         .init_resource::<PackLibrary>()
         .add_message::<JoinGame>()
-        .add_systems(Update, (handle_commands, join_game).in_set(GameSystems::Flow));
+        .add_systems(Update, (handle_commands, join_game).in_set(GameSystems::Flow))
+        .add_systems(OnExit(Screen::Playing), record_seen);
 }
 
 /// A player joins the party (a phone, in the lobby or during a game): kept in the settings
@@ -232,4 +233,11 @@ pub(super) fn handle_commands(
 /// A new seed derived from the last, so "play again" is new yet still reproducible.
 fn next_seed(seed: u64) -> u64 {
     seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407) % 1_000_000_000
+}
+
+/// The questions a game showed (up to the one open when it ended) count as seen.
+fn record_seen(game: Option<Res<Game>>, mut seen: ResMut<Seen>) {
+    let Some(game) = game else { return };
+    let shown = (game.current + 1).min(game.questions.len());
+    seen.record(game.questions[..shown].iter().map(|q| (q.pack.as_str(), q.question.id.as_str())));
 }

@@ -91,7 +91,9 @@ impl DrawPool {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<DrawPool>()
-        .add_systems(Update, refresh.before(super::flow::handle_commands).in_set(super::GameSystems::Flow));
+        // Before the core acts on this frame's commands (a change made later in the frame is
+        // caught by the start of a game, which checks that the pool fits).
+        .add_systems(Update, refresh.in_set(super::GameSystems::Screens));
 }
 
 fn refresh(library: Res<PackLibrary>, settings: Res<GameSettings>, mut pool: ResMut<DrawPool>) {

@@ -1,14 +1,12 @@
 //! Which questions players have seen, and how long ago (counted in games), so the next games
 //! ask the least recently seen first, round and round the bank until it runs out.
-//! [`crate::persist::seen_file`] keeps it between runs.
+//! A game's questions are recorded as it ends ([`super::flow`]); `crate::persist` keeps the
+//! record between runs.
 
 use std::collections::HashMap;
 
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
-
-use super::model::Game;
-use super::state::Screen;
 
 /// Questions remembered at most; past it the longest unseen are forgotten (and so come first).
 pub const MAX_REMEMBERED: usize = 200_000;
@@ -60,12 +58,5 @@ impl Seen {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Seen>().add_systems(OnExit(Screen::Playing), record_game);
-}
-
-/// The questions a game showed (up to the one open when it ended) count as seen.
-fn record_game(game: Option<Res<Game>>, mut seen: ResMut<Seen>) {
-    let Some(game) = game else { return };
-    let shown = (game.current + 1).min(game.questions.len());
-    seen.record(game.questions[..shown].iter().map(|q| (q.pack.as_str(), q.question.id.as_str())));
+    app.init_resource::<Seen>();
 }

@@ -111,23 +111,17 @@ pub fn index(text: &str) -> Option<Node<'_>> {
 pub fn top_field(text: &str, name: &str) -> Option<usize> {
     let mut reader = Reader { text, bytes: text.as_bytes(), pos: 0 };
     reader.skip_trivia_and_attributes();
-    if reader.peek().is_some_and(is_word_start) {
-        reader.word();
-        reader.skip_trivia();
-    }
-    if reader.peek()? != b'(' {
-        return None;
-    }
-    reader.pos += 1;
+    reader.word(); // the struct's name, if written
+    reader.skip_trivia();
+    reader.bytes.get(reader.pos).filter(|b| **b == b'(')?;
     loop {
+        reader.pos += 1; // past `(` or `,`
         reader.skip_trivia();
         let start = reader.pos;
         reader.word();
-        let field = text.get(start..reader.pos)?;
+        let field = text.get(start..reader.pos).filter(|field| !field.is_empty())?;
         reader.skip_trivia();
-        if field.is_empty() || reader.peek()? != b':' {
-            return None;
-        }
+        reader.bytes.get(reader.pos).filter(|b| **b == b':')?;
         reader.pos += 1;
         reader.skip_trivia();
         if field == name {
@@ -135,10 +129,7 @@ pub fn top_field(text: &str, name: &str) -> Option<usize> {
         }
         reader.value(1)?;
         reader.skip_trivia();
-        if reader.peek()? != b',' {
-            return None;
-        }
-        reader.pos += 1;
+        reader.bytes.get(reader.pos).filter(|b| **b == b',')?;
     }
 }
 

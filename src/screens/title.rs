@@ -7,6 +7,7 @@ use crate::game::high_scores::HighScores;
 use crate::game::{GameSettings, GameSystems, Screen};
 use crate::input::AppCommand;
 use crate::pack::PackLibrary;
+use crate::persist::UserSettings;
 use crate::persist::saved_game::{Interrupted, InterruptedChoice, SavedGame};
 use crate::theme::interaction::Activate;
 use crate::theme::palette;
@@ -15,7 +16,7 @@ use crate::words::count;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Title), spawn)
-        .add_systems(Update, withdraw_offer.run_if(in_state(Screen::Title)).in_set(GameSystems::Screens));
+        .add_systems(Update, (withdraw_offer, fit_scores).run_if(in_state(Screen::Title)).in_set(GameSystems::Screens));
 }
 
 /// The offer to resume an interrupted game, while there is one.
@@ -37,35 +38,75 @@ fn spawn(
     let status_colour = if library.skipped.is_empty() { palette::MUTED } else { palette::ACCENT };
     // With a game to resume, its two buttons come first (and Enter resumes).
     let first = if interrupted.is_some() { 2 } else { 0 };
+    // The offer takes the subtitle's place, so that the screen still fits 800x600 at 200% text.
+    let subtitle = if interrupted.is_some() { Display::None } else { Display::Flex };
+    // So does the pack count, unless it warns of skipped packs.
+    let quiet_status = if interrupted.is_some() && library.skipped.is_empty() { Display::None } else { Display::Flex };
     let root = commands
         .spawn((
             widgets::screen_root("Title screen"),
             DespawnOnExit(Screen::Title),
             children![
-                widgets::text("BIG TUNA TRIVIA", 5.0, palette::ACCENT, &fonts.bold),
-                widgets::text("How well do you know Jim Halpert?", 1.8, palette::TEXT, &fonts.regular),
-                (Node { height: rem(1.5), ..default() }),
+                widgets::text(
+                    "BIG TUNA TRIVIA",
+                    if interrupted.is_some() { 3.6 } else { 5.0 },
+                    palette::ACCENT,
+                    &fonts.bold
+                ),
+                (
+                    Node { display: subtitle, ..default() },
+                    widgets::text("How well do you know Jim Halpert?", 1.8, palette::TEXT, &fonts.regular)
+                ),
+                (Node { height: rem(1.5), display: subtitle, ..default() }),
                 widgets::button("Play solo", first, &fonts, prepare(GameSettings::make_solo, Screen::Setup)),
                 widgets::button("Party night", first + 1, &fonts, prepare(GameSettings::make_party, Screen::Join)),
                 widgets::button("Question packs", first + 2, &fonts, go_to(Screen::Packs)),
                 widgets::button("Settings", first + 3, &fonts, go_to(Screen::Settings)),
                 widgets::button("Quit", first + 4, &fonts, send(AppCommand::Quit)),
-                (Node { height: rem(1.0), ..default() }),
-                (Name::new("Pack status"), widgets::text(status, 1.2, status_colour, &fonts.regular)),
-                (Node { height: rem(0.6), ..default() }),
+                (Node { height: rem(1.0), display: quiet_status, ..default() }),
+                (
+                    Name::new("Pack status"),
+                    Node { display: quiet_status, ..default() },
+                    widgets::text(status, 1.2, status_colour, &fonts.regular)
+                ),
                 widgets::hints("↑ ↓ move · Enter choose · F11 fullscreen · M mute · Ctrl+Q quit", &fonts),
             ],
         ))
         .id();
     // The board of the games played last, beside the menu.
     if let Some(board) = high_scores.boards.first() {
-        let scores = commands.spawn(super::scoreboard::column(board, 5, &fonts)).id();
+        let scores = commands.spawn((TitleScores, super::scoreboard::column(board, 5, &fonts))).id();
         commands.entity(root).add_child(scores);
     }
     if let Some(interrupted) = interrupted {
         let offer = commands.spawn(resume_offer(&interrupted.0, &fonts)).id();
-        // After the subtitle and its spacer, before "Play solo".
         commands.entity(root).insert_children(3, &[offer]);
+    }
+}
+
+/// The high-score column beside the menu.
+#[derive(Component)]
+struct TitleScores;
+
+/// Logical window widths, at 100% text, below which the high-score column would cover the
+/// menu, and the wider resume offer.
+const SCORES_NEED_WIDTH: [f32; 2] = [600.0, 1000.0];
+
+/// The column shows only where it fits beside the menu (and the results have the board).
+fn fit_scores(
+    windows: Query<&Window, With<bevy::window::PrimaryWindow>>,
+    user: Option<Res<UserSettings>>,
+    offer: Option<Res<Interrupted>>,
+    mut columns: Query<&mut Node, With<TitleScores>>,
+) {
+    let Ok(window) = windows.single() else { return };
+    let scale = user.map_or(1.0, |user| f32::from(user.text_scale) / 100.0);
+    let need = SCORES_NEED_WIDTH[usize::from(offer.is_some())] * scale;
+    let display = if window.width() >= need { Display::Flex } else { Display::None };
+    for mut node in &mut columns {
+        if node.display != display {
+            node.display = display;
+        }
     }
 }
 
@@ -91,9 +132,9 @@ fn resume_offer(saved: &SavedGame, fonts: &Fonts) -> impl Bundle {
         Node {
             flex_direction: FlexDirection::Column,
             align_items: AlignItems::Center,
-            row_gap: rem(0.5),
-            padding: UiRect::all(rem(0.8)),
-            margin: UiRect::bottom(rem(0.8)),
+            row_gap: rem(0.3),
+            padding: UiRect::all(rem(0.5)),
+            margin: UiRect::vertical(rem(0.4)),
             border: UiRect::all(rem(0.15)),
             ..default()
         },
@@ -101,7 +142,7 @@ fn resume_offer(saved: &SavedGame, fonts: &Fonts) -> impl Bundle {
         BorderColor::all(palette::ACCENT),
         children![
             widgets::text(title, 1.6, palette::ACCENT, &fonts.bold),
-            widgets::text(detail, 1.1, palette::TEXT, &fonts.regular),
+            widgets::text(detail, 1.0, palette::TEXT, &fonts.regular),
             (
                 Node { column_gap: rem(1.0), ..default() },
                 children![
