@@ -348,4 +348,13 @@ fn the_title_offers_the_interrupted_party_and_shows_the_last_board_on_screen() {
     let saved = bigtuna::persist::kept::load::<saved_game::SavedGame>(&saves.join(saved_game::FILE));
     let saved = saved.value.expect("still saved: the window closed mid-game");
     assert_eq!(saved.game.players.iter().map(|p| p.score).collect::<Vec<_>>(), expected);
+
+    // Next time, put it away: it goes to the records, and Enter is "Play solo" again.
+    let steps = "wait:40,right,enter,wait:5,shot:r3-put-away,enter,wait:8,shot:r4-play-solo";
+    let dir = shots_dir().join("resume-put-away");
+    let (names, log) = run_script_with(steps, &dir, &config, &[], &[("BIGTUNA_SAVES", &saves)]);
+    assert_eq!(names, ["r3-put-away.png", "r4-play-solo.png"], "{log}");
+    assert!(log.contains("the interrupted game was put away in"), "{log}");
+    assert!(!log.contains("resuming the game"), "{log}");
+    assert!(!saves.join(saved_game::FILE).exists(), "nothing left to offer");
 }

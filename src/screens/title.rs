@@ -9,7 +9,7 @@ use crate::input::AppCommand;
 use crate::pack::PackLibrary;
 use crate::persist::UserSettings;
 use crate::persist::saved_game::{Interrupted, InterruptedChoice, SavedGame};
-use crate::theme::interaction::Activate;
+use crate::theme::interaction::{Activate, Focus, GridCell};
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem, send};
 use crate::words::count;
@@ -146,24 +146,29 @@ fn resume_offer(saved: &SavedGame, fonts: &Fonts) -> impl Bundle {
             (
                 Node { column_gap: rem(1.0), ..default() },
                 children![
-                    widgets::button("Resume", 0, fonts, send(InterruptedChoice::Resume)),
-                    widgets::button("Put it away", 1, fonts, send(InterruptedChoice::Discard)),
+                    // Side by side: left and right move between them.
+                    (widgets::button("Resume", 0, fonts, send(InterruptedChoice::Resume)), GridCell { row: 0, col: 0 }),
+                    (
+                        widgets::button("Put it away", 1, fonts, send(InterruptedChoice::Discard)),
+                        GridCell { row: 0, col: 1 }
+                    ),
                 ],
             ),
         ],
     )
 }
 
-/// Put away: the offer goes.
+/// Put away: the title is laid out again without the offer, the focus on "Play solo".
 fn withdraw_offer(
-    mut commands: Commands,
     interrupted: Option<Res<Interrupted>>,
-    offers: Query<Entity, With<ResumeOffer>>,
+    offers: Query<(), With<ResumeOffer>>,
+    mut focus: ResMut<Focus>,
+    mut next: ResMut<NextState<Screen>>,
 ) {
-    if interrupted.is_none() {
-        for offer in &offers {
-            commands.entity(offer).despawn();
-        }
+    if interrupted.is_none() && !offers.is_empty() {
+        // `set` runs the transition even into the same screen: out, and in afresh.
+        next.set(Screen::Title);
+        *focus = Focus::default();
     }
 }
 
