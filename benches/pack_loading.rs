@@ -8,9 +8,9 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use bigtuna::game::GameSettings;
 use bigtuna::game::draw::draw_from;
 use bigtuna::game::pool::DrawPool;
+use bigtuna::game::{GameSettings, Seen};
 use bigtuna::pack::load::ron_options;
 use bigtuna::pack::{Pack, PackLibrary, parse_pack};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
@@ -65,6 +65,19 @@ fn drawing(c: &mut Criterion) {
             b.iter(|| {
                 seed += 1;
                 draw_from(black_box(library), &pool, &settings, seed, None).expect("a game")
+            })
+        });
+        // The same with a long record of questions seen (up to its 200,000 limit, a fifth of
+        // the pool at most): the least recently seen come first.
+        let mut seen = Seen::default();
+        for game in library.questions().take(200_000).collect::<Vec<_>>().chunks(100) {
+            seen.record(game.iter().map(|(pack, q)| (pack.id.as_str(), q.id.as_str())));
+        }
+        group.bench_with_input(BenchmarkId::new("draw_after_seen", n), &library, |b, library| {
+            let mut seed = 0;
+            b.iter(|| {
+                seed += 1;
+                draw_from(black_box(library), &pool, &settings, seed, Some(&seen)).expect("a game")
             })
         });
     }

@@ -75,6 +75,18 @@ fn later_runs_ask_the_least_recently_seen_questions_first() {
     assert_eq!(third.difference(&fresh).filter(|id| first.contains(*id)).count(), 2, "then the oldest seen");
     let seen = app.world().resource::<Seen>();
     assert_eq!(seen.games, 3);
+    // A game quit at its second question counts its first two as seen.
+    start(&mut app);
+    let asked: Vec<String> = game(&app).questions.iter().take(2).map(|q| q.question.id.clone()).collect();
+    let drawn = game(&app).question().expect("question").clone();
+    answer(&mut app, 0, wrong_response(&drawn));
+    app.update();
+    command(&mut app, FlowCommand::Continue);
+    command(&mut app, FlowCommand::Quit);
+    command(&mut app, FlowCommand::ConfirmQuit);
+    let seen = app.world().resource::<Seen>();
+    assert_eq!(seen.games, 4);
+    assert!(asked.iter().all(|id| seen.last_asked("synthetic", id) == 4), "{asked:?}");
 }
 
 #[test]

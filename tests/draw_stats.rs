@@ -133,7 +133,7 @@ fn big_library() -> bigtuna::pack::PackLibrary {
 
 #[test]
 fn a_big_library_is_sampled_and_its_games_keep_every_rule() {
-    use bigtuna::game::draw::{SAMPLED_POOL, draw_from};
+    use bigtuna::game::draw::{SAMPLED_POOL, draw_from, sampled};
     use bigtuna::game::pool::DrawPool;
     let library = big_library();
     let settings = GameSettings { questions: 100, kinds: Vec::new(), ..GameSettings::default() };
@@ -143,6 +143,8 @@ fn a_big_library_is_sampled_and_its_games_keep_every_rule() {
     for seed in 0..200 {
         let (game, least_seen) = draw_from(&library, &pool, &settings, seed, None).expect("2,500 facts");
         assert!(!least_seen);
+        let (sample, _) = sampled(&library, &pool, &settings, seed, None).expect("sampled, not shuffled whole");
+        assert_eq!(sample, game);
         assert_eq!(game.len(), 100);
         let groups: std::collections::HashSet<_> = game.iter().filter_map(|d| d.question.group.clone()).collect();
         assert_eq!(groups.len(), 100, "seed {seed}: one question per fact");
@@ -161,7 +163,7 @@ fn a_big_library_is_sampled_and_its_games_keep_every_rule() {
 
 #[test]
 fn a_big_library_still_asks_the_least_recently_seen_first() {
-    use bigtuna::game::draw::draw_from;
+    use bigtuna::game::draw::{draw_from, sampled};
     use bigtuna::game::pool::DrawPool;
     let library = big_library();
     let settings = GameSettings { questions: 50, kinds: Vec::new(), ..GameSettings::default() };
@@ -171,6 +173,7 @@ fn a_big_library_still_asks_the_least_recently_seen_first() {
     for seed in 0..5 {
         let (game, _) = draw_from(&library, &pool, &settings, seed, Some(&seen)).expect("a game");
         assert!(game.iter().all(|d| seen.last_asked(&d.pack, &d.question.id) == 0), "seed {seed} repeats");
+        assert!(sampled(&library, &pool, &settings, seed, Some(&seen)).is_some(), "still sampled");
         seen.record(game.iter().map(|d| (d.pack.as_str(), d.question.id.as_str())));
     }
     // All but 60 seen: those come first (the whole pool is looked at when a sample cannot tell).

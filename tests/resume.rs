@@ -185,9 +185,37 @@ fn a_save_whose_parts_disagree_is_not_offered() {
     let mut saved = bigtuna::persist::kept::load::<saved_game::SavedGame>(&file).value.expect("saved");
     saved.game.rounds[0].question = 99;
     bigtuna::persist::kept::save(&saved, &file).expect("save");
-    let app = saving_app(&dir);
+    let mut app = saving_app(&dir);
     assert!(app.world().get_resource::<Interrupted>().is_none(), "a damaged game is not offered");
-    assert!(file.exists(), "and is left for the user");
+    let backup = dir.join(format!("{}.bak", saved_game::FILE));
+    assert_eq!(bigtuna::persist::kept::load::<saved_game::SavedGame>(&backup).value, Some(saved), "kept aside");
+    // A new game saves anew without touching what was kept.
+    start(&mut app);
+    assert!(file.exists() && backup.exists());
+}
+
+#[test]
+fn a_game_closed_at_its_last_reveal_goes_on_to_its_results() {
+    let dir = scratch_dir("resume-last");
+    let mut app = saving_app(&dir);
+    start(&mut app);
+    for round in 0..8 {
+        play_round(&mut app);
+        if round < 7 {
+            next(&mut app);
+        }
+    }
+    let scores_then = scores(&app);
+    drop(app);
+    let mut app = saving_app(&dir);
+    assert_eq!(app.world().resource::<Interrupted>().0.game.resume_at(), 8, "only the results are left");
+    send(&mut app, InterruptedChoice::Resume);
+    app.update();
+    app.update();
+    assert_eq!((screen(&app), phase(&app), game(&app).current), (Screen::Playing, Some(Phase::Reveal), 7));
+    next(&mut app);
+    assert_eq!(screen(&app), Screen::Results, "through the standings to the results");
+    assert_eq!(scores(&app), scores_then);
 }
 
 /// The child: plays a game, saying each round's scores and waiting for a line on stdin

@@ -137,8 +137,9 @@ pub fn draw_from(
 /// A big pool's draw: a random sample of candidates in random order, chosen from as a whole
 /// pool would be. `None` when the sample cannot give the game the whole pool would (too few
 /// of a difficulty or of distinct facts, or a question seen before among the chosen, where an
-/// unseen one may lie outside the sample): the caller then shuffles the whole pool.
-fn sampled(
+/// unseen one may lie outside the sample): [`draw_from`] then shuffles the whole pool.
+/// Public so that the tests can tell that big pools are sampled.
+pub fn sampled(
     library: &PackLibrary,
     pool: &DrawPool,
     settings: &GameSettings,
@@ -146,9 +147,15 @@ fn sampled(
     seen: Option<&Seen>,
 ) -> Option<(Vec<DrawnQuestion>, bool)> {
     let mut rng = StdRng::seed_from_u64(seed);
-    let take = (settings.questions * SAMPLED_PER_QUESTION).min(pool.entries.len());
+    let take = settings.questions.saturating_mul(SAMPLED_PER_QUESTION).min(pool.entries.len());
     let picks = rand::seq::index::sample(&mut rng, pool.entries.len(), take);
-    let candidates: Vec<(&str, &Question)> = picks.iter().filter_map(|i| pool.get(library, i)).collect();
+    let mut candidates: Vec<(&str, &Question)> = picks.iter().filter_map(|i| pool.get(library, i)).collect();
+    let mut preferred = false;
+    if let Some(seen) = seen {
+        // As the whole pool would be: the least recently seen first, the sample's order within.
+        candidates.sort_by_cached_key(|(pack, q)| seen.last_asked(pack, &q.id));
+        preferred = candidates.last().is_some_and(|(pack, q)| seen.last_asked(pack, &q.id) > 0);
+    }
     let candidates = first_of_each_fact(candidates);
     let chosen = choose(candidates.clone(), settings).ok()?;
     // The sample ran out of a difficulty the whole pool has more of: the shares could differ.
@@ -161,8 +168,7 @@ fn sampled(
     if ran_dry || seen.is_some_and(|seen| chosen.iter().any(|(pack, q)| seen.last_asked(pack, &q.id) > 0)) {
         return None;
     }
-    // Nothing seen was chosen: the game is exactly the plain draw of this seed.
-    Some((chosen.into_iter().map(|(pack, question)| present(pack, question, &mut rng)).collect(), false))
+    Some((chosen.into_iter().map(|(pack, question)| present(pack, question, &mut rng)).collect(), preferred))
 }
 
 /// The game's questions from a pool in draw order: the first of each group, then the

@@ -157,7 +157,7 @@ pub(super) fn handle_commands(
     library: Res<PackLibrary>,
     settings: Res<GameSettings>,
     presets: Res<ScoringPresets>,
-    seen: Res<Seen>,
+    mut seen_record: ResMut<Seen>,
     pool: Res<DrawPool>,
     mut game: Option<ResMut<Game>>,
 ) {
@@ -169,9 +169,9 @@ pub(super) fn handle_commands(
                 // A seed the settings fix replays its game exactly; any other game asks the
                 // questions seen least first. Play again draws anew, even when a seed is fixed.
                 let (seed, seen) = match (command, settings.seed, game.as_deref()) {
-                    (FlowCommand::PlayAgain, _, Some(previous)) => (next_seed(previous.seed), Some(&*seen)),
+                    (FlowCommand::PlayAgain, _, Some(previous)) => (next_seed(previous.seed), Some(&*seen_record)),
                     (_, Some(seed), _) => (seed, None),
-                    _ => (draw::random_seed(), Some(&*seen)),
+                    _ => (draw::random_seed(), Some(&*seen_record)),
                 };
                 // Worked out as the settings changed; only a change this very frame is not in it.
                 let fresh;
@@ -220,6 +220,10 @@ pub(super) fn handle_commands(
             FlowCommand::Quit if playing => next_overlay.set(Overlay::ConfirmQuit),
             FlowCommand::CancelQuit if overlay == Some(Overlay::ConfirmQuit) => next_overlay.set(Overlay::None),
             FlowCommand::ConfirmQuit if overlay == Some(Overlay::ConfirmQuit) => {
+                // The game goes before the screen changes: what it showed counts as seen now.
+                if let Some(game) = game.as_deref() {
+                    record_seen_of(game, &mut seen_record);
+                }
                 commands.remove_resource::<Game>();
                 next_screen.set(Screen::Title);
                 return;
@@ -237,7 +241,12 @@ fn next_seed(seed: u64) -> u64 {
 
 /// The questions a game showed (up to the one open when it ended) count as seen.
 fn record_seen(game: Option<Res<Game>>, mut seen: ResMut<Seen>) {
-    let Some(game) = game else { return };
+    if let Some(game) = game {
+        record_seen_of(&game, &mut seen);
+    }
+}
+
+fn record_seen_of(game: &Game, seen: &mut Seen) {
     let shown = (game.current + 1).min(game.questions.len());
     seen.record(game.questions[..shown].iter().map(|q| (q.pack.as_str(), q.question.id.as_str())));
 }

@@ -108,12 +108,12 @@ fn overrule(game: &mut Game, player: usize, right: bool) -> bool {
         correct: right,
         credit: f32::from(u8::from(right)),
         time: outcome.time().unwrap_or_default(),
-        streak: if right { p.streak + 1 } else { 0 },
+        streak: if right { p.streak.saturating_add(1) } else { 0 },
     };
     let points = preset.points(drawn.question.difficulty, attempt, clock.limit);
     p.score = p.score.saturating_sub(outcome.points).saturating_add(points).saturating_add(outcome.penalty);
     // It is the last round, so the streak can follow the ruling.
-    p.streak = if right { p.streak + 1 } else { 0 };
+    p.streak = if right { p.streak.saturating_add(1) } else { 0 };
     p.best_streak = p.best_streak.max(p.streak);
     outcome.correct = right;
     outcome.points = points;

@@ -152,7 +152,8 @@ impl GameResults {
                     times.extend(outcome.time());
                 }
                 let by_category = by_category.into_iter().map(|(name, (right, asked))| (name, right, asked)).collect();
-                let average_time = (!times.is_empty()).then(|| times.iter().sum::<Duration>() / times.len() as u32);
+                let average_time = (!times.is_empty())
+                    .then(|| times.iter().fold(Duration::ZERO, |sum, t| sum.saturating_add(*t)) / times.len() as u32);
                 PlayerResult {
                     player: index,
                     name: player.name.clone(),

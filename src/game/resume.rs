@@ -7,7 +7,6 @@ use bevy::prelude::*;
 use super::GameSystems;
 use super::draw::Presented;
 use super::model::Game;
-use super::results::GameResults;
 use super::settings::GameSettings;
 use super::state::{Phase, Screen};
 use crate::pack::Answer;
@@ -21,7 +20,8 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 impl Game {
-    /// The question an interrupted game goes on from: the one after the last finished round.
+    /// The question an interrupted game goes on from: the one after the last finished round
+    /// (past the last question when every round was played: only the results are left).
     pub fn resume_at(&self) -> usize {
         self.rounds.last().map_or(0, |round| round.question + 1)
     }
@@ -60,6 +60,18 @@ impl Game {
                 return Err(format!("question {} is shown in a way its answer does not allow", n + 1));
             }
         }
+        let rounds = self.rounds.len() as u32;
+        if self.players.iter().any(|p| p.streak > rounds || p.best_streak > rounds) {
+            return Err("a streak is longer than the game".into());
+        }
+        let day = std::time::Duration::from_secs(24 * 60 * 60);
+        let answers = self.rounds.iter().flat_map(|r| &r.outcomes).filter_map(|o| o.answer.as_ref());
+        if answers.into_iter().any(|a| a.time > day) || self.clock.limit.is_some_and(|limit| limit > day) {
+            return Err("an answer or the timer is longer than a day".into());
+        }
+        if self.settings.questions > *super::settings::QUESTION_COUNT.end() {
+            return Err("its settings ask for more questions than a game has".into());
+        }
         if self.preset.largest_value() > super::scoring::MAX_POINTS {
             return Err(format!("its scoring gives more than {} points for an answer", super::scoring::MAX_POINTS));
         }
@@ -92,14 +104,14 @@ fn resume(
     // The next game is set up like this one (play again, the setup screen).
     *settings = GameSettings { seed: None, ..game.settings.clone() };
     info!("resuming the game of seed {} at question {} of {}", game.seed, game.current + 1, game.questions.len());
-    if game.current < game.questions.len() {
-        next_screen.set(Screen::Playing);
-        next_phase.set(Phase::Question);
-    } else {
-        // Every question was played: the results were all that was missing.
+    if game.current >= game.questions.len() {
+        // Every question was played: go on from the last reveal, so the way to the results
+        // (standings, high scores, the questions seen) is the usual one.
         game.current = game.questions.len() - 1;
-        commands.insert_resource(GameResults::of(&game));
-        next_screen.set(Screen::Results);
+        next_phase.set(Phase::Reveal);
+    } else {
+        next_phase.set(Phase::Question);
     }
+    next_screen.set(Screen::Playing);
     commands.insert_resource(game);
 }

@@ -34,7 +34,7 @@ impl Seen {
 
     /// Counts a game that asked these questions.
     pub fn record<'a>(&mut self, asked: impl IntoIterator<Item = (&'a str, &'a str)>) {
-        self.games += 1;
+        self.games = self.games.saturating_add(1);
         let game = self.games;
         for (pack, question) in asked {
             self.last.entry(pack.to_owned()).or_default().insert(question.to_owned(), game);

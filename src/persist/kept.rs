@@ -69,8 +69,7 @@ pub fn load<T: KeptFile>(path: &Path) -> Kept<T> {
         },
     };
     let (line, col, why) = problem;
-    let kept = free_backup(path).and_then(|backup| std::fs::rename(path, &backup).ok().map(|()| backup));
-    let (where_kept, writable) = match &kept {
+    let (where_kept, writable) = match set_aside(path) {
         Some(backup) => (format!("kept as {}", backup.display()), true),
         None => ("left in place (it could not be moved aside), and will not be saved over".to_owned(), false),
     };
@@ -105,6 +104,11 @@ fn written_version(text: &str) -> Option<u32> {
     let rest = text[at + "version".len()..].trim_start().strip_prefix(':')?.trim_start();
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     digits.parse().ok()
+}
+
+/// Moves `path` to its first unused backup name; returns that name, or `None` if it could not.
+pub fn set_aside(path: &Path) -> Option<PathBuf> {
+    free_backup(path).and_then(|backup| std::fs::rename(path, &backup).ok().map(|()| backup))
 }
 
 /// The first unused backup name: `NAME.bak`, `NAME.bak.2`, ... `NAME.bak.20`.

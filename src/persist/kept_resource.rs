@@ -45,7 +45,8 @@ impl<R: Keepable> KeptFile for Stored<R> {
     }
 }
 
-/// Where `R` is kept; `None` keeps it only while the game runs (tests).
+/// Where `R` is kept; `None` keeps it only while the game runs (tests, or a broken file that
+/// could not be moved aside, which is never saved over).
 #[derive(Resource, Debug, Clone)]
 pub struct KeptPath<R>(pub Option<PathBuf>, PhantomData<R>);
 
@@ -74,9 +75,12 @@ pub fn plugin<R: Keepable>(app: &mut App) {
         .add_systems(Update, write::<R>.run_if(resource_changed::<R>));
 }
 
-fn read<R: Keepable>(path: Res<KeptPath<R>>, mut kept: ResMut<R>, mut notices: MessageWriter<FileNotice>) {
+fn read<R: Keepable>(mut path: ResMut<KeptPath<R>>, mut kept: ResMut<R>, mut notices: MessageWriter<FileNotice>) {
     let Some(file) = &path.0 else { return };
     let found = kept::load::<Stored<R>>(file);
+    if !found.writable {
+        path.0 = None;
+    }
     if let Some(notice) = found.notice {
         warn!("{notice}");
         notices.write(FileNotice(notice));

@@ -92,12 +92,16 @@ pub fn plugin(app: &mut App) {
         .add_systems(OnTransition { exited: Screen::Playing, entered: Screen::Title }, forget);
 }
 
-fn find_interrupted(mut commands: Commands, path: Res<SavedGamePath>, mut notices: MessageWriter<FileNotice>) {
-    let Some(file) = &path.0 else { return };
-    let found = kept::load::<SavedGame>(file);
+fn find_interrupted(mut commands: Commands, mut path: ResMut<SavedGamePath>, mut notices: MessageWriter<FileNotice>) {
+    let Some(file) = path.0.clone() else { return };
+    let found = kept::load::<SavedGame>(&file);
     if let Some(notice) = found.notice {
         warn!("{notice}");
         notices.write(FileNotice(notice));
+    }
+    if !found.writable {
+        // Broken and stuck in place: never saved over.
+        path.0 = None;
     }
     let Some(saved) = found.value else { return };
     match saved.game.check() {
@@ -106,7 +110,14 @@ fn find_interrupted(mut commands: Commands, path: Res<SavedGamePath>, mut notice
             commands.insert_resource(Interrupted(saved));
         }
         Err(why) => {
-            let notice = format!("{}: the saved game cannot go on ({why}); it was left as it is", file.display());
+            let kept = match kept::set_aside(&file) {
+                Some(backup) => format!("it was kept as {}", backup.display()),
+                None => {
+                    path.0 = None;
+                    "it was left in place, and will not be saved over".to_owned()
+                }
+            };
+            let notice = format!("{}: error: the saved game cannot go on ({why}); {kept}", file.display());
             warn!("{notice}");
             notices.write(FileNotice(notice));
         }
@@ -145,8 +156,10 @@ fn choose(
             resume.write(ResumeGame(Box::new(saved.game.clone())));
         }
         InterruptedChoice::Discard => {
-            archive(&saved.game, &games);
-            remove(path.0.as_deref());
+            // Only once it is in the records: nothing played is lost.
+            if archive(&saved.game, &games) {
+                remove(path.0.as_deref());
+            }
         }
     }
 }
@@ -156,13 +169,22 @@ fn set_aside_unchosen(
     mut commands: Commands,
     interrupted: Option<Res<Interrupted>>,
     games: Res<GamesDir>,
+    path: Res<SavedGamePath>,
     game: Option<Res<Game>>,
 ) {
     let Some(interrupted) = interrupted else { return };
     if game.is_some_and(|game| game.seed == interrupted.0.game.seed && game.rounds == interrupted.0.game.rounds) {
         return;
     }
-    archive(&interrupted.0.game, &games);
+    // The new game's first save replaces the file: the old game must be in the records first.
+    if !archive(&interrupted.0.game, &games)
+        && let Some(file) = path.0.as_deref()
+    {
+        match kept::set_aside(file) {
+            Some(backup) => warn!("the interrupted game was kept as {}", backup.display()),
+            None => warn!("the interrupted game could not be kept: the new game replaces it"),
+        }
+    }
     commands.remove_resource::<Interrupted>();
 }
 
@@ -231,12 +253,22 @@ fn remove(file: Option<&Path>) {
     }
 }
 
-/// Writes an unfinished game to the game records, so its scores stay on file.
-fn archive(game: &Game, games: &GamesDir) {
-    let Some(dir) = games.0.as_deref() else { return };
+/// Writes an unfinished game to the game records, so its scores stay on file; says whether
+/// it did.
+fn archive(game: &Game, games: &GamesDir) -> bool {
+    let Some(dir) = games.0.as_deref() else {
+        warn!("there is no folder for game records: the interrupted game stays saved");
+        return false;
+    };
     match GameLog::of(game, now()).write(dir) {
-        Ok(file) => info!("the interrupted game was put away in {}", file.display()),
-        Err(error) => warn!("cannot record the interrupted game in {}: {error}", dir.display()),
+        Ok(file) => {
+            info!("the interrupted game was put away in {}", file.display());
+            true
+        }
+        Err(error) => {
+            warn!("cannot record the interrupted game in {}: {error}; it stays saved", dir.display());
+            false
+        }
     }
 }
 

@@ -114,10 +114,11 @@ fn fit_scores(
 fn resume_offer(saved: &SavedGame, fonts: &Fonts) -> impl Bundle {
     let game = &saved.game;
     let question = game.resume_at() + 1;
-    let title = if game.is_party() {
-        format!("Resume the party from question {question}?")
-    } else {
-        format!("Resume your game from question {question}?")
+    let title = match (game.is_party(), question > game.questions.len()) {
+        (true, false) => format!("Resume the party from question {question}?"),
+        (false, false) => format!("Resume your game from question {question}?"),
+        (true, true) => "Every question was played: see the party's results?".to_owned(),
+        (false, true) => "Every question was played: see your results?".to_owned(),
     };
     let mut players: Vec<_> = game.players.iter().filter(|p| !p.removed).collect();
     players.sort_by_key(|p| std::cmp::Reverse(p.score));
