@@ -124,6 +124,9 @@ fn a_game_enters_its_board_and_the_board_is_there_on_the_next_run() {
     assert_eq!(new.places, vec![("Player 1".to_owned(), 0)]);
     let score = app.world().resource::<HighScores>().boards[0].entries[0].clone();
     assert!(score.score > 0 && score.correct == 3, "{score:?}");
+    // A game of no points takes no place.
+    play_game(&mut app, 0);
+    assert_eq!(app.world().resource::<NewHighScores>().places, Vec::new());
     drop(app);
     let app = keeping_app(&dir, unseeded(5));
     let board = app.world().resource::<HighScores>().board(&BoardKey::of(&unseeded(5))).cloned();

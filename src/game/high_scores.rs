@@ -159,7 +159,8 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnTransition { exited: Screen::Playing, entered: Screen::Results }, enter_game);
 }
 
-/// The game's players (or teams) go on its board; players the host removed do not.
+/// The game's players (or teams) go on its board; players the host removed, and scores of
+/// nothing, do not.
 fn enter_game(game: Option<Res<Game>>, mut scores: ResMut<HighScores>, mut new: ResMut<NewHighScores>) {
     let Some(game) = game else { return };
     if game.rounds.is_empty() {
@@ -187,6 +188,12 @@ fn enter_game(game: Option<Res<Game>>, mut scores: ResMut<HighScores>, mut new: 
             })
             .collect()
     };
+    // No points, no place on a board.
+    let entries: Vec<Entry> = entries.into_iter().filter(|entry| entry.score > 0).collect();
+    if entries.is_empty() {
+        *new = NewHighScores::default();
+        return;
+    }
     let key = BoardKey::of(&game.settings);
     let names: Vec<String> = entries.iter().map(|e| e.name.clone()).collect();
     let places = scores.enter(key.clone(), entries, when);
