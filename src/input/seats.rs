@@ -7,7 +7,7 @@
 use bevy::prelude::*;
 
 use crate::game::settings::PLAYER_COUNT;
-use crate::game::{Game, GameSettings, JoinGame, PlayerSpec};
+use crate::game::{GameSettings, JoinGame, PlayerSpec};
 
 /// Phones a party seats at most (the room's limit), beside keyboard rows and pads.
 const PHONE_SEATS: usize = 100;
@@ -22,18 +22,10 @@ fn take_seats(
     mut joins: MessageReader<JoinRequest>,
     mut seats: ResMut<PartySeats>,
     mut settings: ResMut<GameSettings>,
-    game: Option<Res<Game>>,
     mut joined: MessageWriter<JoinGame>,
 ) {
     for JoinRequest { seat, name } in joins.read() {
         let phone = matches!(seat, Seat::Phone(_));
-        if let (true, Some(name), Some(game)) = (phone, name, game.as_deref())
-            && let Some(returning) = seats.returning(game, name)
-        {
-            info!("{name} is back on a phone, in seat {}", returning + 1);
-            seats.0[returning] = *seat;
-            continue;
-        }
         let (phones, others) = seats.0.iter().fold((0, 0), |(p, o), s| match s {
             Seat::Phone(_) => (p + 1, o),
             _ => (p, o + 1),
@@ -80,10 +72,9 @@ pub enum Seat {
     Keys(usize),
     /// A gamepad; `None` while the pad is away.
     Pad(Option<Entity>),
-    /// A phone, by its number in the room (it keeps it when it reconnects).
+    /// A phone, by its number in the room (it keeps it when it reconnects, and when its game
+    /// is resumed: the room is kept with the saved game).
     Phone(u32),
-    /// A phone's seat in a resumed game, until a phone joins under the player's name.
-    Returning,
 }
 
 /// A device asks to join the party (the join screen seats it).
@@ -131,14 +122,6 @@ impl PartySeats {
     /// Whether the player answers on a phone of their own (not the shared keyboard).
     pub fn on_phone(&self, player: usize) -> bool {
         matches!(self.0.get(player), Some(Seat::Phone(_)))
-    }
-
-    /// The seat of a resumed game waiting for the phone of the player called `name`.
-    pub fn returning(&self, game: &Game, name: &str) -> Option<usize> {
-        self.0.iter().enumerate().position(|(player, seat)| {
-            *seat == Seat::Returning
-                && game.players.get(player).is_some_and(|p| p.name.eq_ignore_ascii_case(name.trim()))
-        })
     }
 
     /// Whether this device already has a seat.

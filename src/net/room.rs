@@ -2,6 +2,7 @@
 //! brings the same player back after a reload. Only the server's own thread touches it.
 
 use rand::RngExt;
+use serde::{Deserialize, Serialize};
 
 use super::protocol::{ErrorCode, MAX_NAME_CHARS};
 
@@ -12,7 +13,7 @@ const CODE_LETTERS: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ";
 pub const MAX_PHONES: usize = 100;
 
 /// A joined phone.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Phone {
     /// Its number in the room, from 0.
     pub id: u32,
@@ -22,8 +23,9 @@ pub struct Phone {
     pub secret: String,
 }
 
-/// A room and its phones.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A room and its phones (kept with a saved game, so that phones come back by their secrets
+/// when it resumes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Room {
     /// The code players type to join.
     pub code: String,

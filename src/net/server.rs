@@ -95,6 +95,11 @@ impl PhoneServer {
         &self.host_code
     }
 
+    /// The room as it stands: its codes and every phone with its secret.
+    pub fn room(&self) -> Room {
+        self.shared.room().clone()
+    }
+
     /// Whether the host locked the room.
     pub fn locked(&self) -> bool {
         self.shared.room().locked

@@ -34,6 +34,11 @@ pub struct PhoneAddress {
     pub reach: Option<String>,
 }
 
+/// The room of a resumed game: the next server serves it instead of a new one, so phones
+/// come back as the same players by the secrets they kept, and nobody else can take a seat.
+#[derive(Resource, Debug, Clone)]
+pub struct RestoredRoom(pub Room);
+
 /// Why phones are off when the host wanted them on, for the TV to say.
 #[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
 pub struct PhoneNotice(pub Option<String>);
@@ -49,10 +54,11 @@ fn follow(
     mut commands: Commands,
     mut phones: ResMut<Phones>,
     link: Option<Res<PhoneLink>>,
+    restored: Option<Res<RestoredRoom>>,
     mut notice: ResMut<PhoneNotice>,
 ) {
     match (phones.on, link.is_some()) {
-        (true, false) => match start(&phones) {
+        (true, false) => match start(&phones, restored.as_ref().map(|r| &r.0)) {
             Ok(server) => {
                 let url = address::join_url(server.addr(), server.code());
                 let reach = if phones.loopback_only {
@@ -66,6 +72,7 @@ fn follow(
                 let qr = address::qr_modules(&url).unwrap_or_default();
                 commands.insert_resource(PhoneAddress { url, qr, reach });
                 commands.insert_resource(PhoneLink(server));
+                commands.remove_resource::<RestoredRoom>();
                 notice.0 = None;
             }
             Err(problem) => {
@@ -99,8 +106,9 @@ fn room() -> Room {
     }
 }
 
-/// The server on the port asked for, or on the first free one of [`PORTS_TRIED`].
-fn start(phones: &Phones) -> Result<PhoneServer, String> {
+/// The server on the port asked for, or on the first free one of [`PORTS_TRIED`], with the
+/// `restored` room or a new one.
+fn start(phones: &Phones, restored: Option<&Room>) -> Result<PhoneServer, String> {
     let ip = if phones.loopback_only { Ipv4Addr::LOCALHOST } else { Ipv4Addr::UNSPECIFIED };
     let ports: Vec<u16> = match phones.port {
         Some(port) => vec![port],
@@ -108,7 +116,8 @@ fn start(phones: &Phones) -> Result<PhoneServer, String> {
     };
     let mut last = None;
     for port in &ports {
-        match PhoneServer::start(SocketAddr::from((ip, *port)), room()) {
+        let room = restored.cloned().unwrap_or_else(room);
+        match PhoneServer::start(SocketAddr::from((ip, *port)), room) {
             Ok(server) => return Ok(server),
             Err(error) => last = Some((*port, error)),
         }

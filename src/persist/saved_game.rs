@@ -14,7 +14,9 @@ use super::game_log::{GameLog, GamesDir};
 use super::kept::{self, FileNotice, KeptFile};
 use crate::game::{Game, GameSystems, ResumeGame, Screen};
 use crate::input::seats::{PartySeats, Seat};
-use crate::net::switch::Phones;
+use crate::net::link::PhoneLink;
+use crate::net::room::Room;
+use crate::net::switch::{Phones, RestoredRoom};
 use crate::paths;
 
 /// The saved game's file in [`paths::saves_dir`].
@@ -31,18 +33,21 @@ pub struct SavedGame {
     pub game: Game,
     /// What each player answered with (empty: keyboard row N and pad N are player N).
     pub seats: Vec<SavedSeat>,
+    /// The phones' room, when phones were on: its codes and each phone's secret.
+    #[serde(default)]
+    pub room: Option<Room>,
 }
 
 /// What a player answered with, as far as it outlives the game: a row of keys is the same
-/// row; a pad or a phone is whichever comes back for the seat.
+/// row; a pad is whichever connects first; a phone is the same phone, back by its secret.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SavedSeat {
     /// A keyboard row.
     Keys(usize),
     /// A gamepad: the next one to connect takes the seat.
     Pad,
-    /// A phone: the phone that joins under the player's name takes the seat.
-    Phone,
+    /// A phone, by its number in the saved room.
+    Phone(u32),
 }
 
 impl KeptFile for SavedGame {
@@ -146,11 +151,12 @@ fn choose(
                 .map(|seat| match seat {
                     SavedSeat::Keys(row) => Seat::Keys(*row),
                     SavedSeat::Pad => Seat::Pad(None),
-                    SavedSeat::Phone => Seat::Returning,
+                    SavedSeat::Phone(id) => Seat::Phone(*id),
                 })
                 .collect();
-            if saved.seats.contains(&SavedSeat::Phone) && !phones.on {
-                // Phone players come back by joining again under their names.
+            if let Some(room) = &saved.room {
+                // The same room: the phones come back by themselves, by their secrets.
+                commands.insert_resource(RestoredRoom(room.clone()));
                 phones.on = true;
             }
             resume.write(ResumeGame(Box::new(saved.game.clone())));
@@ -202,6 +208,7 @@ fn save_progress(
     screen: Res<State<Screen>>,
     path: Res<SavedGamePath>,
     seats: Res<PartySeats>,
+    link: Option<Res<PhoneLink>>,
     mut last: Local<Option<Progress>>,
 ) {
     let (Some(game), Some(file)) = (game, &path.0) else { return };
@@ -228,9 +235,10 @@ fn save_progress(
             .map(|seat| match seat {
                 Seat::Keys(row) => SavedSeat::Keys(*row),
                 Seat::Pad(_) => SavedSeat::Pad,
-                Seat::Phone(_) | Seat::Returning => SavedSeat::Phone,
+                Seat::Phone(id) => SavedSeat::Phone(*id),
             })
             .collect(),
+        room: link.map(|link| link.0.room()),
     };
     match kept::save(&saved, file) {
         Ok(()) => *last = Some(progress),

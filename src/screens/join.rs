@@ -176,7 +176,6 @@ fn device_label(seat: Seat) -> String {
         Seat::Pad(Some(_)) => "Gamepad".to_owned(),
         Seat::Pad(None) => "Gamepad (away)".to_owned(),
         Seat::Phone(_) => "Phone".to_owned(),
-        Seat::Returning => "Phone (rejoin with the same name)".to_owned(),
     }
 }
 
