@@ -113,7 +113,7 @@ fn next_question(app: &mut App) {
     }
 }
 
-fn all_kinds(mode: PlayMode, players: usize) -> GameSettings {
+pub(crate) fn all_kinds(mode: PlayMode, players: usize) -> GameSettings {
     GameSettings {
         mode,
         questions: 10,

@@ -3,6 +3,7 @@
 //! here, on 127.0.0.1) joins and appears beside a keyboard player, then answers the first
 //! question, and the game's log shows the phone's answer judged.
 
+use std::os::unix::process::CommandExt;
 use std::time::{Duration, Instant};
 
 use bigtuna::net::protocol::{AnswerShape, ServerMessage};
@@ -122,5 +123,78 @@ fn the_tv_lobby_shows_how_to_join_and_a_phone_plays_beside_a_keyboard() {
     for name in ["t0-lobby.png", "t1-question.png", "t1-host.png", "t2-reveal.png"] {
         assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
         assert!(text_pixel_share(&dir.join(name)) > 0.004, "{name} shows something");
+    }
+}
+
+/// Ends the game (xvfb-run, Xvfb and the game: one process group) however the test ends.
+struct Stop(u32);
+
+impl Drop for Stop {
+    fn drop(&mut self) {
+        // `--`: procps' kill reads a bare "-PID" as an option.
+        let _ = std::process::Command::new("kill").args(["-s", "KILL", "--", &format!("-{}", self.0)]).status();
+    }
+}
+
+/// Joins as `name` and returns how long the TV took to seat the phone.
+fn seated_after(port: u16, name: &str) -> Duration {
+    let (mut client, _) = tungstenite::connect(format!("ws://127.0.0.1:{port}/ws")).expect("the game listens");
+    if let tungstenite::stream::MaybeTlsStream::Plain(stream) = client.get_ref() {
+        let _ = stream.set_read_timeout(Some(Duration::from_secs(90)));
+    }
+    let sent = Instant::now();
+    client.send(Message::text(format!(r#"{{"type":"join","room":"PAMS","name":"{name}"}}"#))).expect("join sent");
+    loop {
+        match client.read() {
+            Ok(Message::Text(text)) => {
+                if let Ok(ServerMessage::Seated { name: seated, .. }) = serde_json::from_str(text.as_str()) {
+                    assert_eq!(seated, name);
+                    return sent.elapsed();
+                }
+            }
+            Ok(_) => {}
+            Err(error) => panic!("{name} was never seated: {error}"),
+        }
+    }
+}
+
+#[test]
+fn a_phone_joining_an_idle_unfocused_tv_is_seated_at_once() {
+    let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let port = free_port();
+    let saves = tempfile::tempdir().expect("a scratch folder");
+    // The log goes to a file: a pipe nobody reads while the game runs would fill and stall it.
+    let log_path = saves.path().join("game.log");
+    let log_file = std::fs::File::create(&log_path).expect("a log file");
+    // As a host starts it: no script, so the window waits for input (and never has focus).
+    let mut game = std::process::Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x720x24", env!("CARGO_BIN_EXE_bigtuna"), "play"])
+        .args(["--phones", "--loopback", "--port", &port.to_string()])
+        .current_dir(crate::support::root())
+        .env("BIGTUNA_CONFIG", scratch_dir("idle-tv-config"))
+        .env("BIGTUNA_GAMES", scratch_dir("idle-tv-games"))
+        .env("BIGTUNA_SAVES", saves.path())
+        .env("BIGTUNA_ROOM", "PAMS")
+        .stderr(log_file)
+        .process_group(0)
+        .spawn()
+        .expect("xvfb-run runs (the README's test command installs it)");
+    let stop = Stop(game.id());
+    let deadline = Instant::now() + Duration::from_secs(90);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "the game never listened on {port}");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    // The TV has nothing to do, and sleeps.
+    std::thread::sleep(Duration::from_secs(4));
+    let pam = seated_after(port, "Pam");
+    std::thread::sleep(Duration::from_secs(3));
+    let jim = seated_after(port, "Jim");
+    drop(stop);
+    let _ = game.wait();
+    let log = std::fs::read_to_string(&log_path).unwrap_or_default();
+    assert!(log.contains("Pam took seat 1 with Phone(0)") && log.contains("Jim took seat 2 with Phone(1)"), "{log}");
+    for (name, took) in [("Pam", pam), ("Jim", jim)] {
+        assert!(took < Duration::from_millis(200), "{name} was seated after {took:?}\n{log}");
     }
 }

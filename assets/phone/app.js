@@ -89,6 +89,12 @@
   }
   function onError(m) {
     var text = m.message || m.code || 'Something went wrong';
+    if (m.code === 'replaced') {
+      // The same player came back on another device: two never play one seat.
+      forget(); rejoining = false;
+      link.stop();
+      return show('moved');
+    }
     if (rejoining) {
       rejoining = false;
       if (m.code !== 'unknown_secret') { showJoin(); return say('error', text); }
@@ -320,6 +326,8 @@
     say('winner', m.winner ? 'Winner: ' + m.winner : '');
     show('over');
   }
+
+  $('playhere').addEventListener('click', function () { link.restart(); });
 
   var handlers = {
     welcome: onWelcome, seated: onSeated, lobby: onLobby, question: onQuestion, reveal: onReveal, over: onOver, error: onError,

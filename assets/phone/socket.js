@@ -6,12 +6,14 @@
   // One self-healing WebSocket to the game at /ws. It connects at once; after a drop it retries with
   // backoff (0.5 s doubling to 5 s, reset once open) and at once when the page is shown or back online.
   // onOpen() on each open, onMessage(m) for each JSON object from the server, onDown() when a live socket
-  // closes; stale sockets are ignored. send(obj) says whether it went out; reconnectNow() connects if down.
+  // closes; stale sockets are ignored. send(obj) says whether it went out; reconnectNow() connects if down;
+  // stop() closes it for good, until restart().
   function socket(on) {
-    var ws = null, backoff = 500, retryTimer = 0, pingTimer = 0;
+    var ws = null, backoff = 500, retryTimer = 0, pingTimer = 0, stopped = false;
     function send(obj) { return !!ws && ws.readyState === 1 && (ws.send(JSON.stringify(obj)), true); }
     function connect() {
       clearTimeout(retryTimer);
+      if (stopped) return;
       if (ws && ws.readyState <= 1) return;
       var sock;
       try { sock = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws'); } catch (e) { retry(); return; }
@@ -37,12 +39,15 @@
       };
     }
     function retry() { clearTimeout(retryTimer); retryTimer = setTimeout(connect, backoff); backoff = Math.min(backoff * 2, 5000); }
-    function wake() { if (document.visibilityState !== 'hidden' && (!ws || ws.readyState > 1)) { backoff = 500; connect(); } }
+    // Another device took this player's seat: no retries until the player asks.
+    function stop() { stopped = true; clearTimeout(retryTimer); clearInterval(pingTimer); if (ws) ws.close(); ws = null; }
+    function restart() { stopped = false; backoff = 500; connect(); }
+    function wake() { if (!stopped && document.visibilityState !== 'hidden' && (!ws || ws.readyState > 1)) { backoff = 500; connect(); } }
     document.addEventListener('visibilitychange', wake);
     window.addEventListener('online', wake);
     window.addEventListener('pageshow', wake);
     connect();
-    return { send: send, reconnectNow: connect };
+    return { send: send, reconnectNow: connect, stop: stop, restart: restart };
   }
 
   window.bigtuna = {

@@ -13,9 +13,11 @@ use crate::game::{GameSettings, JoinGame, PlayerSpec};
 const PHONE_SEATS: usize = 100;
 
 /// Seats whoever asks, on any screen: the join screen shows them, and a phone that joins
-/// during a game plays from the open question on.
+/// during a game plays from the open question on. After every device's input (keys, pads,
+/// phones), so that a join is seated in the frame it arrives: a TV that waits for input may
+/// not update again for a minute.
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, take_seats.in_set(crate::game::GameSystems::Input));
+    app.add_systems(Update, take_seats.in_set(crate::game::GameSystems::Navigate));
 }
 
 fn take_seats(

@@ -3,6 +3,7 @@
 //! question no longer open is dropped); the host remote's actions become the host's.
 
 use bevy::prelude::*;
+use bevy::window::RequestRedraw;
 
 use super::protocol::HostCommand;
 use super::server::{Inbound, PhoneServer};
@@ -15,7 +16,9 @@ pub struct PhoneLink(pub PhoneServer);
 
 /// Turns what phones send into the game's messages (runs only while phones are on).
 pub fn plugin(app: &mut App) {
-    app.add_systems(Update, receive.run_if(resource_exists::<PhoneLink>).in_set(GameSystems::Input));
+    // Bevy's window plugin has it already; headless, it is registered here.
+    app.add_message::<RequestRedraw>()
+        .add_systems(Update, receive.run_if(resource_exists::<PhoneLink>).in_set(GameSystems::Input));
 }
 
 fn receive(
@@ -27,10 +30,17 @@ fn receive(
     mut buzzes: MessageWriter<BuzzIn>,
     mut host: MessageWriter<HostAction>,
     mut flow: MessageWriter<FlowCommand>,
+    mut redraw: MessageWriter<RequestRedraw>,
 ) {
     let current = game.as_ref().map(|g| g.current);
+    let events = link.0.drain();
+    if !events.is_empty() {
+        // What a phone did may take a frame more to show (a state that changes next frame):
+        // a window waiting for input must not sleep before it does.
+        redraw.write(RequestRedraw);
+    }
     // In order of arrival across phones, so buzz-in stays fair.
-    for event in link.0.drain() {
+    for event in events {
         match event {
             Inbound::Joined { phone, name } => {
                 joins.write(JoinRequest { seat: Seat::Phone(phone), name: Some(name) });

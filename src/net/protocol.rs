@@ -42,8 +42,9 @@ pub enum ClientMessage {
         /// Which question.
         question: usize,
     },
-    /// Are you there?
-    Ping,
+    /// Are you there? (A struct with no fields, so that a field too many is refused like
+    /// any other message's.)
+    Ping {},
     /// This connection is the host's remote: the host code from the TV's host panel.
     Host {
         /// The host code.
@@ -268,6 +269,12 @@ pub enum ErrorCode {
     NoSuchPlayer,
     /// Too many messages in a second: this one was dropped.
     TooMany,
+    /// A frame no client may send (text that is not UTF-8, an unmasked or broken frame):
+    /// the connection is closed.
+    BadFrame,
+    /// Another device came back with this player's secret and plays as them now: this
+    /// connection is closed.
+    Replaced,
 }
 
 impl ServerMessage {

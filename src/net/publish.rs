@@ -53,6 +53,11 @@ fn publish(
         link.0.publish(snapshot);
         return;
     };
+    // Going on from a reveal moves to the next question a frame before its phase opens: the
+    // phones keep the reveal they have rather than see the coming question's answer.
+    if matches!(stage, Stage::Reveal | Stage::Standings) && revealed_round(&game).is_none() {
+        return;
+    }
     snapshot.question = question_view(&game);
     match stage {
         Stage::Question => snapshot.turns = phones().map(|(id, player)| (id, turn(&game, player))).collect(),
@@ -150,9 +155,15 @@ fn rank(scores: &[u32], score: u32) -> usize {
     1 + scores.iter().filter(|s| **s > score).count()
 }
 
+/// The round of the question on screen, once it closed. Nothing of a question's answer
+/// reaches a phone before this: every result below is built from it.
+fn revealed_round(game: &Game) -> Option<&crate::game::Round> {
+    game.last_round().filter(|round| round.question == game.current && !round.skipped)
+}
+
 /// Each seated phone's result of the round just closed.
 fn round_results(game: &Game, phones: impl Iterator<Item = (u32, usize)>) -> HashMap<u32, ResultView> {
-    let (Some(drawn), Some(round)) = (game.question(), game.last_round()) else { return HashMap::new() };
+    let (Some(drawn), Some(round)) = (game.question(), revealed_round(game)) else { return HashMap::new() };
     let scores: Vec<u32> = game.players.iter().map(|p| p.score).collect();
     let answer = answer_text(drawn);
     phones
@@ -191,7 +202,7 @@ fn finals(game: &Game, results: &GameResults, phones: impl Iterator<Item = (u32,
 /// What the host remote shows: the answer key and every player's answer so far.
 fn host_view(game: &Game, stage: Stage, paused: bool) -> HostView {
     let revealed = matches!(stage, Stage::Reveal | Stage::Standings);
-    let round = game.last_round().filter(|r| revealed && r.question == game.current);
+    let round = revealed_round(game).filter(|_| revealed);
     let presented = game.question().map(|q| &q.presented);
     let players = game
         .players

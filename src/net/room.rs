@@ -4,7 +4,8 @@
 use rand::RngExt;
 use serde::{Deserialize, Serialize};
 
-use super::protocol::{ErrorCode, MAX_NAME_CHARS};
+use super::names;
+use super::protocol::ErrorCode;
 
 /// Letters of room codes: no I, O or similar that read as digits across a room.
 const CODE_LETTERS: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -63,11 +64,13 @@ impl Room {
         if !code.trim().eq_ignore_ascii_case(&self.code) {
             return Err((ErrorCode::WrongRoom, "that is not this room's code: check the TV".into()));
         }
-        let name = name.trim();
-        if name.is_empty() || name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
-            return Err((ErrorCode::BadName, format!("a name has 1 to {MAX_NAME_CHARS} letters")));
+        let name = names::tidy(name);
+        if let Some(why) = names::refusal(&name) {
+            return Err((ErrorCode::BadName, why));
         }
-        if self.phones.iter().any(|p| p.name.eq_ignore_ascii_case(name)) {
+        let wanted = names::key(&name);
+        if let Some(taken) = self.phones.iter().find(|p| names::key(&p.name) == wanted) {
+            let name = &taken.name;
             return Err((ErrorCode::NameTaken, format!("someone here is already called {name}: pick another name")));
         }
         if self.locked {
@@ -77,7 +80,7 @@ impl Room {
             return Err((ErrorCode::RoomFull, format!("the room is full ({MAX_PHONES} players)")));
         }
         let id = self.phones.len() as u32;
-        self.phones.push(Phone { id, name: name.to_owned(), secret: new_secret() });
+        self.phones.push(Phone { id, name, secret: new_secret() });
         Ok(&self.phones[id as usize])
     }
 

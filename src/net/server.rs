@@ -4,30 +4,21 @@
 //! file, acts only for the player its connection joined as, and is bounded in message size,
 //! connections and idle time.
 
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, PoisonError, mpsc};
-use std::time::Duration;
 
-use axum::Router;
 use axum::routing::get;
-use bevy::log::{debug, info, warn};
-use hyper::server::conn::http1;
-use hyper_util::rt::{TokioIo, TokioTimer};
-use hyper_util::service::TowerToHyperService;
+use bevy::log::{info, warn};
 use tokio::sync::{Semaphore, oneshot, watch};
 
 use super::room::Room;
 use super::shared::Shared;
 pub use super::shared::{IDLE_TIMEOUT, Inbound, MAX_CONNECTIONS, SEND_TIMEOUT, Snapshot, Waker};
-use super::{pages, session};
+use super::{gate, pages, session};
 
-/// HTTP connections not yet upgraded to a WebSocket, at most: page loads are quick, and a
-/// slow client (slowloris) holds one only until [`HEADER_TIMEOUT`].
-pub const MAX_HTTP_CONNECTIONS: usize = 256;
-
-/// A request's headers must arrive within this time, or the connection is closed.
-pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+pub use super::gate::{HEADER_TIMEOUT, MAX_HEADER_BYTES, MAX_OPEN, MAX_WAITING, MAX_WAITING_PER_ADDRESS};
 
 /// A running phone server. Dropping it stops the server and closes every connection.
 pub struct PhoneServer {
@@ -57,6 +48,8 @@ impl PhoneServer {
             connections: Arc::new(Semaphore::new(MAX_CONNECTIONS)),
             state: watch::Sender::new(Snapshot::default()),
             waker: Mutex::new(None),
+            holders: Mutex::new(HashMap::new()),
+            connections_made: AtomicU64::new(0),
         });
         let published = Arc::clone(&shared);
         std::thread::Builder::new().name("phone-server".into()).spawn(move || {
@@ -68,10 +61,13 @@ impl PhoneServer {
                         return;
                     }
                 };
-                let app = pages::routes().route("/ws", get(session::upgrade)).with_state(shared);
+                let app = pages::routes()
+                    .route("/ws", get(session::upgrade))
+                    .layer(axum::middleware::map_response(gate::one_request))
+                    .with_state(shared);
                 // Serve until told to stop (or the game is gone); leaving ends every session.
                 tokio::select! {
-                    () = accept(listener, app) => {}
+                    () = gate::serve(listener, app) => {}
                     _ = stopped => {}
                 }
             });
@@ -125,38 +121,6 @@ impl PhoneServer {
     /// What phones did since the last call, in order of arrival.
     pub fn drain(&self) -> Vec<Inbound> {
         self.inbound.lock().unwrap_or_else(PoisonError::into_inner).try_iter().collect()
-    }
-}
-
-/// Takes connections, bounded in number, each with a deadline for its request headers, so
-/// that neither many nor slow clients can hold the server.
-async fn accept(listener: tokio::net::TcpListener, app: Router) {
-    let open = Arc::new(Semaphore::new(MAX_HTTP_CONNECTIONS));
-    loop {
-        let Ok(permit) = Arc::clone(&open).acquire_owned().await else { return };
-        let (stream, peer) = match listener.accept().await {
-            Ok(accepted) => accepted,
-            Err(error) => {
-                // Out of file descriptors, say: wait for some to close rather than spin.
-                warn!("phone server: could not accept a connection: {error}");
-                tokio::time::sleep(Duration::from_millis(100)).await;
-                continue;
-            }
-        };
-        let _ = stream.set_nodelay(true);
-        let service = TowerToHyperService::new(app.clone());
-        tokio::spawn(async move {
-            let connection = http1::Builder::new()
-                .timer(TokioTimer::new())
-                .header_read_timeout(HEADER_TIMEOUT)
-                .serve_connection(TokioIo::new(stream), service)
-                .with_upgrades();
-            if let Err(error) = connection.await {
-                debug!("phone server: connection from {peer}: {error}");
-            }
-            // An upgraded connection is a session now, counted by its own limit.
-            drop(permit);
-        });
     }
 }
 

@@ -1,32 +1,34 @@
 //! One connection to the phone server: a phone that joins and plays, or the host's remote.
-//! Each message in gets one reply; what the TV shows is pushed as it changes, each session
-//! sending only its own part (a phone never sees the answer key or another's result).
+//! Each message in gets one reply ([`super::requests`]); what the TV shows is pushed as it
+//! changes, each session sending only its own part (a phone never sees the answer key or
+//! another's result). A connection that ends for a reason of the server's is told why, in an
+//! `error` and in the WebSocket close code.
 
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 
 use axum::extract::State;
-use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response as HttpResponse};
 use bevy::log::{info, warn};
-use tokio::sync::OwnedSemaphorePermit;
+use tokio::sync::{Notify, OwnedSemaphorePermit};
 
-use super::protocol::{
-    ClientMessage, ErrorCode, HostCommand, MAX_MESSAGE_BYTES, PROTOCOL_VERSION, ServerMessage, Stage, Turn, parse,
-};
-use super::room::Phone;
-use super::shared::{IDLE_TIMEOUT, Inbound, MAX_CONNECTIONS, SEND_TIMEOUT, Shared, Snapshot};
+use super::protocol::{ErrorCode, MAX_MESSAGE_BYTES, ServerMessage, Stage, Turn};
+use super::requests::{Role, handle};
+use super::shared::{Holder, IDLE_TIMEOUT, Inbound, MAX_CONNECTIONS, SEND_TIMEOUT, Shared, Snapshot};
 
-/// Who a connection speaks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    /// Not yet joined.
-    Nobody,
-    /// A player's phone, by its number in the room.
-    Player(u32),
-    /// The host's remote.
-    Host,
+/// Close codes (RFC 6455, section 7.4.1, and this protocol's own from 4000).
+mod close {
+    /// The server closes an idle connection.
+    pub const GOING_AWAY: u16 = 1001;
+    /// A frame no client may send (unmasked, broken).
+    pub const PROTOCOL: u16 = 1002;
+    /// Text that is not UTF-8.
+    pub const NOT_UTF8: u16 = 1007;
+    /// A message over the limit.
+    pub const TOO_BIG: u16 = 1009;
+    /// Another device plays as this player now.
+    pub const REPLACED: u16 = 4001;
 }
 
 /// `GET /ws`: a WebSocket, if a connection is free.
@@ -40,9 +42,17 @@ pub(super) async fn upgrade(State(shared): State<Arc<Shared>>, ws: WebSocketUpgr
         .on_upgrade(move |socket| session(socket, shared, permit))
 }
 
+/// Why a connection ends with a word to the client: the error for the reply and the close code.
+struct Ending {
+    code: ErrorCode,
+    close: u16,
+    message: String,
+}
+
 /// One connection: a message in, a reply out; and what the game shows pushed as it changes.
-/// Ends when the phone closes, idles or misbehaves.
+/// Ends when the phone closes, idles, misbehaves, or another device takes its seat.
 async fn session(mut socket: WebSocket, shared: Arc<Shared>, _permit: OwnedSemaphorePermit) {
+    let me = Holder { connection: shared.next_connection(), kick: Arc::new(Notify::new()) };
     let mut role = Role::Nobody;
     let mut rate = Rate::default();
     let mut updates = shared.state.subscribe();
@@ -50,21 +60,22 @@ async fn session(mut socket: WebSocket, shared: Arc<Shared>, _permit: OwnedSemap
     let mut shown: Option<ServerMessage> = None;
     // The seat the TV gave this phone (its colour), once seated.
     let mut seated: Option<ServerMessage> = None;
-    loop {
+    let ending = loop {
         tokio::select! {
             next = tokio::time::timeout(IDLE_TIMEOUT, socket.recv()) => {
                 let message = match next {
                     Err(_) => {
                         info!("{role:?}: idle for {} s, closed", IDLE_TIMEOUT.as_secs());
-                        break;
+                        let _ = close_with(&mut socket, close::GOING_AWAY, "idle").await;
+                        break None;
                     }
-                    Ok(None) => break,
+                    Ok(None) => break None,
                     Ok(Some(Err(error))) => {
-                        // An oversized or broken frame ends the connection; say why, if it still hears.
-                        warn!("{role:?}: {error}: closed");
-                        let reply = ServerMessage::error(ErrorCode::TooLarge, format!("{error}: the connection is closed"));
-                        let _ = send(&mut socket, &reply).await;
-                        break;
+                        let ending = broken(error);
+                        if let Some(ending) = &ending {
+                            warn!("{role:?}: {}: closed", ending.message);
+                        }
+                        break ending;
                     }
                     Ok(Some(Ok(message))) => message,
                 };
@@ -75,15 +86,15 @@ async fn session(mut socket: WebSocket, shared: Arc<Shared>, _permit: OwnedSemap
                         ErrorCode::TooMany,
                         format!("more than {MAX_PER_SECOND} messages a second: this one was dropped, slow down"),
                     ),
-                    Message::Text(text) => handle(&shared, &mut role, &updates.borrow(), text.as_str()),
+                    Message::Text(text) => handle(&shared, &me, &mut role, &updates.borrow(), text.as_str()),
                     Message::Binary(_) => ServerMessage::error(ErrorCode::BadMessage, "send JSON text, not binary"),
                     // Pings are answered by the WebSocket itself.
                     Message::Ping(_) | Message::Pong(_) => continue,
-                    Message::Close(_) => break,
+                    Message::Close(_) => break None,
                 };
                 if send(&mut socket, &reply).await.is_err() {
                     info!("{role:?}: too slow to take a reply, closed");
-                    break;
+                    break None;
                 }
                 // Just joined, back, or the room changed for the host: show what the TV shows.
                 if before != role || role == Role::Host {
@@ -92,43 +103,89 @@ async fn session(mut socket: WebSocket, shared: Arc<Shared>, _permit: OwnedSemap
             }
             changed = updates.changed(), if role != Role::Nobody => {
                 if changed.is_err() {
-                    break;
+                    break None;
                 }
+            }
+            () = me.kick.notified() => {
+                info!("{role:?}: another device came back as this player: closed");
+                break Some(Ending {
+                    code: ErrorCode::Replaced,
+                    close: close::REPLACED,
+                    message: "you are playing on another device now: this one is closed".into(),
+                });
             }
         }
         if role == Role::Nobody {
             continue;
         }
-        let (seat, now) = {
-            let snapshot = updates.borrow_and_update();
-            let seat = match role {
-                Role::Player(id) => {
-                    snapshot.seats.get(&id).cloned().map(|(name, colour)| ServerMessage::Seated { name, colour })
-                }
-                _ => None,
-            };
-            (seat, view(&snapshot, role, &shared))
-        };
-        let mut too_slow = false;
-        for (now, shown) in [(seat, &mut seated), (now, &mut shown)] {
-            if now.is_some() && now != *shown {
-                if let Some(message) = &now
-                    && send(&mut socket, message).await.is_err()
-                {
-                    too_slow = true;
-                    break;
-                }
-                *shown = now;
-            }
-        }
-        if too_slow {
+        if push(&mut socket, &shared, role, &mut updates, (&mut seated, &mut shown)).await.is_err() {
             info!("{role:?}: too slow to take an update, closed");
-            break;
+            break None;
         }
+    };
+    if let Some(Ending { code, close, message }) = ending {
+        // It may not hear any more: then there is nobody to tell.
+        let _ = send(&mut socket, &ServerMessage::error(code, message.clone())).await;
+        let _ = close_with(&mut socket, close, &message).await;
     }
-    if let Role::Player(phone) = role {
+    if let Role::Player(phone) = role
+        && shared.release(phone, me.connection)
+    {
         shared.tell_game(Inbound::Left { phone });
     }
+}
+
+/// Sends what changed for `role` since it was last sent: its seat, then its view.
+async fn push(
+    socket: &mut WebSocket,
+    shared: &Shared,
+    role: Role,
+    updates: &mut tokio::sync::watch::Receiver<Snapshot>,
+    (seated, shown): (&mut Option<ServerMessage>, &mut Option<ServerMessage>),
+) -> Result<(), ()> {
+    let (seat, now) = {
+        let snapshot = updates.borrow_and_update();
+        let seat = match role {
+            Role::Player(id) => {
+                snapshot.seats.get(&id).cloned().map(|(name, colour)| ServerMessage::Seated { name, colour })
+            }
+            _ => None,
+        };
+        (seat, view(&snapshot, role, shared))
+    };
+    for (now, shown) in [(seat, seated), (now, shown)] {
+        if now.is_some() && now != *shown {
+            if let Some(message) = &now {
+                send(socket, message).await?;
+            }
+            *shown = now;
+        }
+    }
+    Ok(())
+}
+
+/// What a broken frame ends the connection with, if it still hears (an I/O error: nothing).
+fn broken(error: axum::Error) -> Option<Ending> {
+    let error = error.into_inner();
+    let Some(error) = error.downcast_ref::<tungstenite::Error>() else {
+        return Some(Ending { code: ErrorCode::BadFrame, close: close::PROTOCOL, message: error.to_string() });
+    };
+    let (code, close, message) = match error {
+        tungstenite::Error::Capacity(_) => {
+            (ErrorCode::TooLarge, close::TOO_BIG, format!("messages may be at most {MAX_MESSAGE_BYTES} bytes"))
+        }
+        tungstenite::Error::Utf8(_) => (ErrorCode::BadFrame, close::NOT_UTF8, "a text frame that is not UTF-8".into()),
+        tungstenite::Error::Protocol(tungstenite::error::ProtocolError::UnmaskedFrameFromClient) => {
+            (ErrorCode::BadFrame, close::PROTOCOL, "an unmasked frame: a client masks every frame".into())
+        }
+        // The phone went away without saying goodbye (a tab closed, a lost signal).
+        tungstenite::Error::Protocol(tungstenite::error::ProtocolError::ResetWithoutClosingHandshake) => return None,
+        tungstenite::Error::Protocol(problem) => {
+            (ErrorCode::BadFrame, close::PROTOCOL, format!("a broken frame: {problem}"))
+        }
+        _ => return None,
+    };
+    Some(Ending { code, close, message: format!("{message}: the connection is closed") })
 }
 
 /// Messages a connection may send in a second; a phone sends one or two a question.
@@ -192,103 +249,15 @@ async fn send(socket: &mut WebSocket, message: &ServerMessage) -> Result<(), ()>
     }
 }
 
-/// What a message does, and the reply to its sender. `role` is who this connection speaks
-/// for: it can act for no one else.
-fn handle(shared: &Shared, role: &mut Role, snapshot: &Snapshot, text: &str) -> ServerMessage {
-    let who = *role;
-    let message = match parse(text) {
-        Ok(message) => message,
-        Err(reply) => {
-            warn!("{who:?}: refused a message: {reply:?}");
-            return reply;
-        }
-    };
-    let refused = |code, message: String| {
-        warn!("{who:?}: {message}");
-        ServerMessage::error(code, message)
-    };
-    match (message, who) {
-        (ClientMessage::Ping, _) => ServerMessage::Pong,
-        (ClientMessage::Join { .. } | ClientMessage::Rejoin { .. } | ClientMessage::Host { .. }, Role::Player(id)) => {
-            refused(ErrorCode::AlreadyJoined, format!("this connection already plays as player {id}"))
-        }
-        (ClientMessage::Join { .. } | ClientMessage::Rejoin { .. } | ClientMessage::Host { .. }, Role::Host) => {
-            refused(ErrorCode::AlreadyJoined, "this connection is the host's remote".into())
-        }
-        (ClientMessage::Join { room, name }, Role::Nobody) => {
-            let mut room_state = shared.room();
-            match room_state.join(&room, &name) {
-                Ok(joined) => {
-                    let welcome = welcome(joined);
-                    *role = Role::Player(joined.id);
-                    shared.tell_game(Inbound::Joined { phone: joined.id, name: joined.name.clone() });
-                    welcome
-                }
-                Err((code, message)) => refused(code, message),
-            }
-        }
-        (ClientMessage::Rejoin { secret }, Role::Nobody) => match shared.room().rejoin(&secret) {
-            Ok(returning) => {
-                *role = Role::Player(returning.id);
-                shared.tell_game(Inbound::Returned { phone: returning.id });
-                welcome(returning)
-            }
-            Err((code, message)) => refused(code, message),
-        },
-        (ClientMessage::Host { secret }, Role::Nobody) => {
-            let room = shared.room();
-            if room.is_host_code(&secret) {
-                *role = Role::Host;
-                info!("the host remote connected");
-                ServerMessage::HostWelcome { version: PROTOCOL_VERSION, room: room.code.clone() }
-            } else {
-                refused(ErrorCode::WrongHostCode, "that is not the host code: see the host panel (F1) on the TV".into())
-            }
-        }
-        (ClientMessage::Answer { question, answer }, Role::Player(id)) => {
-            let arrival = shared.arrival.fetch_add(1, Ordering::SeqCst);
-            shared.tell_game(Inbound::Answer { phone: id, question, response: answer.into_response(), arrival });
-            ServerMessage::Ack { question }
-        }
-        (ClientMessage::Buzz { question }, Role::Player(id)) => {
-            let arrival = shared.arrival.fetch_add(1, Ordering::SeqCst);
-            shared.tell_game(Inbound::Buzz { phone: id, question, arrival });
-            ServerMessage::Ack { question }
-        }
-        (ClientMessage::Answer { .. } | ClientMessage::Buzz { .. }, _) => {
-            refused(ErrorCode::NotJoined, "join the room first".into())
-        }
-        (ClientMessage::HostAction { action }, Role::Host) => host_action(shared, snapshot, action),
-        (ClientMessage::HostAction { .. }, _) => {
-            refused(ErrorCode::NotHost, "only the host remote may do that: send the host code first".into())
-        }
+async fn close_with(socket: &mut WebSocket, code: u16, reason: &str) -> Result<(), ()> {
+    // A close reason is at most 123 bytes; ours are short, and cut at a character if not.
+    let mut reason = reason.to_owned();
+    while reason.len() > 123 {
+        reason.pop();
     }
-}
-
-/// The host's action: the room's own (lock) here, the game's through the channel.
-fn host_action(shared: &Shared, snapshot: &Snapshot, action: HostCommand) -> ServerMessage {
-    if let Some(player) = action.player()
-        && player >= snapshot.host.players.len()
-    {
-        warn!("host: {action:?} names no player");
-        return ServerMessage::error(ErrorCode::NoSuchPlayer, format!("there is no player {player} in the game"));
-    }
-    match action {
-        HostCommand::Lock | HostCommand::Unlock => {
-            let locked = action == HostCommand::Lock;
-            shared.room().locked = locked;
-            info!("the host {} the room", if locked { "locked" } else { "unlocked" });
-        }
-        _ => shared.tell_game(Inbound::Host(action)),
-    }
-    ServerMessage::Done { action: action.name().to_owned() }
-}
-
-fn welcome(phone: &Phone) -> ServerMessage {
-    ServerMessage::Welcome {
-        version: PROTOCOL_VERSION,
-        player: phone.id,
-        name: phone.name.clone(),
-        secret: phone.secret.clone(),
+    let frame = Message::Close(Some(CloseFrame { code, reason: reason.into() }));
+    match tokio::time::timeout(SEND_TIMEOUT, socket.send(frame)).await {
+        Ok(Ok(())) => Ok(()),
+        _ => Err(()),
     }
 }

@@ -7,7 +7,7 @@ use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, PoisonError, mpsc};
 use std::time::Duration;
 
-use tokio::sync::{Semaphore, watch};
+use tokio::sync::{Notify, Semaphore, watch};
 
 use super::protocol::{FinalView, HostCommand, HostView, QuestionView, ResultView, Stage, Turn};
 use super::room::Room;
@@ -97,6 +97,19 @@ pub(super) struct Shared {
     pub(super) state: watch::Sender<Snapshot>,
     /// Wakes the game's loop when a phone did something (a window waits for input).
     pub(super) waker: Mutex<Option<Waker>>,
+    /// The connection that plays as each phone now.
+    pub(super) holders: Mutex<HashMap<u32, Holder>>,
+    /// Numbers connections, for [`Holder`].
+    pub(super) connections_made: AtomicU64,
+}
+
+/// A connection that plays as a phone, and what closes it when another device takes over.
+#[derive(Debug, Clone)]
+pub(super) struct Holder {
+    /// Which connection.
+    pub(super) connection: u64,
+    /// Told when another device comes back with the same secret.
+    pub(super) kick: std::sync::Arc<Notify>,
 }
 
 /// What wakes the game.
@@ -106,6 +119,30 @@ impl Shared {
     pub(super) fn room(&self) -> std::sync::MutexGuard<'_, Room> {
         // A session that panicked cannot leave the room half-changed: every change is one push.
         self.room.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// A number for a new connection.
+    pub(super) fn next_connection(&self) -> u64 {
+        self.connections_made.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// `holder` plays as `phone` from now on: a device that did until now is closed, so two
+    /// devices never play one seat.
+    pub(super) fn hold(&self, phone: u32, holder: &Holder) {
+        let before = self.holders.lock().unwrap_or_else(PoisonError::into_inner).insert(phone, holder.clone());
+        if let Some(before) = before.filter(|before| before.connection != holder.connection) {
+            before.kick.notify_one();
+        }
+    }
+
+    /// `connection` ended: whether it still played as `phone` (else a newer device does).
+    pub(super) fn release(&self, phone: u32, connection: u64) -> bool {
+        let mut holders = self.holders.lock().unwrap_or_else(PoisonError::into_inner);
+        let held = holders.get(&phone).is_some_and(|holder| holder.connection == connection);
+        if held {
+            holders.remove(&phone);
+        }
+        held
     }
 
     pub(super) fn tell_game(&self, event: Inbound) {

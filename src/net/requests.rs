@@ -1,0 +1,125 @@
+//! What each message a connection sends does, and the reply to its sender: joining and
+//! coming back (taking the seat from a device that held it), answers and buzzes for the game,
+//! and the host's actions. A connection acts only for who it joined as.
+
+use std::sync::atomic::Ordering;
+
+use bevy::log::{info, warn};
+
+use super::protocol::{ClientMessage, ErrorCode, HostCommand, PROTOCOL_VERSION, ServerMessage, parse};
+use super::room::Phone;
+use super::shared::{Holder, Inbound, Shared, Snapshot};
+
+/// Who a connection speaks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    /// Not yet joined.
+    Nobody,
+    /// A player's phone, by its number in the room.
+    Player(u32),
+    /// The host's remote.
+    Host,
+}
+
+/// What a message does, and the reply to its sender. `role` is who this connection speaks
+/// for: it can act for no one else.
+pub(super) fn handle(shared: &Shared, me: &Holder, role: &mut Role, snapshot: &Snapshot, text: &str) -> ServerMessage {
+    let who = *role;
+    let message = match parse(text) {
+        Ok(message) => message,
+        Err(reply) => {
+            warn!("{who:?}: refused a message: {reply:?}");
+            return reply;
+        }
+    };
+    let refused = |code, message: String| {
+        warn!("{who:?}: {message}");
+        ServerMessage::error(code, message)
+    };
+    match (message, who) {
+        (ClientMessage::Ping {}, _) => ServerMessage::Pong,
+        (ClientMessage::Join { .. } | ClientMessage::Rejoin { .. } | ClientMessage::Host { .. }, Role::Player(id)) => {
+            refused(ErrorCode::AlreadyJoined, format!("this connection already plays as player {id}"))
+        }
+        (ClientMessage::Join { .. } | ClientMessage::Rejoin { .. } | ClientMessage::Host { .. }, Role::Host) => {
+            refused(ErrorCode::AlreadyJoined, "this connection is the host's remote".into())
+        }
+        (ClientMessage::Join { room, name }, Role::Nobody) => {
+            let mut room_state = shared.room();
+            match room_state.join(&room, &name) {
+                Ok(joined) => {
+                    let welcome = welcome(joined);
+                    *role = Role::Player(joined.id);
+                    shared.hold(joined.id, me);
+                    shared.tell_game(Inbound::Joined { phone: joined.id, name: joined.name.clone() });
+                    welcome
+                }
+                Err((code, message)) => refused(code, message),
+            }
+        }
+        (ClientMessage::Rejoin { secret }, Role::Nobody) => match shared.room().rejoin(&secret) {
+            Ok(returning) => {
+                *role = Role::Player(returning.id);
+                shared.hold(returning.id, me);
+                shared.tell_game(Inbound::Returned { phone: returning.id });
+                welcome(returning)
+            }
+            Err((code, message)) => refused(code, message),
+        },
+        (ClientMessage::Host { secret }, Role::Nobody) => {
+            let room = shared.room();
+            if room.is_host_code(&secret) {
+                *role = Role::Host;
+                info!("the host remote connected");
+                ServerMessage::HostWelcome { version: PROTOCOL_VERSION, room: room.code.clone() }
+            } else {
+                refused(ErrorCode::WrongHostCode, "that is not the host code: see the host panel (F1) on the TV".into())
+            }
+        }
+        (ClientMessage::Answer { question, answer }, Role::Player(id)) => {
+            let arrival = shared.arrival.fetch_add(1, Ordering::SeqCst);
+            shared.tell_game(Inbound::Answer { phone: id, question, response: answer.into_response(), arrival });
+            ServerMessage::Ack { question }
+        }
+        (ClientMessage::Buzz { question }, Role::Player(id)) => {
+            let arrival = shared.arrival.fetch_add(1, Ordering::SeqCst);
+            shared.tell_game(Inbound::Buzz { phone: id, question, arrival });
+            ServerMessage::Ack { question }
+        }
+        (ClientMessage::Answer { .. } | ClientMessage::Buzz { .. }, _) => {
+            refused(ErrorCode::NotJoined, "join the room first".into())
+        }
+        (ClientMessage::HostAction { action }, Role::Host) => host_action(shared, snapshot, action),
+        (ClientMessage::HostAction { .. }, _) => {
+            refused(ErrorCode::NotHost, "only the host remote may do that: send the host code first".into())
+        }
+    }
+}
+
+/// The host's action: the room's own (lock) here, the game's through the channel.
+fn host_action(shared: &Shared, snapshot: &Snapshot, action: HostCommand) -> ServerMessage {
+    if let Some(player) = action.player()
+        && player >= snapshot.host.players.len()
+    {
+        warn!("host: {action:?} names no player");
+        return ServerMessage::error(ErrorCode::NoSuchPlayer, format!("there is no player {player} in the game"));
+    }
+    match action {
+        HostCommand::Lock | HostCommand::Unlock => {
+            let locked = action == HostCommand::Lock;
+            shared.room().locked = locked;
+            info!("the host {} the room", if locked { "locked" } else { "unlocked" });
+        }
+        _ => shared.tell_game(Inbound::Host(action)),
+    }
+    ServerMessage::Done { action: action.name().to_owned() }
+}
+
+fn welcome(phone: &Phone) -> ServerMessage {
+    ServerMessage::Welcome {
+        version: PROTOCOL_VERSION,
+        player: phone.id,
+        name: phone.name.clone(),
+        secret: phone.secret.clone(),
+    }
+}

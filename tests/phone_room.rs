@@ -1,0 +1,242 @@
+//! The phone room as an outside client plays it: no phone ever hears a question's answer before
+//! that question is revealed (whole games in every mode, the host going on from its remote, a
+//! phone coming back between questions), a second device with the same secret takes the seat
+//! over, and names that only look different are one name.
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use bigtuna::game::{GameSettings, PlayMode, Screen};
+use bigtuna::net::link::PhoneLink;
+use bigtuna::net::protocol::{ErrorCode, ServerMessage, Turn};
+use bigtuna::words::answer_text;
+use tungstenite::Message;
+
+use crate::phone_games::{Night, answer_json, connect_to, phone_night};
+use crate::phones::{Client, connect, error_code, say, server};
+use crate::support::{game, right_response, screen, wrong_response};
+
+/// A phone whose every message is read as it comes and checked against what it was shown.
+struct Spy {
+    phone: Client,
+    /// The player it plays for.
+    player: usize,
+    secret: String,
+    /// Questions this phone has been shown (only their answers may reach it).
+    shown: BTreeSet<usize>,
+    /// Its latest question view.
+    open: Option<bigtuna::net::protocol::QuestionView>,
+    /// Every reveal it heard, by question.
+    reveals: Vec<bigtuna::net::protocol::ResultView>,
+    heard: usize,
+}
+
+impl Spy {
+    fn new(phone: Client, player: usize, secret: String) -> Self {
+        Self { phone, player, secret, shown: BTreeSet::new(), open: None, reveals: Vec::new(), heard: 0 }
+    }
+
+    /// Reads whatever has arrived, checking each message: a reveal only of a question shown
+    /// to this phone, with that question's own answer and explanation; no answer key at all.
+    fn read(&mut self, app: &bevy::prelude::App) {
+        set_timeout(&self.phone, Duration::from_millis(1));
+        loop {
+            let text = match self.phone.read() {
+                Ok(Message::Text(text)) => text.to_string(),
+                Ok(_) => continue,
+                Err(tungstenite::Error::Io(e))
+                    if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) =>
+                {
+                    break;
+                }
+                Err(error) => panic!("phone {}: {error}", self.player),
+            };
+            self.heard += 1;
+            assert!(!text.contains("\"key\""), "no answer key reaches a player: {text}");
+            let message: ServerMessage = serde_json::from_str(&text).expect("a server message");
+            match message {
+                ServerMessage::Question(view) => {
+                    self.shown.insert(view.question);
+                    self.open = Some(*view);
+                }
+                ServerMessage::Reveal(result) => {
+                    assert!(
+                        self.shown.contains(&result.question),
+                        "phone {} heard the answer of question {} before it was asked: {text}",
+                        self.player,
+                        result.question
+                    );
+                    let drawn = &game(app).questions[result.question];
+                    assert_eq!(result.answer, answer_text(drawn), "{text}");
+                    assert_eq!(result.explanation.as_deref(), Some(drawn.question.explanation.as_str()));
+                    self.reveals.push(result);
+                }
+                _ => {}
+            }
+        }
+        set_timeout(&self.phone, Duration::from_secs(10));
+    }
+}
+
+fn set_timeout(phone: &Client, timeout: Duration) {
+    if let tungstenite::stream::MaybeTlsStream::Plain(stream) = phone.get_ref() {
+        let _ = stream.set_read_timeout(Some(timeout));
+    }
+}
+
+/// Updates the game a few frames, every phone reading as it goes.
+fn frames(app: &mut bevy::prelude::App, spies: &mut [Spy], n: usize) {
+    for _ in 0..n {
+        app.update();
+        std::thread::sleep(Duration::from_millis(3));
+        for spy in spies.iter_mut() {
+            spy.read(app);
+        }
+    }
+}
+
+fn host(remote: &mut Client, kind: &str) {
+    let done = say(remote, &format!(r#"{{"type":"host_action","action":{{"kind":"{kind}"}}}}"#));
+    assert!(matches!(done, ServerMessage::Done { .. }), "{kind}: {done:?}");
+}
+
+/// A whole game of `mode` from four phones, run from the host remote: each phone answers (or
+/// buzzes) when its view says it may, the host closes each question and goes on from the
+/// reveal and the standings, and one phone comes back between questions 2 and 3.
+fn play_watched(mode: PlayMode) {
+    let names = ["Ann", "Bo", "Cy", "Di"];
+    let settings = GameSettings {
+        teams: if mode == PlayMode::Teams { vec!["Red".into(), "Blue".into()] } else { Vec::new() },
+        ..crate::phone_games::all_kinds(mode, 4)
+    };
+    let Night { mut app, phones, addr } = phone_night(&names, settings);
+    let code = app.world().resource::<PhoneLink>().0.host_code().to_owned();
+    let mut remote = connect_to(addr);
+    assert!(matches!(
+        say(&mut remote, &format!(r#"{{"type":"host","secret":"{code}"}}"#)),
+        ServerMessage::HostWelcome { .. }
+    ));
+    let secrets = app.world().resource::<PhoneLink>().0.room().phones.into_iter().map(|p| p.secret);
+    let mut spies: Vec<Spy> = phones
+        .into_iter()
+        .zip(secrets)
+        .enumerate()
+        .map(|(player, (phone, secret))| Spy::new(phone, player, secret))
+        .collect();
+    let mut asked = 0;
+    while screen(&app) == Screen::Playing {
+        let question = game(&app).current;
+        frames(&mut app, &mut spies, 3);
+        let drawn = game(&app).question().expect("a question").clone();
+        for spy in &mut spies {
+            let Some(view) = spy.open.clone().filter(|v| v.question == question) else { continue };
+            let response = if spy.player % 2 == 0 { right_response(&drawn) } else { wrong_response(&drawn) };
+            if view.turn == Turn::Buzz {
+                spy.phone.send(Message::text(format!(r#"{{"type":"buzz","question":{question}}}"#))).expect("sent");
+            } else if view.turn == Turn::Answer {
+                spy.phone.send(Message::text(answer_json(question, &response))).expect("sent");
+            }
+        }
+        frames(&mut app, &mut spies, 3);
+        host(&mut remote, "close");
+        frames(&mut app, &mut spies, 3);
+        if asked == 2 {
+            // Between questions, Bo's phone sleeps and comes back by its secret.
+            let secret = spies[1].secret.clone();
+            let mut back = connect_to(addr);
+            assert!(matches!(
+                say(&mut back, &format!(r#"{{"type":"rejoin","secret":"{secret}"}}"#)),
+                ServerMessage::Welcome { .. }
+            ));
+            spies[1].phone = back;
+            frames(&mut app, &mut spies, 2);
+        }
+        // The host goes on: to the standings, then to the next question, a frame at a time.
+        for _ in 0..2 {
+            host(&mut remote, "next");
+            frames(&mut app, &mut spies, 3);
+        }
+        asked += 1;
+    }
+    assert_eq!(asked, 10, "{mode:?}: the whole game was played");
+    // Every phone heard every reveal, and each told it how it did on that very question.
+    let rounds = game(&app).rounds.clone();
+    for spy in &spies {
+        for round in &rounds {
+            let result = spy.reveals.iter().rev().find(|r| r.question == round.question);
+            let result =
+                result.unwrap_or_else(|| panic!("{mode:?}: phone {} missed reveal {}", spy.player, round.question));
+            let outcome = &round.outcomes[spy.player];
+            assert_eq!((result.right, result.points), (outcome.correct, outcome.points), "{mode:?} {result:?}");
+        }
+        assert!(spy.heard > 20, "{mode:?}: phone {} heard the game", spy.player);
+    }
+}
+
+#[test]
+fn no_phone_hears_an_answer_before_its_question_is_revealed_in_any_mode() {
+    for mode in [PlayMode::Everyone, PlayMode::Buzz, PlayMode::HotSeat, PlayMode::Teams] {
+        play_watched(mode);
+    }
+}
+
+#[test]
+fn a_second_device_with_the_same_secret_takes_the_seat_and_the_first_is_told_and_closed() {
+    let server = server();
+    let mut first = connect(&server);
+    let ServerMessage::Welcome { secret, .. } = say(&mut first, r#"{"type":"join","room":"TUNA","name":"Ann"}"#) else {
+        panic!("welcomed")
+    };
+    let mut second = connect(&server);
+    let back = say(&mut second, &format!(r#"{{"type":"rejoin","secret":"{secret}"}}"#));
+    assert!(matches!(back, ServerMessage::Welcome { player: 0, .. }), "{back:?}");
+    // The first device hears why, and the close code says it too.
+    let told = crate::phones::until(&mut first, |m| matches!(m, ServerMessage::Error { .. }));
+    assert_eq!(error_code(&told), ErrorCode::Replaced);
+    let close = (0..4).find_map(|_| match first.read() {
+        Ok(Message::Close(frame)) => Some(frame.map(|f| u16::from(f.code))),
+        _ => None,
+    });
+    assert_eq!(close, Some(Some(4001)), "closed with the protocol's code for a seat taken over");
+    // The newer one plays on; the game heard Ann come back, and never that she left.
+    assert_eq!(
+        say(&mut second, r#"{"type":"answer","question":0,"answer":{"kind":"pass"}}"#),
+        ServerMessage::Ack { question: 0 }
+    );
+    let events = crate::phones::heard(&server, 3);
+    assert!(!events.contains(&bigtuna::net::server::Inbound::Left { phone: 0 }), "{events:?}");
+    drop(second);
+    let events = crate::phones::heard(&server, 1);
+    assert_eq!(events, [bigtuna::net::server::Inbound::Left { phone: 0 }], "the seat waits once the last device left");
+}
+
+#[test]
+fn names_that_only_look_different_are_one_name_and_hidden_characters_are_refused() {
+    let server = server();
+    let mut phones: Vec<Client> = (0..8).map(|_| connect(&server)).collect();
+    let join = |phone: &mut Client, name: &str| {
+        say(phone, &format!(r#"{{"type":"join","room":"TUNA","name":{}}}"#, serde_json::to_string(name).expect("json")))
+    };
+    assert!(matches!(join(&mut phones[0], "Ann"), ServerMessage::Welcome { .. }));
+    assert!(matches!(join(&mut phones[1], "élodie"), ServerMessage::Welcome { .. }));
+    for (phone, name, code) in [
+        (2, "ÉLODIE", ErrorCode::NameTaken),
+        (3, "E\u{301}lodie", ErrorCode::NameTaken),
+        (4, "Ａｎｎ", ErrorCode::NameTaken),
+        (5, "Ann\u{200B}", ErrorCode::BadName),
+        (6, "\u{202E}Ann", ErrorCode::BadName),
+    ] {
+        assert_eq!(error_code(&join(&mut phones[phone], name)), code, "{name:?}");
+    }
+    // A name typed with a combining accent is kept composed, as the TV shows it.
+    let ServerMessage::Welcome { name, .. } = join(&mut phones[7], "Zoe\u{308}") else { panic!("welcomed") };
+    assert_eq!(name, "Zoë");
+}
+
+#[test]
+fn a_ping_with_a_field_too_many_is_refused_like_any_message() {
+    let server = server();
+    let mut phone = connect(&server);
+    assert_eq!(say(&mut phone, r#"{"type":"ping"}"#), ServerMessage::Pong);
+    assert_eq!(error_code(&say(&mut phone, r#"{"type":"ping","player":3}"#)), ErrorCode::BadMessage);
+}
