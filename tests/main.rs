@@ -5,6 +5,7 @@ mod answer_drafts;
 mod architecture;
 mod bank;
 mod cli;
+mod crowd_screens;
 mod draw_stats;
 mod flags;
 mod flow;

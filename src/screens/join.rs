@@ -15,17 +15,21 @@ use crate::input::keyboard::PARTY_ROWS;
 use crate::input::seats::{PartySeats, Seat};
 use crate::input::{InputContext, NavAction};
 use crate::net::link::PhoneLink;
+use crate::persist::UserSettings;
 use crate::theme::interaction::{Activate, Adjust, Cancel, GridCell};
 use crate::theme::palette;
-use crate::theme::widgets::{self, Fonts, rem};
+use crate::theme::widgets::{self, Fonts, Room, rem};
+use crate::words::names_within;
 
 /// The screen's own state: how many seats it shows, and whose name is being typed.
-#[derive(Component, Debug, Default)]
+#[derive(Component, Debug)]
 struct JoinRoot {
     seats: usize,
     editing: Option<usize>,
     /// Whether the phone lobby had its column when built.
     phones: bool,
+    /// The room it was laid out for (a resize or a new text size lays it out again).
+    room: Room,
 }
 
 /// A player's name button.
@@ -42,9 +46,12 @@ struct JoinNotice;
 /// Longest player name, in characters.
 const NAME_LENGTH: usize = 16;
 
-/// Players shown as full rows (name, team, device, Leave); a crowd of phones beyond them is
-/// listed by name.
-const ROWS_SHOWN: usize = 8;
+/// Players shown as full rows (name, team, device, Leave) at 100% text, fewer at larger
+/// text; a crowd of phones beyond them is listed by name, in as many letters as two lines hold.
+const ROWS_SHOWN: usize = 7;
+
+/// A player's row across, at 100% text, in rem.
+const ROW_WIDTH: f32 = 66.0;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Join), (prepare, spawn).chain())
@@ -71,17 +78,32 @@ fn spawn(
     settings: Res<GameSettings>,
     seats: Res<PartySeats>,
     phones: Option<Res<PhoneLink>>,
+    window: Query<&Window>,
+    user: Option<Res<UserSettings>>,
 ) {
-    build(&mut commands, &fonts, &settings, &seats, phones.is_some());
+    let room = Room::of(window.iter().next(), user.as_deref());
+    build(&mut commands, &fonts, &settings, &seats, phones.is_some(), room);
 }
 
-fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, seats: &PartySeats, phones: bool) {
+fn build(
+    commands: &mut Commands,
+    fonts: &Fonts,
+    settings: &GameSettings,
+    seats: &PartySeats,
+    phones: bool,
+    room: Room,
+) {
     let count = seats.0.len();
-    let root = JoinRoot { seats: count, editing: None, phones };
+    let side = if phones { lobby::width(room) + 2.0 } else { 0.0 };
+    // The width a row of its own takes (name, team, device, Leave); a window too narrow
+    // for it (4:3 beside the lobby, large text) lists every player by name instead.
+    let free = room.width - 4.0 - side;
+    let rows_shown = if free >= ROW_WIDTH * (1.0 + 0.4 * (room.scale - 1.0)) { room.rows(ROWS_SHOWN) } else { 0 };
+    let root = JoinRoot { seats: count, editing: None, phones, room };
     let mut screen = commands.spawn((widgets::screen_root("Join screen"), root, DespawnOnExit(Screen::Join)));
     if phones {
         // Room on the right for the phone lobby's column.
-        screen.entry::<Node>().and_modify(|mut node| node.padding.right = rem(lobby::WIDTH + 2.0));
+        screen.entry::<Node>().and_modify(move |mut node| node.padding.right = rem(side));
     }
     screen.with_children(|root| {
         root.spawn(widgets::text("Who's playing?", 3.0, palette::ACCENT, &fonts.bold));
@@ -92,11 +114,11 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, seats:
             &fonts.regular,
         ));
         if phones {
-            root.spawn(lobby::panel(true));
+            root.spawn(lobby::panel(true, room));
         }
         root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() }).with_children(
             |list| {
-                for (i, (seat, player)) in seats.0.iter().zip(&settings.players).enumerate().take(ROWS_SHOWN) {
+                for (i, (seat, player)) in seats.0.iter().zip(&settings.players).enumerate().take(rows_shown) {
                     list.spawn(Node { column_gap: rem(1.0), align_items: AlignItems::Center, ..default() })
                         .with_children(|row| {
                             row.spawn((
@@ -131,16 +153,24 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, seats:
                 }
             },
         );
-        if count > ROWS_SHOWN {
-            let names: Vec<&str> = settings.players.iter().skip(ROWS_SHOWN).map(|p| p.name.as_str()).collect();
-            let crowd = format!("Also here: {}", names.join(" · "));
+        if count > rows_shown {
+            let names: Vec<&str> = settings.players.iter().skip(rows_shown).map(|p| p.name.as_str()).collect();
+            // Two lines of the list's width (three when nobody has a row of their own).
+            let width = free * 0.9;
+            let lines = if rows_shown == 0 { 3 } else { 2 };
+            let lead = if rows_shown == 0 { "Here" } else { "Also here" };
+            let crowd =
+                format!("{lead}: {}", names_within(&names, (lines * room.letters(width, 1.2)).saturating_sub(12)));
             root.spawn((
-                Node { max_width: Val::Percent(62.0), ..default() },
-                children![widgets::text(crowd, 1.2, palette::TEXT, &fonts.regular)],
+                Node { max_width: rem(width), ..default() },
+                children![(
+                    widgets::text(crowd, 1.2, palette::TEXT, &fonts.regular),
+                    TextLayout::justify(Justify::Center)
+                )],
             ));
         }
         root.spawn((JoinNotice, widgets::text("", 1.3, palette::ACCENT, &fonts.regular)));
-        let rows = count.min(ROWS_SHOWN);
+        let rows = count.min(rows_shown);
         let row = Node {
             column_gap: rem(1.0),
             row_gap: rem(0.5),
@@ -150,12 +180,20 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, seats:
         };
         root.spawn(row).with_children(|buttons| {
             let cell = |col| GridCell { row: rows, col };
-            buttons.spawn((widgets::button("Continue", 3 * rows, fonts, go_on), cell(0)));
-            buttons.spawn((lobby::phones_button(3 * rows + 1, fonts), cell(1)));
-            buttons.spawn((widgets::button("Back", 3 * rows + 2, fonts, go_to(Screen::Title)), Cancel, cell(2)));
+            // Narrower than other buttons: the three share a line even beside the lobby.
+            let narrow = |mut node: Mut<Node>| node.min_width = rem(12.0);
+            buttons
+                .spawn((widgets::button("Continue", 3 * rows, fonts, go_on), cell(0)))
+                .entry::<Node>()
+                .and_modify(narrow);
+            buttons.spawn((lobby::phones_button(3 * rows + 1, fonts), cell(1))).entry::<Node>().and_modify(narrow);
+            buttons
+                .spawn((widgets::button("Back", 3 * rows + 2, fonts, go_to(Screen::Title)), Cancel, cell(2)))
+                .entry::<Node>()
+                .and_modify(narrow);
         });
         if !phones {
-            root.spawn(lobby::panel(false));
+            root.spawn(lobby::panel(false, room));
         }
         root.spawn(widgets::hints("Enter on a name to type it · ← → on a team to choose it · Esc back", fonts));
     });
@@ -270,11 +308,14 @@ fn rebuild(
     settings: Res<GameSettings>,
     seats: Res<PartySeats>,
     phones: Option<Res<PhoneLink>>,
+    window: Query<&Window>,
+    user: Option<Res<UserSettings>>,
 ) {
+    let room = Room::of(window.iter().next(), user.as_deref());
     for (entity, root) in &roots {
-        if root.seats != seats.0.len() || root.phones != phones.is_some() {
+        if root.seats != seats.0.len() || root.phones != phones.is_some() || root.room != room {
             commands.entity(entity).despawn();
-            build(&mut commands, &fonts, &settings, &seats, phones.is_some());
+            build(&mut commands, &fonts, &settings, &seats, phones.is_some(), room);
         }
     }
 }

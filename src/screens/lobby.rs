@@ -13,7 +13,7 @@ use crate::net::link::PhoneLink;
 use crate::net::switch::{PhoneAddress, PhoneNotice, Phones};
 use crate::theme::interaction::Activate;
 use crate::theme::palette;
-use crate::theme::widgets::{self, Fonts, rem};
+use crate::theme::widgets::{self, Fonts, Room, rem};
 
 /// Where the lobby is drawn (spawned empty by the join screen, filled here).
 #[derive(Component)]
@@ -23,8 +23,13 @@ pub(super) struct LobbyPanel;
 #[derive(Component)]
 struct PhonesButton;
 
-/// The lobby's width, in rem: the join screen leaves it free.
-pub(super) const WIDTH: f32 = 16.0;
+/// The lobby's width at 100% text, in rem: the join screen leaves it free.
+const WIDTH: f32 = 16.0;
+
+/// The lobby's width in `room`, in rem: wider as its text grows, so the address fits a line.
+pub(super) fn width(room: Room) -> f32 {
+    WIDTH.max(WIDTH * room.size(1.2) / 1.2 * 0.85)
+}
 
 /// Light modules around a QR code, as its standard asks, so phones find its edges.
 const QUIET_ZONE: usize = 4;
@@ -35,11 +40,11 @@ pub(super) fn plugin(app: &mut App) {
 
 /// The panel, for the join screen to place: a column on the right while phones are on,
 /// else a line under the buttons.
-pub(super) fn panel(column: bool) -> impl Bundle {
+pub(super) fn panel(column: bool, room: Room) -> impl Bundle {
     let node =
         Node { flex_direction: FlexDirection::Column, align_items: AlignItems::Center, row_gap: rem(0.5), ..default() };
     let node = if column {
-        Node { position_type: PositionType::Absolute, right: rem(1.0), top: rem(1.5), width: rem(WIDTH), ..node }
+        Node { position_type: PositionType::Absolute, right: rem(1.0), top: rem(1.5), width: rem(width(room)), ..node }
     } else {
         Node { max_width: percent(80), ..node }
     };

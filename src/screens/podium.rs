@@ -33,7 +33,14 @@ struct Place {
 }
 
 /// The podium for these results: teams when there are teams, else players.
-pub(super) fn spawn(root: &mut ChildSpawnerCommands, results: &GameResults, fonts: &Fonts, reduced_motion: bool) {
+/// `low` makes the steps lower, for a screen short of room (large text).
+pub(super) fn spawn(
+    root: &mut ChildSpawnerCommands,
+    results: &GameResults,
+    fonts: &Fonts,
+    reduced_motion: bool,
+    low: bool,
+) {
     let mut places: Vec<Place> = if results.teams.is_empty() {
         results
             .players
@@ -53,12 +60,21 @@ pub(super) fn spawn(root: &mut ChildSpawnerCommands, results: &GameResults, font
     root.spawn(Node { align_items: AlignItems::End, column_gap: rem(1.0), ..default() }).with_children(|steps| {
         for index in order {
             let Some(place) = places.get(index) else { continue };
-            let height = [9.0, 6.5, 4.5][index.min(2)];
+            let height = [9.0, 6.5, 4.5][index.min(2)] * if low { 0.8 } else { 1.0 };
             let colour = palette::player(place.colour);
             steps
-                .spawn(Node { flex_direction: FlexDirection::Column, align_items: AlignItems::Center, ..default() })
+                // A third of a narrow window at most: a long name wraps under itself.
+                .spawn(Node {
+                    flex_direction: FlexDirection::Column,
+                    align_items: AlignItems::Center,
+                    max_width: rem(22.0),
+                    ..default()
+                })
                 .with_children(|column| {
-                    column.spawn(widgets::text(place.name.clone(), 2.0, colour, &fonts.bold));
+                    column.spawn((
+                        widgets::text(place.name.clone(), if low { 1.4 } else { 2.0 }, colour, &fonts.bold),
+                        TextLayout::justify(Justify::Center),
+                    ));
                     column.spawn(widgets::text(format!("{} points", place.score), 1.3, palette::TEXT, &fonts.regular));
                     column.spawn((
                         Rise {

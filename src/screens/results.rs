@@ -7,8 +7,11 @@ use crate::game::{FlowCommand, Game, GameResults, Screen};
 use crate::persist::UserSettings;
 use crate::theme::interaction::Cancel;
 use crate::theme::palette;
-use crate::theme::widgets::{self, Fonts, rem, send};
-use crate::words::{award_detail, award_name, host_action_text, ordinal};
+use crate::theme::widgets::{self, Fonts, Room, rem, send};
+use crate::words::{award_detail, award_name, host_action_text, names_within, ordinal};
+
+/// Lines of a party's results at 100% text, at most (fewer at larger text).
+const PARTY_LINES: usize = 6;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Results), spawn);
@@ -22,15 +25,33 @@ fn spawn(
     settings: Option<Res<UserSettings>>,
     high_scores: Res<HighScores>,
     new_scores: Res<NewHighScores>,
+    window: Query<&Window>,
 ) {
     let (Some(results), Some(game)) = (results, game) else { return };
     let solo = results.players.len() == 1;
+    let room = Room::of(window.iter().next(), settings.as_deref());
+    // Under the podium, the top of a party's table: a crowd's others are counted.
+    // Large text: the podium alone tells a party's top three, and the rest is shorter.
+    let compact = room.scale >= 1.5;
+    let lines = match (solo, compact) {
+        (true, _) => 1,
+        (false, true) => 0,
+        (false, false) => results.players.len().min(room.rows(PARTY_LINES)),
+    };
+    let unlisted = results.players.len() - lines.max(if solo { 1 } else { 3 }.min(results.players.len()));
     // A party's lines are smaller, to leave room for the podium.
     let size = if solo { 1.8 } else { 1.4 };
-    commands.spawn((widgets::screen_root("Results screen"), DespawnOnExit(Screen::Results))).with_children(|root| {
+    let mut screen = commands.spawn((widgets::screen_root("Results screen"), DespawnOnExit(Screen::Results)));
+    if compact {
+        screen.entry::<Node>().and_modify(|mut node| {
+            node.row_gap = rem(0.5);
+            node.padding = UiRect::all(rem(1.0));
+        });
+    }
+    screen.with_children(|root| {
         root.spawn(widgets::text("Final results", 3.2, palette::ACCENT, &fonts.bold));
         if !solo {
-            super::podium::spawn(root, &results, &fonts, super::podium::reduced_motion(settings.as_deref()));
+            super::podium::spawn(root, &results, &fonts, super::podium::reduced_motion(settings.as_deref()), compact);
         }
         // Teams: their score is their members' summed.
         for team in &results.teams {
@@ -39,7 +60,7 @@ fn spawn(
         }
         root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.5), ..default() }).with_children(
             |list| {
-                for player in &results.players {
+                for player in results.players.iter().take(lines) {
                     let colour = palette::player(player.colour);
                     let time = player.average_time.map_or("–".to_owned(), |t| format!("{:.1} s", t.as_secs_f32()));
                     let name =
@@ -59,6 +80,10 @@ fn spawn(
                         list.spawn(widgets::text(category_line(player), 1.1, palette::MUTED, &fonts.regular));
                     }
                 }
+                if unlisted > 0 {
+                    let line = format!("… and {unlisted} more players");
+                    list.spawn(widgets::text(line, 1.1, palette::MUTED, &fonts.regular));
+                }
             },
         );
         if let Some(player) = results.players.first()
@@ -77,18 +102,17 @@ fn spawn(
             .awards
             .iter()
             .map(|award| {
-                let who = award
-                    .players
-                    .iter()
-                    .filter_map(|i| game.players.get(*i))
-                    .map(|p| p.name.clone())
-                    .collect::<Vec<_>>()
-                    .join(" & ");
+                let names: Vec<&str> =
+                    award.players.iter().filter_map(|i| game.players.get(*i)).map(|p| p.name.as_str()).collect();
+                // A crowd's tie names as many as a line holds.
+                let who = names_within(&names, room.letters(room.width * 0.8, 1.5).saturating_sub(30))
+                    .replace(" · and ", " and ")
+                    .replace(" · ", " & ");
                 let (what, detail) = (award_name(award.kind), award_detail(award.detail));
                 if solo { format!("★ {what}: {detail}") } else { format!("★ {what}: {who} ({detail})") }
             })
             .collect();
-        for award in awards {
+        for award in awards.into_iter().take(if compact { 2 } else { usize::MAX }) {
             root.spawn(widgets::text(award, 1.5, palette::ACCENT, &fonts.regular));
         }
         if let Some(key) = &new_scores.key
@@ -96,9 +120,10 @@ fn spawn(
         {
             let fresh: Vec<usize> = new_scores.places.iter().map(|(_, place)| *place).collect();
             let heading = if fresh.is_empty() { "High scores" } else { "New high score!" };
-            root.spawn(super::scoreboard::board(heading, board, &fresh, &fonts));
+            root.spawn(super::scoreboard::board(heading, board, &fresh, &fonts, compact));
         }
-        if !results.host.is_empty() {
+        // What the host did is in the game's record; large text leaves it out here.
+        if !results.host.is_empty() && !compact {
             let actions: Vec<String> = results
                 .host
                 .iter()

@@ -12,12 +12,15 @@ use crate::theme::widgets::{self, Fonts, rem};
 const PER_LINE: usize = 5;
 
 /// The board as a column: a heading, then the entries, `fresh` places (0-based) in the accent.
-pub(super) fn board(heading: &str, board: &Board, fresh: &[usize], fonts: &Fonts) -> impl Bundle {
+/// `short` shows the best four, two a line, for a screen short of room (large text).
+pub(super) fn board(heading: &str, board: &Board, fresh: &[usize], fonts: &Fonts, short: bool) -> impl Bundle {
+    let (per_line, shown) = if short { (2, 4) } else { (PER_LINE, board.entries.len()) };
     let mut lines = Vec::new();
-    for (row, chunk) in board.entries.chunks(PER_LINE).enumerate() {
+    let entries = &board.entries[..shown.min(board.entries.len())];
+    for (row, chunk) in entries.chunks(per_line).enumerate() {
         let mut spans = Vec::new();
         for (i, entry) in chunk.iter().enumerate() {
-            let place = row * PER_LINE + i;
+            let place = row * per_line + i;
             let new = fresh.contains(&place);
             let mark = if new { "★ " } else { "" };
             spans.push((format!("{mark}{}. {} {}", place + 1, entry.name, entry.score), new));

@@ -7,10 +7,12 @@ use crate::game::flow::StartProblem;
 use crate::game::settings::team_name;
 use crate::game::{DifficultyChoice, FlowCommand, GameSettings, PlayMode, ScoringPresets, Screen, Setting, Watched};
 use crate::input::keyboard::PARTY_ROWS;
+use crate::input::seats::{PartySeats, Seat};
 use crate::pack::{PackLibrary, SEASONS};
+use crate::persist::UserSettings;
 use crate::theme::interaction::{Activate, Adjust, Cancel};
 use crate::theme::palette;
-use crate::theme::widgets::{self, Fonts, rem};
+use crate::theme::widgets::{self, Fonts, Room, rem};
 use crate::words::mode_name;
 
 /// A row that steps one setting.
@@ -29,10 +31,12 @@ struct NoticeText;
 
 /// The screen's own state, gone with it: how many name rows it was built with, and whose
 /// name is being typed.
-#[derive(Component, Debug, Default)]
+#[derive(Component, Debug)]
 struct SetupRoot {
     players: usize,
     mode: PlayMode,
+    /// The room it was laid out for.
+    room: Room,
 }
 
 /// The game's settings, in screen order.
@@ -54,13 +58,33 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-fn spawn(mut commands: Commands, fonts: Res<Fonts>, settings: Res<GameSettings>) {
-    build(&mut commands, &fonts, &settings);
+fn spawn(
+    mut commands: Commands,
+    fonts: Res<Fonts>,
+    settings: Res<GameSettings>,
+    window: Query<&Window>,
+    user: Option<Res<UserSettings>>,
+) {
+    build(&mut commands, &fonts, &settings, Room::of(window.iter().next(), user.as_deref()));
 }
 
+/// Names listed beside the settings at 100% text (fewer at larger text); a crowd's others
+/// are counted.
+const NAMES_SHOWN: usize = 8;
+
 /// Party nights put the players in a column of their own beside the game's settings.
-fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings) {
+fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, room: Room) {
     let players = settings.players.len();
+    let names_shown = players.min(room.rows(NAMES_SHOWN - 2));
+    // Large text: rows closer together, so that every setting and Start fit 800×600.
+    let compact = room.scale >= 1.5;
+    let tighten = move |mut node: Mut<Node>| {
+        if compact {
+            node.padding = UiRect::axes(rem(0.8), rem(0.15));
+            node.min_width = rem(12.0);
+        }
+    };
+    let label_size = if compact { 1.0 } else { 1.5 };
     let party = players > 1;
     let party_rows: Vec<Setting> = match (party, settings.mode) {
         (false, _) => Vec::new(),
@@ -70,25 +94,37 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings) {
     };
     // In a teams game, left and right move a player to another team.
     let teams = settings.mode == PlayMode::Teams;
-    let player_rows = party_rows.len() + if teams { players } else { 0 };
+    let player_rows = party_rows.len() + if teams { names_shown } else { 0 };
     let count = player_rows + GAME_ROWS.len();
-    let column = || Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() };
-    let root = SetupRoot { players, mode: settings.mode };
-    commands.spawn((widgets::screen_root("Setup screen"), root, DespawnOnExit(Screen::Setup))).with_children(|root| {
+    let gap = if compact { 0.15 } else { 0.4 };
+    let column = || Node { flex_direction: FlexDirection::Column, row_gap: rem(gap), ..default() };
+    let root = SetupRoot { players, mode: settings.mode, room };
+    let mut screen = commands.spawn((widgets::screen_root("Setup screen"), root, DespawnOnExit(Screen::Setup)));
+    if compact {
+        screen.entry::<Node>().and_modify(|mut node| {
+            node.row_gap = rem(0.5);
+            node.padding = UiRect::all(rem(1.0));
+        });
+    }
+    screen.with_children(|root| {
         root.spawn(widgets::text(if party { "Party night" } else { "Solo game" }, 3.0, palette::ACCENT, &fonts.bold));
         root.spawn(Node { column_gap: rem(2.0), align_items: AlignItems::FlexStart, ..default() }).with_children(
             |columns| {
                 if party {
                     columns.spawn(column()).with_children(|list| {
                         for (order, setting) in party_rows.iter().enumerate() {
-                            list.spawn(setting_row(*setting, order, fonts));
+                            list.spawn(setting_row(*setting, order, fonts, label_size))
+                                .entry::<Node>()
+                                .and_modify(tighten);
                         }
-                        for i in 0..players {
+                        for i in 0..names_shown {
                             if teams {
                                 list.spawn((
-                                    widgets::stepper(party_rows.len() + i, fonts, move_to_team(i)),
+                                    widgets::stepper_sized(party_rows.len() + i, fonts, move_to_team(i), label_size),
                                     NameRow(i),
-                                ));
+                                ))
+                                .entry::<Node>()
+                                .and_modify(tighten);
                             } else {
                                 list.spawn((
                                     NameRow(i),
@@ -96,17 +132,31 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings) {
                                 ))
                                 .with_child(widgets::text(
                                     "",
-                                    1.5,
+                                    label_size,
                                     palette::player(settings.players[i].colour),
                                     &fonts.bold,
                                 ));
                             }
                         }
+                        if players > names_shown {
+                            let more = players - names_shown;
+                            let line = if teams {
+                                format!("and {more} more, on their teams")
+                            } else {
+                                format!("and {more} more")
+                            };
+                            list.spawn((
+                                Node { padding: UiRect::axes(rem(1.5), rem(0.2)), max_width: rem(20.0), ..default() },
+                                children![widgets::text(line, 1.3, palette::MUTED, &fonts.regular)],
+                            ));
+                        }
                     });
                 }
                 columns.spawn(column()).with_children(|list| {
                     for (i, setting) in GAME_ROWS.into_iter().enumerate() {
-                        list.spawn(setting_row(setting, player_rows + i, fonts));
+                        list.spawn(setting_row(setting, player_rows + i, fonts, label_size))
+                            .entry::<Node>()
+                            .and_modify(tighten);
                     }
                 });
             },
@@ -129,7 +179,7 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings) {
 }
 
 /// A row that steps `setting`; any change clears a "too few questions" notice.
-fn setting_row(setting: Setting, order: usize, fonts: &Fonts) -> impl Bundle {
+fn setting_row(setting: Setting, order: usize, fonts: &Fonts, size: f32) -> impl Bundle {
     let action = move |adjust: On<Adjust>,
                        mut settings: ResMut<GameSettings>,
                        library: Res<PackLibrary>,
@@ -138,7 +188,7 @@ fn setting_row(setting: Setting, order: usize, fonts: &Fonts) -> impl Bundle {
         settings.step(setting, adjust.delta, &library, &presets);
         commands.remove_resource::<StartProblem>();
     };
-    (widgets::stepper(order, fonts, action), SetupRow(setting))
+    (widgets::stepper_sized(order, fonts, action, size), SetupRow(setting))
 }
 
 /// Left and right on a player in a teams game: the next or previous team.
@@ -168,11 +218,19 @@ fn start(
 }
 
 /// A new number of players brings a new column of names; a new mode, its own rows.
-fn rebuild(roots: Query<(Entity, &SetupRoot)>, mut commands: Commands, fonts: Res<Fonts>, settings: Res<GameSettings>) {
+fn rebuild(
+    roots: Query<(Entity, &SetupRoot)>,
+    mut commands: Commands,
+    fonts: Res<Fonts>,
+    settings: Res<GameSettings>,
+    window: Query<&Window>,
+    user: Option<Res<UserSettings>>,
+) {
+    let room = Room::of(window.iter().next(), user.as_deref());
     for (entity, root) in &roots {
-        if root.players != settings.players.len() || root.mode != settings.mode {
+        if root.players != settings.players.len() || root.mode != settings.mode || root.room != room {
             commands.entity(entity).despawn();
-            build(&mut commands, &fonts, &settings);
+            build(&mut commands, &fonts, &settings, room);
         }
     }
 }
@@ -228,6 +286,7 @@ fn refresh(
     mut notice: Query<&mut Text, With<NoticeText>>,
     fresh: Query<(), Added<SetupRoot>>,
     pads: Query<(), With<bevy::input::gamepad::Gamepad>>,
+    seats: Res<PartySeats>,
     mut seen: Local<(usize, bool)>,
 ) {
     // Redraw when anything shown changed: settings, a start problem appearing or going,
@@ -268,7 +327,11 @@ fn refresh(
     }
     let message = match problem.as_deref() {
         Some(problem) => problem.0.to_string(),
-        None => seats_notice(settings.players.len(), pads.iter().count()),
+        None => {
+            // Phones answer on their own; only the players at the TV share its keys and pads.
+            let phones = seats.0.iter().filter(|seat| matches!(seat, Seat::Phone(_))).count();
+            seats_notice(settings.players.len().saturating_sub(phones), pads.iter().count())
+        }
     };
     for mut t in &mut notice {
         if t.0 != message {
@@ -277,7 +340,7 @@ fn refresh(
     }
 }
 
-/// Four players share the keyboard; the fifth and later need a gamepad each to buzz in.
+/// Four players at the TV share the keyboard; the fifth and later need a gamepad each.
 fn seats_notice(players: usize, pads: usize) -> String {
     let keyboard = PARTY_ROWS.len();
     if players <= keyboard || pads >= players - keyboard {

@@ -5,7 +5,7 @@ use bevy::prelude::*;
 use crate::game::{FlowCommand, Game, Phase};
 use crate::persist::UserSettings;
 use crate::theme::palette;
-use crate::theme::widgets::{self, Fonts, rem, send};
+use crate::theme::widgets::{self, Fonts, Room, rem, send};
 use crate::window::Moving;
 use crate::words::ordinal;
 
@@ -17,13 +17,11 @@ struct Slide {
     timer: Timer,
 }
 
-/// Height of a row, gap included, in rem.
+/// Height of a row at 100% text, gap included, in rem (it grows with the text).
 const ROW: f32 = 2.6;
 
-/// From this many players on, the standings show only the top [`TOP`].
-const CROWD: usize = 20;
-
-/// Rows shown to a crowd.
+/// Rows shown at 100% text, at most (fewer at larger text): the top of a crowd, and a count of
+/// the others.
 const TOP: usize = 10;
 
 /// How long the rows take to change places.
@@ -33,12 +31,21 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Phase::Standings), spawn).add_systems(Update, slide.run_if(in_state(Phase::Standings)));
 }
 
-fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>, settings: Option<Res<UserSettings>>) {
+fn spawn(
+    mut commands: Commands,
+    game: Res<Game>,
+    fonts: Res<Fonts>,
+    settings: Option<Res<UserSettings>>,
+    window: Query<&Window>,
+) {
+    let room = Room::of(window.iter().next(), settings.as_deref());
+    let pitch = ROW * room.size(1.8) / 1.8;
     let mut order: Vec<usize> = (0..game.players.len()).collect();
     order.sort_by_key(|i| (std::cmp::Reverse(game.players[*i].score), *i));
-    // A crowd (phones bring one) sees the top ten; everyone else, the count.
-    let hidden = if order.len() >= CROWD { order.len() - TOP } else { 0 };
-    order.truncate(order.len() - hidden);
+    // A crowd (phones bring one) sees the top of the table; everyone else, the count.
+    let shown = order.len().min(room.rows(if game.teams.is_empty() { TOP } else { TOP - 2 }));
+    let hidden = order.len() - shown;
+    order.truncate(shown);
     // Where each player stood before this round, so the rows can move to where they stand now.
     let before: Vec<u32> = match game.rounds.len().checked_sub(2).and_then(|r| game.rounds.get(r)) {
         Some(round) => round.outcomes.iter().map(|o| o.score_after).collect(),
@@ -61,73 +68,81 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>, settings: O
                 }
             });
         }
-        root.spawn(Node { width: percent(70), height: rem(ROW * order.len() as f32), ..default() }).with_children(
-            |list| {
-                for (place, i) in order.iter().copied().enumerate() {
-                    let player = &game.players[i];
-                    let rank = 1 + game.players.iter().filter(|p| p.score > player.score).count();
-                    let colour = palette::player(player.colour);
-                    let was = old_order.iter().position(|p| *p == i).unwrap_or(place).min(order.len()) as f32 * ROW;
-                    let now = place as f32 * ROW;
-                    list.spawn((
+        root.spawn(Node {
+            width: percent(90),
+            max_width: rem(80.0),
+            height: rem(pitch * order.len() as f32),
+            ..default()
+        })
+        .with_children(|list| {
+            for (place, i) in order.iter().copied().enumerate() {
+                let player = &game.players[i];
+                let rank = 1 + game.players.iter().filter(|p| p.score > player.score).count();
+                let colour = palette::player(player.colour);
+                let was = old_order.iter().position(|p| *p == i).unwrap_or(place).min(order.len()) as f32 * pitch;
+                let now = place as f32 * pitch;
+                list.spawn((
+                    Node {
+                        position_type: PositionType::Absolute,
+                        top: rem(was),
+                        width: percent(100),
+                        align_items: AlignItems::Center,
+                        column_gap: rem(1.0),
+                        ..default()
+                    },
+                    Slide { from: was, to: now, timer: Timer::from_seconds(seconds, TimerMode::Once) },
+                    Moving,
+                ))
+                .with_children(|row| {
+                    row.spawn((
+                        Node { width: rem(2.4 * room.size(1.8)), flex_shrink: 0.0, ..default() },
+                        children![widgets::text(ordinal(rank), 1.8, palette::MUTED, &fonts.bold)],
+                    ));
+                    // On one line: a long name is cut at the column's edge, never wrapped
+                    // over the row below.
+                    row.spawn((
                         Node {
-                            position_type: PositionType::Absolute,
-                            top: rem(was),
-                            width: percent(100),
-                            align_items: AlignItems::Center,
-                            column_gap: rem(1.0),
+                            width: rem(7.0 * room.size(1.8)),
+                            flex_shrink: 1.0,
+                            overflow: Overflow::clip(),
                             ..default()
                         },
-                        Slide { from: was, to: now, timer: Timer::from_seconds(seconds, TimerMode::Once) },
-                        Moving,
+                        children![(
+                            widgets::text(player.name.clone(), 1.8, colour, &fonts.bold),
+                            TextLayout::no_wrap()
+                        )],
+                    ));
+                    row.spawn((
+                        Node { flex_grow: 1.0, flex_shrink: 1.0, min_width: rem(4.0), height: rem(1.6), ..default() },
+                        BackgroundColor(palette::PANEL),
                     ))
-                    .with_children(|row| {
-                        row.spawn((
-                            Node { width: rem(4.0), ..default() },
-                            children![widgets::text(ordinal(rank), 1.8, palette::MUTED, &fonts.bold)],
-                        ));
-                        row.spawn((
-                            Node { width: rem(12.0), ..default() },
-                            children![widgets::text(player.name.clone(), 1.8, colour, &fonts.bold)],
-                        ));
-                        row.spawn((
+                    .with_children(|track| {
+                        track.spawn((
                             Node {
-                                flex_grow: 1.0,
-                                flex_shrink: 1.0,
-                                min_width: rem(4.0),
-                                height: rem(1.6),
+                                width: percent(100.0 * player.score as f32 / top as f32),
+                                height: percent(100),
                                 ..default()
                             },
-                            BackgroundColor(palette::PANEL),
-                        ))
-                        .with_children(|track| {
-                            track.spawn((
-                                Node {
-                                    width: percent(100.0 * player.score as f32 / top as f32),
-                                    height: percent(100),
-                                    ..default()
-                                },
-                                BackgroundColor(colour),
-                            ));
-                        });
-                        row.spawn((
-                            Node {
-                                min_width: rem(10.0),
-                                flex_shrink: 0.0,
-                                justify_content: JustifyContent::End,
-                                ..default()
-                            },
-                            children![widgets::text(
-                                format!("{} (+{})", player.score, last_gain(i)),
-                                1.8,
-                                palette::TEXT,
-                                &fonts.bold
-                            )],
+                            BackgroundColor(colour),
                         ));
                     });
-                }
-            },
-        );
+                    row.spawn((
+                        Node {
+                            min_width: rem(5.5 * room.size(1.8)),
+                            flex_shrink: 0.0,
+                            justify_content: JustifyContent::End,
+                            ..default()
+                        },
+                        children![widgets::text(
+                            format!("{} (+{})", player.score, last_gain(i)),
+                            1.8,
+                            palette::TEXT,
+                            &fonts.bold
+                        )],
+                    ));
+                });
+            }
+        });
         if hidden > 0 {
             root.spawn(widgets::text(format!("… and {hidden} more"), 1.4, palette::MUTED, &fonts.regular));
         }

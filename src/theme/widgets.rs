@@ -41,6 +41,42 @@ fn follow_window(windows: Query<&Window>, rem: Option<ResMut<bevy::text::RemSize
     }
 }
 
+/// How much a screen holds, for screens that show a crowd: the window's width in rem (its
+/// height is always 54 rem) and the user's text scale. Lists pick how many rows and letters
+/// they show from it, so a hundred players fit 800×600 at 200% as well as a TV.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Room {
+    /// The window's width, in rem.
+    pub width: f32,
+    /// The user's text scale (1.0 is 100%).
+    pub scale: f32,
+}
+
+impl Room {
+    /// The room of `window` (a 16:9 TV when there is none, headless) with `settings`' text scale.
+    pub fn of(window: Option<&Window>, settings: Option<&UserSettings>) -> Self {
+        let width = window.map_or(96.0, |w| w.width() / (w.height() / 54.0).max(1.0));
+        Self { width, scale: settings.map_or(1.0, |s| f32::from(s.text_scale) / 100.0) }
+    }
+
+    /// Of `normal` rows (at 100%), how many fit at this text scale: rows of text grow with it.
+    pub fn rows(&self, normal: usize) -> usize {
+        let grown = scaled_size(1.5, self.scale) / 1.5;
+        ((normal as f32 / grown).floor() as usize).max(2)
+    }
+
+    /// How many letters of `design`-rem text fit across `width` rem (an average letter is
+    /// about 0.6 of the text's size).
+    pub fn letters(&self, width: f32, design: f32) -> usize {
+        (width / (scaled_size(design, self.scale) * 0.6)).max(8.0) as usize
+    }
+
+    /// Text this big at 100% is this big here, in rem.
+    pub fn size(&self, design: f32) -> f32 {
+        scaled_size(design, self.scale)
+    }
+}
+
 /// The size a text is designed at, in rem, before the user's text scale.
 #[derive(Component, Debug, Clone, Copy, PartialEq)]
 pub struct DesignSize(pub f32);
@@ -126,7 +162,7 @@ pub fn button<M: Send + Sync + 'static>(
     fonts: &Fonts,
     action: impl IntoObserverSystem<Activate, (), M> + Sync + 'static,
 ) -> impl Bundle {
-    (button_look(label, fonts), focusable(order), observe(action))
+    (button_look(label, fonts, 1.5), focusable(order), observe(action))
 }
 
 /// A setting row whose value steps with left and right (and Enter or a click): `action`
@@ -136,7 +172,17 @@ pub fn stepper<M: Send + Sync + 'static>(
     fonts: &Fonts,
     action: impl IntoObserverSystem<Adjust, (), M> + Sync + 'static,
 ) -> impl Bundle {
-    (button_look("", fonts), focusable(order), Adjustable, observe(action))
+    stepper_sized(order, fonts, action, 1.5)
+}
+
+/// A [`stepper`] whose label is `size` rem (a screen that must fit many rows at large text).
+pub fn stepper_sized<M: Send + Sync + 'static>(
+    order: usize,
+    fonts: &Fonts,
+    action: impl IntoObserverSystem<Adjust, (), M> + Sync + 'static,
+    size: f32,
+) -> impl Bundle {
+    (button_look("", fonts, size), focusable(order), Adjustable, observe(action))
 }
 
 /// The action of a button whose whole job is to send one message.
@@ -146,7 +192,7 @@ pub fn send<T: Message + Clone>(message: T) -> impl FnMut(On<Activate>, MessageW
     }
 }
 
-fn button_look(label: impl Into<String>, fonts: &Fonts) -> impl Bundle {
+fn button_look(label: impl Into<String>, fonts: &Fonts, size: f32) -> impl Bundle {
     (
         Name::new("Button"),
         Node {
@@ -160,7 +206,7 @@ fn button_look(label: impl Into<String>, fonts: &Fonts) -> impl Bundle {
         },
         BackgroundColor(palette::PANEL),
         BorderColor::all(palette::PANEL),
-        children![text(label, 1.5, palette::TEXT, &fonts.bold)],
+        children![text(label, size, palette::TEXT, &fonts.bold)],
     )
 }
 
@@ -197,8 +243,16 @@ pub fn card() -> impl Bundle {
 pub fn hints(content: impl Into<String>, fonts: &Fonts) -> impl Bundle {
     (
         Name::new("Hints"),
-        Node { position_type: PositionType::Absolute, bottom: rem(1.0), ..default() },
-        children![text(content, 1.0, palette::MUTED, &fonts.regular)],
+        // Across the window, so that a long line at large text wraps instead of running off it.
+        Node {
+            position_type: PositionType::Absolute,
+            bottom: rem(1.0),
+            left: rem(2.0),
+            right: rem(2.0),
+            justify_content: JustifyContent::Center,
+            ..default()
+        },
+        children![(text(content, 1.0, palette::MUTED, &fonts.regular), TextLayout::justify(Justify::Center))],
     )
 }
 

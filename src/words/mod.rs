@@ -120,3 +120,19 @@ pub fn host_action_text(game: &Game, action: HostAction) -> String {
 pub fn count(n: usize, singular: &str, plural: &str) -> String {
     format!("{n} {}", if n == 1 { singular } else { plural })
 }
+
+/// As many of `names` as fit in `chars` characters, joined by " · ", then "and N more":
+/// a crowd's names in the room a screen has.
+pub fn names_within(names: &[&str], chars: usize) -> String {
+    let mut text = String::new();
+    for (shown, name) in names.iter().enumerate() {
+        let left = names.len() - shown;
+        let more = if left > 1 { format!(" · and {} more", left - 1) } else { String::new() };
+        let next = if text.is_empty() { (*name).to_owned() } else { format!("{text} · {name}") };
+        if next.chars().count() + more.chars().count() > chars && !text.is_empty() {
+            return format!("{text} · and {left} more");
+        }
+        text = next;
+    }
+    text
+}
