@@ -168,6 +168,7 @@ fn a_player_joins_and_plays_in_chromium() {
     assert!(distinct.len() >= 4, "tapped, typed, a number and an order");
     assert!(said.iter().any(|l| l == "over You finished 1st of 2"), "{said:?}");
     assert!(said.iter().any(|l| l == "reloaded over"), "a reload brings Pam back: {said:?}");
+    assert!(said.iter().any(|l| l == "moved both ways"), "a second tab takes Pam's seat, and back: {said:?}");
     // The host's remote showed the first question's key, and its Pause paused the TV.
     let key = bigtuna::words::answer_text(&game.questions[0]);
     assert!(said.iter().any(|l| *l == format!("host key {key}")), "{key}: {said:?}");

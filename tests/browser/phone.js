@@ -74,7 +74,9 @@ async function host(browser, hostUrl) {
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-quic'],
   });
-  const page = await browser.newPage({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+  // A context of its own, so that a second tab shares its storage (the player's secret).
+  const phone = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+  const page = await phone.newPage();
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(String(e)));
@@ -119,6 +121,17 @@ async function host(browser, hostUrl) {
   await page.reload();
   await until(page, ['over']);
   say('reloaded over');
+  // The same player opens a second tab (same browser, same secret): it takes the seat, and
+  // the first says so and stops; "Play here instead" takes it back.
+  const second = await phone.newPage();
+  await second.goto(page.url());
+  await until(second, ['over']);
+  await until(page, ['moved']);
+  await shot(page, 'phone-moved.png');
+  await page.click('#playhere');
+  await until(page, ['over']);
+  await until(second, ['moved']);
+  say('moved both ways');
   await browser.close();
   if (problems.length) {
     say(`console: ${problems.join(' | ')}`);
