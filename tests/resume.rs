@@ -347,6 +347,18 @@ fn phones_come_back_to_a_resumed_party_by_their_secrets_and_nobody_takes_their_s
     let mut phone = connect_to(addr);
     let welcome = say(&mut phone, &format!(r#"{{"type":"rejoin","secret":"{}"}}"#, jim.secret));
     assert!(matches!(&welcome, ServerMessage::Welcome { name, .. } if name == "Jim"), "{welcome:?}");
+    // Coming back to the resumed game, he hears the open question, and nothing of its answer.
+    let mut heard = Vec::new();
+    loop {
+        let message = crate::phones::reply(&mut phone);
+        let open = matches!(&message, ServerMessage::Question(v) if v.question == 1);
+        heard.push(message);
+        if open {
+            break;
+        }
+        assert!(heard.len() < 50, "the open question never came: {heard:?}");
+    }
+    assert!(!heard.iter().any(|m| matches!(m, ServerMessage::Reveal(_))), "no reveal before the question: {heard:?}");
     let drawn = game(&app).question().expect("a question").clone();
     assert_eq!(say(&mut phone, &answer_json(1, &right_response(&drawn))), ServerMessage::Ack { question: 1 });
     pump(&mut app, |app| game(app).pending[1].is_some());

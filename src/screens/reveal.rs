@@ -4,9 +4,10 @@
 use bevy::prelude::*;
 
 use crate::game::{FlowCommand, Game, Phase, Presented, Response};
+use crate::persist::UserSettings;
 use crate::persist::flags::FlagQuestion;
 use crate::theme::palette;
-use crate::theme::widgets::{self, Fonts, rem, send};
+use crate::theme::widgets::{self, Fonts, Room, rem, send};
 use crate::words::{answer_text, response_text};
 
 /// The reveal's root, with how many host actions it was built after.
@@ -19,19 +20,48 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// The host overruled an answer or changed a score: show the round as it now stands.
-fn follow_rulings(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>, roots: Query<(Entity, &RevealRoot)>) {
+fn follow_rulings(
+    mut commands: Commands,
+    game: Res<Game>,
+    fonts: Res<Fonts>,
+    roots: Query<(Entity, &RevealRoot)>,
+    window: Query<&Window>,
+    user: Option<Res<UserSettings>>,
+) {
     for (entity, root) in &roots {
         if root.0 != game.host_log.len() {
             commands.entity(entity).despawn();
-            spawn(commands.reborrow(), game, fonts);
+            spawn(commands.reborrow(), game, fonts, window, user);
             return;
         }
     }
 }
 
-fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
+/// Players' lines at 100% text, at most (fewer at larger text): a crowd sees how many were
+/// right, those who were first, and a count of the rest.
+const LINES: usize = 8;
+
+fn spawn(
+    mut commands: Commands,
+    game: Res<Game>,
+    fonts: Res<Fonts>,
+    window: Query<&Window>,
+    user: Option<Res<UserSettings>>,
+) {
     let (Some(drawn), Some(round)) = (game.question(), game.last_round()) else { return };
     let solo = game.players.len() == 1;
+    let room = Room::of(window.iter().next(), user.as_deref());
+    // Large text leaves the story the room: a crowd's best line and the count.
+    let fit = if room.scale >= 1.5 { 2 } else { room.rows(LINES) };
+    // Right answers first (most points first), then the others, in seat order.
+    let mut order: Vec<usize> = (0..round.outcomes.len().min(game.players.len())).collect();
+    if order.len() > fit {
+        order.sort_by_key(|i| (!round.outcomes[*i].correct, std::cmp::Reverse(round.outcomes[*i].points), *i));
+    }
+    let unlisted = order.len().saturating_sub(fit.saturating_sub(1).max(1));
+    if unlisted > 0 {
+        order.truncate(order.len() - unlisted);
+    }
     let q = &drawn.question;
     let (headline, colour) = match (solo, round.outcomes.first()) {
         (true, Some(o)) if o.correct => ("✓  Correct!", palette::RIGHT),
@@ -147,7 +177,7 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
                 ..default()
             })
             .with_children(|list| {
-                for (player, outcome) in game.players.iter().zip(&round.outcomes) {
+                for (player, outcome) in order.iter().map(|i| (&game.players[*i], &round.outcomes[*i])) {
                     let answer = outcome.response().map(|r| response_text(&drawn.presented, r));
                     let mark = if outcome.correct { "✓" } else { "✗" };
                     let said = match answer {
@@ -163,6 +193,11 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>) {
                     let name = if solo { "You".to_owned() } else { player.name.clone() };
                     let line = format!("{mark} {name}{said}   +{}   ({} points)", outcome.points, outcome.score_after);
                     list.spawn(widgets::text(line, 1.5, palette::player(player.colour), &fonts.bold));
+                }
+                if unlisted > 0 {
+                    let right = round.outcomes.iter().filter(|o| o.correct).count();
+                    let line = format!("… and {unlisted} more · {right} of {} right", round.outcomes.len());
+                    list.spawn(widgets::text(line, 1.3, palette::MUTED, &fonts.regular));
                 }
             });
             // The lower third, in the flow at the bottom (so large text pushes, never covers),
