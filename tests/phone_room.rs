@@ -240,3 +240,26 @@ fn a_ping_with_a_field_too_many_is_refused_like_any_message() {
     assert_eq!(say(&mut phone, r#"{"type":"ping"}"#), ServerMessage::Pong);
     assert_eq!(error_code(&say(&mut phone, r#"{"type":"ping","player":3}"#)), ErrorCode::BadMessage);
 }
+
+#[test]
+fn a_tie_on_top_tells_each_phone_it_is_a_tie_with_every_name() {
+    let Night { mut app, mut phones, .. } =
+        phone_night(&["Ann", "Dee", "Bo"], crate::phone_games::all_kinds(PlayMode::Everyone, 3));
+    let drawn = game(&app).question().expect("a question").clone();
+    // Ann and Dee right, Bo wrong, all in one frame: the same points, the same first place.
+    for (phone, right) in phones.iter_mut().zip([true, true, false]) {
+        let response = if right { right_response(&drawn) } else { wrong_response(&drawn) };
+        phone.send(Message::text(answer_json(0, &response))).expect("sent");
+    }
+    crate::phone_games::pump(&mut app, |app| game(app).rounds.len() == 1);
+    let scores: Vec<u32> = game(&app).players.iter().map(|p| p.score).collect();
+    assert!(scores[0] == scores[1] && scores[0] > scores[2], "{scores:?}");
+    crate::support::send(&mut app, bigtuna::game::HostAction::EndEarly);
+    crate::phone_games::pump(&mut app, |app| screen(app) == Screen::Results);
+    for (phone, (rank, tie)) in phones.iter_mut().zip([(1, true), (1, true), (3, true)]) {
+        let ServerMessage::Over(end) = crate::phones::until(phone, |m| matches!(m, ServerMessage::Over(_))) else {
+            unreachable!()
+        };
+        assert_eq!((end.rank, end.tie, end.winner.as_str()), (rank, tie, "Ann & Dee"), "{end:?}");
+    }
+}

@@ -320,10 +320,10 @@
   }
   function onOver(m) {
     forget();
-    $('overtitle').textContent = m.rank === 1 ? 'You won!' : 'Game over';
+    $('overtitle').textContent = m.rank === 1 ? (m.tie ? "It's a tie for first!" : 'You won!') : 'Game over';
     $('finalscore').textContent = 'Final score ' + m.score;
     $('finalrank').textContent = 'You finished ' + ordinal(m.rank) + ' of ' + m.players;
-    say('winner', m.winner ? 'Winner: ' + m.winner : '');
+    say('winner', m.winner ? (m.tie ? 'Winners: ' : 'Winner: ') + m.winner : '');
     show('over');
   }
 

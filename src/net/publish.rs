@@ -186,15 +186,18 @@ fn round_results(game: &Game, phones: impl Iterator<Item = (u32, usize)>) -> Has
 
 /// Each seated phone's end of the game.
 fn finals(game: &Game, results: &GameResults, phones: impl Iterator<Item = (u32, usize)>) -> HashMap<u32, FinalView> {
-    let winner = match results.teams.first() {
-        Some(team) => team.name.clone(),
-        None => results.players.first().map_or(String::new(), |p| p.name.clone()),
+    // Everyone in first place: a tie names them all.
+    let firsts: Vec<&str> = if results.teams.is_empty() {
+        results.players.iter().filter(|p| p.rank == 1).map(|p| p.name.as_str()).collect()
+    } else {
+        results.teams.iter().filter(|t| t.rank == 1).map(|t| t.name.as_str()).collect()
     };
+    let (winner, tie) = (firsts.join(" & "), firsts.len() > 1);
     let players = game.players.len();
     phones
         .filter_map(|(id, player)| {
             let result = results.players.iter().find(|r| r.player == player)?;
-            Some((id, FinalView { score: result.score, rank: result.rank, players, winner: winner.clone() }))
+            Some((id, FinalView { score: result.score, rank: result.rank, players, winner: winner.clone(), tie }))
         })
         .collect()
 }

@@ -92,8 +92,12 @@ pub struct FinalView {
     pub rank: usize,
     /// Players in the game.
     pub players: usize,
-    /// Who won (the first place's name, or the winning team's).
+    /// Who won (the first place's name, or the winning team's); in a tie, every first
+    /// place's, joined by " & ".
     pub winner: String,
+    /// More than one player (or team) shares first place; left out when not.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub tie: bool,
 }
 
 /// Where the game is, for the host.
