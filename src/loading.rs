@@ -37,6 +37,7 @@ fn finish_loading(
     mut next: ResMut<NextState<Screen>>,
     start_at_once: Option<Res<StartAtOnce>>,
     phones: Option<Res<crate::net::switch::Phones>>,
+    interrupted: Option<Res<crate::persist::saved_game::Interrupted>>,
     mut settings: ResMut<GameSettings>,
     mut flow: MessageWriter<FlowCommand>,
 ) {
@@ -56,7 +57,11 @@ fn finish_loading(
         loaded.skipped.len()
     );
     *library = loaded;
-    if start_at_once.is_some() {
+    if interrupted.is_some() {
+        // A game was cut short: the title offers it first, whatever the command asked for
+        // (the same command as before must be able to take it up again).
+        next.set(Screen::Title);
+    } else if start_at_once.is_some() {
         settings.make_party();
         flow.write(FlowCommand::StartGame);
     } else if phones.is_some_and(|p| p.on) {

@@ -270,6 +270,7 @@ fn drive(
     mut connections: MessageWriter<GamepadConnectionEvent>,
     mut window_events: MessageWriter<WindowEvent>,
     mut exit: MessageWriter<AppExit>,
+    guard: (Option<Res<crate::theme::interaction::Focus>>, Res<Time>),
 ) {
     let run = &mut *run;
     run.frames += 1;
@@ -304,6 +305,14 @@ fn drive(
         return;
     }
     let Ok(window) = window.single() else { return };
+    // A screen that just changed takes no keys for a moment (as a person would, the script
+    // waits for it to settle before pressing on).
+    let (focus, time) = guard;
+    if matches!(run.steps.front(), Some(Step::Key(..) | Step::Pad(_) | Step::Click(_)))
+        && focus.is_some_and(|f| time.elapsed() < f.guarded_until)
+    {
+        return;
+    }
     let Some(step) = run.steps.pop_front() else {
         if run.exit_after.is_none() {
             run.exiting = true;

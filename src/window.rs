@@ -124,6 +124,7 @@ fn app_commands(
             | AppCommand::RevealNow
             | AppCommand::SkipQuestion
             | AppCommand::EndGame
+            | AppCommand::ShowHostCode
             | AppCommand::FlagQuestion => {}
         }
     }

@@ -105,3 +105,35 @@ fn questions_about_a_named_episode_carry_it_as_a_tag() {
         }
     }
 }
+
+/// A player hears the story at the reveal, not where an editor found it: the source line
+/// says that. (Words of the story itself, such as Ryan's written list, are not at issue.)
+#[test]
+fn prompts_and_explanations_tell_the_story_not_the_source() {
+    let pack = load_pack_file(&root().join("quizzes/jim-halpert.ron")).unwrap_or_else(|p| panic!("{p}"));
+    let editorial = ["infobox", "encyclopedia", "article", "wiki", "the text says", "the source", "this page"];
+    let mut found = Vec::new();
+    for q in &pack.questions {
+        for (field, text) in [("prompt", &q.prompt), ("explanation", &q.explanation)] {
+            let lower = text.to_lowercase();
+            for word in editorial.iter().filter(|w| lower.contains(*w)) {
+                found.push(format!("{} {field}: {word:?}", q.id));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{} places speak of the source:\n{}", found.len(), found.join("\n"));
+}
+
+/// The README's count of the built-in questions is the bank's.
+#[test]
+fn the_readme_counts_the_bank_right() {
+    let pack = load_pack_file(&root().join("quizzes/jim-halpert.ron")).unwrap_or_else(|p| panic!("{p}"));
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("the README");
+    let said = readme
+        .split("`quizzes/jim-halpert.ron`, has ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse::<usize>().ok())
+        .expect("the README says how many questions the built-in pack has");
+    assert_eq!(said, pack.questions.len(), "README.md says {said} questions");
+}

@@ -64,7 +64,10 @@ fn four_players_every_kind_with_a_timeout() {
         }
         answer(&mut app, 3, right_response(&drawn));
         assert_eq!(phase(&app), Some(Phase::Question), "player 2 has not answered yet");
-        for _ in 0..100 {
+        // The kind's own time (typing and ordering get more than a tap).
+        let limit = game(&app).clock.limit.expect("a timed question");
+        assert!(limit >= std::time::Duration::from_secs(10), "{limit:?}");
+        for _ in 0..limit.as_millis() / crate::support::FRAME.as_millis() {
             app.update();
         }
         assert_eq!(phase(&app), Some(Phase::Reveal), "the timer closes the question");

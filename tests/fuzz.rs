@@ -99,7 +99,7 @@ fn saved_game_text() -> &'static str {
             crate::support::command(&mut app, FlowCommand::Continue);
         }
         game.clone_from(crate::support::game(&app));
-        let saved = SavedGame { version: 1, saved: 1, game, seats: Vec::new(), room: None };
+        let saved = SavedGame { version: 1, saved: 1, game, seats: Vec::new(), room: None, port: None };
         ron::ser::to_string_pretty(&saved, ron::ser::PrettyConfig::default()).expect("text")
     })
 }

@@ -242,3 +242,68 @@ fn joined_seats_decide_who_a_row_or_pad_answers_for() {
     app.update();
     assert_eq!(app.world().resource::<PartySeats>().0[1], Seat::Pad(Some(again)), "a new pad takes the seat back");
 }
+
+/// Which focusable items were activated, in order.
+#[derive(Resource, Default)]
+struct Activated(Vec<Entity>);
+
+/// A press meant for the question as its time ran out (here: Down, then Enter) must not act
+/// on the screen that replaced it; a press after a moment does.
+#[test]
+fn keys_pressed_as_the_screen_changes_do_not_act_on_the_next() {
+    use bigtuna::game::Screen;
+    use bigtuna::theme::interaction::{Focusable, SCREEN_GUARD};
+    let frame = std::time::Duration::from_millis(50);
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin));
+    app.insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(frame));
+    app.insert_resource(bigtuna::pack::PackLibrary::default());
+    app.insert_resource(bigtuna::game::GameSettings::default());
+    // The pointer's messages are the window's; headless, the test registers them.
+    app.add_message::<bevy::window::CursorMoved>();
+    app.add_plugins((bigtuna::game::plugin, bigtuna::input::plugin, bigtuna::theme::interaction::plugin));
+    app.init_resource::<Activated>();
+    app.add_observer(|activate: On<bigtuna::theme::interaction::Activate>, mut seen: ResMut<Activated>| {
+        seen.0.push(activate.entity);
+    });
+    let first = app.world_mut().spawn(Focusable { order: 0 }).id();
+    let second = app.world_mut().spawn(Focusable { order: 1 }).id();
+    for _ in 0..10 {
+        app.update();
+    }
+    app.world_mut().write_message(NavAction::Confirm);
+    app.update();
+    assert_eq!(app.world().resource::<Activated>().0, vec![first], "a press on a settled screen acts");
+
+    // The screen changes, and in that very frame the keys meant for the old one arrive.
+    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Title);
+    app.world_mut().write_message(NavAction::Down);
+    app.world_mut().write_message(NavAction::Confirm);
+    app.update();
+    app.world_mut().write_message(NavAction::Confirm);
+    app.update();
+    assert_eq!(app.world().resource::<Activated>().0, vec![first], "presses within the guard do nothing");
+
+    let frames = SCREEN_GUARD.as_millis() / frame.as_millis() + 1;
+    for _ in 0..frames {
+        app.update();
+    }
+    app.world_mut().write_message(NavAction::Confirm);
+    app.update();
+    assert_eq!(
+        app.world().resource::<Activated>().0,
+        vec![first, first],
+        "after the guard a press acts, on the first item (the Down was not taken)"
+    );
+    assert!(!app.world().resource::<Activated>().0.contains(&second), "the focus never moved to the second");
+}
+
+/// A party tile lists each row's own key for it, as the keycaps read.
+#[test]
+fn each_party_row_reads_its_own_key_for_a_tile() {
+    use bigtuna::input::keyboard::key_label;
+    let first: Vec<String> = PARTY_ROWS.iter().map(|row| key_label(row[0])).collect();
+    assert_eq!(first, ["1", "Q", "A", "Z"]);
+    let fourth: Vec<String> = PARTY_ROWS.iter().map(|row| key_label(row[3])).collect();
+    assert_eq!(fourth, ["4", "R", "F", "V"]);
+}

@@ -52,7 +52,7 @@ fn save_each_kind(dir: &Path, n: u64) {
         &bigtuna::game::pool::DrawPool::of(&library, &crate::support::settings(2, 10, n)),
     )
     .expect("a game");
-    let saved = SavedGame { version: 1, saved: n, game, seats: Vec::new(), room: None };
+    let saved = SavedGame { version: 1, saved: n, game, seats: Vec::new(), room: None, port: None };
     save(&saved, &dir.join(saved_game::FILE)).expect("saved game");
     let mut scores = HighScores::default();
     let entries = (0..10).map(|i| Entry { name: format!("player {i}"), score: n as u32 + i, correct: 1, when: n });

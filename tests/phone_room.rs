@@ -6,15 +6,16 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use bigtuna::game::{GameSettings, PlayMode, Screen};
+use bigtuna::game::{FlowCommand, GameSettings, Overlay, Phase, PlayMode, Screen};
 use bigtuna::net::link::PhoneLink;
 use bigtuna::net::protocol::{ErrorCode, ServerMessage, Turn};
+use bigtuna::pack::AnswerKind;
 use bigtuna::words::answer_text;
 use tungstenite::Message;
 
-use crate::phone_games::{Night, answer_json, connect_to, phone_night};
-use crate::phones::{Client, connect, error_code, say, server};
-use crate::support::{game, right_response, screen, wrong_response};
+use crate::phone_games::{Night, answer_json, connect_to, phone_night, pump, question_for, told_to_wait};
+use crate::phones::{Client, connect, error_code, say, server, until};
+use crate::support::{command, game, overlay, phase, right_response, screen, wrong_response};
 
 /// A phone whose every message is read as it comes and checked against what it was shown.
 struct Spy {
@@ -262,4 +263,61 @@ fn a_tie_on_top_tells_each_phone_it_is_a_tie_with_every_name() {
         };
         assert_eq!((end.rank, end.tie, end.winner.as_str()), (rank, tie, "Ann & Dee"), "{end:?}");
     }
+}
+
+/// An answer sent just as the game pauses was acknowledged, so it counts when play goes on;
+/// while paused, a phone that has not answered is told to wait, and answers after the pause.
+#[test]
+fn an_answer_sent_as_the_game_pauses_counts_and_paused_phones_wait() {
+    let settings = GameSettings { kinds: vec![AnswerKind::MultipleChoice], ..crate::support::settings(2, 3, 5) };
+    let Night { mut app, mut phones, .. } = phone_night(&["Ann", "Bo"], settings);
+    let (question, drawn) = (game(&app).current, game(&app).question().expect("a question").clone());
+    for phone in &mut phones {
+        question_for(phone, question, Turn::Answer);
+    }
+    command(&mut app, FlowCommand::Pause);
+    assert_eq!(overlay(&app), Some(Overlay::Paused));
+    let [ann, bo] = &mut phones[..] else { unreachable!() };
+    assert_eq!(say(ann, &answer_json(question, &right_response(&drawn))), ServerMessage::Ack { question });
+    told_to_wait(bo, question, "Paused: answer when the game goes on");
+    for _ in 0..20 {
+        app.update();
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    assert_eq!(phase(&app), Some(Phase::Question), "nothing closes while paused");
+    command(&mut app, FlowCommand::Resume);
+    pump(&mut app, |app| game(app).pending[0].is_some());
+    question_for(bo, question, Turn::Answer);
+    assert_eq!(say(bo, &answer_json(question, &wrong_response(&drawn))), ServerMessage::Ack { question });
+    pump(&mut app, |app| phase(app) == Some(Phase::Reveal));
+    let round = game(&app).last_round().expect("a round");
+    assert!(round.outcomes[0].correct, "the answer sent as the pause began counted: {:?}", round.outcomes[0]);
+    assert!(round.outcomes[1].answer.is_some() && !round.outcomes[1].correct);
+    let result = until(&mut phones[0], |m| matches!(m, ServerMessage::Reveal(r) if r.question == question));
+    assert!(matches!(&result, ServerMessage::Reveal(r) if r.right && r.points > 0), "{result:?}");
+}
+
+/// A host who thinks the code was seen makes a new one: the remote signed in with the old
+/// code is told and closed, the old code no longer signs in, and the new one does.
+#[test]
+fn a_new_host_code_shuts_out_the_old_one() {
+    let settings = GameSettings { kinds: vec![AnswerKind::MultipleChoice], ..crate::support::settings(1, 3, 5) };
+    let Night { mut app, addr, .. } = phone_night(&["Ann"], settings);
+    let old = app.world().resource::<PhoneLink>().0.host_code().to_owned();
+    let mut remote = connect_to(addr);
+    let welcome = say(&mut remote, &format!(r#"{{"type":"host","secret":"{old}"}}"#));
+    assert!(matches!(welcome, ServerMessage::HostWelcome { .. }), "{welcome:?}");
+    let new = app.world_mut().resource_mut::<PhoneLink>().0.change_host_code().to_owned();
+    assert_ne!(new, old);
+    let told = until(&mut remote, |m| matches!(m, ServerMessage::Error { .. }));
+    assert_eq!(error_code(&told), ErrorCode::WrongHostCode);
+    assert!((0..20).any(|_| matches!(remote.read(), Ok(Message::Close(_)) | Err(_))), "the old remote is closed");
+    let mut again = connect_to(addr);
+    assert_eq!(
+        error_code(&say(&mut again, &format!(r#"{{"type":"host","secret":"{old}"}}"#))),
+        ErrorCode::WrongHostCode
+    );
+    let welcome = say(&mut again, &format!(r#"{{"type":"host","secret":"{new}"}}"#));
+    assert!(matches!(welcome, ServerMessage::HostWelcome { .. }), "{welcome:?}");
+    assert_eq!(app.world().resource::<PhoneLink>().0.room().host_code, new, "kept with the room, for a resume");
 }

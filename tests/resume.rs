@@ -27,7 +27,7 @@ fn saving_app(dir: &Path) -> App {
 }
 
 /// [`saving_app`] with these settings, and whatever `more` adds before the first frame.
-fn saving_app_with(dir: &Path, settings: bigtuna::game::GameSettings, more: impl FnOnce(&mut App)) -> App {
+pub(crate) fn saving_app_with(dir: &Path, settings: bigtuna::game::GameSettings, more: impl FnOnce(&mut App)) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin));
     app.insert_resource(TimeUpdateStrategy::ManualDuration(FRAME));

@@ -69,7 +69,7 @@ fn a_whole_solo_game_on_screen() {
         .args(["--seed", &SEED.to_string(), "--count", &COUNT.to_string(), "--timer", "30", "--difficulty", "mixed"])
         .args(["--script", &script(), "--screenshot-dir", dir.to_str().expect("utf-8 path")])
         .current_dir(root())
-        .env("BIGTUNA_CONFIG", scratch_dir("screens-config"))
+        .env("BIGTUNA_CONFIG", returning_player(&scratch_dir("screens-config")))
         .env("BIGTUNA_GAMES", scratch_dir("screens-games"))
         .env("BIGTUNA_SAVES", scratch_dir("screens-saves"))
         .env_remove("WAYLAND_DISPLAY")
@@ -211,6 +211,17 @@ pub(crate) fn run_script(
 }
 
 /// [`run_script`], with more environment variables.
+/// A returning player, who gave a name before (a first-time player is asked it at the first
+/// solo Start, which is tested on its own): the config folder gets settings saying so, unless
+/// the test wrote its own.
+pub(crate) fn returning_player(config: &std::path::Path) -> &std::path::Path {
+    if !config.join("settings.ron").exists() {
+        std::fs::create_dir_all(config).expect("a config folder");
+        std::fs::write(config.join("settings.ron"), "(version: 1, solo_name: Some(\"Player 1\"))\n").expect("settings");
+    }
+    config
+}
+
 pub(crate) fn run_script_with(
     script: &str,
     dir: &std::path::Path,
@@ -219,6 +230,7 @@ pub(crate) fn run_script_with(
     env: &[(&str, &std::path::Path)],
 ) -> (Vec<String>, String) {
     let _ = std::fs::remove_dir_all(dir);
+    returning_player(config);
     let saves = tempfile::tempdir().expect("a scratch folder");
     let output = Command::new("xvfb-run")
         .args(["-a", "-s", "-screen 0 1280x720x24", env!("CARGO_BIN_EXE_bigtuna"), "play"])

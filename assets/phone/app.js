@@ -133,7 +133,7 @@
   }
   function build(m) {
     var choices = Array.isArray(m.choices) ? m.choices.map(String) : [];
-    cur = { q: m.question, prompt: m.prompt, shape: m.shape, choices: choices, unit: m.unit || '', seconds: null };
+    cur = { q: m.question, prompt: m.prompt, shape: m.shape, choices: choices, unit: m.unit || '', unitFirst: !!m.unit_first, seconds: null };
     sentQ = null; pending = null;
     $('qnum').textContent = 'Question ' + m.number + ' of ' + m.of;
     $('prompt').textContent = m.prompt;
@@ -170,7 +170,11 @@
     inp.addEventListener('keydown', function (e) { if (e.key === 'Enter') { e.preventDefault(); go(); } });
     inp.addEventListener('input', function () { msg(''); });
     row.appendChild(inp);
-    if (id === 'number' && cur.unit) row.appendChild(el('span', 'unit', cur.unit));
+    // "season [4]" but "[3] months", as the words go.
+    if (id === 'number' && cur.unit) {
+      var unit = el('span', 'unit', cur.unit);
+      if (cur.unitFirst) row.insertBefore(unit, row.firstChild); else row.appendChild(unit);
+    }
     box.appendChild(row);
     box.appendChild(el('button', 'big', 'Send', 'send')).addEventListener('click', go);
   }
@@ -192,7 +196,7 @@
   function sendNumber() {
     var v = parseNumber($('number').value);
     if (isNaN(v)) { msg('That is not a number: digits only, like 42 or 3,5.'); $('number').focus(); return; }
-    submit({ kind: 'number', value: v }, String(v) + (cur.unit ? ' ' + cur.unit : ''));
+    submit({ kind: 'number', value: v }, !cur.unit ? String(v) : cur.unitFirst ? cur.unit + ' ' + v : v + ' ' + cur.unit);
   }
   function buildOrder(box, choices) {
     var list = el('ol', '', null, 'order');
@@ -311,7 +315,11 @@
     $('verdict').textContent = m.right ? 'Right!' : 'Wrong';
     $('verdict').className = m.right ? 'right' : 'wrong';
     $('answer').textContent = 'The answer: ' + (m.answer == null ? '' : m.answer);
-    $('points').textContent = '+' + m.points + (m.points === 1 ? ' point' : ' points');
+    // The round's change (a wrong buzz can cost), then the host's on top: they add up to the score.
+    var change = (Number(m.points) || 0) - (Number(m.penalty) || 0), host = Number(m.host) || 0;
+    var signed = function (n) { return (n < 0 ? '-' + -n : '+' + n); };
+    $('points').textContent = signed(change) + (Math.abs(change) === 1 ? ' point' : ' points') +
+      (m.penalty ? ' (wrong buzz)' : '') + (host ? ' · host ' + signed(host) : '');
     $('score').textContent = 'Score ' + m.score;
     $('rank').textContent = "You're " + ordinal(m.rank);
     say('explanation', m.explanation);

@@ -45,7 +45,7 @@
     e.preventDefault();
     var v = $('hostcode').value.trim().toUpperCase();
     $('hostcode').value = v;
-    if (v.length !== 8) { say('error', 'The host code has 8 letters: press F1 on the TV to see it.'); $('hostcode').focus(); return; }
+    if (v.length !== 8) { say('error', 'The host code has 8 letters: on the TV, F1 opens the host panel and F5 shows it.'); $('hostcode').focus(); return; }
     code = v;
     say('error', '');
     $('connect').disabled = true;

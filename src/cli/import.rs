@@ -94,7 +94,7 @@ fn import(args: &ImportArgs) -> Result<(), String> {
                 opentdb::ATTRIBUTION
             );
             let notes = imported.skipped.clone();
-            let title = output.title.clone().unwrap_or_else(|| opentdb::title(&imported));
+            let title = output.title.clone().unwrap_or_else(|| opentdb::title(&imported, &id));
             (opentdb::pack(imported, &id, &title), notes, comment)
         }
         ImportFrom::Csv(_) => {

@@ -10,7 +10,7 @@ use rand::seq::SliceRandom;
 use super::pool::DrawPool;
 use super::seen::Seen;
 use super::settings::{DifficultyChoice, GameSettings};
-use crate::pack::{Answer, Difficulty, PackLibrary, Question};
+use crate::pack::{Answer, AnswerKind, Difficulty, PackLibrary, Question};
 use serde::{Deserialize, Serialize};
 
 /// A question as a game asks it.
@@ -179,21 +179,58 @@ fn choose<'a>(
 ) -> Result<Vec<(&'a str, &'a Question)>, Shortfall> {
     let asked = settings.questions;
     let matching = pool.len();
-    let mut pool = first_of_each_fact(pool);
+    let pool = first_of_each_fact(pool);
     if pool.len() < asked || asked == 0 {
         return Err(Shortfall { asked, available: pool.len(), shared: matching - pool.len() });
     }
     let mut chosen = if settings.difficulty == DifficultyChoice::Mixed {
-        ramp(pool, asked)
+        ramp(pool.clone(), asked)
     } else {
-        pool.truncate(asked);
-        pool
+        pool.iter().take(asked).copied().collect()
     };
     if settings.difficulty == DifficultyChoice::Mixed {
         // Stable: within one difficulty the shuffled order stands.
         chosen.sort_by_key(|(_, q)| q.difficulty);
     }
+    spread_kinds(&mut chosen, &pool);
     Ok(chosen)
+}
+
+/// The kinds that take a while to answer: two of one in a row drag.
+fn slow(kind: AnswerKind) -> bool {
+    matches!(kind, AnswerKind::Ordering | AnswerKind::Typed | AnswerKind::Number)
+}
+
+/// No two of the same slow kind in a row where the pool allows: the next question of another
+/// kind and the same difficulty (so a ramp stays a ramp) comes forward; when the game has
+/// none, the pool's next unasked one of that difficulty and another kind takes the place.
+/// No draw of its own, so a seed still gives one game.
+fn spread_kinds<'a>(chosen: &mut [(&'a str, &'a Question)], pool: &[(&'a str, &'a Question)]) {
+    for i in 1..chosen.len() {
+        let before = chosen[i - 1].1.answer.kind();
+        let (kind, level) = (chosen[i].1.answer.kind(), chosen[i].1.difficulty);
+        if kind != before || !slow(kind) {
+            continue;
+        }
+        let swap = (i + 1..chosen.len()).find(|j| {
+            let q = chosen[*j].1;
+            q.difficulty == level && q.answer.kind() != before
+        });
+        if let Some(j) = swap {
+            // Rotate rather than swap: the questions between keep their order.
+            chosen[i..=j].rotate_right(1);
+            continue;
+        }
+        let after = chosen.get(i + 1).map(|(_, q)| q.answer.kind());
+        let asked = |q: &Question| chosen.iter().any(|(_, c)| std::ptr::eq(*c, q));
+        let fits = |q: &Question| {
+            let k = q.answer.kind();
+            q.difficulty == level && k != before && (!slow(k) || after != Some(k)) && !asked(q)
+        };
+        if let Some(other) = pool.iter().find(|(_, q)| fits(q)).copied() {
+            chosen[i] = other;
+        }
+    }
 }
 
 /// The first of each group in the shuffled pool stands for it: any member, as likely.

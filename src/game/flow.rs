@@ -101,6 +101,8 @@ pub fn new_game(
         settings.aloud = false;
     }
     let (players, teams) = seat_players(&settings);
+    let names: Vec<&str> = players.iter().map(|p| p.name.as_str()).collect();
+    info!("a game of {} questions started, seed {seed}, for {}", questions.len(), names.join(", "));
     let clock = Clock { elapsed: Duration::ZERO, limit: settings.timer.limit() };
     Ok(Game {
         seed,

@@ -33,7 +33,10 @@ fn act(
         return;
     };
     for action in actions.read() {
-        let done = match *action {
+        // Kept under the question it happened on (a skip moves to the next one below).
+        let question = game.current;
+        let mut action = *action;
+        let done = match action {
             HostAction::Skip if *phase.get() == Phase::Question => {
                 skip(&mut game);
                 if game.current + 1 < game.questions.len() {
@@ -49,7 +52,12 @@ fn act(
             HostAction::Reject(player) => overrule(&mut game, player, false),
             HostAction::Points { player, delta } => match game.players.get_mut(player) {
                 Some(p) => {
+                    let before = p.score;
                     p.score = p.score.saturating_add_signed(delta);
+                    // What was taken, not what was asked: a score stops at zero, and the
+                    // record must add up to it.
+                    let applied = i64::from(p.score) - i64::from(before);
+                    action = HostAction::Points { player, delta: i32::try_from(applied).unwrap_or(delta) };
                     true
                 }
                 None => false,
@@ -66,9 +74,8 @@ fn act(
             HostAction::Skip => false,
         };
         if done {
-            info!("host: {action:?} during question {}", game.current + 1);
-            let question = game.current;
-            game.host_log.push(HostRecord { question, action: *action });
+            info!("host: {action:?} during question {}", question + 1);
+            game.host_log.push(HostRecord { question, action });
         }
     }
 }

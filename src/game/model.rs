@@ -184,6 +184,11 @@ pub struct Clock {
 }
 
 impl Outcome {
+    /// What the round did to the score: its points less any penalty.
+    pub fn change(&self) -> i64 {
+        i64::from(self.points) - i64::from(self.penalty)
+    }
+
     /// What they answered, if anything.
     pub fn response(&self) -> Option<&Response> {
         self.answer.as_ref().map(|a| &a.response)
@@ -226,6 +231,30 @@ impl Game {
     /// The latest finished round.
     pub fn last_round(&self) -> Option<&Round> {
         self.rounds.last()
+    }
+
+    /// The points the host gave `player` (or, negative, took) while question `question` was
+    /// open or on show, as they were applied.
+    pub fn host_points(&self, player: usize, question: usize) -> i64 {
+        self.host_log
+            .iter()
+            .filter(|record| record.question == question)
+            .filter_map(|record| match record.action {
+                HostAction::Points { player: p, delta } if p == player => Some(i64::from(delta)),
+                _ => None,
+            })
+            .sum()
+    }
+
+    /// `player`'s score before the last round, as the standings before it showed it: the
+    /// score now less the round's own change and the host's points while it was on. (Every
+    /// change is kept as applied, so this is exact.)
+    pub fn score_before_last_round(&self, player: usize) -> u32 {
+        let Some(round) = self.last_round() else { return self.players.get(player).map_or(0, |p| p.score) };
+        let now = i64::from(self.players.get(player).map_or(0, |p| p.score));
+        let change = round.outcomes.get(player).map_or(0, Outcome::change);
+        let before = now - change - self.host_points(player, round.question);
+        u32::try_from(before.max(0)).unwrap_or(u32::MAX)
     }
 
     /// Whether more than one player (or team) takes part.

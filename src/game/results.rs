@@ -38,6 +38,45 @@ pub struct GameResults {
     pub teams: Vec<TeamResult>,
     /// What the host did, in order.
     pub host: Vec<HostRecord>,
+    /// The hardest and the easiest question of the night (party games of two rounds or more).
+    pub recap: Option<Recap>,
+}
+
+/// The night in two questions: the fewest right and the most right.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recap {
+    /// The fewest right: (index into the game's questions, right, asked).
+    pub hardest: (usize, usize, usize),
+    /// The most right.
+    pub easiest: (usize, usize, usize),
+}
+
+/// Who got each asked round right, and the hardest and easiest of them; ties go to the
+/// earlier question, so a replay recaps the same.
+fn recap(game: &Game) -> Option<Recap> {
+    if game.players.len() < 2 {
+        return None;
+    }
+    let rounds: Vec<(usize, usize, usize)> = game
+        .rounds
+        .iter()
+        .filter(|r| !r.skipped)
+        .map(|r| {
+            (
+                r.question,
+                r.outcomes.iter().filter(|o| o.asked && o.correct).count(),
+                r.outcomes.iter().filter(|o| o.asked).count(),
+            )
+        })
+        .filter(|(_, _, asked)| *asked > 0)
+        .collect();
+    if rounds.len() < 2 {
+        return None;
+    }
+    let share = |(_, right, asked): &(usize, usize, usize)| *right as f64 / *asked as f64;
+    let hardest = *rounds.iter().reduce(|a, b| if share(b) < share(a) { b } else { a })?;
+    let easiest = *rounds.iter().reduce(|a, b| if share(b) > share(a) { b } else { a })?;
+    (hardest.0 != easiest.0).then_some(Recap { hardest, easiest })
 }
 
 /// One team's result: its members' points summed.
@@ -194,6 +233,7 @@ impl GameResults {
             players,
             teams,
             host: game.host_log.clone(),
+            recap: recap(game),
         }
     }
 }

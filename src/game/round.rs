@@ -59,6 +59,18 @@ fn open_question(mut game: ResMut<Game>) {
     game.pending = vec![None; players];
     game.buzz = Buzz { locked: vec![false; players], ..Buzz::default() };
     game.clock.elapsed = Duration::ZERO;
+    // Typed answers and orderings take longer to give than a tap: the preset says how much.
+    let kind = game.question().map(|q| q.question.answer.kind());
+    if let Some(kind) = kind {
+        game.clock.limit = game.preset.time.limit(kind, game.settings.timer.limit());
+    }
+}
+
+/// Presses that arrived while the game was paused, for the question they answer.
+#[derive(Default)]
+pub(super) struct Held {
+    question: Option<usize>,
+    presses: Vec<(Device, Press)>,
 }
 
 /// A press of this frame: an answer, or a buzz.
@@ -75,6 +87,7 @@ pub(super) fn collect_answers(
     mut commands: MessageReader<FlowCommand>,
     overlay: Res<State<Overlay>>,
     game: Option<ResMut<Game>>,
+    mut held: Local<Held>,
     mut next_phase: ResMut<NextState<Phase>>,
 ) {
     let closed_by_host = commands.read().filter(|c| **c == FlowCommand::CloseQuestion).count() > 0;
@@ -82,10 +95,20 @@ pub(super) fn collect_answers(
         actions.read().map(|a| (a.device, Press::Answer(a.player, a.response.clone(), a.device))).collect();
     presses.extend(buzzes.read().map(|b| (b.device, Press::Buzz(b.player))));
     let Some(mut game) = game else { return };
+    if held.question != Some(game.current) {
+        *held = Held { question: Some(game.current), presses: Vec::new() };
+    }
     if *overlay.get() != Overlay::None {
-        // Paused: the clock stands still, and answers given now are dropped (the question is
-        // hidden behind the pause menu, so they cannot be meant).
+        // Paused: the clock stands still. A phone still shows the question and may have sent
+        // its answer as the pause began; it was told the answer arrived, so it is kept and
+        // counts, at the time it had, as play goes on (keys and pads steer the menu now).
+        held.presses.extend(presses);
         return;
+    }
+    if !held.presses.is_empty() {
+        let mut kept = std::mem::take(&mut held.presses);
+        kept.extend(presses);
+        presses = kept;
     }
     game.clock.elapsed += time.delta();
     // Answer times run from when answering opens (after a team talk).
@@ -175,6 +198,8 @@ fn score_round(game: &mut Game) {
         let points = if entry.is_some() { game.preset.points(difficulty, attempt, game.clock.limit) } else { 0 };
         // A wrong buzz costs the question's value, as on the quiz shows.
         let penalty = if buzz_penalty && entry.is_some() && !correct { game.preset.base.of(difficulty) } else { 0 };
+        // A score stops at zero: the penalty kept is what was taken, so the lines add up.
+        let penalty = penalty.min(player.score.saturating_add(points));
         player.score = player.score.saturating_add(points).saturating_sub(penalty);
         if asked {
             let change = if penalty > 0 { format!("-{penalty}") } else { format!("+{points}") };

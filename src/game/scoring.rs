@@ -6,7 +6,7 @@ use std::time::Duration;
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::pack::{Difficulty, Problem};
+use crate::pack::{AnswerKind, Difficulty, Problem};
 
 /// The presets shipped with the game; the fallback when the user's file is broken.
 pub const BUILTIN_PRESETS: &str = include_str!("../../assets/scoring.ron");
@@ -36,6 +36,47 @@ pub struct ScoringPreset {
     pub partial_credit: bool,
     /// Number questions in party play: the closest player(s) win the round.
     pub closest_wins: bool,
+    /// The timer for each kind of question, in percent of the timer chosen: the slower kinds
+    /// get more (presets from before it was kept get the shipped shares).
+    #[serde(default)]
+    pub time: KindTime,
+}
+
+/// The timer for each kind of question, in percent of the timer chosen in setup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct KindTime {
+    /// Multiple choice.
+    pub multiple_choice: u32,
+    /// True or false.
+    pub true_false: u32,
+    /// A typed answer.
+    pub typed: u32,
+    /// A number.
+    pub number: u32,
+    /// Putting items in order.
+    pub ordering: u32,
+}
+
+impl Default for KindTime {
+    fn default() -> Self {
+        Self { multiple_choice: 100, true_false: 100, typed: 150, number: 125, ordering: 150 }
+    }
+}
+
+impl KindTime {
+    /// The timer for a question of `kind` when the setup's timer is `limit`.
+    pub fn limit(self, kind: AnswerKind, limit: Option<Duration>) -> Option<Duration> {
+        let percent = match kind {
+            AnswerKind::MultipleChoice => self.multiple_choice,
+            AnswerKind::TrueFalse => self.true_false,
+            AnswerKind::Typed => self.typed,
+            AnswerKind::Number => self.number,
+            AnswerKind::Ordering => self.ordering,
+        };
+        // Whole seconds, as the timer shows them; never less than a second, nor absurdly long.
+        limit.map(|limit| Duration::from_secs((limit.as_secs() * u64::from(percent.clamp(10, 1000)) / 100).max(1)))
+    }
 }
 
 /// Points by difficulty.

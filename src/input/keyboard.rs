@@ -17,6 +17,12 @@ pub const PARTY_ROWS: [[KeyCode; 6]; 4] = [
     [KeyCode::KeyZ, KeyCode::KeyX, KeyCode::KeyC, KeyCode::KeyV, KeyCode::KeyB, KeyCode::KeyN],
 ];
 
+/// A party key as its keycap reads: `Digit1` is "1", `KeyQ` is "Q".
+pub fn key_label(key: KeyCode) -> String {
+    let name = format!("{key:?}");
+    name.strip_prefix("Digit").or_else(|| name.strip_prefix("Key")).unwrap_or(&name).to_owned()
+}
+
 /// Menu navigation of a key.
 pub fn nav_for_key(key: KeyCode) -> Option<NavAction> {
     Some(match key {
@@ -39,6 +45,7 @@ pub fn app_command_for_key(key: KeyCode, ctrl: bool, typing: bool) -> Option<App
         KeyCode::F2 => Some(AppCommand::RevealNow),
         KeyCode::F3 => Some(AppCommand::SkipQuestion),
         KeyCode::F4 => Some(AppCommand::EndGame),
+        KeyCode::F5 => Some(AppCommand::ShowHostCode),
         KeyCode::F6 => Some(AppCommand::FlagQuestion),
         KeyCode::KeyQ if ctrl => Some(AppCommand::Quit),
         KeyCode::KeyM if !ctrl && !typing => Some(AppCommand::ToggleMute),

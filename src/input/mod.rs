@@ -49,6 +49,8 @@ pub enum AppCommand {
     EndGame,
     /// F6: flag the question on screen as wrong, for the pack's author.
     FlagQuestion,
+    /// F5: the host panel shows the host remote's code for a few seconds.
+    ShowHostCode,
 }
 
 /// What the keys mean right now: set by the screen being shown.

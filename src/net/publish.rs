@@ -12,7 +12,7 @@ use crate::game::{Game, GameResults, GameSettings, GameSystems, Overlay, Phase, 
 use crate::input::seats::{PartySeats, Seat};
 use crate::pack::Answer;
 use crate::theme::palette;
-use crate::words::{answer_text, response_text};
+use crate::words::{answer_text, response_text, unit_leads};
 
 /// Publishes the snapshot after the game has moved this frame (runs only while phones are on).
 pub fn plugin(app: &mut App) {
@@ -60,7 +60,7 @@ fn publish(
     }
     snapshot.question = question_view(&game);
     match stage {
-        Stage::Question => snapshot.turns = phones().map(|(id, player)| (id, turn(&game, player))).collect(),
+        Stage::Question => snapshot.turns = phones().map(|(id, player)| (id, turn(&game, player, paused))).collect(),
         Stage::Reveal | Stage::Standings => snapshot.results = round_results(&game, phones()),
         Stage::Over => {
             if let Some(results) = &results {
@@ -86,7 +86,7 @@ fn hex(colour: usize) -> String {
 }
 
 /// What `player` may do with the open question, and why not.
-fn turn(game: &Game, player: usize) -> (Turn, String) {
+fn turn(game: &Game, player: usize, paused: bool) -> (Turn, String) {
     let name = |p: usize| game.players.get(p).map_or(String::new(), |p| p.name.clone());
     let typed = matches!(game.question().map(|q| &q.presented), Some(Presented::Typed | Presented::Number));
     if game.players.get(player).is_none_or(|p| p.removed) {
@@ -98,6 +98,10 @@ fn turn(game: &Game, player: usize) -> (Turn, String) {
     }
     if game.pending.get(player).is_some_and(Option::is_some) {
         return (Turn::Answered, String::new());
+    }
+    if paused {
+        // The clock stands still: nobody answers while the TV hides the question.
+        return (Turn::Wait, "Paused: answer when the game goes on".into());
     }
     if game.said_aloud() {
         return (Turn::Wait, "Say your answer out loud: the host judges it".into());
@@ -139,6 +143,7 @@ pub fn question_view(game: &Game) -> Option<QuestionView> {
         prompt: drawn.question.prompt.clone(),
         shape,
         choices,
+        unit_first: unit.as_deref().is_some_and(unit_leads),
         unit,
         seconds: game.clock.limit.map(|limit| limit.as_secs() as u32),
         turn: Turn::Wait,
@@ -175,6 +180,8 @@ fn round_results(game: &Game, phones: impl Iterator<Item = (u32, usize)>) -> Has
                 answer: answer.clone(),
                 right: outcome.correct,
                 points: outcome.points,
+                penalty: outcome.penalty,
+                host: game.host_points(player, round.question),
                 score,
                 rank: rank(&scores, score),
                 explanation: explanation(game),

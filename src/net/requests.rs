@@ -17,8 +17,8 @@ pub(super) enum Role {
     Nobody,
     /// A player's phone, by its number in the room.
     Player(u32),
-    /// The host's remote.
-    Host,
+    /// The host's remote, signed in while the host code had this epoch (a new code ends it).
+    Host(u64),
 }
 
 /// What a message does, and the reply to its sender. `role` is who this connection speaks
@@ -41,7 +41,7 @@ pub(super) fn handle(shared: &Shared, me: &Holder, role: &mut Role, snapshot: &S
         (ClientMessage::Join { .. } | ClientMessage::Rejoin { .. } | ClientMessage::Host { .. }, Role::Player(id)) => {
             refused(ErrorCode::AlreadyJoined, format!("this connection already plays as player {id}"))
         }
-        (ClientMessage::Join { .. } | ClientMessage::Rejoin { .. } | ClientMessage::Host { .. }, Role::Host) => {
+        (ClientMessage::Join { .. } | ClientMessage::Rejoin { .. } | ClientMessage::Host { .. }, Role::Host(_)) => {
             refused(ErrorCode::AlreadyJoined, "this connection is the host's remote".into())
         }
         (ClientMessage::Join { room, name }, Role::Nobody) => {
@@ -69,11 +69,14 @@ pub(super) fn handle(shared: &Shared, me: &Holder, role: &mut Role, snapshot: &S
         (ClientMessage::Host { secret }, Role::Nobody) => {
             let room = shared.room();
             if room.is_host_code(&secret) {
-                *role = Role::Host;
+                *role = Role::Host(shared.host_epoch.load(Ordering::SeqCst));
                 info!("the host remote connected");
                 ServerMessage::HostWelcome { version: PROTOCOL_VERSION, room: room.code.clone() }
             } else {
-                refused(ErrorCode::WrongHostCode, "that is not the host code: see the host panel (F1) on the TV".into())
+                refused(
+                    ErrorCode::WrongHostCode,
+                    "that is not the host code: on the TV, F1 opens the host panel and F5 shows it".into(),
+                )
             }
         }
         (ClientMessage::Answer { question, answer }, Role::Player(id)) => {
@@ -89,7 +92,15 @@ pub(super) fn handle(shared: &Shared, me: &Holder, role: &mut Role, snapshot: &S
         (ClientMessage::Answer { .. } | ClientMessage::Buzz { .. }, _) => {
             refused(ErrorCode::NotJoined, "join the room first".into())
         }
-        (ClientMessage::HostAction { action }, Role::Host) => host_action(shared, snapshot, action),
+        (ClientMessage::HostAction { action }, Role::Host(epoch))
+            if epoch == shared.host_epoch.load(Ordering::SeqCst) =>
+        {
+            host_action(shared, snapshot, action)
+        }
+        (ClientMessage::HostAction { .. }, Role::Host(_)) => refused(
+            ErrorCode::WrongHostCode,
+            "the host code was changed on the TV: open the host page with the new one".into(),
+        ),
         (ClientMessage::HostAction { .. }, _) => {
             refused(ErrorCode::NotHost, "only the host remote may do that: send the host code first".into())
         }

@@ -53,6 +53,16 @@ impl Room {
         Self { code, phones: Vec::new(), host_code, locked: false }
     }
 
+    /// A fresh host code, never the one before.
+    pub fn new_host_code(&mut self) {
+        let mut rng = rand::rng();
+        let old = self.host_code.clone();
+        while self.host_code == old {
+            self.host_code =
+                (0..8).map(|_| char::from(CODE_LETTERS[rng.random_range(0..CODE_LETTERS.len())])).collect();
+        }
+    }
+
     /// Whether `code` is the host's (any case): 24^8 codes, and a wrong one closes nothing
     /// but that attempt.
     pub fn is_host_code(&self, code: &str) -> bool {

@@ -42,6 +42,7 @@ impl PhoneServer {
         let (stop, stopped) = oneshot::channel::<()>();
         let (code, host_code) = (room.code.clone(), room.host_code.clone());
         let shared = Arc::new(Shared {
+            host_epoch: AtomicU64::new(0),
             room: Mutex::new(room),
             inbound: Mutex::new(sender),
             arrival: AtomicU64::new(0),
@@ -88,6 +89,22 @@ impl PhoneServer {
 
     /// The host remote's code, for the TV's host panel only.
     pub fn host_code(&self) -> &str {
+        &self.host_code
+    }
+
+    /// A new host code, for a host who thinks the old one was seen: every remote signed in
+    /// with the old one is closed, and only the new one signs in.
+    pub fn change_host_code(&mut self) -> &str {
+        let code = {
+            let mut room = self.shared.room();
+            room.new_host_code();
+            room.host_code.clone()
+        };
+        self.shared.host_epoch.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        // Wakes every session, so that the old remotes hear it now.
+        self.shared.state.send_modify(|_| {});
+        info!("the host code was changed: remotes with the old one are closed");
+        self.host_code = code;
         &self.host_code
     }
 

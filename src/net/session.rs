@@ -29,6 +29,8 @@ mod close {
     pub const TOO_BIG: u16 = 1009;
     /// Another device plays as this player now.
     pub const REPLACED: u16 = 4001;
+    /// The host changed the host code: this remote signed in with the old one.
+    pub const HOST_CODE_CHANGED: u16 = 4002;
 }
 
 /// `GET /ws`: a WebSocket, if a connection is free.
@@ -97,7 +99,7 @@ async fn session(mut socket: WebSocket, shared: Arc<Shared>, _permit: OwnedSemap
                     break None;
                 }
                 // Just joined, back, or the room changed for the host: show what the TV shows.
-                if before != role || role == Role::Host {
+                if before != role || matches!(role, Role::Host(_)) {
                     (shown, seated) = (None, None);
                 }
             }
@@ -117,6 +119,15 @@ async fn session(mut socket: WebSocket, shared: Arc<Shared>, _permit: OwnedSemap
         }
         if role == Role::Nobody {
             continue;
+        }
+        if let Role::Host(epoch) = role
+            && epoch != shared.host_epoch.load(std::sync::atomic::Ordering::SeqCst)
+        {
+            break Some(Ending {
+                code: ErrorCode::WrongHostCode,
+                close: close::HOST_CODE_CHANGED,
+                message: "the host code was changed on the TV: open the host page with the new one".into(),
+            });
         }
         if push(&mut socket, &shared, role, &mut updates, (&mut seated, &mut shown)).await.is_err() {
             info!("{role:?}: too slow to take an update, closed");
@@ -214,7 +225,7 @@ impl Rate {
 fn view(snapshot: &Snapshot, role: Role, shared: &Shared) -> Option<ServerMessage> {
     let id = match role {
         Role::Nobody => return None,
-        Role::Host => {
+        Role::Host(_) => {
             let mut host = snapshot.host.clone();
             host.locked = shared.room().locked;
             return Some(ServerMessage::HostView(Box::new(host)));

@@ -101,6 +101,8 @@ pub(super) struct Shared {
     pub(super) holders: Mutex<HashMap<u32, Holder>>,
     /// Numbers connections, for [`Holder`].
     pub(super) connections_made: AtomicU64,
+    /// Counts changes of the host code: a remote signed in before the last change is out.
+    pub(super) host_epoch: AtomicU64,
 }
 
 /// A connection that plays as a phone, and what closes it when another device takes over.

@@ -37,7 +37,18 @@ pub struct PhoneAddress {
 /// The room of a resumed game: the next server serves it instead of a new one, so phones
 /// come back as the same players by the secrets they kept, and nobody else can take a seat.
 #[derive(Resource, Debug, Clone)]
-pub struct RestoredRoom(pub Room);
+pub struct RestoredRoom {
+    /// The room, with its codes and every phone's secret.
+    pub room: Room,
+    /// The port it was served on: the phones' pages reconnect to it by themselves.
+    pub port: Option<u16>,
+}
+
+/// A saved party with phones is on offer: phones are not served until the host chooses, so
+/// that a resumed party gets its own room back (and its phones their seats), never a new
+/// room that tells them their game is over.
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct AwaitingResume;
 
 /// Why phones are off when the host wanted them on, for the TV to say.
 #[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
@@ -45,9 +56,14 @@ pub struct PhoneNotice(pub Option<String>);
 
 /// Keeps the server in step with [`Phones`].
 pub fn plugin(app: &mut App) {
-    app.init_resource::<Phones>()
-        .init_resource::<PhoneNotice>()
-        .add_systems(Update, follow.run_if(resource_changed::<Phones>));
+    app.init_resource::<Phones>().init_resource::<PhoneNotice>().add_systems(
+        Update,
+        follow.run_if(
+            resource_changed::<Phones>
+                .or_else(resource_removed::<AwaitingResume>)
+                .or_else(resource_added::<RestoredRoom>),
+        ),
+    );
 }
 
 fn follow(
@@ -55,10 +71,14 @@ fn follow(
     mut phones: ResMut<Phones>,
     link: Option<Res<PhoneLink>>,
     restored: Option<Res<RestoredRoom>>,
+    awaiting: Option<Res<AwaitingResume>>,
     mut notice: ResMut<PhoneNotice>,
 ) {
+    if awaiting.is_some() && restored.is_none() {
+        return;
+    }
     match (phones.on, link.is_some()) {
-        (true, false) => match start(&phones, restored.as_ref().map(|r| &r.0)) {
+        (true, false) => match start(&phones, restored.as_deref()) {
             Ok(server) => {
                 let url = address::join_url(server.addr(), server.code());
                 let reach = if phones.loopback_only {
@@ -108,15 +128,22 @@ fn room() -> Room {
 
 /// The server on the port asked for, or on the first free one of [`PORTS_TRIED`], with the
 /// `restored` room or a new one.
-fn start(phones: &Phones, restored: Option<&Room>) -> Result<PhoneServer, String> {
+fn start(phones: &Phones, restored: Option<&RestoredRoom>) -> Result<PhoneServer, String> {
     let ip = if phones.loopback_only { Ipv4Addr::LOCALHOST } else { Ipv4Addr::UNSPECIFIED };
-    let ports: Vec<u16> = match phones.port {
+    let mut ports: Vec<u16> = match phones.port {
         Some(port) => vec![port],
         None => (0..PORTS_TRIED).map(|i| DEFAULT_PORT + i).collect(),
     };
+    // A resumed room first tries its own port, where its phones will knock again.
+    if phones.port.is_none()
+        && let Some(port) = restored.and_then(|r| r.port).filter(|p| *p != 0)
+    {
+        ports.retain(|p| *p != port);
+        ports.insert(0, port);
+    }
     let mut last = None;
     for port in &ports {
-        let room = restored.cloned().unwrap_or_else(room);
+        let room = restored.map(|r| r.room.clone()).unwrap_or_else(room);
         match PhoneServer::start(SocketAddr::from((ip, *port)), room) {
             Ok(server) => return Ok(server),
             Err(error) => last = Some((*port, error)),

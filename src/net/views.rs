@@ -21,6 +21,9 @@ pub struct QuestionView {
     /// The unit of a number answer; left out when there is none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    /// The unit goes before the number ("season 4"); left out when it goes after it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unit_first: bool,
     /// Seconds to answer; left out when untimed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seconds: Option<u32>,
@@ -74,6 +77,12 @@ pub struct ResultView {
     pub right: bool,
     /// Points earned.
     pub points: u32,
+    /// Points lost for a wrong buzz; left out when none.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub penalty: u32,
+    /// Points the host gave (or, negative, took) this round; left out when none.
+    #[serde(default, skip_serializing_if = "is_zero_signed")]
+    pub host: i64,
     /// Score after the round.
     pub score: u32,
     /// Place in the game (1-based; ties share it).
@@ -156,4 +165,12 @@ pub struct HostPlayer {
     pub right: Option<bool>,
     /// Taken out of the game by the host.
     pub removed: bool,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+fn is_zero_signed(n: &i64) -> bool {
+    *n == 0
 }

@@ -207,12 +207,26 @@ pub fn stable_id(prompt: &str) -> String {
     format!("otdb-{hex}")
 }
 
-/// A title for imported questions: their category, when they share one.
-pub fn title(imported: &Imported) -> String {
-    let mut categories = imported.questions.iter().map(|q| q.category.as_str());
-    match categories.next() {
-        Some(first) if categories.all(|c| c == first) => format!("Open Trivia DB: {first}"),
-        _ => "Open Trivia DB questions".into(),
+/// A title for imported questions that tells one import from another in the pack browser:
+/// their category (when they share one), how many, how hard, and the pack's own id
+/// ("Open Trivia DB: Film, 10 medium questions (film-night)").
+pub fn title(imported: &Imported, id: &str) -> String {
+    let questions = &imported.questions;
+    let shared = |values: Vec<&str>| match values.split_first() {
+        Some((first, rest)) if rest.iter().all(|v| v == first) => Some(first.to_string()),
+        _ => None,
+    };
+    let category = shared(questions.iter().map(|q| q.category.as_str()).collect());
+    let difficulty = shared(questions.iter().map(|q| q.difficulty.name()).collect());
+    let count = match (questions.len(), difficulty) {
+        (1, Some(d)) => format!("1 {d} question"),
+        (1, None) => "1 question".to_owned(),
+        (n, Some(d)) => format!("{n} {d} questions"),
+        (n, None) => format!("{n} questions, mixed difficulty"),
+    };
+    match category {
+        Some(category) => format!("Open Trivia DB: {category}, {count} ({id})"),
+        None => format!("Open Trivia DB: {count} ({id})"),
     }
 }
 

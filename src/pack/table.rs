@@ -220,7 +220,9 @@ fn question(cell: &dyn Fn(&str) -> String, index: usize) -> Result<Question, Cel
     };
     let seasons = match cell("seasons").as_str() {
         "" => None,
-        text => Some(seasons(text).ok_or(("seasons", format!("\"{text}\" is not a season or a range such as 3-5")))?),
+        text => {
+            Some(seasons(text).ok_or(("seasons", format!("\"{text}\" is not a season or a range such as 3 to 5")))?)
+        }
     };
     let id = Some(cell("id")).filter(|i| !i.is_empty()).unwrap_or_else(|| format!("q-{:03}", index + 1));
     Ok(Question {
@@ -250,9 +252,24 @@ fn number(text: &str) -> Option<f64> {
         .or_else(|| if text.matches(',').count() == 1 { text.replace(',', ".").parse().ok() } else { None })
 }
 
+/// Seasons as a sheet holds them: `4 to 5` (as written, since spreadsheets turn `4-5` into
+/// the 4th of May), and also `4-5`, `4–5`, `S4-S5`, `seasons 4 to 5` or one season, `9`.
 fn seasons(text: &str) -> Option<SeasonRange> {
-    let (first, last) = text.split_once('-').unwrap_or((text, text));
-    Some(SeasonRange(first.trim().parse().ok()?, last.trim().parse().ok()?))
+    let lower = text.trim().to_lowercase();
+    let lower = lower.trim_start_matches("seasons").trim_start_matches("season").trim();
+    let (first, last) =
+        [" to ", "-", "–", "—"].iter().find_map(|mark| lower.split_once(mark)).unwrap_or((lower, lower));
+    let season = |part: &str| part.trim().trim_start_matches('s').trim().parse::<u8>().ok();
+    Some(SeasonRange(season(first)?, season(last)?))
+}
+
+/// Seasons as a sheet gets them: a form no spreadsheet reads as a date (`4 to 5`, or `9`).
+fn seasons_cell(range: SeasonRange) -> String {
+    if range.first() == range.last() {
+        range.first().to_string()
+    } else {
+        format!("{} to {}", range.first(), range.last())
+    }
 }
 
 /// The pack as a sheet with a header row; lists one per line inside their cell.
@@ -272,7 +289,7 @@ pub fn to_csv(pack: &Pack) -> Result<String, String> {
         set("difficulty", format!("{:?}", q.difficulty).to_lowercase());
         set("category", q.category.clone());
         set("tags", q.tags.join("\n"));
-        set("seasons", q.seasons.map_or(String::new(), |s| format!("{}-{}", s.first(), s.last())));
+        set("seasons", q.seasons.map_or(String::new(), seasons_cell));
         set("group", q.group.clone().unwrap_or_default());
         set("explanation", q.explanation.clone());
         set("source", q.source.clone());

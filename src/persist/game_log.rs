@@ -9,7 +9,7 @@ use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::atomic::write_atomic;
-use crate::game::{Game, PlayMode, Screen};
+use crate::game::{Game, HostAction, PlayMode, Screen};
 use crate::words::{host_action_text, response_text};
 
 /// Where game logs are written; `None` when the platform has no data folder.
@@ -57,6 +57,10 @@ pub struct LoggedRound {
     pub skipped: bool,
     /// Every answer given.
     pub answers: Vec<LoggedAnswer>,
+    /// Each player's score as the round was scored, in the order of `players` (empty in
+    /// records from before it was kept).
+    #[serde(default)]
+    pub scores: Vec<u32>,
 }
 
 /// One answer.
@@ -85,6 +89,13 @@ pub struct LoggedHostAction {
     pub question: usize,
     /// What was done, in words.
     pub action: String,
+    /// Points it gave (or, negative, took), as applied; 0 for other actions and in records
+    /// from before it was kept.
+    #[serde(default)]
+    pub points: i64,
+    /// The player it gave or took them from, if it did.
+    #[serde(default)]
+    pub player: Option<String>,
 }
 
 /// Writes the log as a game reaches its results.
@@ -123,6 +134,7 @@ impl GameLog {
                     prompt: drawn.question.prompt.clone(),
                     skipped: round.skipped,
                     answers,
+                    scores: round.outcomes.iter().map(|o| o.score_after).collect(),
                 })
             })
             .collect();
@@ -144,7 +156,18 @@ impl GameLog {
             host: game
                 .host_log
                 .iter()
-                .map(|r| LoggedHostAction { question: r.question + 1, action: host_action_text(game, r.action) })
+                .map(|r| {
+                    let (points, player) = match r.action {
+                        HostAction::Points { player, delta } => (i64::from(delta), Some(name(player))),
+                        _ => (0, None),
+                    };
+                    LoggedHostAction {
+                        question: r.question + 1,
+                        action: host_action_text(game, r.action),
+                        points,
+                        player,
+                    }
+                })
                 .collect(),
         }
     }

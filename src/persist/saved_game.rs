@@ -16,7 +16,7 @@ use crate::game::{Game, GameSystems, ResumeGame, Screen};
 use crate::input::seats::{PartySeats, Seat};
 use crate::net::link::PhoneLink;
 use crate::net::room::Room;
-use crate::net::switch::{Phones, RestoredRoom};
+use crate::net::switch::{AwaitingResume, Phones, RestoredRoom};
 use crate::paths;
 
 /// The saved game's file in [`paths::saves_dir`].
@@ -36,6 +36,9 @@ pub struct SavedGame {
     /// The phones' room, when phones were on: its codes and each phone's secret.
     #[serde(default)]
     pub room: Option<Room>,
+    /// The port phones were served on, so that a resumed room is served there again.
+    #[serde(default)]
+    pub port: Option<u16>,
 }
 
 /// What a player answered with, as far as it outlives the game: a row of keys is the same
@@ -112,6 +115,10 @@ fn find_interrupted(mut commands: Commands, mut path: ResMut<SavedGamePath>, mut
     match saved.game.check() {
         Ok(()) => {
             info!("a game was interrupted at question {}: offered on the title screen", saved.game.resume_at() + 1);
+            if saved.room.is_some() {
+                // Its phones wait for the host's choice: their own room back, or a new one.
+                commands.insert_resource(AwaitingResume);
+            }
             commands.insert_resource(Interrupted(saved));
         }
         Err(why) => {
@@ -143,6 +150,7 @@ fn choose(
     let Some(interrupted) = interrupted else { return };
     let saved = &interrupted.0;
     commands.remove_resource::<Interrupted>();
+    commands.remove_resource::<AwaitingResume>();
     match choice {
         InterruptedChoice::Resume => {
             seats.0 = saved
@@ -156,7 +164,7 @@ fn choose(
                 .collect();
             if let Some(room) = &saved.room {
                 // The same room: the phones come back by themselves, by their secrets.
-                commands.insert_resource(RestoredRoom(room.clone()));
+                commands.insert_resource(RestoredRoom { room: room.clone(), port: saved.port });
                 phones.on = true;
             }
             resume.write(ResumeGame(Box::new(saved.game.clone())));
@@ -192,6 +200,7 @@ fn set_aside_unchosen(
         }
     }
     commands.remove_resource::<Interrupted>();
+    commands.remove_resource::<AwaitingResume>();
 }
 
 /// What changes when a game moves on: a saved game is written only then, not every frame.
@@ -238,7 +247,8 @@ fn save_progress(
                 Seat::Phone(id) => SavedSeat::Phone(*id),
             })
             .collect(),
-        room: link.map(|link| link.0.room()),
+        room: link.as_ref().map(|link| link.0.room()),
+        port: link.map(|link| link.0.addr().port()),
     };
     match kept::save(&saved, file) {
         Ok(()) => *last = Some(progress),

@@ -38,6 +38,9 @@ pub struct UserSettings {
     pub window_size: Option<(u32, u32)>,
     /// Defaults of the next game.
     pub game: GameSettings,
+    /// The solo player's name, once asked (high scores are kept under it); `None`: not yet
+    /// asked.
+    pub solo_name: Option<String>,
 }
 
 impl Default for UserSettings {
@@ -51,6 +54,7 @@ impl Default for UserSettings {
             reduced_motion: false,
             window_size: None,
             game: GameSettings::default(),
+            solo_name: None,
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use bevy::prelude::*;
 
-use crate::game::{FlowCommand, Game, HostAction, Overlay, Screen};
+use crate::game::{FlowCommand, Game, HostAction, Overlay, Presented, Screen};
 use crate::input::AppCommand;
 use crate::net::address::short_url;
 use crate::net::link::PhoneLink;
@@ -13,7 +13,7 @@ use crate::theme::interaction::{FocusLayer, GridCell};
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem, send};
 use crate::window::Moving;
-use crate::words::host_action_text;
+use crate::words::{clipped, host_action_text, response_text};
 
 /// A player's line on the panel: name, score, last verdict.
 #[derive(Component)]
@@ -29,13 +29,36 @@ const BANNER_SECONDS: f32 = 4.0;
 /// Points the panel's buttons give or take.
 const POINTS_STEP: i32 = 100;
 
+/// The host remote's line on the panel: its code hidden, unless the host asked to see it.
+#[derive(Component)]
+struct RemoteLine;
+
+/// How long the host code shows when the host asks (F5, or "Show code").
+const CODE_SECONDS: f32 = 8.0;
+
+/// Until when (real time) the panel shows the host code: the room sees the TV, and the code
+/// opens a remote that has every answer.
+#[derive(Resource, Default)]
+struct CodeShown(Option<std::time::Duration>);
+
+/// The host asks to see the code (or a new one, which shows at once).
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+enum CodeRequest {
+    Show,
+    Change,
+}
+
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Overlay::Host), spawn_panel).add_systems(
-        Update,
-        (host_keys, show_players.run_if(in_state(Overlay::Host)), announce)
-            .run_if(in_state(Screen::Playing))
-            .in_set(crate::game::GameSystems::Screens),
-    );
+    app.init_resource::<CodeShown>()
+        .add_message::<CodeRequest>()
+        .add_systems(OnEnter(Overlay::Host), spawn_panel)
+        .add_systems(OnExit(Overlay::Host), |mut shown: ResMut<CodeShown>| shown.0 = None)
+        .add_systems(
+            Update,
+            (host_keys, (code_requests, show_code, show_players).chain().run_if(in_state(Overlay::Host)), announce)
+                .run_if(in_state(Screen::Playing))
+                .in_set(crate::game::GameSystems::Screens),
+        );
 }
 
 fn host_keys(
@@ -43,9 +66,13 @@ fn host_keys(
     overlay: Res<State<Overlay>>,
     mut flow: MessageWriter<FlowCommand>,
     mut host: MessageWriter<HostAction>,
+    mut code: MessageWriter<CodeRequest>,
 ) {
     for command in commands.read() {
         match command {
+            AppCommand::ShowHostCode if *overlay.get() == Overlay::Host => {
+                code.write(CodeRequest::Show);
+            }
             AppCommand::HostPanel if *overlay.get() == Overlay::Host => {
                 flow.write(FlowCommand::Resume);
             }
@@ -80,21 +107,33 @@ fn spawn_panel(
     commands.spawn((widgets::overlay("Host panel"), DespawnOnExit(Overlay::Host))).with_children(|root| {
         root.spawn(widgets::card()).with_children(|card| {
             card.spawn(widgets::text("Host", 3.0, palette::ACCENT, &fonts.bold));
-            if let (Some(phones), Some(address)) = (&phones, &address) {
-                // Only the host sees this panel: the code opens the remote with the answer key.
-                let remote = format!("Host remote: {}/host · code {}", short_url(&address.url), phones.0.host_code());
-                card.spawn(widgets::text(remote, 1.2, palette::TEXT, &fonts.regular));
+            if let (Some(_), Some(address)) = (&phones, &address) {
+                // The room sees the TV, and the code opens a remote with every answer: it
+                // shows only when the host asks, for a few seconds.
+                card.spawn(Node { column_gap: rem(0.6), align_items: AlignItems::Center, ..default() }).with_children(
+                    |row| {
+                        row.spawn((
+                            RemoteLine,
+                            widgets::text(remote_line(&address.url, None), 1.2, palette::TEXT, &fonts.regular),
+                        ));
+                        let buttons = [("Show code · F5", CodeRequest::Show), ("New code", CodeRequest::Change)];
+                        for (i, (label, request)) in buttons.into_iter().enumerate() {
+                            row.spawn((widgets::button(label, 1000 + i, &fonts, send(request)), cell(0, i)))
+                                .insert(small());
+                        }
+                    },
+                );
             }
             card.spawn(Node { column_gap: rem(0.6), ..default() }).with_children(|row| {
                 let actions: [(&str, FlowCommand); 2] =
                     [("Back to the game", FlowCommand::Resume), ("Reveal now · F2", FlowCommand::CloseQuestion)];
                 for (col, (label, command)) in actions.into_iter().enumerate() {
-                    row.spawn((widgets::button(label, col, &fonts, send(command)), cell(0, col))).insert(small());
+                    row.spawn((widgets::button(label, col, &fonts, send(command)), cell(1, col))).insert(small());
                 }
                 let host: [(&str, HostAction); 2] =
                     [("Skip question · F3", HostAction::Skip), ("End game · F4", HostAction::EndEarly)];
                 for (i, (label, action)) in host.into_iter().enumerate() {
-                    row.spawn((widgets::button(label, 2 + i, &fonts, send(action)), cell(0, 2 + i))).insert(small());
+                    row.spawn((widgets::button(label, 2 + i, &fonts, send(action)), cell(1, 2 + i))).insert(small());
                 }
             });
             for (i, player) in game.players.iter().enumerate().take(PLAYERS_LISTED) {
@@ -102,7 +141,7 @@ fn spawn_panel(
                 card.spawn(Node { column_gap: rem(0.6), align_items: AlignItems::Center, ..default() }).with_children(
                     |row| {
                         row.spawn((
-                            Node { width: rem(16.0), ..default() },
+                            Node { width: rem(22.0), ..default() },
                             children![(
                                 PlayerLine(i),
                                 widgets::text(player.name.clone(), 1.3, palette::player(player.colour), &fonts.bold)
@@ -116,7 +155,7 @@ fn spawn_panel(
                             ("Remove", HostAction::Remove(i)),
                         ];
                         for (col, (label, action)) in actions.into_iter().enumerate() {
-                            row.spawn((widgets::button(label, order + col, &fonts, send(action)), cell(1 + i, col)))
+                            row.spawn((widgets::button(label, order + col, &fonts, send(action)), cell(2 + i, col)))
                                 .insert(small());
                         }
                     },
@@ -128,13 +167,66 @@ fn spawn_panel(
                 card.spawn(widgets::text(line, 1.1, palette::MUTED, &fonts.regular));
             }
             card.spawn(widgets::text(
-                "Right / Wrong overrule the last answer · Esc or F1 back to the game",
+                "Right / Wrong overrule the last answer · F5 shows the host code · Esc or F1 back to the game",
                 1.0,
                 palette::MUTED,
                 &fonts.regular,
             ));
         });
     });
+}
+
+/// "Host remote: 192.168.1.20:8862/host · code ABCDEFGH", the code as dots unless shown.
+fn remote_line(url: &str, code: Option<&str>) -> String {
+    let code = code.map_or_else(|| "•".repeat(8), str::to_owned);
+    format!("Host remote: {}/host · code {code}", short_url(url))
+}
+
+/// "Show code" shows it for a while; "New code" makes one (the old remotes are closed) and
+/// shows it.
+fn code_requests(
+    mut requests: MessageReader<CodeRequest>,
+    link: Option<ResMut<PhoneLink>>,
+    time: Res<Time<Real>>,
+    mut shown: ResMut<CodeShown>,
+) {
+    let Some(mut link) = link else {
+        requests.clear();
+        return;
+    };
+    for request in requests.read() {
+        if *request == CodeRequest::Change {
+            link.0.change_host_code();
+        }
+        shown.0 = Some(time.elapsed() + std::time::Duration::from_secs_f32(CODE_SECONDS));
+    }
+}
+
+fn show_code(
+    mut commands: Commands,
+    link: Option<Res<PhoneLink>>,
+    address: Option<Res<PhoneAddress>>,
+    time: Res<Time<Real>>,
+    mut shown: ResMut<CodeShown>,
+    mut lines: Query<(Entity, &mut Text, Has<Moving>), With<RemoteLine>>,
+) {
+    let (Some(link), Some(address)) = (link, address) else { return };
+    if shown.0.is_some_and(|until| time.elapsed() >= until) {
+        shown.0 = None;
+    }
+    let visible = shown.0.is_some();
+    let line = remote_line(&address.url, visible.then(|| link.0.host_code()));
+    for (entity, mut text, moving) in &mut lines {
+        if text.0 != line {
+            text.0.clone_from(&line);
+        }
+        // While it shows, the window keeps drawing, so that the code goes when its time is up.
+        if visible && !moving {
+            commands.entity(entity).insert(Moving);
+        } else if !visible && moving {
+            commands.entity(entity).remove::<Moving>();
+        }
+    }
 }
 
 /// The layout of a button narrow enough for five in a row.
@@ -159,7 +251,15 @@ fn show_players(game: Res<Game>, mut lines: Query<(&PlayerLine, &mut Text)>) {
             None => "",
         };
         let removed = if player.removed { " (out)" } else { "" };
-        let label = format!("{}{removed}  {}{verdict}", player.name, player.score);
+        // What they typed, so the host can rule on it without asking.
+        let said = last
+            .zip(game.last_round().and_then(|r| game.questions.get(r.question)))
+            .filter(|(_, drawn)| !matches!(drawn.presented, Presented::Options { .. }))
+            .and_then(|(o, drawn)| {
+                o.response().map(|r| format!("  \u{201c}{}\u{201d}", clipped(&response_text(&drawn.presented, r), 16)))
+            })
+            .unwrap_or_default();
+        let label = format!("{}{removed}  {}{verdict}{said}", player.name, player.score);
         if text.0 != label {
             text.0 = label;
         }

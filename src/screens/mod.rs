@@ -3,6 +3,7 @@
 
 mod host;
 mod join;
+mod join_line;
 mod lobby;
 mod packs;
 mod pause;
@@ -13,6 +14,7 @@ mod reveal;
 mod scoreboard;
 mod settings;
 mod setup;
+mod solo_name;
 mod standings;
 mod title;
 mod toast;
@@ -29,8 +31,10 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_plugins((
         title::plugin,
         join::plugin,
+        join_line::plugin,
         lobby::plugin,
         setup::plugin,
+        solo_name::plugin,
         question::plugin,
         reveal::plugin,
         standings::plugin,
@@ -38,10 +42,8 @@ pub(crate) fn plugin(app: &mut App) {
         packs::plugin,
         settings::plugin,
         pause::plugin,
-        host::plugin,
-        podium::plugin,
-        toast::plugin,
     ));
+    app.add_plugins((host::plugin, podium::plugin, toast::plugin));
 }
 
 fn spawn_camera(mut commands: Commands) {

@@ -76,11 +76,14 @@ fn spawn(mut commands: Commands, library: Res<PackLibrary>, fonts: Res<Fonts>) {
                     .join(" · ");
                 let levels =
                     stats.by_difficulty.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(" · ");
+                // Two packs with one title (two imports of one category) are told apart by id.
+                let twins = library.packs.iter().filter(|p| p.title == pack.title).count() > 1;
+                let title = if twins { format!("{} ({})", pack.title, pack.id) } else { pack.title.clone() };
                 list.spawn((
                     card(),
                     children![
                         widgets::text(
-                            format!("{}  ·  {} questions", pack.title, stats.questions),
+                            format!("{title}  ·  {} questions", stats.questions),
                             1.7,
                             palette::TEXT,
                             &fonts.bold

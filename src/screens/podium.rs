@@ -57,17 +57,27 @@ pub(super) fn spawn(
     places.truncate(3);
     // Second on the left, the winner in the middle, third on the right.
     let order = [1, 0, 2];
-    root.spawn(Node { align_items: AlignItems::End, column_gap: rem(1.0), ..default() }).with_children(|steps| {
+    root.spawn(Node {
+        width: percent(100),
+        justify_content: JustifyContent::Center,
+        align_items: AlignItems::End,
+        column_gap: rem(1.0),
+        ..default()
+    })
+    .with_children(|steps| {
         for index in order {
             let Some(place) = places.get(index) else { continue };
             let height = [9.0, 6.5, 4.5][index.min(2)] * if low { 0.8 } else { 1.0 };
             let colour = palette::player(place.colour);
             steps
-                // A third of a narrow window at most: a long name wraps under itself.
+                // A third of a narrow window at most: a long name wraps under itself. A set
+                // width, so that the name is measured as it will wrap and the steps stand level.
                 .spawn(Node {
                     flex_direction: FlexDirection::Column,
                     align_items: AlignItems::Center,
+                    width: percent(30),
                     max_width: rem(22.0),
+                    flex_shrink: 0.0,
                     ..default()
                 })
                 .with_children(|column| {

@@ -8,7 +8,7 @@ use crate::persist::UserSettings;
 use crate::theme::interaction::Cancel;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, Room, rem, send};
-use crate::words::{award_detail, award_name, host_action_text, names_within, ordinal};
+use crate::words::{award_detail, award_name, clipped, host_action_text, names_within, ordinal};
 
 /// Lines of a party's results at 100% text, at most (fewer at larger text).
 const PARTY_LINES: usize = 6;
@@ -114,6 +114,17 @@ fn spawn(
             .collect();
         for award in awards.into_iter().take(if compact { 2 } else { usize::MAX }) {
             root.spawn(widgets::text(award, 1.5, palette::ACCENT, &fonts.regular));
+        }
+        // The night in two questions (large text leaves it to the game's record).
+        if let Some(recap) = results.recap.as_ref().filter(|_| !compact) {
+            let chars = room.letters(room.width * 0.85, 1.2).saturating_sub(30).max(20);
+            let line = |what: &str, (question, right, asked): (usize, usize, usize)| {
+                let prompt = game.questions.get(question).map_or("", |q| q.question.prompt.as_str());
+                format!("{what}: \u{201c}{}\u{201d} ({right} of {asked} right)", clipped(prompt, chars))
+            };
+            for text in [line("Hardest", recap.hardest), line("Easiest", recap.easiest)] {
+                root.spawn(widgets::text(text, 1.2, palette::MUTED, &fonts.regular));
+            }
         }
         if let Some(key) = &new_scores.key
             && let Some(board) = high_scores.board(key)

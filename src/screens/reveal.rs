@@ -8,7 +8,7 @@ use crate::persist::UserSettings;
 use crate::persist::flags::FlagQuestion;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, Room, rem, send};
-use crate::words::{answer_text, response_text};
+use crate::words::{answer_text, response_text, signed};
 
 /// The reveal's root, with how many host actions it was built after.
 #[derive(Component)]
@@ -65,7 +65,7 @@ fn spawn(
     let q = &drawn.question;
     let (headline, colour) = match (solo, round.outcomes.first()) {
         (true, Some(o)) if o.correct => ("✓  Correct!", palette::RIGHT),
-        (true, Some(o)) if o.answer.is_none() => ("⏱  Time's up", palette::WRONG),
+        (true, Some(o)) if o.answer.is_none() => ("✗  Time's up", palette::WRONG),
         (true, _) => ("✗  Not quite", palette::WRONG),
         (false, _) => ("The answer", palette::ACCENT),
     };
@@ -97,24 +97,40 @@ fn spawn(
                         .with_children(|list| {
                             // The right option and the wrong ones someone chose: what there is to learn,
                             // in as little room as big text needs.
+                            // A party sees how many picked each option, as bars (every option
+                            // when the room allows, so an empty bar says nobody fell for it).
+                            let bars = !solo;
+                            let every = bars && room.scale < 1.5;
                             for (i, option) in options.iter().enumerate() {
                                 let (tile_colour, shape, _) = palette::TILES[i % palette::TILES.len()];
                                 let (mark, background) = if i == *correct {
                                     ("✓", palette::RIGHT)
                                 } else if chosen.contains(&i) {
                                     ("✗", palette::PANEL)
+                                } else if every {
+                                    (" ", palette::PANEL)
                                 } else {
                                     continue;
                                 };
-                                list.spawn(marked_line(
+                                let picked = chosen.iter().filter(|c| **c == i).count();
+                                let mut line = list.spawn(marked_line(
                                     background,
                                     rem(30.0),
                                     children![
                                         widgets::text(mark, 1.8, palette::TEXT, &fonts.bold),
                                         widgets::text(shape, 1.8, tile_colour, &fonts.regular),
-                                        widgets::text(option.clone(), 1.8, palette::TEXT, &fonts.bold),
+                                        (
+                                            Node { flex_grow: 1.0, ..default() },
+                                            children![widgets::text(option.clone(), 1.8, palette::TEXT, &fonts.bold)]
+                                        ),
                                     ],
                                 ));
+                                if bars {
+                                    line.with_children(|line| {
+                                        line.spawn(answer_bar(picked, chosen.len(), tile_colour));
+                                        line.spawn(widgets::text(picked.to_string(), 1.6, palette::TEXT, &fonts.bold));
+                                    });
+                                }
                             }
                         });
                 }
@@ -177,7 +193,7 @@ fn spawn(
                 ..default()
             })
             .with_children(|list| {
-                for (player, outcome) in order.iter().map(|i| (&game.players[*i], &round.outcomes[*i])) {
+                for (index, player, outcome) in order.iter().map(|i| (*i, &game.players[*i], &round.outcomes[*i])) {
                     let answer = outcome.response().map(|r| response_text(&drawn.presented, r));
                     let mark = if outcome.correct { "✓" } else { "✗" };
                     let said = match answer {
@@ -191,7 +207,11 @@ fn spawn(
                         None => "  no answer".to_owned(),
                     };
                     let name = if solo { "You".to_owned() } else { player.name.clone() };
-                    let line = format!("{mark} {name}{said}   +{}   ({} points)", outcome.points, outcome.score_after);
+                    // The round's own change, the host's on top, and the score they come to.
+                    let host = game.host_points(index, round.question);
+                    let host = if host == 0 { String::new() } else { format!(" · host {}", signed(host)) };
+                    let line =
+                        format!("{mark} {name}{said}   {}{host}   ({} points)", signed(outcome.change()), player.score);
                     list.spawn(widgets::text(line, 1.5, palette::player(player.colour), &fonts.bold));
                 }
                 if unlisted > 0 {
@@ -248,6 +268,30 @@ fn spawn(
             root.spawn(widgets::hints("Enter continue · Esc pause · F1 host · F6 flag a wrong question", &fonts));
         },
     );
+}
+
+/// How many of those who answered picked an option, as a bar in the option's colour.
+fn answer_bar(picked: usize, answered: usize, colour: Color) -> impl Bundle {
+    let share = if answered == 0 { 0.0 } else { picked as f32 / answered as f32 };
+    (
+        Node {
+            width: rem(8.0),
+            height: rem(1.0),
+            align_self: AlignSelf::Center,
+            border_radius: BorderRadius::all(rem(0.3)),
+            ..default()
+        },
+        BackgroundColor(palette::BACKGROUND),
+        children![(
+            Node {
+                width: percent(100.0 * share),
+                height: percent(100),
+                border_radius: BorderRadius::all(rem(0.3)),
+                ..default()
+            },
+            BackgroundColor(colour),
+        )],
+    )
 }
 
 /// A line of the answer with its ✓ or ✗ on a band of colour.

@@ -167,6 +167,10 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, room: 
             let back = if party { Screen::Join } else { Screen::Title };
             buttons.spawn((widgets::button("Back", count + 1, fonts, go_to(back)), Cancel));
         });
+        // Solo: who is playing, under the buttons (high scores are kept under the name).
+        if !party {
+            root.spawn(super::solo_name::row(count + 2, fonts)).entry::<Node>().and_modify(tighten);
+        }
         let hint = if teams {
             "← → on a player moves them to another team · Esc back to who's playing"
         } else if party {
@@ -208,7 +212,14 @@ fn start(
     problem: Option<Res<StartProblem>>,
     mut settings: ResMut<GameSettings>,
     mut flow: MessageWriter<FlowCommand>,
+    user: Option<Res<UserSettings>>,
+    mut typing: ResMut<super::solo_name::Typing>,
+    mut context: ResMut<crate::input::InputContext>,
 ) {
+    // A solo player never asked their name is asked it first; Enter then starts.
+    if super::solo_name::ask_first(&settings, user.as_deref(), &mut typing, &mut context) {
+        return;
+    }
     if let Some(problem) = problem.as_deref()
         && problem.0.available > 0
     {
@@ -256,17 +267,24 @@ fn label(setting: Setting, settings: &GameSettings, library: &PackLibrary, prese
             Watched::Episode(title) => format!("About: \u{201c}{title}\u{201d} only"),
         },
         Setting::Timer => match settings.timer.limit() {
-            Some(limit) => format!("{} s per question", limit.as_secs()),
+            // The preset gives typing and ordering more (see `time` in scoring.ron).
+            Some(limit) => format!("Timer: {} s, more to type or order", limit.as_secs()),
             None => "No timer".to_owned(),
         },
-        Setting::Scoring => presets.get(&settings.scoring).map_or_else(|| settings.scoring.clone(), |p| p.name.clone()),
-        Setting::Category => settings.categories.first().cloned().unwrap_or_else(|| "All categories".to_owned()),
+        // Each value says what it is about: "Classic" alone tells a new player nothing.
+        Setting::Scoring => {
+            let name = presets.get(&settings.scoring).map_or_else(|| settings.scoring.clone(), |p| p.name.clone());
+            format!("Scoring: {name}")
+        }
+        Setting::Category => {
+            settings.categories.first().map_or_else(|| "All categories".to_owned(), |c| format!("Category: {c}"))
+        }
         Setting::Pack => settings
             .packs
             .first()
-            .map(|id| library.pack(id).map_or_else(|| id.clone(), |p| p.title.clone()))
+            .map(|id| format!("Pack: {}", library.pack(id).map_or_else(|| id.clone(), |p| p.title.clone())))
             .unwrap_or_else(|| "All packs".to_owned()),
-        Setting::Mode => mode_name(settings.mode).to_owned(),
+        Setting::Mode => format!("Mode: {}", mode_name(settings.mode)),
         Setting::Teams => format!("{} teams", settings.team_count()),
         Setting::BuzzPenalty if settings.buzz_penalty => "A wrong buzz costs points".to_owned(),
         Setting::BuzzPenalty => "No penalty for a wrong buzz".to_owned(),

@@ -7,7 +7,7 @@ use crate::persist::UserSettings;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, Room, rem, send};
 use crate::window::Moving;
-use crate::words::ordinal;
+use crate::words::{ordinal, signed};
 
 /// A row sliding from its place before this round to its place now.
 #[derive(Component)]
@@ -47,15 +47,13 @@ fn spawn(
     let hidden = order.len() - shown;
     order.truncate(shown);
     // Where each player stood before this round, so the rows can move to where they stand now.
-    let before: Vec<u32> = match game.rounds.len().checked_sub(2).and_then(|r| game.rounds.get(r)) {
-        Some(round) => round.outcomes.iter().map(|o| o.score_after).collect(),
-        None => vec![0; game.players.len()],
-    };
+    let before: Vec<u32> = (0..game.players.len()).map(|i| game.score_before_last_round(i)).collect();
     let mut old_order: Vec<usize> = (0..game.players.len()).collect();
     old_order.sort_by_key(|i| (std::cmp::Reverse(before.get(*i).copied().unwrap_or(0)), *i));
     let seconds = if settings.is_some_and(|s| s.reduced_motion) { 0.0 } else { SLIDE_SECONDS };
     let top = game.players.iter().map(|p| p.score).max().unwrap_or(0).max(1);
-    let last_gain = |i: usize| game.last_round().and_then(|r| r.outcomes.get(i)).map_or(0, |o| o.points);
+    // From the last standings to now: the round, its penalty and the host's points together.
+    let last_gain = |i: usize| i64::from(game.players[i].score) - i64::from(before[i]);
     let title = format!("Standings after {} of {}", game.current + 1, game.questions.len());
     commands.spawn((widgets::screen_root("Standings screen"), DespawnOnExit(Phase::Standings))).with_children(|root| {
         root.spawn(widgets::text(title, 3.0, palette::ACCENT, &fonts.bold));
@@ -102,7 +100,7 @@ fn spawn(
                     // over the row below.
                     row.spawn((
                         Node {
-                            width: rem(7.0 * room.size(1.8)),
+                            width: rem(9.0 * room.size(1.8)),
                             flex_shrink: 1.0,
                             overflow: Overflow::clip(),
                             ..default()
@@ -134,7 +132,7 @@ fn spawn(
                             ..default()
                         },
                         children![widgets::text(
-                            format!("{} (+{})", player.score, last_gain(i)),
+                            format!("{} ({})", player.score, signed(last_gain(i))),
                             1.8,
                             palette::TEXT,
                             &fonts.bold

@@ -44,7 +44,14 @@ pub struct FocusStyle {
 pub struct Focus {
     /// Index into the reachable items, sorted by order.
     pub index: usize,
+    /// Until when (game time) keys and pads do not act: the screen has just changed.
+    pub guarded_until: std::time::Duration,
 }
+
+/// How long after a screen changes keys and pads are not taken: a press meant for the
+/// question as its time ran out must not act on the reveal. Shorter than anyone reads a
+/// new screen and reacts to it.
+pub const SCREEN_GUARD: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// The item's place in a grid (the answer tiles, the host's buttons): up and down move to
 /// the nearest item of the row above or below, left and right along the row.
@@ -92,7 +99,8 @@ pub struct Adjust {
     pub wraps: bool,
 }
 
-pub(super) fn plugin(app: &mut App) {
+/// Focus, keys and pads on menus (public so that a headless test can drive it).
+pub fn plugin(app: &mut App) {
     app.init_resource::<Focus>().add_observer(activating_steps).add_systems(
         Update,
         (
@@ -114,8 +122,8 @@ fn activating_steps(activate: On<Activate>, adjustable: Query<(), With<Adjustabl
     }
 }
 
-fn reset_focus(mut focus: ResMut<Focus>) {
-    *focus = Focus::default();
+fn reset_focus(mut focus: ResMut<Focus>, time: Res<Time>) {
+    *focus = Focus { index: 0, guarded_until: time.elapsed() + SCREEN_GUARD };
 }
 
 /// The reachable items, in focus order.
@@ -136,8 +144,13 @@ fn navigate(
     cancels: Query<(), With<Cancel>>,
     context: Res<InputContext>,
     mut focus: ResMut<Focus>,
+    time: Res<Time>,
     mut commands: Commands,
 ) {
+    if time.elapsed() < focus.guarded_until {
+        nav.clear();
+        return;
+    }
     let list = reachable(&items);
     // While typing, Esc belongs to the text field.
     let cancel = list.iter().map(|(entity, _, _)| *entity).find(|e| cancels.contains(*e));

@@ -239,17 +239,25 @@ pub fn card() -> impl Bundle {
     )
 }
 
+/// The line of key hints at the foot of a screen.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct Hints;
+
 /// A small line of key hints at the bottom of a screen.
 pub fn hints(content: impl Into<String>, fonts: &Fonts) -> impl Bundle {
     (
         Name::new("Hints"),
-        // Across the window, so that a long line at large text wraps instead of running off it.
+        Hints,
+        // Across the window, so that a long line at large text wraps instead of running off it;
+        // a column, so that a screen can put a line of its own above the keys.
         Node {
             position_type: PositionType::Absolute,
             bottom: rem(1.0),
             left: rem(2.0),
             right: rem(2.0),
-            justify_content: JustifyContent::Center,
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            row_gap: rem(0.3),
             ..default()
         },
         children![(text(content, 1.0, palette::MUTED, &fonts.regular), TextLayout::justify(Justify::Center))],

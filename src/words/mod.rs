@@ -17,10 +17,7 @@ pub fn answer_text(drawn: &DrawnQuestion) -> String {
         }
         (_, Answer::Typed { accept }) => accept.first().cloned().unwrap_or_default(),
         (_, Answer::Number { answer, unit, tolerance }) => {
-            let mut text = format_number(*answer);
-            if let Some(unit) = unit {
-                text = format!("{text} {unit}");
-            }
+            let mut text = quantity(*answer, unit.as_deref());
             if *tolerance > 0.0 {
                 text = format!("{text} (± {})", format_number(*tolerance));
             }
@@ -35,6 +32,62 @@ pub fn answer_text(drawn: &DrawnQuestion) -> String {
             .join(", "),
         _ => String::new(),
     }
+}
+
+/// Units that name a place in a series rather than count things: "season 4", not "4 season".
+const LEADING_UNITS: [&str; 9] = ["season", "episode", "series", "chapter", "part", "volume", "page", "act", "scene"];
+
+/// Whether `unit` goes before its number ("season 4") rather than after it ("4 months").
+pub fn unit_leads(unit: &str) -> bool {
+    LEADING_UNITS.contains(&unit.trim().to_lowercase().as_str())
+}
+
+/// A number with its unit, as the words need them: "season 4", "3 months", "1 child".
+/// Authors write a counting unit in the plural; one of them reads in the singular.
+pub fn quantity(n: f64, unit: Option<&str>) -> String {
+    let number = format_number(n);
+    match unit.map(str::trim).filter(|u| !u.is_empty()) {
+        None => number,
+        Some(unit) if unit_leads(unit) => format!("{unit} {number}"),
+        Some(unit) if n == 1.0 => format!("{number} {}", singular(unit)),
+        Some(unit) => format!("{number} {unit}"),
+    }
+}
+
+/// The singular of a plural unit, for a count of one: "children" → "child", "entries" →
+/// "entry", "nieces and nephews" → "niece or nephew". A word it does not know stays.
+pub fn singular(plural: &str) -> String {
+    if plural.contains(" and ") {
+        return plural.split(" and ").map(singular).collect::<Vec<_>>().join(" or ");
+    }
+    let (head, last) = plural.rsplit_once(' ').unwrap_or(("", plural));
+    let lower = last.to_lowercase();
+    let irregular = match lower.as_str() {
+        "children" => Some("child"),
+        "people" => Some("person"),
+        "men" => Some("man"),
+        "women" => Some("woman"),
+        "feet" => Some("foot"),
+        "teeth" => Some("tooth"),
+        "mice" => Some("mouse"),
+        "series" | "species" | "news" => Some(lower.as_str()),
+        _ => None,
+    };
+    // Endings are ASCII, so cutting them off keeps the author's own letters and capitals.
+    let one = match irregular {
+        Some(word) if last.starts_with(char::is_uppercase) => capitalise_first(word),
+        Some(word) => word.to_owned(),
+        None if lower.ends_with("ies") && lower.len() > 4 => format!("{}y", &last[..last.len() - 3]),
+        None if ["sses", "ches", "shes", "xes"].iter().any(|e| lower.ends_with(e)) => last[..last.len() - 2].to_owned(),
+        None if lower.ends_with('s') && !lower.ends_with("ss") && lower.len() > 1 => last[..last.len() - 1].to_owned(),
+        None => last.to_owned(),
+    };
+    if head.is_empty() { one } else { format!("{head} {one}") }
+}
+
+fn capitalise_first(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// A number without a needless ".0".
@@ -109,10 +162,44 @@ pub fn host_action_text(game: &Game, action: HostAction) -> String {
         HostAction::Skip => "skipped the question".to_owned(),
         HostAction::Accept(p) => format!("counted {}'s answer right", name(p)),
         HostAction::Reject(p) => format!("counted {}'s answer wrong", name(p)),
-        HostAction::Points { player, delta } if delta >= 0 => format!("+{delta} to {}", name(player)),
-        HostAction::Points { player, delta } => format!("{delta} to {}", name(player)),
+        HostAction::Points { player, delta } => format!("{} to {}", signed(i64::from(delta)), name(player)),
         HostAction::Remove(p) => format!("removed {}", name(p)),
         HostAction::EndEarly => "ended the game".to_owned(),
+    }
+}
+
+/// A change of score as players read it: "+120", "-100", "+0".
+pub fn signed(n: i64) -> String {
+    if n < 0 { format!("-{}", n.unsigned_abs()) } else { format!("+{n}") }
+}
+
+/// `text` cut to `chars` characters at a word, with "…" when it was cut.
+pub fn clipped(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(chars.saturating_sub(1)).collect();
+    let at_word = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", at_word.trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// What the TV says over a party's answer field: whose turn it is to type, that the keys buzz
+/// first (buzz-in), or that the phones answer; empty when there is nothing to say.
+/// `at_keyboard` tells a player at the TV from one on a phone; `phones`, whether any phone
+/// plays.
+pub fn entry_prompt(game: &Game, at_keyboard: impl Fn(usize) -> bool, phones: bool) -> String {
+    let name = |p: usize| game.players.get(p).map_or_else(String::new, |p| p.name.clone());
+    if let Some(typist) = game.typist_among(&at_keyboard) {
+        return format!("{}, your answer:", name(typist));
+    }
+    match game.settings.mode {
+        PlayMode::Buzz => match game.buzz.holder {
+            None => "Buzz in to answer".to_owned(),
+            Some(holder) => format!("{} answers on their phone", name(holder)),
+        },
+        // Everyone left to answer has a phone: the keyboard waits.
+        _ if game.is_party() && phones => "Answer on your phones".to_owned(),
+        _ => String::new(),
     }
 }
 

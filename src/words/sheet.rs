@@ -42,11 +42,12 @@ fn write_sheet(out: &mut String, settings: &GameSettings, seed: u64, questions: 
             }
             Presented::Typed => writeln!(out, "   - Answer: ____________________")?,
             Presented::Number => {
-                let unit = match &q.answer {
-                    Answer::Number { unit: Some(unit), .. } => format!(" {unit}"),
-                    _ => String::new(),
+                let blank = match &q.answer {
+                    Answer::Number { unit: Some(unit), .. } if super::unit_leads(unit) => format!("{unit} __________"),
+                    Answer::Number { unit: Some(unit), .. } => format!("__________ {unit}"),
+                    _ => "__________".to_owned(),
                 };
-                writeln!(out, "   - Number: __________{unit}")?;
+                writeln!(out, "   - Number: {blank}")?;
             }
             Presented::Ordering { shown } => {
                 writeln!(out, "   - Put in order:")?;

@@ -5,7 +5,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { chromium } = require('playwright-core');
+const { phone: launchPhone } = require('./chromium');
 
 const [url, name, dir, hostUrl] = process.argv.slice(2);
 const say = (line) => process.stdout.write(line + '\n');
@@ -68,14 +68,8 @@ async function host(browser, hostUrl) {
 }
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-quic'],
-  });
   // A context of its own, so that a second tab shares its storage (the player's secret).
-  const phone = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+  const { browser, context: phone } = await launchPhone();
   const page = await phone.newPage();
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });

@@ -5,15 +5,16 @@ use bevy::input::ButtonState;
 use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 
-use crate::game::{Device, DrawnQuestion, Game, Overlay, Phase, PlayerAction, Presented, Response};
+use crate::game::{Device, DrawnQuestion, Game, Overlay, Phase, PlayMode, PlayerAction, Presented, Response};
 use crate::input::NavAction;
-use crate::input::seats::PartySeats;
+use crate::input::seats::{PartySeats, Seat};
 use crate::input::text_entry::TextEntry;
 use crate::pack::Answer;
 use crate::persist::UserSettings;
-use crate::theme::interaction::Activate;
+use crate::theme::interaction::{Activate, Focusable};
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem};
+use crate::words::{entry_prompt, unit_leads};
 
 /// The answer field, holding what has been typed (gone with the screen).
 #[derive(Component, Debug)]
@@ -30,35 +31,58 @@ struct EntryHint(&'static str);
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        (type_answer, show_entry).chain().run_if(in_state(Phase::Question)).in_set(crate::game::GameSystems::Screens),
+        (type_answer, show_entry, show_pass)
+            .chain()
+            .run_if(in_state(Phase::Question))
+            .in_set(crate::game::GameSystems::Screens),
     );
 }
 
-pub(super) fn spawn(root: &mut ChildSpawnerCommands, drawn: &DrawnQuestion, party: bool, fonts: &Fonts) {
+/// The Pass button: shown only while someone at the TV may type.
+#[derive(Component)]
+struct PassButton;
+
+/// What the TV shows for a typed or number question. `at_tv` says whether anyone answers at
+/// the keyboard at all: with every player on a phone, the TV shows no field of its own.
+pub(super) fn spawn(root: &mut ChildSpawnerCommands, drawn: &DrawnQuestion, game: &Game, at_tv: bool, fonts: &Fonts) {
+    let party = game.is_party();
     let numeric = drawn.presented == Presented::Number;
     let unit = match &drawn.question.answer {
         Answer::Number { unit: Some(unit), .. } => unit.clone(),
         _ => String::new(),
     };
-    let hint = match (party, numeric) {
-        (true, _) => "Players answer in turn, hidden from the others: type, then Enter (or Pass)",
-        (false, true) => "Type a number, then Enter (or Pass)",
-        (false, false) => "Type your answer, then Enter (or Pass)",
+    if !at_tv {
+        root.spawn(widgets::text("Answer on your phones", 2.4, palette::ACCENT, &fonts.bold));
+        return;
+    }
+    let hint = match (party, game.settings.mode, numeric) {
+        (true, PlayMode::Buzz, _) => "Buzz with any key of your row, then type your answer and press Enter",
+        (true, _, _) => "Players answer in turn, hidden from the others: type, then Enter (or Pass)",
+        (false, _, true) => "Type a number, then Enter (or Pass)",
+        (false, _, false) => "Type your answer, then Enter (or Pass)",
     };
     if party {
         root.spawn((TypistLabel, widgets::text("", 2.0, palette::ACCENT, &fonts.bold)));
     }
+    // "season [ 4 ]" but "[ 3 ] months", as the words go.
+    let leads = unit_leads(&unit);
     root.spawn(Node { align_items: AlignItems::Center, column_gap: rem(1.0), ..default() }).with_children(|row| {
+        if leads {
+            row.spawn(widgets::text(unit.clone(), 2.0, palette::MUTED, &fonts.regular));
+        }
         row.spawn((
             Node { min_width: rem(24.0), ..widgets::bordered(UiRect::axes(rem(1.0), rem(0.6)), 0.5) },
             BackgroundColor(palette::PANEL),
             BorderColor::all(palette::ACCENT),
             children![(Field(TextEntry::new(numeric)), widgets::text("", 2.4, palette::TEXT, &fonts.bold))],
         ));
-        row.spawn(widgets::text(unit, 2.0, palette::MUTED, &fonts.regular));
+        if !leads {
+            row.spawn(widgets::text(unit, 2.0, palette::MUTED, &fonts.regular));
+        }
     });
     root.spawn((EntryHint(hint), widgets::text(hint, 1.3, palette::MUTED, &fonts.regular)));
-    root.spawn(widgets::button("Pass", 0, fonts, pass));
+    // Hidden until a player at the keyboard has the turn (in buzz-in, until one buzzes).
+    root.spawn((PassButton, widgets::button("Pass", 0, fonts, pass)));
 }
 
 /// Say it aloud: no field, the room answers out loud and the host judges at the reveal.
@@ -111,6 +135,27 @@ fn type_answer(
     }
 }
 
+/// Pass is there, and takes the focus, only while a player at the keyboard may answer.
+fn show_pass(
+    game: Res<Game>,
+    seats: Res<PartySeats>,
+    mut passes: Query<(Entity, &mut Node, Has<Focusable>), With<PassButton>>,
+    mut commands: Commands,
+) {
+    let typing = game.typist_among(|p| !seats.on_phone(p)).is_some();
+    for (entity, mut node, focusable) in &mut passes {
+        let display = if typing { Display::Flex } else { Display::None };
+        if node.display != display {
+            node.display = display;
+        }
+        if typing && !focusable {
+            commands.entity(entity).insert(Focusable { order: 0 });
+        } else if !typing && focusable {
+            commands.entity(entity).remove::<Focusable>();
+        }
+    }
+}
+
 fn show_entry(
     game: Res<Game>,
     seats: Res<PartySeats>,
@@ -120,13 +165,12 @@ fn show_entry(
     mut labels: Query<(&mut Text, &mut TextColor), (With<TypistLabel>, Without<EntryHint>)>,
     mut hints: Query<(&EntryHint, &mut Text, &mut TextColor), Without<TypistLabel>>,
 ) {
-    let typist = game.typist_among(|p| !seats.on_phone(p)).and_then(|p| game.players.get(p));
-    let (label, tint) = match typist {
-        Some(player) => (format!("{}, your answer:", player.name), palette::player(player.colour)),
-        // Everyone left to answer has a phone: the keyboard waits.
-        None if game.is_party() && !seats.0.is_empty() => ("Answer on your phones".to_owned(), palette::ACCENT),
-        None => (String::new(), palette::ACCENT),
-    };
+    let phones = seats.0.iter().any(|s| matches!(s, Seat::Phone(_)));
+    let label = entry_prompt(&game, |p| !seats.on_phone(p), phones);
+    let tint = game
+        .typist_among(|p| !seats.on_phone(p))
+        .and_then(|p| game.players.get(p))
+        .map_or(palette::ACCENT, |p| palette::player(p.colour));
     if !label.is_empty() {
         for (mut text, mut colour) in &mut labels {
             if text.0 != label {

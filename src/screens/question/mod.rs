@@ -11,8 +11,10 @@ use bevy::prelude::*;
 
 use crate::game::{Game, Phase, PlayMode, Presented};
 use crate::input::InputContext;
+use crate::input::seats::{PartySeats, Seat};
+use crate::persist::UserSettings;
 use crate::theme::palette;
-use crate::theme::widgets::{self, Fonts, rem};
+use crate::theme::widgets::{self, Fonts, Room, rem};
 
 #[derive(Component)]
 struct TimerBar;
@@ -27,24 +29,45 @@ pub(super) fn plugin(app: &mut App) {
     app.add_plugins((entry::plugin, ordering::plugin, party::plugin));
 }
 
-fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>, mut context: ResMut<InputContext>) {
+fn spawn(
+    mut commands: Commands,
+    game: Res<Game>,
+    seats: Res<PartySeats>,
+    fonts: Res<Fonts>,
+    window: Query<&Window>,
+    user: Option<Res<UserSettings>>,
+    mut context: ResMut<InputContext>,
+) {
     let Some(drawn) = game.question() else { return };
     let party = game.is_party();
+    // Large text: a smaller prompt and tiles, so that the question and four options fit 800×600.
+    let compact = Room::of(window.iter().next(), user.as_deref()).scale >= 1.5;
+    let (prompt_size, prompt_gap) = if compact { (2.2, 0.6) } else { (3.0, 1.5) };
     let q = &drawn.question;
     let root = commands.spawn((widgets::screen_root("Question screen"), DespawnOnExit(Phase::Question))).id();
     commands.entity(root).with_children(|root| {
         root.spawn(top_bar(&game, &fonts));
         root.spawn((
             Name::new("Prompt"),
-            Node { max_width: percent(85), margin: UiRect::bottom(rem(1.5)), ..default() },
+            Node { max_width: percent(85), margin: UiRect::bottom(rem(prompt_gap)), ..default() },
             children![(
-                widgets::text(q.prompt.clone(), 3.0, palette::TEXT, &fonts.bold),
+                widgets::text(q.prompt.clone(), prompt_size, palette::TEXT, &fonts.bold),
                 TextLayout::justify(Justify::Center)
             )],
         ));
         *context = match &drawn.presented {
             Presented::Options { options, .. } => {
-                options::spawn(root, options, party, &fonts);
+                // No seats taken: a night prepared on the command line, where row N is player N.
+                let rows: Vec<usize> = if seats.0.is_empty() {
+                    (0..game.players.len().min(4)).collect()
+                } else {
+                    seats
+                        .0
+                        .iter()
+                        .filter_map(|seat| if let Seat::Keys(row) = seat { Some(*row) } else { None })
+                        .collect()
+                };
+                options::spawn(root, options, party, &rows, compact, &fonts);
                 InputContext::Options { count: options.len(), party }
             }
             Presented::Typed | Presented::Number if game.said_aloud() => {
@@ -53,9 +76,13 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>, mut context
                 if game.settings.mode == PlayMode::Buzz { InputContext::Buzzers } else { InputContext::Menu }
             }
             Presented::Typed | Presented::Number => {
-                entry::spawn(root, drawn, party, &fonts);
+                // With every player on a phone, the TV has no field of its own.
+                let at_tv = !party || game.active().any(|p| !seats.on_phone(p));
+                entry::spawn(root, drawn, &game, at_tv, &fonts);
                 // Buzz-in: the keys buzz until someone holds the buzzer, then they type.
-                if game.settings.mode == PlayMode::Buzz && party {
+                if !at_tv {
+                    InputContext::Menu
+                } else if game.settings.mode == PlayMode::Buzz && party {
                     InputContext::Buzzers
                 } else {
                     InputContext::TextEntry
@@ -67,7 +94,7 @@ fn spawn(mut commands: Commands, game: Res<Game>, fonts: Res<Fonts>, mut context
             }
         };
         if party {
-            party::spawn(root, &game, &fonts);
+            party::spawn(root, &game, compact, &fonts);
         }
         root.spawn(widgets::hints(if party { "Esc pause · F1 host · M mute" } else { "Esc pause · M mute" }, &fonts));
     });

@@ -15,7 +15,10 @@ struct ModeLine;
 
 /// Each player's mark: answered, waiting, locked out, not on the seat.
 #[derive(Component)]
-struct PlayerMarks;
+struct PlayerMarks {
+    /// Only a count ("5 of 8 answered"): a crowd, or more names than large text has room for.
+    counted: bool,
+}
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -26,15 +29,18 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-pub(super) fn spawn(root: &mut ChildSpawnerCommands, game: &Game, fonts: &Fonts) {
+/// `compact`: large text, where the names of more than three give way to a count.
+pub(super) fn spawn(root: &mut ChildSpawnerCommands, game: &Game, compact: bool, fonts: &Fonts) {
+    let counted = game.players.len() > if compact { 3 } else { CROWD };
     root.spawn((ModeLine, widgets::text("", 1.8, palette::ACCENT, &fonts.bold)));
     // Focus order after the Pass button, when there is one.
     root.spawn(widgets::button("Reveal the answer", 1, fonts, send(FlowCommand::CloseQuestion)));
     root.spawn((
-        PlayerMarks,
+        PlayerMarks { counted },
+        // In the column, under the button: the foot of the screen is the hints' (and the join
+        // line's, while phones can join).
         Node {
-            position_type: PositionType::Absolute,
-            bottom: rem(3.0),
+            margin: UiRect::top(rem(1.0)),
             max_width: Val::Percent(92.0),
             flex_wrap: FlexWrap::Wrap,
             justify_content: JustifyContent::Center,
@@ -43,7 +49,7 @@ pub(super) fn spawn(root: &mut ChildSpawnerCommands, game: &Game, fonts: &Fonts)
         },
     ))
     .with_children(|marks| {
-        if game.players.len() > CROWD {
+        if counted {
             marks.spawn(widgets::text("", 1.4, palette::TEXT, &fonts.bold));
             return;
         }
@@ -100,9 +106,9 @@ fn show_mode(game: Res<Game>, mut lines: Query<(&mut Text, &mut TextColor), With
     }
 }
 
-fn show_marks(game: Res<Game>, marks: Query<&Children, With<PlayerMarks>>, mut texts: Query<&mut Text>) {
-    for children in &marks {
-        if children.len() == 1 && game.players.len() > CROWD {
+fn show_marks(game: Res<Game>, marks: Query<(&PlayerMarks, &Children)>, mut texts: Query<&mut Text>) {
+    for (marks, children) in &marks {
+        if marks.counted {
             let asked: Vec<usize> = (0..game.players.len()).filter(|i| game.asked(*i)).collect();
             let answered = asked.iter().filter(|i| game.pending.get(**i).is_some_and(Option::is_some)).count();
             let label = format!("{answered} of {} answered", asked.len());
