@@ -11,14 +11,8 @@ use std::time::Duration;
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
-use bigtuna::game::high_scores::HighScores;
-use bigtuna::game::{
-    FlowCommand, Game, GameSettings, Phase, PlayerAction, PlayerSpec, Presented, Response, Screen, Seen,
-};
+use bigtuna::game::{FlowCommand, Game, GameSettings, Phase, PlayerAction, PlayerSpec, Presented, Response, Screen};
 use bigtuna::pack::PackLibrary;
-use bigtuna::persist::game_log::GamesDir;
-use bigtuna::persist::kept_resource::{self, KeptPath};
-use bigtuna::persist::saved_game::{self, SavedGamePath};
 
 const QUESTIONS: usize = 2_000;
 const PER_GAME: usize = 100;
@@ -44,18 +38,8 @@ fn main() {
         players: (0..4).map(PlayerSpec::numbered).collect(),
         ..GameSettings::default()
     });
-    app.insert_resource(SavedGamePath(Some(dir.path().join(saved_game::FILE))));
-    app.insert_resource(GamesDir(Some(dir.path().join("games"))));
-    app.insert_resource(KeptPath::<Seen>::new(Some(dir.path().join("seen.ron"))));
-    app.insert_resource(KeptPath::<HighScores>::new(Some(dir.path().join("high-scores.ron"))));
-    app.add_plugins((
-        bigtuna::game::plugin,
-        bigtuna::persist::kept::plugin,
-        saved_game::plugin,
-        bigtuna::persist::game_log::plugin,
-        kept_resource::plugin::<Seen>,
-        kept_resource::plugin::<HighScores>,
-    ));
+    app.insert_resource(bigtuna::persist::Paths::in_folder(dir.path()));
+    app.add_plugins((bigtuna::game::plugin, bigtuna::persist::plugin));
     app.update();
     app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Title);
     app.update();

@@ -9,10 +9,9 @@ use bevy::winit::WinitSettings;
 use crate::game::GameOverrides;
 use crate::net::switch::Phones;
 use crate::persist::UserSettings;
-use crate::persist::game_log::{self, GamesDir};
 use crate::persist::settings_file::{self, SessionStart, SettingsPath};
 use crate::smoke::SmokeArgs;
-use crate::{audio, game, input, loading, net, paths, reload, screens, smoke, theme, window};
+use crate::{audio, game, input, loading, net, paths, persist, reload, screens, smoke, theme, window};
 
 /// How to start the game: plain settings, whoever gathered them.
 #[derive(Debug, Clone, Default)]
@@ -78,23 +77,15 @@ pub fn run(launch: Launch) -> ExitCode {
         screens::plugin,
         window::plugin,
         settings_file::plugin,
-        game_log::plugin,
-        crate::persist::flags::plugin,
-        crate::persist::kept::plugin,
-        crate::persist::saved_game::plugin,
-        crate::persist::kept_resource::plugin::<game::Seen>,
-        crate::persist::kept_resource::plugin::<game::high_scores::HighScores>,
         net::plugin,
         reload::plugin,
     ));
+    // The player's files, where the platform (or the environment) keeps them.
+    app.insert_resource(persist::Paths::standard()).add_plugins(persist::plugin);
     let mut sources = paths::pack_sources();
     sources.extend(launch.packs.iter().map(|path| (path.clone(), crate::pack::PackSource::CommandLine)));
     app.insert_resource(reload::PackSources(sources));
     app.insert_resource(launch.phones.clone());
-    app.insert_resource(GamesDir(paths::games_dir()));
-    app.insert_resource(crate::persist::saved_game::SavedGamePath::standard());
-    app.insert_resource(crate::persist::kept_resource::KeptPath::<game::Seen>::standard());
-    app.insert_resource(crate::persist::kept_resource::KeptPath::<game::high_scores::HighScores>::standard());
     app.add_plugins(smoke::plugin(&launch.smoke));
     if let Some(notice) = notice {
         warn!("{notice}");

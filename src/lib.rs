@@ -18,5 +18,6 @@ pub mod reload;
 pub mod screens;
 pub mod smoke;
 pub mod theme;
+pub mod unix_time;
 pub mod window;
 pub mod words;

@@ -11,7 +11,6 @@ use bevy::time::TimeUpdateStrategy;
 use bigtuna::game::high_scores::{BoardKey, Entry, HighScores, NewHighScores, TOP};
 use bigtuna::game::{FlowCommand, GameSettings, Screen, Seen};
 use bigtuna::persist::kept::FileNotice;
-use bigtuna::persist::kept_resource::{self, KeptPath};
 
 use crate::support::*;
 
@@ -22,14 +21,8 @@ fn keeping_app(dir: &Path, settings: GameSettings) -> App {
     app.insert_resource(TimeUpdateStrategy::ManualDuration(FRAME));
     app.insert_resource(synthetic_library(2));
     app.insert_resource(settings);
-    app.insert_resource(KeptPath::<Seen>::new(Some(dir.join("seen.ron"))));
-    app.insert_resource(KeptPath::<HighScores>::new(Some(dir.join("high-scores.ron"))));
-    app.add_plugins((
-        bigtuna::game::plugin,
-        bigtuna::persist::kept::plugin,
-        kept_resource::plugin::<Seen>,
-        kept_resource::plugin::<HighScores>,
-    ));
+    app.insert_resource(bigtuna::persist::Paths::in_folder(dir));
+    app.add_plugins((bigtuna::game::plugin, bigtuna::persist::plugin));
     app.update();
     app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Title);
     app.update();

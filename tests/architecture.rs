@@ -151,6 +151,17 @@ fn imports() -> BTreeMap<Vec<String>, BTreeSet<Vec<String>>> {
 }
 
 #[test]
+fn no_test_file_is_over_400_lines() {
+    for entry in std::fs::read_dir(crate::support::root().join("tests")).expect("the tests folder").flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "rs") {
+            let lines = std::fs::read_to_string(&path).expect("readable").lines().count();
+            assert!(lines <= 400, "{} has {lines} lines: split it by concern", path.display());
+        }
+    }
+}
+
+#[test]
 fn no_source_file_is_over_400_lines() {
     for (module, text) in modules() {
         let lines = text.lines().count();

@@ -34,6 +34,7 @@ mod phones;
 mod release_files;
 mod replay;
 mod resume;
+mod said_aloud;
 mod score_lines;
 mod screens;
 mod settings_file;

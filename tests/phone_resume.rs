@@ -144,3 +144,85 @@ fn a_phone_party_killed_mid_game_resumes_with_the_same_command_and_the_phone_com
         assert!(text_pixel_share(&dir.join(name)) > 0.004, "{name} shows something");
     }
 }
+
+/// Headless, the same promise in detail: phones are turned on again by resuming, in the same
+/// room; a stranger cannot take a seat by a name, and a phone back by its secret hears the
+/// open question, nothing of its answer, and answers for its own player.
+#[test]
+fn phones_come_back_to_a_resumed_party_by_their_secrets_and_nobody_takes_their_seats() {
+    use bigtuna::input::seats::{PartySeats, Seat};
+    use bigtuna::net::link::PhoneLink;
+    use bigtuna::net::protocol::{ErrorCode, ServerMessage};
+    use bigtuna::net::switch::Phones;
+
+    use bigtuna::game::{Phase, Screen};
+    use bigtuna::persist::saved_game::{self, InterruptedChoice, SavedGamePath};
+
+    use crate::phone_games::{answer_json, connect_to, phone_night, pump};
+    use crate::phones::{error_code, say};
+    use crate::resume::{saving_app_with, scores};
+    use crate::support::{game, phase, right_response, screen, send, settings, wrong_response};
+
+    let dir = scratch_dir("resume-phones");
+    let party =
+        bigtuna::game::GameSettings { kinds: vec![bigtuna::pack::AnswerKind::MultipleChoice], ..settings(2, 6, 21) };
+    let mut night = phone_night(&["Pam", "Jim"], party.clone());
+    night.app.insert_resource(SavedGamePath(Some(dir.join(saved_game::FILE))));
+    night.app.add_plugins(saved_game::plugin);
+    let room = night.app.world().resource::<PhoneLink>().0.room();
+    let drawn = game(&night.app).question().expect("a question").clone();
+    say(&mut night.phones[0], &answer_json(0, &right_response(&drawn)));
+    say(&mut night.phones[1], &answer_json(0, &wrong_response(&drawn)));
+    pump(&mut night.app, |app| phase(app) == Some(Phase::Reveal));
+    night.app.update();
+    let before = scores(&night.app);
+    assert!(before[0] > 0 && before[1] == 0);
+    drop(night); // the TV's power goes
+
+    // The next evening: phones are turned on again by resuming, in the same room.
+    let mut app = saving_app_with(&dir, party, |app| {
+        app.add_plugins((
+            bigtuna::input::plugin,
+            bigtuna::net::link::plugin,
+            bigtuna::net::publish::plugin,
+            bigtuna::net::switch::plugin,
+        ));
+        app.insert_resource(Phones { on: false, port: Some(0), loopback_only: true });
+    });
+    send(&mut app, InterruptedChoice::Resume);
+    app.update();
+    app.update();
+    assert_eq!((screen(&app), game(&app).current), (Screen::Playing, 1));
+    let link = app.world().get_resource::<PhoneLink>().expect("phones are on again");
+    assert_eq!(link.0.room(), room, "the same room: its code, its phones and their secrets");
+    let addr = link.0.addr();
+    let seats = app.world().resource::<PartySeats>().0.clone();
+    assert!(matches!(seats[..], [Seat::Phone(_), Seat::Phone(_)]), "{seats:?}");
+
+    // Someone else cannot take Jim's place by his name...
+    let mut stranger = connect_to(addr);
+    let refused = say(&mut stranger, r#"{"type":"join","room":"TUNA","name":"jim"}"#);
+    assert_eq!(error_code(&refused), ErrorCode::NameTaken);
+    // ...while Jim's phone, reconnecting as the page does, is Jim again and answers for him.
+    let jim = room.phones.iter().find(|p| p.name == "Jim").expect("Jim joined");
+    let mut phone = connect_to(addr);
+    let welcome = say(&mut phone, &format!(r#"{{"type":"rejoin","secret":"{}"}}"#, jim.secret));
+    assert!(matches!(&welcome, ServerMessage::Welcome { name, .. } if name == "Jim"), "{welcome:?}");
+    // Coming back to the resumed game, he hears the open question, and nothing of its answer.
+    let mut heard = Vec::new();
+    loop {
+        let message = crate::phones::reply(&mut phone);
+        let open = matches!(&message, ServerMessage::Question(v) if v.question == 1);
+        heard.push(message);
+        if open {
+            break;
+        }
+        assert!(heard.len() < 50, "the open question never came: {heard:?}");
+    }
+    assert!(!heard.iter().any(|m| matches!(m, ServerMessage::Reveal(_))), "no reveal before the question: {heard:?}");
+    let drawn = game(&app).question().expect("a question").clone();
+    assert_eq!(say(&mut phone, &answer_json(1, &right_response(&drawn))), ServerMessage::Ack { question: 1 });
+    pump(&mut app, |app| game(app).pending[1].is_some());
+    assert_eq!(game(&app).players.len(), 2, "no seat was added");
+    assert_eq!(scores(&app), before, "the scores came back with the game");
+}

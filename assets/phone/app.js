@@ -163,7 +163,7 @@
   }
   function buildInput(box, id, go) {
     var row = el('div', 'row'), inp = el('input', '', null, id);
-    var attrs = id === 'typed' ? { autocapitalize: 'off', spellcheck: 'false', maxlength: 200, placeholder: 'Type your answer' }
+    var attrs = id === 'typed' ? { autocapitalize: 'off', spellcheck: 'false', maxlength: 60, placeholder: 'Type your answer' }
       : { inputmode: 'decimal', maxlength: 40, placeholder: '0' };
     attrs.type = 'text'; attrs.autocomplete = 'off'; attrs.autocorrect = 'off'; attrs.enterkeyhint = 'send';
     Object.keys(attrs).forEach(function (k) { inp.setAttribute(k, attrs[k]); });

@@ -167,7 +167,7 @@ fn enter_game(game: Option<Res<Game>>, mut scores: ResMut<HighScores>, mut new: 
         *new = NewHighScores::default();
         return;
     }
-    let when = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let when = crate::unix_time::now();
     let correct =
         |player: usize| game.rounds.iter().filter(|r| r.outcomes.get(player).is_some_and(|o| o.correct)).count();
     let entries: Vec<Entry> = if game.teams.is_empty() {

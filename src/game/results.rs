@@ -238,8 +238,8 @@ impl GameResults {
     }
 }
 
-/// Competition ranking: 1 + the number of strictly higher scores.
-fn rank_of(score: u32, scores: &[u32]) -> usize {
+/// Competition ranking: 1 + the number of strictly higher scores (ties share a place).
+pub fn rank_of(score: u32, scores: &[u32]) -> usize {
     1 + scores.iter().filter(|other| **other > score).count()
 }
 

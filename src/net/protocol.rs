@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::game::Response;
+use crate::input::text_entry::TextEntry;
 
 /// The protocol's version, sent in every welcome.
 pub const PROTOCOL_VERSION: u32 = 1;
@@ -165,7 +166,8 @@ impl PhoneAnswer {
     pub fn into_response(self) -> Response {
         match self {
             PhoneAnswer::Option { index } => Response::Option(index),
-            PhoneAnswer::Text { text } => Response::Text(text),
+            // As long as the TV's own field takes, and no longer.
+            PhoneAnswer::Text { text } => Response::Text(text.chars().take(TextEntry::MAX_CHARS).collect()),
             PhoneAnswer::Number { value } => Response::Number(value),
             PhoneAnswer::Order { order } => Response::Order(order),
             PhoneAnswer::Pass => Response::Pass,

@@ -8,6 +8,7 @@ use bevy::prelude::*;
 use super::link::PhoneLink;
 use super::protocol::{AnswerShape, FinalView, HostPlayer, HostView, QuestionView, ResultView, Stage, Turn};
 use super::server::Snapshot;
+use crate::game::results::rank_of;
 use crate::game::{Game, GameResults, GameSettings, GameSystems, Overlay, Phase, PlayMode, Presented, Screen};
 use crate::input::seats::{PartySeats, Seat};
 use crate::pack::Answer;
@@ -155,11 +156,6 @@ fn explanation(game: &Game) -> Option<String> {
     game.question().map(|q| q.question.explanation.clone()).filter(|e| !e.trim().is_empty())
 }
 
-/// Place among the scores (1-based; ties share it).
-fn rank(scores: &[u32], score: u32) -> usize {
-    1 + scores.iter().filter(|s| **s > score).count()
-}
-
 /// The round of the question on screen, once it closed. Nothing of a question's answer
 /// reaches a phone before this: every result below is built from it.
 fn revealed_round(game: &Game) -> Option<&crate::game::Round> {
@@ -183,7 +179,7 @@ fn round_results(game: &Game, phones: impl Iterator<Item = (u32, usize)>) -> Has
                 penalty: outcome.penalty,
                 host: game.host_points(player, round.question),
                 score,
-                rank: rank(&scores, score),
+                rank: rank_of(score, &scores),
                 explanation: explanation(game),
             };
             Some((id, view))

@@ -5,7 +5,6 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -84,8 +83,11 @@ pub fn read(file: &Path) -> std::io::Result<(Vec<Flag>, Vec<(usize, String)>)> {
 
 /// Flags the question on screen when asked (runs headless too).
 pub fn plugin(app: &mut App) {
+    // F6 is read here too; registering it (a no-op beside the input plugin) lets the
+    // plugin run headless.
     app.add_message::<FlagQuestion>()
         .add_message::<Flagged>()
+        .add_message::<AppCommand>()
         .init_resource::<FlagsFile>()
         .add_systems(Update, flag.run_if(in_state(Screen::Playing)));
 }
@@ -110,7 +112,7 @@ fn flag(
         pack: drawn.pack.clone(),
         question: drawn.question.id.clone(),
         prompt: drawn.question.prompt.clone(),
-        time: SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()),
+        time: crate::unix_time::now(),
     };
     let outcome = match &file.0 {
         Some(file) => match append(file, &flag) {

@@ -3,7 +3,6 @@
 //! (`~/.local/share/bigtuna/games` on Linux), so a dispute can be settled afterwards.
 
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -184,7 +183,7 @@ impl GameLog {
 
 fn write_log(game: Option<Res<Game>>, dir: Res<GamesDir>) {
     let (Some(game), Some(dir)) = (game, dir.0.as_deref()) else { return };
-    let ended = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let ended = crate::unix_time::now();
     match GameLog::of(&game, ended).write(dir) {
         Ok(path) => info!("game log written to {}", path.display()),
         // The game goes on: the results are on screen, only the record is missing.

@@ -5,7 +5,6 @@
 //! set aside for a new game goes to the game records (`bigtuna history`).
 
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -51,6 +50,26 @@ pub enum SavedSeat {
     Pad,
     /// A phone, by its number in the saved room.
     Phone(u32),
+}
+
+impl From<Seat> for SavedSeat {
+    fn from(seat: Seat) -> Self {
+        match seat {
+            Seat::Keys(row) => SavedSeat::Keys(row),
+            Seat::Pad(_) => SavedSeat::Pad,
+            Seat::Phone(id) => SavedSeat::Phone(id),
+        }
+    }
+}
+
+impl From<SavedSeat> for Seat {
+    fn from(seat: SavedSeat) -> Self {
+        match seat {
+            SavedSeat::Keys(row) => Seat::Keys(row),
+            SavedSeat::Pad => Seat::Pad(None),
+            SavedSeat::Phone(id) => Seat::Phone(id),
+        }
+    }
 }
 
 impl KeptFile for SavedGame {
@@ -153,15 +172,7 @@ fn choose(
     commands.remove_resource::<AwaitingResume>();
     match choice {
         InterruptedChoice::Resume => {
-            seats.0 = saved
-                .seats
-                .iter()
-                .map(|seat| match seat {
-                    SavedSeat::Keys(row) => Seat::Keys(*row),
-                    SavedSeat::Pad => Seat::Pad(None),
-                    SavedSeat::Phone(id) => Seat::Phone(*id),
-                })
-                .collect();
+            seats.0 = saved.seats.iter().map(|seat| Seat::from(*seat)).collect();
             if let Some(room) = &saved.room {
                 // The same room: the phones come back by themselves, by their secrets.
                 commands.insert_resource(RestoredRoom { room: room.clone(), port: saved.port });
@@ -236,17 +247,9 @@ fn save_progress(
     }
     let saved = SavedGame {
         version: SavedGame::VERSION,
-        saved: now(),
+        saved: crate::unix_time::now(),
         game: game.clone(),
-        seats: seats
-            .0
-            .iter()
-            .map(|seat| match seat {
-                Seat::Keys(row) => SavedSeat::Keys(*row),
-                Seat::Pad(_) => SavedSeat::Pad,
-                Seat::Phone(id) => SavedSeat::Phone(*id),
-            })
-            .collect(),
+        seats: seats.0.iter().map(|seat| SavedSeat::from(*seat)).collect(),
         room: link.as_ref().map(|link| link.0.room()),
         port: link.map(|link| link.0.addr().port()),
     };
@@ -278,7 +281,7 @@ fn archive(game: &Game, games: &GamesDir) -> bool {
         warn!("there is no folder for game records: the interrupted game stays saved");
         return false;
     };
-    match GameLog::of(game, now()).write(dir) {
+    match GameLog::of(game, crate::unix_time::now()).write(dir) {
         Ok(file) => {
             info!("the interrupted game was put away in {}", file.display());
             true
@@ -288,8 +291,4 @@ fn archive(game: &Game, games: &GamesDir) -> bool {
             false
         }
     }
-}
-
-fn now() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }

@@ -2,6 +2,7 @@
 
 use bevy::prelude::*;
 
+use crate::game::results::rank_of;
 use crate::game::{FlowCommand, Game, Phase};
 use crate::persist::UserSettings;
 use crate::theme::palette;
@@ -54,6 +55,7 @@ fn spawn(
     let top = game.players.iter().map(|p| p.score).max().unwrap_or(0).max(1);
     // From the last standings to now: the round, its penalty and the host's points together.
     let last_gain = |i: usize| i64::from(game.players[i].score) - i64::from(before[i]);
+    let scores: Vec<u32> = game.players.iter().map(|p| p.score).collect();
     let title = format!("Standings after {} of {}", game.current + 1, game.questions.len());
     commands.spawn((widgets::screen_root("Standings screen"), DespawnOnExit(Phase::Standings))).with_children(|root| {
         root.spawn(widgets::text(title, 3.0, palette::ACCENT, &fonts.bold));
@@ -75,7 +77,7 @@ fn spawn(
         .with_children(|list| {
             for (place, i) in order.iter().copied().enumerate() {
                 let player = &game.players[i];
-                let rank = 1 + game.players.iter().filter(|p| p.score > player.score).count();
+                let rank = rank_of(player.score, &scores);
                 let colour = palette::player(player.colour);
                 let was = old_order.iter().position(|p| *p == i).unwrap_or(place).min(order.len()) as f32 * pitch;
                 let now = place as f32 * pitch;

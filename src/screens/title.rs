@@ -175,7 +175,7 @@ fn withdraw_offer(
 
 /// When it was saved, as people say it.
 fn ago(saved: u64) -> String {
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let now = crate::unix_time::now();
     let minutes = now.saturating_sub(saved) / 60;
     match minutes {
         0 => "saved just now".to_owned(),
