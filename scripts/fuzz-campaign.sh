@@ -7,13 +7,13 @@
 #
 # CASES per property (default 20000); SECONDS bounds the whole run (default 3600): a hang is a
 # finding too. Prints the time, the peak memory and any failure; proptest keeps a failing case
-# in tests/proptest-regressions/ so the next plain `cargo test` runs it again.
+# in tests/proptest-regressions/ so the next `cargo test --features dev` runs it again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/bigtuna/target}
 cases=${1:-20000}
 limit=${2:-3600}
-cargo test --test main --no-run --quiet
+cargo test --features dev --test main --no-run --quiet
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 start=$(date +%s)
@@ -22,7 +22,7 @@ status=0
 timer=()
 [ -x /usr/bin/time ] && timer=(/usr/bin/time -v)
 BIGTUNA_FUZZ_CASES=$cases timeout "$limit" "${timer[@]}" \
-    cargo test --quiet --test main -- fuzz:: matcher:: phones::any_text --test-threads=2 >"$log" 2>&1 || status=$?
+    cargo test --features dev --quiet --test main -- fuzz:: matcher:: phones::any_text --test-threads=2 >"$log" 2>&1 || status=$?
 elapsed=$(( $(date +%s) - start ))
 peak=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
 grep -E "^test result|panicked|minimal failing input|Test failed" "$log" || true

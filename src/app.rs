@@ -6,12 +6,12 @@ use bevy::prelude::*;
 use bevy::window::WindowResolution;
 use bevy::winit::WinitSettings;
 
+use crate::frame_limit::MachineArgs;
 use crate::game::GameOverrides;
 use crate::net::switch::Phones;
 use crate::persist::UserSettings;
 use crate::persist::settings_file::{self, SessionStart, SettingsPath};
-use crate::smoke::SmokeArgs;
-use crate::{audio, game, input, loading, net, paths, persist, reload, screens, smoke, theme, window};
+use crate::{audio, frame_limit, game, input, loading, net, paths, persist, reload, screens, theme, window};
 
 /// How to start the game: plain settings, whoever gathered them.
 #[derive(Debug, Clone, Default)]
@@ -19,7 +19,7 @@ pub struct Launch {
     /// Settings of the first game, over the saved defaults (not saved themselves).
     pub overrides: GameOverrides,
     /// Scripted or frame-limited runs, for tests and benchmarks.
-    pub smoke: SmokeArgs,
+    pub machine: MachineArgs,
     /// Phones as controllers (`--phones`, `--port`).
     pub phones: Phones,
     /// Pack files or folders named on the command line (`--from`), read after the others.
@@ -28,70 +28,95 @@ pub struct Launch {
 
 /// Opens the game window and runs until it closes.
 pub fn run(launch: Launch) -> ExitCode {
-    let mut settings_path = UserSettings::path();
-    let (user, notice) = match &settings_path {
-        Some(path) => {
-            let loaded = UserSettings::load(path);
-            if !loaded.writable {
-                settings_path = None;
-            }
-            (loaded.settings, loaded.notice)
-        }
-        None => (UserSettings::default(), None),
-    };
-    let (width, height) = user.window_size.unwrap_or((1280, 720));
+    let start = UserStart::read();
+    let (width, height) = start.user.window_size.unwrap_or((1280, 720));
     let mut app = App::new();
     app.add_plugins(engine(width, height));
-    if launch.smoke.bare {
+    if launch.machine.bare {
         // The same engine, window and features, and nothing of the game but a camera.
         app.add_systems(Startup, |mut commands: Commands| {
             commands.spawn(Camera2d);
         });
         app.insert_resource(ClearColor(theme::palette::BACKGROUND));
-        app.add_plugins(smoke::plugin(&launch.smoke));
+        app.add_plugins(frame_limit::plugin(&launch.machine));
         return exit_code(app.run());
     }
-    let sound = audio::sound_available();
-    if sound {
-        app.add_plugins(audio::plugin);
-    } else {
-        info!("no sound card found: the game plays silently");
-        app.insert_resource(audio::NoSoundCard);
-    }
-    // A quiz mostly waits for the player: only redraw when something happens.
-    app.insert_resource(WinitSettings::desktop_app());
-    let game_settings = launch.overrides.apply(user.game.clone());
-    if launch.overrides.mode.is_some() {
-        app.insert_resource(loading::StartAtOnce);
-    }
-    app.insert_resource(SessionStart(game_settings.clone()));
-    app.insert_resource(game_settings);
-    app.insert_resource(user);
-    app.insert_resource(SettingsPath(settings_path));
-    app.insert_resource(ClearColor(theme::palette::BACKGROUND));
-    app.add_plugins((
-        game::plugin,
-        loading::plugin,
-        input::plugin,
-        theme::plugin,
-        screens::plugin,
-        window::plugin,
-        settings_file::plugin,
-        net::plugin,
-        reload::plugin,
-    ));
-    // The player's files, where the platform (or the environment) keeps them.
-    app.insert_resource(persist::Paths::standard()).add_plugins(persist::plugin);
-    let mut sources = paths::pack_sources();
-    sources.extend(launch.packs.iter().map(|path| (path.clone(), crate::pack::PackSource::CommandLine)));
-    app.insert_resource(reload::PackSources(sources));
-    app.insert_resource(launch.phones.clone());
-    app.add_plugins(smoke::plugin(&launch.smoke));
-    if let Some(notice) = notice {
-        warn!("{notice}");
-        app.world_mut().write_message(crate::persist::kept::FileNotice(notice));
-    }
+    app.add_plugins(GamePlugin { launch, start });
     exit_code(app.run())
+}
+
+/// The user's settings as the game starts: read once, before the window opens (it takes
+/// their size), with a word for the player if the file could not be read.
+#[derive(Debug, Clone)]
+struct UserStart {
+    user: UserSettings,
+    /// Where to save them; none when the file is not the game's to write.
+    path: Option<std::path::PathBuf>,
+    notice: Option<String>,
+}
+
+impl UserStart {
+    fn read() -> Self {
+        let Some(path) = UserSettings::path() else {
+            return Self { user: UserSettings::default(), path: None, notice: None };
+        };
+        let loaded = UserSettings::load(&path);
+        let path = loaded.writable.then_some(path);
+        Self { user: loaded.settings, path, notice: loaded.notice }
+    }
+}
+
+/// The whole game on Bevy's engine plugins: its rules, screens, input, sound, files, phones
+/// and pack reloading, started from the command line's `launch`.
+struct GamePlugin {
+    launch: Launch,
+    start: UserStart,
+}
+
+impl Plugin for GamePlugin {
+    fn build(&self, app: &mut App) {
+        let (launch, start) = (&self.launch, &self.start);
+        if audio::sound_available() {
+            app.add_plugins(audio::plugin);
+        } else {
+            info!("no sound card found: the game plays silently");
+            app.insert_resource(audio::NoSoundCard);
+        }
+        // A quiz mostly waits for the player: only redraw when something happens.
+        app.insert_resource(WinitSettings::desktop_app());
+        let game_settings = launch.overrides.apply(start.user.game.clone());
+        if launch.overrides.mode.is_some() {
+            app.insert_resource(loading::StartAtOnce);
+        }
+        app.insert_resource(SessionStart(game_settings.clone()))
+            .insert_resource(game_settings)
+            .insert_resource(start.user.clone())
+            .insert_resource(SettingsPath(start.path.clone()))
+            .insert_resource(ClearColor(theme::palette::BACKGROUND));
+        app.add_plugins((
+            game::plugin,
+            loading::plugin,
+            input::plugin,
+            theme::plugin,
+            screens::plugin,
+            window::plugin,
+            settings_file::plugin,
+            net::plugin,
+            reload::plugin,
+        ));
+        // The player's files, where the platform (or the environment) keeps them.
+        app.insert_resource(persist::Paths::standard()).add_plugins(persist::plugin);
+        let mut sources = paths::pack_sources();
+        sources.extend(launch.packs.iter().map(|path| (path.clone(), crate::pack::PackSource::CommandLine)));
+        app.insert_resource(reload::PackSources(sources)).insert_resource(launch.phones.clone());
+        app.add_plugins(frame_limit::plugin(&launch.machine));
+        #[cfg(feature = "dev")]
+        app.add_plugins(crate::script::plugin(&launch.machine));
+        if let Some(notice) = start.notice.clone() {
+            warn!("{notice}");
+            app.world_mut().write_message(crate::persist::kept::FileNotice(notice));
+        }
+    }
 }
 
 /// Bevy's plugins as the game runs them: its window, its assets, no audio without a sound card.

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod audio;
 pub mod cli;
+pub mod frame_limit;
 pub mod game;
 pub mod input;
 pub mod loading;
@@ -16,7 +17,8 @@ pub mod paths;
 pub mod persist;
 pub mod reload;
 pub mod screens;
-pub mod smoke;
+#[cfg(feature = "dev")]
+pub mod script;
 pub mod theme;
 pub mod unix_time;
 pub mod window;

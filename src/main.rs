@@ -11,7 +11,7 @@ fn main() -> ExitCode {
         None => app::run(Launch::default()),
         Some(Command::Play(args)) => {
             let packs = args.from.clone();
-            app::run(Launch { overrides: args.game.overrides(), phones: args.phones(), packs, smoke: args.smoke })
+            app::run(Launch { overrides: args.game.overrides(), phones: args.phones(), packs, machine: args.machine })
         }
         Some(Command::Validate(args)) => cli::validate::run(&args),
         Some(Command::Packs(args)) => cli::packs::run(&args),

@@ -140,9 +140,7 @@ fn follow_fullscreen(settings: Res<UserSettings>, mut windows: Query<&mut Window
         } else {
             WindowMode::Windowed
         };
-        if window.mode != mode {
-            window.mode = mode;
-        }
+        window.reborrow().map_unchanged(|v| &mut v.mode).set_if_neq(mode);
     }
 }
 

@@ -14,10 +14,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::frame_limit::MachineArgs;
 use crate::game::{DifficultyChoice, GameOverrides, PlayMode, TimerChoice};
 use crate::net::switch::Phones;
 use crate::pack::SEASONS;
-use crate::smoke::SmokeArgs;
 
 /// A command's exit code: 0 when it did its work, else 1 after saying why on stderr.
 pub fn exit_code(command: &str, outcome: Result<(), String>) -> std::process::ExitCode {
@@ -182,7 +182,7 @@ pub struct PlayArgs {
     pub from: Vec<std::path::PathBuf>,
     /// Scripted and frame-limited runs, for tests and benchmarks.
     #[command(flatten)]
-    pub smoke: SmokeArgs,
+    pub machine: MachineArgs,
 }
 
 impl PlayArgs {

@@ -200,19 +200,9 @@ pub(super) fn handle_commands(
             }
             FlowCommand::Continue if playing && overlay == Some(Overlay::None) => {
                 let Some(game) = game.as_deref_mut() else { continue };
-                match phase.as_ref().map(|p| *p.get()) {
-                    Some(Phase::Reveal) if game.is_party() => next_phase.set(Phase::Standings),
-                    Some(Phase::Reveal | Phase::Standings) => {
-                        game.current += 1;
-                        if game.current < game.questions.len() {
-                            next_phase.set(Phase::Question);
-                        } else {
-                            next_screen.set(Screen::Results);
-                        }
-                    }
-                    _ => continue,
+                if go_on(game, phase.as_ref().map(|p| *p.get()), &mut next_phase, &mut next_screen) {
+                    return;
                 }
-                return;
             }
             FlowCommand::Pause if playing && overlay == Some(Overlay::None) => next_overlay.set(Overlay::Paused),
             FlowCommand::Resume if matches!(overlay, Some(Overlay::Paused | Overlay::Host)) => {
@@ -234,6 +224,30 @@ pub(super) fn handle_commands(
             _ => {}
         }
     }
+}
+
+/// Continue from a reveal or the standings: a party sees the standings after each reveal,
+/// then the next question, or the results after the last. False when there is nothing to
+/// go on from.
+fn go_on(
+    game: &mut Game,
+    phase: Option<Phase>,
+    next_phase: &mut NextState<Phase>,
+    next_screen: &mut NextState<Screen>,
+) -> bool {
+    match phase {
+        Some(Phase::Reveal) if game.is_party() => next_phase.set(Phase::Standings),
+        Some(Phase::Reveal | Phase::Standings) => {
+            game.current += 1;
+            if game.current < game.questions.len() {
+                next_phase.set(Phase::Question);
+            } else {
+                next_screen.set(Screen::Results);
+            }
+        }
+        _ => return false,
+    }
+    true
 }
 
 /// A new seed derived from the last, so "play again" is new yet still reproducible.

@@ -44,41 +44,10 @@ pub(super) fn handle(shared: &Shared, me: &Holder, role: &mut Role, snapshot: &S
         (ClientMessage::Join { .. } | ClientMessage::Rejoin { .. } | ClientMessage::Host { .. }, Role::Host(_)) => {
             refused(ErrorCode::AlreadyJoined, "this connection is the host's remote".into())
         }
-        (ClientMessage::Join { room, name }, Role::Nobody) => {
-            let mut room_state = shared.room();
-            match room_state.join(&room, &name) {
-                Ok(joined) => {
-                    let welcome = welcome(joined);
-                    *role = Role::Player(joined.id);
-                    shared.hold(joined.id, me);
-                    shared.tell_game(Inbound::Joined { phone: joined.id, name: joined.name.clone() });
-                    welcome
-                }
-                Err((code, message)) => refused(code, message),
-            }
-        }
-        (ClientMessage::Rejoin { secret }, Role::Nobody) => match shared.room().rejoin(&secret) {
-            Ok(returning) => {
-                *role = Role::Player(returning.id);
-                shared.hold(returning.id, me);
-                shared.tell_game(Inbound::Returned { phone: returning.id });
-                welcome(returning)
-            }
-            Err((code, message)) => refused(code, message),
-        },
-        (ClientMessage::Host { secret }, Role::Nobody) => {
-            let room = shared.room();
-            if room.is_host_code(&secret) {
-                *role = Role::Host(shared.host_epoch.load(Ordering::SeqCst));
-                info!("the host remote connected");
-                ServerMessage::HostWelcome { version: PROTOCOL_VERSION, room: room.code.clone() }
-            } else {
-                refused(
-                    ErrorCode::WrongHostCode,
-                    "that is not the host code: on the TV, F1 opens the host panel and F5 shows it".into(),
-                )
-            }
-        }
+        (
+            message @ (ClientMessage::Join { .. } | ClientMessage::Rejoin { .. } | ClientMessage::Host { .. }),
+            Role::Nobody,
+        ) => sign_in(shared, me, role, message).unwrap_or_else(|(code, message)| refused(code, message)),
         (ClientMessage::Answer { question, answer }, Role::Player(id)) => {
             let arrival = shared.arrival.fetch_add(1, Ordering::SeqCst);
             shared.tell_game(Inbound::Answer { phone: id, question, response: answer.into_response(), arrival });
@@ -104,6 +73,47 @@ pub(super) fn handle(shared: &Shared, me: &Holder, role: &mut Role, snapshot: &S
         (ClientMessage::HostAction { .. }, _) => {
             refused(ErrorCode::NotHost, "only the host remote may do that: send the host code first".into())
         }
+    }
+}
+
+/// A new phone joins, a phone comes back with its secret, or the host's remote signs in with
+/// the host code: the welcome, or why not.
+fn sign_in(
+    shared: &Shared,
+    me: &Holder,
+    role: &mut Role,
+    message: ClientMessage,
+) -> Result<ServerMessage, (ErrorCode, String)> {
+    match message {
+        ClientMessage::Join { room, name } => {
+            let mut room_state = shared.room();
+            let joined = room_state.join(&room, &name)?;
+            *role = Role::Player(joined.id);
+            shared.hold(joined.id, me);
+            shared.tell_game(Inbound::Joined { phone: joined.id, name: joined.name.clone() });
+            Ok(welcome(joined))
+        }
+        ClientMessage::Rejoin { secret } => {
+            let room_state = shared.room();
+            let returning = room_state.rejoin(&secret)?;
+            *role = Role::Player(returning.id);
+            shared.hold(returning.id, me);
+            shared.tell_game(Inbound::Returned { phone: returning.id });
+            Ok(welcome(returning))
+        }
+        ClientMessage::Host { secret } => {
+            let room = shared.room();
+            if !room.is_host_code(&secret) {
+                return Err((
+                    ErrorCode::WrongHostCode,
+                    "that is not the host code: on the TV, F1 opens the host panel and F5 shows it".into(),
+                ));
+            }
+            *role = Role::Host(shared.host_epoch.load(Ordering::SeqCst));
+            info!("the host remote connected");
+            Ok(ServerMessage::HostWelcome { version: PROTOCOL_VERSION, room: room.code.clone() })
+        }
+        _ => Err((ErrorCode::BadMessage, "not a way to sign in".into())),
     }
 }
 

@@ -71,24 +71,12 @@ async fn session(mut socket: WebSocket, shared: Arc<Shared>, _permit: OwnedSemap
                         let _ = close_with(&mut socket, close::GOING_AWAY, "idle").await;
                         break None;
                     }
-                    Ok(None) => break None,
-                    Ok(Some(Err(error))) => {
-                        let ending = broken(error);
-                        if let Some(ending) = &ending {
-                            warn!("{role:?}: {}: closed", ending.message);
-                        }
-                        break ending;
-                    }
                     Ok(Some(Ok(message))) => message,
+                    Ok(other) => break ended(other, role),
                 };
                 let before = role;
-                let flooding = !rate.allow(tokio::time::Instant::now());
                 let reply = match message {
-                    Message::Text(_) if flooding => ServerMessage::error(
-                        ErrorCode::TooMany,
-                        format!("more than {MAX_PER_SECOND} messages a second: this one was dropped, slow down"),
-                    ),
-                    Message::Text(text) => handle(&shared, &me, &mut role, &updates.borrow(), text.as_str()),
+                    Message::Text(text) => answer(&shared, &me, &mut role, &updates.borrow(), &mut rate, text.as_str()),
                     Message::Binary(_) => ServerMessage::error(ErrorCode::BadMessage, "send JSON text, not binary"),
                     // Pings are answered by the WebSocket itself.
                     Message::Ping(_) | Message::Pong(_) => continue,
@@ -144,6 +132,35 @@ async fn session(mut socket: WebSocket, shared: Arc<Shared>, _permit: OwnedSemap
     {
         shared.tell_game(Inbound::Left { phone });
     }
+}
+
+/// The reply to a text message: a flood's extra messages are dropped with a word, the rest
+/// handled for this connection's role.
+fn answer(
+    shared: &Shared,
+    me: &Holder,
+    role: &mut Role,
+    snapshot: &Snapshot,
+    rate: &mut Rate,
+    text: &str,
+) -> ServerMessage {
+    if !rate.allow(tokio::time::Instant::now()) {
+        return ServerMessage::error(
+            ErrorCode::TooMany,
+            format!("more than {MAX_PER_SECOND} messages a second: this one was dropped, slow down"),
+        );
+    }
+    handle(shared, me, role, snapshot, text)
+}
+
+/// The socket closed (`None`) or broke: what to tell the phone, if it still hears.
+fn ended(next: Option<Result<Message, axum::Error>>, role: Role) -> Option<Ending> {
+    let Some(Err(error)) = next else { return None };
+    let ending = broken(error);
+    if let Some(ending) = &ending {
+        warn!("{role:?}: {}: closed", ending.message);
+    }
+    ending
 }
 
 /// Sends what changed for `role` since it was last sent: its seat, then its view.

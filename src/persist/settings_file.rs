@@ -154,9 +154,7 @@ fn remember_game_defaults(
     }
     keep_changed!(packs, categories, kinds, difficulty, questions, max_season, timer, scoring, players);
     defaults.seed = None;
-    if settings.game != defaults {
-        settings.game = defaults;
-    }
+    settings.reborrow().map_unchanged(|v| &mut v.game).set_if_neq(defaults);
 }
 
 /// Saves each change at once, except the window size while it is being dragged, which is

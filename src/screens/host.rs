@@ -260,9 +260,7 @@ fn show_players(game: Res<Game>, mut lines: Query<(&PlayerLine, &mut Text)>) {
             })
             .unwrap_or_default();
         let label = format!("{}{removed}  {}{verdict}{said}", player.name, player.score);
-        if text.0 != label {
-            text.0 = label;
-        }
+        text.reborrow().map_unchanged(|v| &mut v.0).set_if_neq(label);
     }
 }
 

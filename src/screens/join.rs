@@ -120,36 +120,7 @@ fn build(
             |list| {
                 for (i, (seat, player)) in seats.0.iter().zip(&settings.players).enumerate().take(rows_shown) {
                     list.spawn(Node { column_gap: rem(1.0), align_items: AlignItems::Center, ..default() })
-                        .with_children(|row| {
-                            row.spawn((
-                                Node {
-                                    width: rem(1.2),
-                                    height: rem(1.2),
-                                    border_radius: BorderRadius::all(rem(0.6)),
-                                    ..default()
-                                },
-                                BackgroundColor(palette::player(player.colour)),
-                            ));
-                            row.spawn((
-                                widgets::button("", 3 * i, fonts, edit_name(i)),
-                                NameButton(i),
-                                GridCell { row: i, col: 0 },
-                            ));
-                            row.spawn((
-                                widgets::stepper(3 * i + 1, fonts, choose_team(i)),
-                                TeamButton(i),
-                                GridCell { row: i, col: 1 },
-                            ));
-                            row.spawn((
-                                // Narrower beside the phone lobby's column.
-                                Node { width: rem(if phones { 8.0 } else { 12.0 }), ..default() },
-                                children![widgets::text(device_label(*seat), 1.3, palette::MUTED, &fonts.regular)],
-                            ));
-                            row.spawn((
-                                widgets::button("Leave", 3 * i + 2, fonts, leave(i)),
-                                GridCell { row: i, col: 2 },
-                            ));
-                        });
+                        .with_children(|row| player_row(row, i, *seat, player.colour, phones, fonts));
                 }
             },
         );
@@ -171,31 +142,52 @@ fn build(
         }
         root.spawn((JoinNotice, widgets::text("", 1.3, palette::ACCENT, &fonts.regular)));
         let rows = count.min(rows_shown);
-        let row = Node {
-            column_gap: rem(1.0),
-            row_gap: rem(0.5),
-            flex_wrap: FlexWrap::Wrap,
-            justify_content: JustifyContent::Center,
-            ..default()
-        };
-        root.spawn(row).with_children(|buttons| {
-            let cell = |col| GridCell { row: rows, col };
-            // Narrower than other buttons: the three share a line even beside the lobby.
-            let narrow = |mut node: Mut<Node>| node.min_width = rem(12.0);
-            buttons
-                .spawn((widgets::button("Continue", 3 * rows, fonts, go_on), cell(0)))
-                .entry::<Node>()
-                .and_modify(narrow);
-            buttons.spawn((lobby::phones_button(3 * rows + 1, fonts), cell(1))).entry::<Node>().and_modify(narrow);
-            buttons
-                .spawn((widgets::button("Back", 3 * rows + 2, fonts, go_to(Screen::Title)), Cancel, cell(2)))
-                .entry::<Node>()
-                .and_modify(narrow);
-        });
+        choices(root, rows, fonts);
         if !phones {
             root.spawn(lobby::panel(false, room));
         }
         root.spawn(widgets::hints("Enter on a name to type it · ← → on a team to choose it · Esc back", fonts));
+    });
+}
+
+/// A player's row: colour, name (Enter types it), team, device and Leave.
+fn player_row(row: &mut ChildSpawnerCommands, i: usize, seat: Seat, colour: usize, phones: bool, fonts: &Fonts) {
+    row.spawn((
+        Node { width: rem(1.2), height: rem(1.2), border_radius: BorderRadius::all(rem(0.6)), ..default() },
+        BackgroundColor(palette::player(colour)),
+    ));
+    row.spawn((widgets::button("", 3 * i, fonts, edit_name(i)), NameButton(i), GridCell { row: i, col: 0 }));
+    row.spawn((widgets::stepper(3 * i + 1, fonts, choose_team(i)), TeamButton(i), GridCell { row: i, col: 1 }));
+    row.spawn((
+        // Narrower beside the phone lobby's column.
+        Node { width: rem(if phones { 8.0 } else { 12.0 }), ..default() },
+        children![widgets::text(device_label(seat), 1.3, palette::MUTED, &fonts.regular)],
+    ));
+    row.spawn((widgets::button("Leave", 3 * i + 2, fonts, leave(i)), GridCell { row: i, col: 2 }));
+}
+
+/// Continue, Phones and Back, on the grid's row below the players' rows.
+fn choices(root: &mut ChildSpawnerCommands, rows: usize, fonts: &Fonts) {
+    let row = Node {
+        column_gap: rem(1.0),
+        row_gap: rem(0.5),
+        flex_wrap: FlexWrap::Wrap,
+        justify_content: JustifyContent::Center,
+        ..default()
+    };
+    root.spawn(row).with_children(|buttons| {
+        let cell = |col| GridCell { row: rows, col };
+        // Narrower than other buttons: the three share a line even beside the lobby.
+        let narrow = |mut node: Mut<Node>| node.min_width = rem(12.0);
+        buttons
+            .spawn((widgets::button("Continue", 3 * rows, fonts, go_on), cell(0)))
+            .entry::<Node>()
+            .and_modify(narrow);
+        buttons.spawn((lobby::phones_button(3 * rows + 1, fonts), cell(1))).entry::<Node>().and_modify(narrow);
+        buttons
+            .spawn((widgets::button("Back", 3 * rows + 2, fonts, go_to(Screen::Title)), Cancel, cell(2)))
+            .entry::<Node>()
+            .and_modify(narrow);
     });
 }
 

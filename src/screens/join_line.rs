@@ -58,9 +58,7 @@ fn follow_room(
     let wanted = words(address.as_deref(), link.as_deref());
     for (mut text, mut node) in &mut lines {
         let display = if wanted.is_some() { Display::Flex } else { Display::None };
-        if node.display != display {
-            node.display = display;
-        }
+        node.reborrow().map_unchanged(|v| &mut v.display).set_if_neq(display);
         if let Some(wanted) = &wanted
             && text.0 != *wanted
         {

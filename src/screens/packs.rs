@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use super::go_to;
 use crate::game::{GameSystems, Screen};
 use crate::input::NavAction;
-use crate::pack::{PackLibrary, PackStats};
+use crate::pack::{Pack, PackLibrary, PackStats, SkippedPack};
 use crate::paths;
 use crate::theme::interaction::Cancel;
 use crate::theme::palette;
@@ -67,78 +67,10 @@ fn spawn(mut commands: Commands, library: Res<PackLibrary>, fonts: Res<Fonts>) {
         ))
         .with_children(|list| {
             for pack in &library.packs {
-                let stats = PackStats::of(pack);
-                let kinds = stats
-                    .by_kind
-                    .iter()
-                    .map(|(k, n)| format!("{} {n}", k.replace('_', " ")))
-                    .collect::<Vec<_>>()
-                    .join(" · ");
-                let levels =
-                    stats.by_difficulty.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(" · ");
-                // Two packs with one title (two imports of one category) are told apart by id.
-                let twins = library.packs.iter().filter(|p| p.title == pack.title).count() > 1;
-                let title = if twins { format!("{} ({})", pack.title, pack.id) } else { pack.title.clone() };
-                list.spawn((
-                    card(),
-                    children![
-                        widgets::text(
-                            format!("{title}  ·  {} questions", stats.questions),
-                            1.7,
-                            palette::TEXT,
-                            &fonts.bold
-                        ),
-                        widgets::text(
-                            {
-                                let categories = count(stats.by_category.len(), "category", "categories");
-                                let by = if pack.author.trim().is_empty() {
-                                    String::new()
-                                } else {
-                                    format!("  ·  by {}", pack.author)
-                                };
-                                format!("{levels}  ·  {categories}{by}")
-                            },
-                            1.2,
-                            palette::MUTED,
-                            &fonts.regular
-                        ),
-                        widgets::text(kinds, 1.2, palette::MUTED, &fonts.regular),
-                        widgets::text(
-                            format!("{}: {}", widgets::capitalise(pack.origin.source.label()), pack.origin.file),
-                            1.0,
-                            palette::MUTED,
-                            &fonts.regular
-                        ),
-                    ],
-                ));
+                list.spawn(pack_card(pack, &library, &fonts));
             }
             for skipped in &library.skipped {
-                let mut lines: Vec<String> =
-                    skipped.problems.0.iter().take(PROBLEMS_SHOWN).map(ToString::to_string).collect();
-                let more = skipped.problems.0.len().saturating_sub(PROBLEMS_SHOWN);
-                if more > 0 {
-                    lines.push(format!("… and {more} more: run  bigtuna validate {}", skipped.file));
-                }
-                // A skipped pack's card is edged in red.
-                let (node, background) = card();
-                list.spawn((
-                    Node { border: UiRect::left(rem(0.4)), ..node },
-                    background,
-                    BorderColor::all(palette::WRONG),
-                    children![
-                        widgets::text(
-                            if library.still_played(&skipped.file) {
-                                format!("Errors in {}: its last good version is still played", skipped.file)
-                            } else {
-                                format!("Skipped: {}", skipped.file)
-                            },
-                            1.5,
-                            palette::WRONG,
-                            &fonts.bold
-                        ),
-                        widgets::text(lines.join("\n"), 1.1, palette::TEXT, &fonts.regular),
-                    ],
-                ));
+                list.spawn(skipped_card(skipped, &library, &fonts));
             }
         });
         for replaced in &library.replaced {
@@ -150,6 +82,53 @@ fn spawn(mut commands: Commands, library: Res<PackLibrary>, fonts: Res<Fonts>) {
         root.spawn((widgets::button("Back", 0, &fonts, go_to(Screen::Title)), Cancel));
         root.spawn(widgets::hints("Enter or Esc back", &fonts));
     });
+}
+
+/// A pack's title and size, its levels, categories, kinds and where it comes from.
+fn pack_card(pack: &Pack, library: &PackLibrary, fonts: &Fonts) -> impl Bundle {
+    let stats = PackStats::of(pack);
+    let kinds =
+        stats.by_kind.iter().map(|(k, n)| format!("{} {n}", k.replace('_', " "))).collect::<Vec<_>>().join(" · ");
+    let levels = stats.by_difficulty.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(" · ");
+    // Two packs with one title (two imports of one category) are told apart by id.
+    let twins = library.packs.iter().filter(|p| p.title == pack.title).count() > 1;
+    let title = if twins { format!("{} ({})", pack.title, pack.id) } else { pack.title.clone() };
+    let categories = count(stats.by_category.len(), "category", "categories");
+    let by = if pack.author.trim().is_empty() { String::new() } else { format!("  ·  by {}", pack.author) };
+    let origin = format!("{}: {}", widgets::capitalise(pack.origin.source.label()), pack.origin.file);
+    (
+        card(),
+        children![
+            widgets::text(format!("{title}  ·  {} questions", stats.questions), 1.7, palette::TEXT, &fonts.bold),
+            widgets::text(format!("{levels}  ·  {categories}{by}"), 1.2, palette::MUTED, &fonts.regular),
+            widgets::text(kinds, 1.2, palette::MUTED, &fonts.regular),
+            widgets::text(origin, 1.0, palette::MUTED, &fonts.regular),
+        ],
+    )
+}
+
+/// A pack that did not load, edged in red, with its first problems and how to see the rest.
+fn skipped_card(skipped: &SkippedPack, library: &PackLibrary, fonts: &Fonts) -> impl Bundle {
+    let mut lines: Vec<String> = skipped.problems.0.iter().take(PROBLEMS_SHOWN).map(ToString::to_string).collect();
+    let more = skipped.problems.0.len().saturating_sub(PROBLEMS_SHOWN);
+    if more > 0 {
+        lines.push(format!("… and {more} more: run  bigtuna validate {}", skipped.file));
+    }
+    let heading = if library.still_played(&skipped.file) {
+        format!("Errors in {}: its last good version is still played", skipped.file)
+    } else {
+        format!("Skipped: {}", skipped.file)
+    };
+    let (node, background) = card();
+    (
+        Node { border: UiRect::left(rem(0.4)), ..node },
+        background,
+        BorderColor::all(palette::WRONG),
+        children![
+            widgets::text(heading, 1.5, palette::WRONG, &fonts.bold),
+            widgets::text(lines.join("\n"), 1.1, palette::TEXT, &fonts.regular),
+        ],
+    )
 }
 
 /// One pack in the list: a panel that keeps its size (the list scrolls instead).

@@ -39,8 +39,6 @@ fn spawn(
         (false, false) => results.players.len().min(room.rows(PARTY_LINES)),
     };
     let unlisted = results.players.len() - lines.max(if solo { 1 } else { 3 }.min(results.players.len()));
-    // A party's lines are smaller, to leave room for the podium.
-    let size = if solo { 1.8 } else { 1.4 };
     let mut screen = commands.spawn((widgets::screen_root("Results screen"), DespawnOnExit(Screen::Results)));
     if compact {
         screen.entry::<Node>().and_modify(|mut node| {
@@ -58,71 +56,18 @@ fn spawn(
             let line = format!("{} {}   {} points", ordinal(team.rank), team.name, team.score);
             root.spawn(widgets::text(line, 1.6, palette::player(team.colour), &fonts.bold));
         }
-        root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.5), ..default() }).with_children(
-            |list| {
-                for player in results.players.iter().take(lines) {
-                    let colour = palette::player(player.colour);
-                    let time = player.average_time.map_or("–".to_owned(), |t| format!("{:.1} s", t.as_secs_f32()));
-                    let name =
-                        if solo { "You".to_owned() } else { format!("{} {}", ordinal(player.rank), player.name) };
-                    let line = format!(
-                        "{name}   {} points   {}/{} right ({:.0}%)   avg {time}   best streak {}",
-                        player.score,
-                        player.correct,
-                        player.asked,
-                        player.accuracy() * 100.0,
-                        player.best_streak
-                    );
-                    list.spawn(widgets::text(line, size, colour, &fonts.bold));
-                    // Party nights of up to four show each player's categories too (solo's
-                    // are below); more would not fit a TV screen.
-                    if !solo && results.players.len() <= 4 {
-                        list.spawn(widgets::text(category_line(player), 1.1, palette::MUTED, &fonts.regular));
-                    }
-                }
-                if unlisted > 0 {
-                    let line = format!("… and {unlisted} more players");
-                    list.spawn(widgets::text(line, 1.1, palette::MUTED, &fonts.regular));
-                }
-            },
-        );
+        player_table(root, &results, lines, unlisted, &fonts);
         if let Some(player) = results.players.first()
             && solo
         {
-            let categories = category_line(player);
-            root.spawn((
-                Node { max_width: percent(85), ..default() },
-                children![(
-                    widgets::text(categories, 1.3, palette::MUTED, &fonts.regular),
-                    TextLayout::justify(Justify::Center)
-                )],
-            ));
+            root.spawn(centred(category_line(player), 1.3, &fonts));
         }
-        let awards: Vec<String> = results
-            .awards
-            .iter()
-            .map(|award| {
-                let names: Vec<&str> =
-                    award.players.iter().filter_map(|i| game.players.get(*i)).map(|p| p.name.as_str()).collect();
-                // A crowd's tie names as many as a line holds.
-                let who = names_within(&names, room.letters(room.width * 0.8, 1.5).saturating_sub(30))
-                    .replace(" · and ", " and ")
-                    .replace(" · ", " & ");
-                let (what, detail) = (award_name(award.kind), award_detail(award.detail));
-                if solo { format!("★ {what}: {detail}") } else { format!("★ {what}: {who} ({detail})") }
-            })
-            .collect();
-        for award in awards.into_iter().take(if compact { 2 } else { usize::MAX }) {
+        for award in award_lines(&results, &game, room).into_iter().take(if compact { 2 } else { usize::MAX }) {
             root.spawn(widgets::text(award, 1.5, palette::ACCENT, &fonts.regular));
         }
         // The night in two questions (large text leaves it to the game's record).
-        if let Some(recap) = results.recap.as_ref().filter(|_| !compact) {
-            let chars = room.letters(room.width * 0.85, 1.2).saturating_sub(30).max(20);
-            let line = |what: &str, (question, right, asked): (usize, usize, usize)| {
-                let prompt = game.questions.get(question).map_or("", |q| q.question.prompt.as_str());
-                format!("{what}: \u{201c}{}\u{201d} ({right} of {asked} right)", clipped(prompt, chars))
-            };
-            for text in [line("Hardest", recap.hardest), line("Easiest", recap.easiest)] {
+        if !compact {
+            for text in recap_lines(&results, &game, room) {
                 root.spawn(widgets::text(text, 1.2, palette::MUTED, &fonts.regular));
             }
         }
@@ -140,27 +85,94 @@ fn spawn(
                 .iter()
                 .map(|r| format!("{} (question {})", host_action_text(&game, r.action), r.question + 1))
                 .collect();
-            root.spawn((
-                Node { max_width: percent(85), ..default() },
-                children![(
-                    widgets::text(format!("Host: {}", actions.join(" · ")), 1.1, palette::MUTED, &fonts.regular),
-                    TextLayout::justify(Justify::Center)
-                )],
-            ));
+            root.spawn(centred(format!("Host: {}", actions.join(" · ")), 1.1, &fonts));
         }
-        root.spawn(Node { column_gap: rem(1.0), margin: UiRect::top(rem(1.0)), ..default() }).with_children(
-            |buttons| {
-                buttons.spawn(widgets::button("Play again", 0, &fonts, send(FlowCommand::PlayAgain)));
-                buttons.spawn((widgets::button("Title screen", 1, &fonts, send(FlowCommand::BackToTitle)), Cancel));
-            },
-        );
-        let seed = if results.least_seen {
-            format!("Seed {}, with the questions you had seen least first", results.seed)
-        } else {
-            format!("Seed {}: replay this game with  bigtuna play --seed {}", results.seed, results.seed)
-        };
-        root.spawn(widgets::text(seed, 1.1, palette::MUTED, &fonts.regular));
+        footer(root, &results, &fonts);
     });
+}
+
+/// "Hardest: “…” (1 of 4 right)" and the easiest, prompts cut to a line.
+fn recap_lines(results: &GameResults, game: &Game, room: Room) -> Vec<String> {
+    let Some(recap) = results.recap.as_ref() else { return Vec::new() };
+    let chars = room.letters(room.width * 0.85, 1.2).saturating_sub(30).max(20);
+    let line = |what: &str, (question, right, asked): (usize, usize, usize)| {
+        let prompt = game.questions.get(question).map_or("", |q| q.question.prompt.as_str());
+        format!("{what}: \u{201c}{}\u{201d} ({right} of {asked} right)", clipped(prompt, chars))
+    };
+    vec![line("Hardest", recap.hardest), line("Easiest", recap.easiest)]
+}
+
+/// Play again, back to the title, and the seed that replays the game.
+fn footer(root: &mut ChildSpawnerCommands, results: &GameResults, fonts: &Fonts) {
+    root.spawn(Node { column_gap: rem(1.0), margin: UiRect::top(rem(1.0)), ..default() }).with_children(|buttons| {
+        buttons.spawn(widgets::button("Play again", 0, fonts, send(FlowCommand::PlayAgain)));
+        buttons.spawn((widgets::button("Title screen", 1, fonts, send(FlowCommand::BackToTitle)), Cancel));
+    });
+    let seed = if results.least_seen {
+        format!("Seed {}, with the questions you had seen least first", results.seed)
+    } else {
+        format!("Seed {}: replay this game with  bigtuna play --seed {}", results.seed, results.seed)
+    };
+    root.spawn(widgets::text(seed, 1.1, palette::MUTED, &fonts.regular));
+}
+
+/// Muted text, centred, on lines at most 85% of the screen wide.
+fn centred(text: String, size: f32, fonts: &Fonts) -> impl Bundle {
+    (
+        Node { max_width: percent(85), ..default() },
+        children![(widgets::text(text, size, palette::MUTED, &fonts.regular), TextLayout::justify(Justify::Center))],
+    )
+}
+
+/// Each listed player's score, accuracy, time and streak (and a small party's categories),
+/// and a count of those not listed.
+fn player_table(root: &mut ChildSpawnerCommands, results: &GameResults, lines: usize, unlisted: usize, fonts: &Fonts) {
+    let solo = results.players.len() == 1;
+    // A party's lines are smaller, to leave room for the podium.
+    let size = if solo { 1.8 } else { 1.4 };
+    root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.5), ..default() }).with_children(|list| {
+        for player in results.players.iter().take(lines) {
+            let colour = palette::player(player.colour);
+            let time = player.average_time.map_or("–".to_owned(), |t| format!("{:.1} s", t.as_secs_f32()));
+            let name = if solo { "You".to_owned() } else { format!("{} {}", ordinal(player.rank), player.name) };
+            let line = format!(
+                "{name}   {} points   {}/{} right ({:.0}%)   avg {time}   best streak {}",
+                player.score,
+                player.correct,
+                player.asked,
+                player.accuracy() * 100.0,
+                player.best_streak
+            );
+            list.spawn(widgets::text(line, size, colour, &fonts.bold));
+            // Party nights of up to four show each player's categories too (solo's are
+            // below); more would not fit a TV screen.
+            if !solo && results.players.len() <= 4 {
+                list.spawn(widgets::text(category_line(player), 1.1, palette::MUTED, &fonts.regular));
+            }
+        }
+        if unlisted > 0 {
+            let line = format!("… and {unlisted} more players");
+            list.spawn(widgets::text(line, 1.1, palette::MUTED, &fonts.regular));
+        }
+    });
+}
+
+/// "★ Fastest: Pam & Jim (2.1 s)": each award, a crowd's tie named as far as a line holds.
+fn award_lines(results: &GameResults, game: &Game, room: Room) -> Vec<String> {
+    let solo = results.players.len() == 1;
+    results
+        .awards
+        .iter()
+        .map(|award| {
+            let names: Vec<&str> =
+                award.players.iter().filter_map(|i| game.players.get(*i)).map(|p| p.name.as_str()).collect();
+            let who = names_within(&names, room.letters(room.width * 0.8, 1.5).saturating_sub(30))
+                .replace(" · and ", " and ")
+                .replace(" · ", " & ");
+            let (what, detail) = (award_name(award.kind), award_detail(award.detail));
+            if solo { format!("★ {what}: {detail}") } else { format!("★ {what}: {who} ({detail})") }
+        })
+        .collect()
 }
 
 /// "Career 2/3  ·  Family 1/1": right answers of asked, by category.

@@ -3,7 +3,8 @@
 
 use bevy::prelude::*;
 
-use crate::game::{FlowCommand, Game, Phase, Presented, Response};
+use crate::game::{DrawnQuestion, FlowCommand, Game, Phase, Presented, Response, Round};
+use crate::pack::Question;
 use crate::persist::UserSettings;
 use crate::persist::flags::FlagQuestion;
 use crate::theme::palette;
@@ -51,17 +52,6 @@ fn spawn(
     let (Some(drawn), Some(round)) = (game.question(), game.last_round()) else { return };
     let solo = game.players.len() == 1;
     let room = Room::of(window.iter().next(), user.as_deref());
-    // Large text leaves the story the room: a crowd's best line and the count.
-    let fit = if room.scale >= 1.5 { 2 } else { room.rows(LINES) };
-    // Right answers first (most points first), then the others, in seat order.
-    let mut order: Vec<usize> = (0..round.outcomes.len().min(game.players.len())).collect();
-    if order.len() > fit {
-        order.sort_by_key(|i| (!round.outcomes[*i].correct, std::cmp::Reverse(round.outcomes[*i].points), *i));
-    }
-    let unlisted = order.len().saturating_sub(fit.saturating_sub(1).max(1));
-    if unlisted > 0 {
-        order.truncate(order.len() - unlisted);
-    }
     let q = &drawn.question;
     let (headline, colour) = match (solo, round.outcomes.first()) {
         (true, Some(o)) if o.correct => ("✓  Correct!", palette::RIGHT),
@@ -82,93 +72,11 @@ fn spawn(
                     TextLayout::justify(Justify::Center)
                 )],
             ));
-            // The right answer, marked.
             match &drawn.presented {
                 Presented::Options { options, correct } => {
-                    let chosen: Vec<usize> = round
-                        .outcomes
-                        .iter()
-                        .filter_map(|o| match o.response() {
-                            Some(Response::Option(i)) => Some(*i),
-                            _ => None,
-                        })
-                        .collect();
-                    root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() })
-                        .with_children(|list| {
-                            // The right option and the wrong ones someone chose: what there is to learn,
-                            // in as little room as big text needs.
-                            // A party sees how many picked each option, as bars (every option
-                            // when the room allows, so an empty bar says nobody fell for it).
-                            let bars = !solo;
-                            let every = bars && room.scale < 1.5;
-                            for (i, option) in options.iter().enumerate() {
-                                let (tile_colour, shape, _) = palette::TILES[i % palette::TILES.len()];
-                                let (mark, background) = if i == *correct {
-                                    ("✓", palette::RIGHT)
-                                } else if chosen.contains(&i) {
-                                    ("✗", palette::PANEL)
-                                } else if every {
-                                    (" ", palette::PANEL)
-                                } else {
-                                    continue;
-                                };
-                                let picked = chosen.iter().filter(|c| **c == i).count();
-                                let mut line = list.spawn(marked_line(
-                                    background,
-                                    rem(30.0),
-                                    children![
-                                        widgets::text(mark, 1.8, palette::TEXT, &fonts.bold),
-                                        widgets::text(shape, 1.8, tile_colour, &fonts.regular),
-                                        (
-                                            Node { flex_grow: 1.0, ..default() },
-                                            children![widgets::text(option.clone(), 1.8, palette::TEXT, &fonts.bold)]
-                                        ),
-                                    ],
-                                ));
-                                if bars {
-                                    line.with_children(|line| {
-                                        line.spawn(answer_bar(picked, chosen.len(), tile_colour));
-                                        line.spawn(widgets::text(picked.to_string(), 1.6, palette::TEXT, &fonts.bold));
-                                    });
-                                }
-                            }
-                        });
+                    options_answer(root, options, *correct, round, solo, room, &fonts);
                 }
-                Presented::Ordering { shown } => {
-                    // The right order, each place marked for the (first) player.
-                    let given: Vec<&String> = match round.outcomes.first().and_then(|o| o.response()) {
-                        Some(Response::Order(order)) => order.iter().filter_map(|i| shown.get(*i)).collect(),
-                        _ => Vec::new(),
-                    };
-                    let items = match &q.answer {
-                        crate::pack::Answer::Ordering { items } => items.clone(),
-                        _ => Vec::new(),
-                    };
-                    root.spawn(Node {
-                        flex_direction: FlexDirection::Column,
-                        row_gap: rem(0.3),
-                        max_width: percent(85),
-                        ..default()
-                    })
-                    .with_children(|list| {
-                        for (place, item) in items.iter().enumerate() {
-                            let in_place = given.get(place) == Some(&item);
-                            let (mark, background) = match (solo, in_place) {
-                                (true, true) => ("✓", palette::RIGHT),
-                                (true, false) => ("✗", palette::PANEL),
-                                (false, _) => (" ", palette::PANEL),
-                            };
-                            list.spawn(marked_line(
-                                background,
-                                Val::Auto,
-                                children![
-                                    widgets::text(mark, 1.6, palette::TEXT, &fonts.bold),
-                                    widgets::text(format!("{}. {item}", place + 1), 1.6, palette::TEXT, &fonts.bold),
-                                ],
-                            ));
-                        }
-                    });
-                }
+                Presented::Ordering { shown } => ordering_answer(root, drawn, shown, round, solo, &fonts),
                 _ => {
                     root.spawn((
                         Node {
@@ -181,93 +89,215 @@ fn spawn(
                     ));
                 }
             }
-            // Who got it, and the points.
-            let ordering_len = match &drawn.presented {
-                Presented::Ordering { shown } => Some(shown.len()),
-                _ => None,
-            };
-            root.spawn(Node {
-                flex_direction: FlexDirection::Column,
-                align_items: AlignItems::Center,
-                row_gap: rem(0.2),
-                ..default()
-            })
-            .with_children(|list| {
-                for (index, player, outcome) in order.iter().map(|i| (*i, &game.players[*i], &round.outcomes[*i])) {
-                    let answer = outcome.response().map(|r| response_text(&drawn.presented, r));
-                    let mark = if outcome.correct { "✓" } else { "✗" };
-                    let said = match answer {
-                        Some(_) if let Some(len) = ordering_len => {
-                            format!("  {:.0} of {len} in place", outcome.judgement.credit * len as f32)
-                        }
-                        Some(text) if !matches!(drawn.presented, Presented::Options { .. }) || !solo => {
-                            format!("  “{text}”")
-                        }
-                        Some(_) => String::new(),
-                        None => "  no answer".to_owned(),
-                    };
-                    let name = if solo { "You".to_owned() } else { player.name.clone() };
-                    // The round's own change, the host's on top, and the score they come to.
-                    let host = game.host_points(index, round.question);
-                    let host = if host == 0 { String::new() } else { format!(" · host {}", signed(host)) };
-                    let line =
-                        format!("{mark} {name}{said}   {}{host}   ({} points)", signed(outcome.change()), player.score);
-                    list.spawn(widgets::text(line, 1.5, palette::player(player.colour), &fonts.bold));
-                }
-                if unlisted > 0 {
-                    let right = round.outcomes.iter().filter(|o| o.correct).count();
-                    let line = format!("… and {unlisted} more · {right} of {} right", round.outcomes.len());
-                    list.spawn(widgets::text(line, 1.3, palette::MUTED, &fonts.regular));
-                }
-            });
-            // The lower third, in the flow at the bottom (so large text pushes, never covers),
-            // with Continue beside it.
+            player_lines(root, &game, drawn, round, room, &fonts);
             root.spawn(Node { flex_grow: 1.0, ..default() });
-            root.spawn(Node {
-                width: percent(100),
-                justify_content: JustifyContent::SpaceBetween,
-                align_items: AlignItems::End,
-                column_gap: rem(2.0),
-                // Room for the key hints below, at any text size.
-                margin: UiRect::bottom(rem(3.0)),
-                ..default()
-            })
-            .with_children(|row| {
-                row.spawn((
-                    Name::new("Lower third"),
-                    Node { max_width: percent(75), flex_direction: FlexDirection::Row, ..default() },
-                    children![
-                        (Node { width: rem(0.6), ..default() }, BackgroundColor(palette::ACCENT)),
-                        (
-                            Node {
-                                flex_direction: FlexDirection::Column,
-                                padding: UiRect::axes(rem(1.2), rem(0.7)),
-                                row_gap: rem(0.3),
-                                ..default()
-                            },
-                            BackgroundColor(palette::LOWER_THIRD),
-                            children![
-                                widgets::text("THE STORY", 1.0, palette::ACCENT.darker(0.2), &fonts.bold),
-                                widgets::text(q.explanation.clone(), 1.5, palette::LOWER_THIRD_TEXT, &fonts.regular),
-                                widgets::text(
-                                    format!("Source: {}", q.source),
-                                    0.95,
-                                    palette::LOWER_THIRD_TEXT.lighter(0.3),
-                                    &fonts.regular
-                                ),
-                            ]
-                        ),
-                    ],
-                ));
-                row.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.5), ..default() })
-                    .with_children(|buttons| {
-                        buttons.spawn(widgets::button("Continue", 0, &fonts, send(FlowCommand::Continue)));
-                        buttons.spawn(widgets::button("Flag question", 1, &fonts, send(FlagQuestion)));
-                    });
-            });
+            lower_third(root, q, &fonts);
             root.spawn(widgets::hints("Enter continue · Esc pause · F1 host · F6 flag a wrong question", &fonts));
         },
     );
+}
+
+/// The right option and the wrong ones someone chose: what there is to learn, in as little
+/// room as big text needs. A party sees how many picked each option, as bars (every option
+/// when the room allows, so an empty bar says nobody fell for it).
+fn options_answer(
+    root: &mut ChildSpawnerCommands,
+    options: &[String],
+    correct: usize,
+    round: &Round,
+    solo: bool,
+    room: Room,
+    fonts: &Fonts,
+) {
+    let chosen: Vec<usize> = round
+        .outcomes
+        .iter()
+        .filter_map(|o| match o.response() {
+            Some(Response::Option(i)) => Some(*i),
+            _ => None,
+        })
+        .collect();
+    let bars = !solo;
+    let every = bars && room.scale < 1.5;
+    root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() }).with_children(|list| {
+        for (i, option) in options.iter().enumerate() {
+            let (tile_colour, shape, _) = palette::TILES[i % palette::TILES.len()];
+            let (mark, background) = if i == correct {
+                ("✓", palette::RIGHT)
+            } else if chosen.contains(&i) {
+                ("✗", palette::PANEL)
+            } else if every {
+                (" ", palette::PANEL)
+            } else {
+                continue;
+            };
+            let picked = chosen.iter().filter(|c| **c == i).count();
+            let mut line = list.spawn(marked_line(
+                background,
+                rem(30.0),
+                children![
+                    widgets::text(mark, 1.8, palette::TEXT, &fonts.bold),
+                    widgets::text(shape, 1.8, tile_colour, &fonts.regular),
+                    (
+                        Node { flex_grow: 1.0, ..default() },
+                        children![widgets::text(option.clone(), 1.8, palette::TEXT, &fonts.bold)]
+                    ),
+                ],
+            ));
+            if bars {
+                line.with_children(|line| {
+                    line.spawn(answer_bar(picked, chosen.len(), tile_colour));
+                    line.spawn(widgets::text(picked.to_string(), 1.6, palette::TEXT, &fonts.bold));
+                });
+            }
+        }
+    });
+}
+
+/// The right order, each place marked for the (first) player.
+fn ordering_answer(
+    root: &mut ChildSpawnerCommands,
+    drawn: &DrawnQuestion,
+    shown: &[String],
+    round: &Round,
+    solo: bool,
+    fonts: &Fonts,
+) {
+    let given: Vec<&String> = match round.outcomes.first().and_then(|o| o.response()) {
+        Some(Response::Order(order)) => order.iter().filter_map(|i| shown.get(*i)).collect(),
+        _ => Vec::new(),
+    };
+    let items = match &drawn.question.answer {
+        crate::pack::Answer::Ordering { items } => items.clone(),
+        _ => Vec::new(),
+    };
+    root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.3), max_width: percent(85), ..default() })
+        .with_children(|list| {
+            for (place, item) in items.iter().enumerate() {
+                let in_place = given.get(place) == Some(&item);
+                let (mark, background) = match (solo, in_place) {
+                    (true, true) => ("✓", palette::RIGHT),
+                    (true, false) => ("✗", palette::PANEL),
+                    (false, _) => (" ", palette::PANEL),
+                };
+                list.spawn(marked_line(
+                    background,
+                    Val::Auto,
+                    children![
+                        widgets::text(mark, 1.6, palette::TEXT, &fonts.bold),
+                        widgets::text(format!("{}. {item}", place + 1), 1.6, palette::TEXT, &fonts.bold),
+                    ],
+                ));
+            }
+        });
+}
+
+/// Who got it and the points: right answers first (most points first), then the others, in
+/// seat order, as many as the room has lines for and a count of the rest.
+fn player_lines(
+    root: &mut ChildSpawnerCommands,
+    game: &Game,
+    drawn: &DrawnQuestion,
+    round: &Round,
+    room: Room,
+    fonts: &Fonts,
+) {
+    let solo = game.players.len() == 1;
+    // Large text leaves the story the room: a crowd's best line and the count.
+    let fit = if room.scale >= 1.5 { 2 } else { room.rows(LINES) };
+    let mut order: Vec<usize> = (0..round.outcomes.len().min(game.players.len())).collect();
+    if order.len() > fit {
+        order.sort_by_key(|i| (!round.outcomes[*i].correct, std::cmp::Reverse(round.outcomes[*i].points), *i));
+    }
+    let unlisted = order.len().saturating_sub(fit.saturating_sub(1).max(1));
+    if unlisted > 0 {
+        order.truncate(order.len() - unlisted);
+    }
+    let ordering_len = match &drawn.presented {
+        Presented::Ordering { shown } => Some(shown.len()),
+        _ => None,
+    };
+    root.spawn(Node {
+        flex_direction: FlexDirection::Column,
+        align_items: AlignItems::Center,
+        row_gap: rem(0.2),
+        ..default()
+    })
+    .with_children(|list| {
+        for (index, player, outcome) in order.iter().map(|i| (*i, &game.players[*i], &round.outcomes[*i])) {
+            let answer = outcome.response().map(|r| response_text(&drawn.presented, r));
+            let mark = if outcome.correct { "✓" } else { "✗" };
+            let said = match answer {
+                Some(_) if let Some(len) = ordering_len => {
+                    format!("  {:.0} of {len} in place", outcome.judgement.credit * len as f32)
+                }
+                Some(text) if !matches!(drawn.presented, Presented::Options { .. }) || !solo => {
+                    format!("  “{text}”")
+                }
+                Some(_) => String::new(),
+                None => "  no answer".to_owned(),
+            };
+            let name = if solo { "You".to_owned() } else { player.name.clone() };
+            // The round's own change, the host's on top, and the score they come to.
+            let host = game.host_points(index, round.question);
+            let host = if host == 0 { String::new() } else { format!(" · host {}", signed(host)) };
+            let line = format!("{mark} {name}{said}   {}{host}   ({} points)", signed(outcome.change()), player.score);
+            list.spawn(widgets::text(line, 1.5, palette::player(player.colour), &fonts.bold));
+        }
+        if unlisted > 0 {
+            let right = round.outcomes.iter().filter(|o| o.correct).count();
+            let line = format!("… and {unlisted} more · {right} of {} right", round.outcomes.len());
+            list.spawn(widgets::text(line, 1.3, palette::MUTED, &fonts.regular));
+        }
+    });
+}
+
+/// The lower third, in the flow at the bottom (so large text pushes, never covers), with
+/// Continue beside it.
+fn lower_third(root: &mut ChildSpawnerCommands, q: &Question, fonts: &Fonts) {
+    root.spawn(Node {
+        width: percent(100),
+        justify_content: JustifyContent::SpaceBetween,
+        align_items: AlignItems::End,
+        column_gap: rem(2.0),
+        // Room for the key hints below, at any text size.
+        margin: UiRect::bottom(rem(3.0)),
+        ..default()
+    })
+    .with_children(|row| {
+        row.spawn((
+            Name::new("Lower third"),
+            Node { max_width: percent(75), flex_direction: FlexDirection::Row, ..default() },
+            children![
+                (Node { width: rem(0.6), ..default() }, BackgroundColor(palette::ACCENT)),
+                (
+                    Node {
+                        flex_direction: FlexDirection::Column,
+                        padding: UiRect::axes(rem(1.2), rem(0.7)),
+                        row_gap: rem(0.3),
+                        ..default()
+                    },
+                    BackgroundColor(palette::LOWER_THIRD),
+                    children![
+                        widgets::text("THE STORY", 1.0, palette::ACCENT.darker(0.2), &fonts.bold),
+                        widgets::text(q.explanation.clone(), 1.5, palette::LOWER_THIRD_TEXT, &fonts.regular),
+                        widgets::text(
+                            format!("Source: {}", q.source),
+                            0.95,
+                            palette::LOWER_THIRD_TEXT.lighter(0.3),
+                            &fonts.regular
+                        ),
+                    ]
+                ),
+            ],
+        ));
+        row.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.5), ..default() }).with_children(
+            |buttons| {
+                buttons.spawn(widgets::button("Continue", 0, fonts, send(FlowCommand::Continue)));
+                buttons.spawn(widgets::button("Flag question", 1, fonts, send(FlagQuestion)));
+            },
+        );
+    });
 }
 
 /// How many of those who answered picked an option, as a bar in the option's colour.

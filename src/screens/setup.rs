@@ -78,12 +78,7 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, room: 
     let names_shown = players.min(room.rows(NAMES_SHOWN - 2));
     // Large text: rows closer together, so that every setting and Start fit 800×600.
     let compact = room.scale >= 1.5;
-    let tighten = move |mut node: Mut<Node>| {
-        if compact {
-            node.padding = UiRect::axes(rem(0.8), rem(0.15));
-            node.min_width = rem(12.0);
-        }
-    };
+    let tighten = tightened(compact);
     let label_size = if compact { 1.0 } else { 1.5 };
     let party = players > 1;
     let party_rows: Vec<Setting> = match (party, settings.mode) {
@@ -112,44 +107,7 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, room: 
             |columns| {
                 if party {
                     columns.spawn(column()).with_children(|list| {
-                        for (order, setting) in party_rows.iter().enumerate() {
-                            list.spawn(setting_row(*setting, order, fonts, label_size))
-                                .entry::<Node>()
-                                .and_modify(tighten);
-                        }
-                        for i in 0..names_shown {
-                            if teams {
-                                list.spawn((
-                                    widgets::stepper_sized(party_rows.len() + i, fonts, move_to_team(i), label_size),
-                                    NameRow(i),
-                                ))
-                                .entry::<Node>()
-                                .and_modify(tighten);
-                            } else {
-                                list.spawn((
-                                    NameRow(i),
-                                    Node { padding: UiRect::axes(rem(1.5), rem(0.2)), ..default() },
-                                ))
-                                .with_child(widgets::text(
-                                    "",
-                                    label_size,
-                                    palette::player(settings.players[i].colour),
-                                    &fonts.bold,
-                                ));
-                            }
-                        }
-                        if players > names_shown {
-                            let more = players - names_shown;
-                            let line = if teams {
-                                format!("and {more} more, on their teams")
-                            } else {
-                                format!("and {more} more")
-                            };
-                            list.spawn((
-                                Node { padding: UiRect::axes(rem(1.5), rem(0.2)), max_width: rem(20.0), ..default() },
-                                children![widgets::text(line, 1.3, palette::MUTED, &fonts.regular)],
-                            ));
-                        }
+                        party_column(list, &party_rows, settings, names_shown, teams, fonts, compact);
                     });
                 }
                 columns.spawn(column()).with_children(|list| {
@@ -180,6 +138,52 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, room: 
         };
         root.spawn(widgets::hints(hint, fonts));
     });
+}
+
+/// Large text: rows closer together, so that every setting and Start fit 800×600.
+fn tightened(compact: bool) -> impl Fn(Mut<Node>) + Copy {
+    move |mut node: Mut<Node>| {
+        if compact {
+            node.padding = UiRect::axes(rem(0.8), rem(0.15));
+            node.min_width = rem(12.0);
+        }
+    }
+}
+
+/// A party's column: its own settings, then the players (each a stepper of their team in a
+/// teams game), and a count of those not listed.
+fn party_column(
+    list: &mut ChildSpawnerCommands,
+    party_rows: &[Setting],
+    settings: &GameSettings,
+    names_shown: usize,
+    teams: bool,
+    fonts: &Fonts,
+    compact: bool,
+) {
+    let (tighten, label_size) = (tightened(compact), if compact { 1.0 } else { 1.5 });
+    for (order, setting) in party_rows.iter().enumerate() {
+        list.spawn(setting_row(*setting, order, fonts, label_size)).entry::<Node>().and_modify(tighten);
+    }
+    for i in 0..names_shown {
+        if teams {
+            list.spawn((widgets::stepper_sized(party_rows.len() + i, fonts, move_to_team(i), label_size), NameRow(i)))
+                .entry::<Node>()
+                .and_modify(tighten);
+        } else {
+            list.spawn((NameRow(i), Node { padding: UiRect::axes(rem(1.5), rem(0.2)), ..default() }))
+                .with_child(widgets::text("", label_size, palette::player(settings.players[i].colour), &fonts.bold));
+        }
+    }
+    let players = settings.players.len();
+    if players > names_shown {
+        let more = players - names_shown;
+        let line = if teams { format!("and {more} more, on their teams") } else { format!("and {more} more") };
+        list.spawn((
+            Node { padding: UiRect::axes(rem(1.5), rem(0.2)), max_width: rem(20.0), ..default() },
+            children![widgets::text(line, 1.3, palette::MUTED, &fonts.regular)],
+        ));
+    }
 }
 
 /// A row that steps `setting`; any change clears a "too few questions" notice.

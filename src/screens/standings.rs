@@ -3,7 +3,7 @@
 use bevy::prelude::*;
 
 use crate::game::results::rank_of;
-use crate::game::{FlowCommand, Game, Phase};
+use crate::game::{FlowCommand, Game, Phase, Player};
 use crate::persist::UserSettings;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, Room, rem, send};
@@ -78,7 +78,6 @@ fn spawn(
             for (place, i) in order.iter().copied().enumerate() {
                 let player = &game.players[i];
                 let rank = rank_of(player.score, &scores);
-                let colour = palette::player(player.colour);
                 let was = old_order.iter().position(|p| *p == i).unwrap_or(place).min(order.len()) as f32 * pitch;
                 let now = place as f32 * pitch;
                 list.spawn((
@@ -93,54 +92,7 @@ fn spawn(
                     Slide { from: was, to: now, timer: Timer::from_seconds(seconds, TimerMode::Once) },
                     Moving,
                 ))
-                .with_children(|row| {
-                    row.spawn((
-                        Node { width: rem(2.4 * room.size(1.8)), flex_shrink: 0.0, ..default() },
-                        children![widgets::text(ordinal(rank), 1.8, palette::MUTED, &fonts.bold)],
-                    ));
-                    // On one line: a long name is cut at the column's edge, never wrapped
-                    // over the row below.
-                    row.spawn((
-                        Node {
-                            width: rem(9.0 * room.size(1.8)),
-                            flex_shrink: 1.0,
-                            overflow: Overflow::clip(),
-                            ..default()
-                        },
-                        children![(
-                            widgets::text(player.name.clone(), 1.8, colour, &fonts.bold),
-                            TextLayout::no_wrap()
-                        )],
-                    ));
-                    row.spawn((
-                        Node { flex_grow: 1.0, flex_shrink: 1.0, min_width: rem(4.0), height: rem(1.6), ..default() },
-                        BackgroundColor(palette::PANEL),
-                    ))
-                    .with_children(|track| {
-                        track.spawn((
-                            Node {
-                                width: percent(100.0 * player.score as f32 / top as f32),
-                                height: percent(100),
-                                ..default()
-                            },
-                            BackgroundColor(colour),
-                        ));
-                    });
-                    row.spawn((
-                        Node {
-                            min_width: rem(5.5 * room.size(1.8)),
-                            flex_shrink: 0.0,
-                            justify_content: JustifyContent::End,
-                            ..default()
-                        },
-                        children![widgets::text(
-                            format!("{} ({})", player.score, signed(last_gain(i))),
-                            1.8,
-                            palette::TEXT,
-                            &fonts.bold
-                        )],
-                    ));
-                });
+                .with_children(|row| row_cells(row, rank, player, top, last_gain(i), room, &fonts));
             }
         });
         if hidden > 0 {
@@ -149,6 +101,45 @@ fn spawn(
         root.spawn(widgets::button("Next question", 0, &fonts, send(FlowCommand::Continue)));
         root.spawn(widgets::hints("Enter continue · Esc pause · F1 host", &fonts));
     });
+}
+
+/// A standings row: rank, name (cut, never wrapped), a bar of the score beside the leader's,
+/// and the score with its change.
+fn row_cells(
+    row: &mut ChildSpawnerCommands,
+    rank: usize,
+    player: &Player,
+    top: u32,
+    gain: i64,
+    room: Room,
+    fonts: &Fonts,
+) {
+    let colour = palette::player(player.colour);
+    row.spawn((
+        Node { width: rem(2.4 * room.size(1.8)), flex_shrink: 0.0, ..default() },
+        children![widgets::text(ordinal(rank), 1.8, palette::MUTED, &fonts.bold)],
+    ));
+    row.spawn((
+        Node { width: rem(9.0 * room.size(1.8)), flex_shrink: 1.0, overflow: Overflow::clip(), ..default() },
+        children![(widgets::text(player.name.clone(), 1.8, colour, &fonts.bold), TextLayout::no_wrap())],
+    ));
+    row.spawn((
+        Node { flex_grow: 1.0, flex_shrink: 1.0, min_width: rem(4.0), height: rem(1.6), ..default() },
+        BackgroundColor(palette::PANEL),
+        children![(
+            Node { width: percent(100.0 * player.score as f32 / top as f32), height: percent(100), ..default() },
+            BackgroundColor(colour),
+        )],
+    ));
+    row.spawn((
+        Node {
+            min_width: rem(5.5 * room.size(1.8)),
+            flex_shrink: 0.0,
+            justify_content: JustifyContent::End,
+            ..default()
+        },
+        children![widgets::text(format!("{} ({})", player.score, signed(gain)), 1.8, palette::TEXT, &fonts.bold)],
+    ));
 }
 
 fn slide(time: Res<Time>, mut rows: Query<(Entity, &mut Slide, &mut Node)>, mut commands: Commands) {

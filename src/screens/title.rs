@@ -104,9 +104,7 @@ fn fit_scores(
     let need = SCORES_NEED_WIDTH[usize::from(offer.is_some())] * scale;
     let display = if window.width() >= need { Display::Flex } else { Display::None };
     for mut node in &mut columns {
-        if node.display != display {
-            node.display = display;
-        }
+        node.reborrow().map_unchanged(|v| &mut v.display).set_if_neq(display);
     }
 }
 

@@ -222,12 +222,8 @@ fn style(
         let colour = if is_focused { style.focused } else { style.normal };
         let edge = if is_focused { palette::ACCENT } else { style.normal };
         // Only write on change: a write would wake the reactive renderer every frame.
-        if background.0 != colour {
-            background.0 = colour;
-        }
+        background.reborrow().map_unchanged(|v| &mut v.0).set_if_neq(colour);
         let wanted = BorderColor::all(edge);
-        if *border != wanted {
-            *border = wanted;
-        }
+        border.set_if_neq(wanted);
     }
 }

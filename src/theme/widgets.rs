@@ -100,9 +100,7 @@ fn apply_text_scale(
     for (design, mut font) in &mut texts {
         if changed || design.is_added() {
             let size = FontSize::Rem(scaled_size(design.0, scale));
-            if font.font_size != size {
-                font.font_size = size;
-            }
+            font.reborrow().map_unchanged(|v| &mut v.font_size).set_if_neq(size);
         }
     }
 }

@@ -145,9 +145,7 @@ fn show_pass(
     let typing = game.typist_among(|p| !seats.on_phone(p)).is_some();
     for (entity, mut node, focusable) in &mut passes {
         let display = if typing { Display::Flex } else { Display::None };
-        if node.display != display {
-            node.display = display;
-        }
+        node.reborrow().map_unchanged(|v| &mut v.display).set_if_neq(display);
         if typing && !focusable {
             commands.entity(entity).insert(Focusable { order: 0 });
         } else if !typing && focusable {
@@ -186,9 +184,7 @@ fn show_entry(
         let entry = &field.0;
         let typed = if game.is_party() { "•".repeat(entry.text.chars().count()) } else { entry.text.clone() };
         let shown = format!("{typed}{caret}");
-        if text.0 != shown {
-            text.0 = shown;
-        }
+        text.reborrow().map_unchanged(|v| &mut v.0).set_if_neq(shown);
         if field.is_changed() {
             for (hint, mut text, mut colour) in &mut hints {
                 let (line, tint) = if entry.invalid {

@@ -153,9 +153,7 @@ fn show_timer(
     let fraction = game.clock.fraction_left();
     for mut node in &mut bars {
         let width = percent(fraction * 100.0);
-        if node.width != width {
-            node.width = width;
-        }
+        node.reborrow().map_unchanged(|v| &mut v.width).set_if_neq(width);
     }
     let label = game.clock.remaining().map(|left| format!("{}", left.as_secs_f32().ceil() as u32)).unwrap_or_default();
     for mut text in &mut texts {

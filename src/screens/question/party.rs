@@ -70,9 +70,7 @@ fn follow_buzzer(game: Res<Game>, mut context: ResMut<InputContext>) {
         return;
     }
     let wanted = if game.buzz.holder.is_some() { InputContext::TextEntry } else { InputContext::Buzzers };
-    if *context != wanted {
-        *context = wanted;
-    }
+    context.set_if_neq(wanted);
 }
 
 fn show_mode(game: Res<Game>, mut lines: Query<(&mut Text, &mut TextColor), With<ModeLine>>) {
@@ -132,9 +130,7 @@ fn show_marks(game: Res<Game>, marks: Query<(&PlayerMarks, &Children)>, mut text
                 "…"
             };
             let label = format!("{}{team} {mark}", player.name);
-            if text.0 != label {
-                text.0 = label;
-            }
+            text.reborrow().map_unchanged(|v| &mut v.0).set_if_neq(label);
         }
     }
 }
