@@ -16,10 +16,11 @@ use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
 use bigtuna::game::{FlowCommand, Game, GameSettings, Phase, PlayerSpec, Screen, TimerChoice};
 use bigtuna::input::seats::{PartySeats, Seat};
-use bigtuna::net::link::PhoneLink;
-use bigtuna::net::protocol::{ServerMessage, Turn};
+use bigtuna::net::inbound::PhoneLink;
+use bigtuna::net::protocol::ServerMessage;
 use bigtuna::net::room::Room;
 use bigtuna::net::server::PhoneServer;
+use bigtuna::net::views::Turn;
 use bigtuna::pack::{Answer, AnswerKind, Difficulty, Pack, PackLibrary, Question};
 use criterion::Criterion;
 use rand::RngExt;
@@ -72,7 +73,7 @@ fn tv() -> (App, SocketAddr) {
     app.add_plugins((
         bigtuna::game::plugin,
         bigtuna::input::plugin,
-        bigtuna::net::link::plugin,
+        bigtuna::net::inbound::plugin,
         bigtuna::net::publish::plugin,
     ));
     app.insert_resource(PartySeats((0..PHONES as u32).map(Seat::Phone).collect()));

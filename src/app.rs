@@ -8,7 +8,7 @@ use bevy::winit::WinitSettings;
 
 use crate::frame_limit::MachineArgs;
 use crate::game::GameOverrides;
-use crate::net::switch::Phones;
+use crate::net::lifecycle::Phones;
 use crate::persist::UserSettings;
 use crate::persist::settings_file::{self, SessionStart, SettingsPath};
 use crate::{audio, frame_limit, game, input, loading, net, paths, persist, reload, screens, theme, window};
@@ -114,7 +114,7 @@ impl Plugin for GamePlugin {
         app.add_plugins(crate::script::plugin(&launch.machine));
         if let Some(notice) = start.notice.clone() {
             warn!("{notice}");
-            app.world_mut().write_message(crate::persist::kept::FileNotice(notice));
+            app.world_mut().write_message(crate::persist::user_file::FileNotice(notice));
         }
     }
 }

@@ -6,7 +6,7 @@ use bevy::prelude::*;
 
 use crate::game::{Game, Overlay, Phase, Screen};
 use crate::persist::UserSettings;
-use crate::theme::interaction::Activate;
+use crate::theme::focus::Activate;
 
 /// The loaded cues.
 #[derive(Resource, Debug, Clone, Default)]

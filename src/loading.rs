@@ -36,7 +36,7 @@ fn finish_loading(
     mut library: ResMut<PackLibrary>,
     mut next: ResMut<NextState<Screen>>,
     start_at_once: Option<Res<StartAtOnce>>,
-    phones: Option<Res<crate::net::switch::Phones>>,
+    phones: Option<Res<crate::net::lifecycle::Phones>>,
     interrupted: Option<Res<crate::persist::saved_game::Interrupted>>,
     mut settings: ResMut<GameSettings>,
     mut flow: MessageWriter<FlowCommand>,

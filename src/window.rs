@@ -11,7 +11,7 @@ use winit::event_loop::EventLoopProxy;
 
 use crate::game::{FlowCommand, Game, Overlay, Phase, Screen};
 use crate::input::AppCommand;
-use crate::net::link::PhoneLink;
+use crate::net::inbound::PhoneLink;
 use crate::persist::UserSettings;
 
 /// How far the timer bar may move between two redraws, in pixels: small enough to look smooth.

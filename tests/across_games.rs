@@ -10,7 +10,7 @@ use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
 use bigtuna::game::high_scores::{BoardKey, Entry, HighScores, NewHighScores, TOP};
 use bigtuna::game::{FlowCommand, GameSettings, Screen, Seen};
-use bigtuna::persist::kept::FileNotice;
+use bigtuna::persist::user_file::FileNotice;
 
 use crate::support::*;
 

@@ -5,7 +5,8 @@
 
 use std::time::{Duration, Instant};
 
-use bigtuna::net::protocol::{AnswerShape, ServerMessage, Turn};
+use bigtuna::net::protocol::ServerMessage;
+use bigtuna::net::views::{AnswerShape, Turn};
 use tungstenite::Message;
 
 use crate::screens::{XVFB, shots_dir};

@@ -12,11 +12,11 @@ use std::sync::OnceLock;
 use bevy::prelude::*;
 use bigtuna::game::high_scores::HighScores;
 use bigtuna::game::{FlowCommand, PlayerAction, Response, ResumeGame, Seen};
-use bigtuna::pack::{opentdb, parse_pack, table};
+use bigtuna::pack::{opentdb, parse_pack, spreadsheet};
 use bigtuna::persist::UserSettings;
-use bigtuna::persist::kept::{self, Kept};
-use bigtuna::persist::kept_resource::Stored;
+use bigtuna::persist::resource_file::Stored;
 use bigtuna::persist::saved_game::SavedGame;
+use bigtuna::persist::user_file::{self, Kept};
 use proptest::prelude::*;
 
 use crate::support::{fuzz_cases, headless, synthetic_library};
@@ -105,12 +105,12 @@ fn saved_game_text() -> &'static str {
 }
 
 /// Writes `text` to a scratch file and reads it as `T`, the game's way.
-fn load_text<T: kept::KeptFile>(name: &str, text: &str) -> Kept<T> {
+fn load_text<T: user_file::KeptFile>(name: &str, text: &str) -> Kept<T> {
     let dir = std::env::temp_dir().join(format!("bigtuna-fuzz-kept-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
     let file = dir.join(format!("{name}-{:?}.ron", std::thread::current().id()));
     std::fs::write(&file, text).expect("written");
-    let kept = kept::load::<T>(&file);
+    let kept = user_file::load::<T>(&file);
     let _ = std::fs::remove_file(&file);
     for n in ["bak".to_owned()].into_iter().chain((2..=20).map(|n| format!("bak.{n}"))) {
         let _ = std::fs::remove_file(file.with_extension(format!("ron.{n}")));
@@ -170,7 +170,7 @@ proptest! {
         let header = "kind,prompt,correct,wrong1,accept,number,items,category,explanation,source".replace(',', separator);
         let body: Vec<String> = rows.iter().map(|r| r.join(separator)).collect();
         let text = format!("{header}\r\n{}", body.join("\r\n"));
-        match table::from_csv(&text) {
+        match spreadsheet::from_csv(&text) {
             Ok(sheet) => {
                 for problem in &sheet.problems {
                     prop_assert!(problem.row >= 1 && !problem.message.is_empty());

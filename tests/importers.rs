@@ -7,7 +7,7 @@ use std::process::Command;
 
 use base64::Engine;
 use bigtuna::pack::opentdb::{self, Encoding};
-use bigtuna::pack::{Answer, Difficulty, Pack, Question, SeasonRange, load_pack_file, table};
+use bigtuna::pack::{Answer, Difficulty, Pack, Question, SeasonRange, load_pack_file, spreadsheet};
 
 use crate::support::{root, scratch_dir};
 
@@ -178,8 +178,8 @@ fn tricky_pack() -> Pack {
 #[test]
 fn a_pack_exported_as_csv_imports_back_the_same() {
     let pack = tricky_pack();
-    let sheet = table::to_csv(&pack).expect("csv");
-    let back = table::from_csv(&sheet).expect("read back");
+    let sheet = spreadsheet::to_csv(&pack).expect("csv");
+    let back = spreadsheet::from_csv(&sheet).expect("read back");
     assert!(back.problems.is_empty(), "{:?}", back.problems);
     assert_eq!(back.pack, pack);
     // The built-in pack, through the command line: export, import, the same questions.

@@ -252,7 +252,7 @@ struct Activated(Vec<Entity>);
 #[test]
 fn keys_pressed_as_the_screen_changes_do_not_act_on_the_next() {
     use bigtuna::game::Screen;
-    use bigtuna::theme::interaction::{Focusable, SCREEN_GUARD};
+    use bigtuna::theme::focus::{Focusable, SCREEN_GUARD};
     let frame = std::time::Duration::from_millis(50);
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin));
@@ -261,9 +261,9 @@ fn keys_pressed_as_the_screen_changes_do_not_act_on_the_next() {
     app.insert_resource(bigtuna::game::GameSettings::default());
     // The pointer's messages are the window's; headless, the test registers them.
     app.add_message::<bevy::window::CursorMoved>();
-    app.add_plugins((bigtuna::game::plugin, bigtuna::input::plugin, bigtuna::theme::interaction::plugin));
+    app.add_plugins((bigtuna::game::plugin, bigtuna::input::plugin, bigtuna::theme::focus::plugin));
     app.init_resource::<Activated>();
-    app.add_observer(|activate: On<bigtuna::theme::interaction::Activate>, mut seen: ResMut<Activated>| {
+    app.add_observer(|activate: On<bigtuna::theme::focus::Activate>, mut seen: ResMut<Activated>| {
         seen.0.push(activate.entity);
     });
     let first = app.world_mut().spawn(Focusable { order: 0 }).id();

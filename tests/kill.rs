@@ -36,8 +36,8 @@ fn saving_child() {
 /// Version `n` of every file the game keeps, saved the game's way.
 fn save_each_kind(dir: &Path, n: u64) {
     use bigtuna::game::high_scores::{BoardKey, Entry, HighScores};
-    use bigtuna::persist::kept::save;
-    use bigtuna::persist::kept_resource::Stored;
+    use bigtuna::persist::resource_file::Stored;
+    use bigtuna::persist::user_file::save;
 
     let settings = UserSettings { window_size: Some((800 + n as u32 % 1000, 600)), ..UserSettings::default() };
     settings.save(&dir.join("settings.ron")).expect("settings");
@@ -67,8 +67,8 @@ fn save_each_kind(dir: &Path, n: u64) {
 /// Every kept file reads back whole: a value, and nothing to report.
 fn assert_each_kind_whole(dir: &Path, kills: usize) {
     use bigtuna::game::high_scores::HighScores;
-    use bigtuna::persist::kept::load;
-    use bigtuna::persist::kept_resource::Stored;
+    use bigtuna::persist::resource_file::Stored;
+    use bigtuna::persist::user_file::load;
 
     let settings = UserSettings::load(&dir.join("settings.ron"));
     assert_eq!(settings.notice, None, "settings after kill {kills}");

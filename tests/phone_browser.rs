@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
 use bigtuna::game::{Device, FlowCommand, GameSettings, Phase, PlayMode, Presented, Response, Screen, TimerChoice};
-use bigtuna::net::link::PhoneLink;
+use bigtuna::net::inbound::PhoneLink;
 use bigtuna::pack::{Answer, AnswerKind};
 
 use crate::phone_games::{answer_json, join};
@@ -68,7 +68,7 @@ fn a_player_joins_and_plays_in_chromium() {
     let server = server();
     let addr = server.addr();
     let mut app = headless(library, settings);
-    app.add_plugins((bigtuna::input::plugin, bigtuna::net::link::plugin, bigtuna::net::publish::plugin));
+    app.add_plugins((bigtuna::input::plugin, bigtuna::net::inbound::plugin, bigtuna::net::publish::plugin));
     app.insert_resource(PhoneLink(server));
     let script = root().join("tests/browser/phone.js");
     // The host code, as the TV's host panel shows it, in the host page's address.

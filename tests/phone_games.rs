@@ -7,8 +7,9 @@ use std::time::Duration;
 use bevy::prelude::*;
 use bigtuna::game::{Device, DrawnQuestion, FlowCommand, GameSettings, Overlay, Phase, PlayMode, Response, Screen};
 use bigtuna::input::seats::PartySeats;
-use bigtuna::net::link::PhoneLink;
-use bigtuna::net::protocol::{AnswerShape, ErrorCode, ServerMessage, Stage, Turn};
+use bigtuna::net::inbound::PhoneLink;
+use bigtuna::net::protocol::{ErrorCode, ServerMessage};
+use bigtuna::net::views::{AnswerShape, Stage, Turn};
 use bigtuna::pack::AnswerKind;
 
 use crate::phones::{Client, error_code, say, server, until};
@@ -28,7 +29,7 @@ pub(crate) fn phone_night(names: &[&str], settings: GameSettings) -> Night {
     let server = server();
     let addr = server.addr();
     let mut app = headless(synthetic_library(8), GameSettings { players: Vec::new(), ..settings });
-    app.add_plugins((bigtuna::input::plugin, bigtuna::net::link::plugin, bigtuna::net::publish::plugin));
+    app.add_plugins((bigtuna::input::plugin, bigtuna::net::inbound::plugin, bigtuna::net::publish::plugin));
     app.insert_resource(PhoneLink(server));
     let phones = names.iter().map(|name| join(&mut app, addr, name)).collect();
     start(&mut app);
@@ -86,7 +87,7 @@ pub(crate) fn told_to_wait(phone: &mut Client, question: usize, why: &str) {
 }
 
 /// The open question as `phone` sees it, once it says `turn`.
-pub(crate) fn question_for(phone: &mut Client, question: usize, turn: Turn) -> bigtuna::net::protocol::QuestionView {
+pub(crate) fn question_for(phone: &mut Client, question: usize, turn: Turn) -> bigtuna::net::views::QuestionView {
     let wanted =
         |m: &ServerMessage| matches!(m, ServerMessage::Question(v) if v.question == question && v.turn == turn);
     match until(phone, wanted) {
@@ -99,7 +100,7 @@ fn current(app: &App) -> DrawnQuestion {
     game(app).question().expect("a question").clone()
 }
 
-fn reveal_for(phone: &mut Client, question: usize) -> bigtuna::net::protocol::ResultView {
+fn reveal_for(phone: &mut Client, question: usize) -> bigtuna::net::views::ResultView {
     match until(phone, |m| matches!(m, ServerMessage::Reveal(r) if r.question == question)) {
         ServerMessage::Reveal(result) => result,
         _ => unreachable!(),
@@ -306,7 +307,7 @@ fn a_hundred_phones_answer_at_once_and_none_is_lost() {
     let server = server();
     let addr = server.addr();
     let mut app = headless(synthetic_library(8), GameSettings { players: Vec::new(), ..settings });
-    app.add_plugins((bigtuna::input::plugin, bigtuna::net::link::plugin, bigtuna::net::publish::plugin));
+    app.add_plugins((bigtuna::input::plugin, bigtuna::net::inbound::plugin, bigtuna::net::publish::plugin));
     app.insert_resource(PhoneLink(server));
     let mut phones: Vec<Client> = names
         .iter()

@@ -37,6 +37,7 @@ fn the_game_serves_its_pages_and_no_file() {
         ("/host.js", "text/javascript"),
         ("/socket.js", "text/javascript"),
         ("/style.css", "text/css"),
+        ("/config.js", "text/javascript"),
     ] {
         let body = fetch(addr, path);
         assert!(body.starts_with("HTTP/1.1 200") && body.contains(kind), "{path}: {body}");
@@ -50,6 +51,23 @@ fn the_game_serves_its_pages_and_no_file() {
     }
     let post = get(addr, "POST / HTTP/1.1\r\nHost: tv\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
     assert!(post.starts_with("HTTP/1.1 405"), "{post}");
+}
+
+/// The pages take the answer tiles' colours and the limits from the game, so the phone and
+/// the TV cannot disagree.
+#[test]
+fn the_pages_take_tile_colours_and_limits_from_the_game() {
+    let server = server();
+    let config = fetch(server.addr(), "/config.js");
+    for (colour, shape, _) in bigtuna::theme::palette::TILES {
+        let hex = bevy::color::Srgba::from(colour).to_hex();
+        assert!(config.contains(&format!("[\"{hex}\", \"{shape}\"]")), "{hex} {shape} in {config}");
+    }
+    assert!(config.contains(&format!("nameChars: {}", bigtuna::game::settings::NAME_CHARS)), "{config}");
+    assert!(config.contains("answerChars: 60"), "{config}");
+    let page = fetch(server.addr(), "/");
+    let (config_at, app_at) = (page.find("/config.js"), page.find("/app.js"));
+    assert!(config_at.is_some() && config_at < app_at, "config.js loads before app.js: {page}");
 }
 
 #[test]

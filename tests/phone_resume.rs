@@ -111,7 +111,7 @@ fn a_phone_party_killed_mid_game_resumes_with_the_same_command_and_the_phone_com
     std::thread::sleep(Duration::from_secs(1));
     drop(tv_first); // kill -9, the whole TV at once
 
-    let saved = bigtuna::persist::kept::load::<SavedGame>(&saves.join(FILE)).value.expect("the party was saved");
+    let saved = bigtuna::persist::user_file::load::<SavedGame>(&saves.join(FILE)).value.expect("the party was saved");
     assert_eq!(saved.game.rounds.len(), 1, "saved after question 1");
     let room = saved.room.expect("with its phones' room");
     assert_eq!(saved.port, Some(port));
@@ -151,9 +151,9 @@ fn a_phone_party_killed_mid_game_resumes_with_the_same_command_and_the_phone_com
 #[test]
 fn phones_come_back_to_a_resumed_party_by_their_secrets_and_nobody_takes_their_seats() {
     use bigtuna::input::seats::{PartySeats, Seat};
-    use bigtuna::net::link::PhoneLink;
+    use bigtuna::net::inbound::PhoneLink;
+    use bigtuna::net::lifecycle::Phones;
     use bigtuna::net::protocol::{ErrorCode, ServerMessage};
-    use bigtuna::net::switch::Phones;
 
     use bigtuna::game::{Phase, Screen};
     use bigtuna::persist::saved_game::{self, InterruptedChoice, SavedGamePath};
@@ -183,9 +183,9 @@ fn phones_come_back_to_a_resumed_party_by_their_secrets_and_nobody_takes_their_s
     let mut app = saving_app_with(&dir, party, |app| {
         app.add_plugins((
             bigtuna::input::plugin,
-            bigtuna::net::link::plugin,
+            bigtuna::net::inbound::plugin,
             bigtuna::net::publish::plugin,
-            bigtuna::net::switch::plugin,
+            bigtuna::net::lifecycle::plugin,
         ));
         app.insert_resource(Phones { on: false, port: Some(0), loopback_only: true });
     });

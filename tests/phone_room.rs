@@ -7,8 +7,9 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use bigtuna::game::{FlowCommand, GameSettings, Overlay, Phase, PlayMode, Screen};
-use bigtuna::net::link::PhoneLink;
-use bigtuna::net::protocol::{ErrorCode, ServerMessage, Turn};
+use bigtuna::net::inbound::PhoneLink;
+use bigtuna::net::protocol::{ErrorCode, ServerMessage};
+use bigtuna::net::views::Turn;
 use bigtuna::pack::AnswerKind;
 use bigtuna::words::answer_text;
 use tungstenite::Message;
@@ -26,9 +27,9 @@ struct Spy {
     /// Questions this phone has been shown (only their answers may reach it).
     shown: BTreeSet<usize>,
     /// Its latest question view.
-    open: Option<bigtuna::net::protocol::QuestionView>,
+    open: Option<bigtuna::net::views::QuestionView>,
     /// Every reveal it heard, by question.
-    reveals: Vec<bigtuna::net::protocol::ResultView>,
+    reveals: Vec<bigtuna::net::views::ResultView>,
     heard: usize,
 }
 

@@ -6,7 +6,8 @@
 use std::os::unix::process::CommandExt;
 use std::time::{Duration, Instant};
 
-use bigtuna::net::protocol::{AnswerShape, ServerMessage};
+use bigtuna::net::protocol::ServerMessage;
+use bigtuna::net::views::AnswerShape;
 use tungstenite::Message;
 
 use crate::screens::{XVFB, shots_dir, text_pixel_share};
@@ -50,7 +51,7 @@ fn phone(port: u16, name: &'static str) -> std::thread::JoinHandle<Vec<ServerMes
                     }
                     AnswerShape::Aloud => r#"{"kind":"pass"}"#.to_owned(),
                 };
-                if view.turn == bigtuna::net::protocol::Turn::Answer {
+                if view.turn == bigtuna::net::views::Turn::Answer {
                     let sent = format!(r#"{{"type":"answer","question":{},"answer":{answer}}}"#, view.question);
                     client.send(Message::text(sent)).expect("answer sent");
                 }

@@ -215,7 +215,7 @@ fn phones_play_a_whole_game_and_one_that_reconnects_keeps_its_score() {
     use bevy::prelude::*;
     use bigtuna::game::{FlowCommand, GameSettings, Phase, Presented, Screen};
     use bigtuna::input::seats::{PartySeats, Seat};
-    use bigtuna::net::link::PhoneLink;
+    use bigtuna::net::inbound::PhoneLink;
     use bigtuna::pack::AnswerKind;
 
     use crate::support::{command, game, headless, phase, screen, settings, start, synthetic_library};
@@ -232,7 +232,7 @@ fn phones_play_a_whole_game_and_one_that_reconnects_keeps_its_score() {
     let (mut bo, bo_secret) = join("Bo");
     let s = GameSettings { kinds: vec![AnswerKind::MultipleChoice, AnswerKind::TrueFalse], ..settings(2, 5, 31) };
     let mut app = headless(synthetic_library(8), s);
-    app.add_plugins((bigtuna::input::plugin, bigtuna::net::link::plugin, bigtuna::net::publish::plugin));
+    app.add_plugins((bigtuna::input::plugin, bigtuna::net::inbound::plugin, bigtuna::net::publish::plugin));
     app.insert_resource(PartySeats(vec![Seat::Phone(0), Seat::Phone(1)]));
     app.insert_resource(PhoneLink(server));
     start(&mut app);
@@ -304,8 +304,8 @@ fn phones_play_a_whole_game_and_one_that_reconnects_keeps_its_score() {
 #[test]
 fn phones_on_a_busy_port_say_so_on_the_tv_and_the_next_press_takes_a_free_one() {
     use bevy::prelude::*;
-    use bigtuna::net::link::PhoneLink;
-    use bigtuna::net::switch::{PhoneAddress, PhoneNotice, Phones};
+    use bigtuna::net::inbound::PhoneLink;
+    use bigtuna::net::lifecycle::{PhoneAddress, PhoneNotice, Phones};
 
     let taken = server();
     let port = taken.addr().port();

@@ -9,9 +9,9 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use bigtuna::game::high_scores::HighScores;
 use bigtuna::game::{Phase, Screen, Seen};
-use bigtuna::persist::kept::load;
-use bigtuna::persist::kept_resource::Stored;
+use bigtuna::persist::resource_file::Stored;
 use bigtuna::persist::saved_game::{InterruptedChoice, SavedGame};
+use bigtuna::persist::user_file::load;
 use bigtuna::persist::{UserSettings, flags};
 
 use crate::support::{game, root, scratch_dir, send, settings};

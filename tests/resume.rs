@@ -11,8 +11,8 @@ use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
 use bigtuna::game::{FlowCommand, Phase, Screen};
 use bigtuna::persist::game_log::GamesDir;
-use bigtuna::persist::kept::FileNotice;
 use bigtuna::persist::saved_game::{self, Interrupted, InterruptedChoice, SavedGamePath};
+use bigtuna::persist::user_file::FileNotice;
 use rand::RngExt;
 
 use crate::support::*;
@@ -35,7 +35,7 @@ pub(crate) fn saving_app_with(dir: &Path, settings: bigtuna::game::GameSettings,
     app.insert_resource(settings);
     app.insert_resource(SavedGamePath(Some(dir.join(saved_game::FILE))));
     app.insert_resource(GamesDir(Some(dir.join("games"))));
-    app.add_plugins((bigtuna::game::plugin, bigtuna::persist::kept::plugin, saved_game::plugin));
+    app.add_plugins((bigtuna::game::plugin, bigtuna::persist::user_file::plugin, saved_game::plugin));
     more(&mut app);
     app.update();
     app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Title);
@@ -166,10 +166,10 @@ fn a_broken_or_newer_save_is_kept_aside_and_the_game_starts() {
     assert!(app.world().get_resource::<Interrupted>().is_none());
     assert!(dir.join(format!("{}.bak.2", saved_game::FILE)).exists(), "the first backup is not replaced");
     assert_eq!(app.world().resource::<Messages<FileNotice>>().len(), 1, "the player is told");
-    let kept = bigtuna::persist::kept::load::<saved_game::SavedGame>(&dir.join("none.ron"));
+    let kept = bigtuna::persist::user_file::load::<saved_game::SavedGame>(&dir.join("none.ron"));
     assert_eq!((kept.value, kept.notice), (None, None), "no file: a first run, nothing to say");
     std::fs::write(&file, "(version: 9, saved: 12, game: (players: [], future: true))").expect("write");
-    let kept = bigtuna::persist::kept::load::<saved_game::SavedGame>(&file);
+    let kept = bigtuna::persist::user_file::load::<saved_game::SavedGame>(&file);
     let notice = kept.notice.expect("a notice");
     assert!(notice.contains("newer Big Tuna Trivia") && notice.contains("format 9"), "{notice}");
 }
@@ -182,13 +182,13 @@ fn a_save_whose_parts_disagree_is_not_offered() {
     play_round(&mut app);
     drop(app);
     let file = dir.join(saved_game::FILE);
-    let mut saved = bigtuna::persist::kept::load::<saved_game::SavedGame>(&file).value.expect("saved");
+    let mut saved = bigtuna::persist::user_file::load::<saved_game::SavedGame>(&file).value.expect("saved");
     saved.game.rounds[0].question = 99;
-    bigtuna::persist::kept::save(&saved, &file).expect("save");
+    bigtuna::persist::user_file::save(&saved, &file).expect("save");
     let mut app = saving_app(&dir);
     assert!(app.world().get_resource::<Interrupted>().is_none(), "a damaged game is not offered");
     let backup = dir.join(format!("{}.bak", saved_game::FILE));
-    assert_eq!(bigtuna::persist::kept::load::<saved_game::SavedGame>(&backup).value, Some(saved), "kept aside");
+    assert_eq!(bigtuna::persist::user_file::load::<saved_game::SavedGame>(&backup).value, Some(saved), "kept aside");
     // A new game saves anew without touching what was kept.
     start(&mut app);
     assert!(file.exists() && backup.exists());
@@ -295,7 +295,7 @@ fn a_killed_game_resumes_at_the_next_round_with_the_same_scores() {
 #[test]
 fn the_title_offers_the_interrupted_party_and_shows_the_last_board_on_screen() {
     use bigtuna::game::high_scores::{BoardKey, Entry, HighScores};
-    use bigtuna::persist::kept_resource::Stored;
+    use bigtuna::persist::resource_file::Stored;
 
     use crate::screens::{XVFB, run_script_with, shots_dir, text_pixel_share};
 
@@ -313,7 +313,7 @@ fn the_title_offers_the_interrupted_party_and_shows_the_last_board_on_screen() {
     let key = BoardKey::of(&settings(1, 10, 0));
     board.enter(key, vec![entry("Pam", 1450), entry("Jim", 1200), entry("Dwight", 900)], 1);
     let stored = Stored { version: 1, data: board };
-    bigtuna::persist::kept::save(&stored, &saves.join("high-scores.ron")).expect("high scores");
+    bigtuna::persist::user_file::save(&stored, &saves.join("high-scores.ron")).expect("high scores");
 
     let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let dir = shots_dir().join("resume");
@@ -326,7 +326,7 @@ fn the_title_offers_the_interrupted_party_and_shows_the_last_board_on_screen() {
         assert!(text_pixel_share(&dir.join(name)) > 0.004, "{name} shows something");
     }
     // The resumed game is saved again as it goes on, with the scores it had.
-    let saved = bigtuna::persist::kept::load::<saved_game::SavedGame>(&saves.join(saved_game::FILE));
+    let saved = bigtuna::persist::user_file::load::<saved_game::SavedGame>(&saves.join(saved_game::FILE));
     let saved = saved.value.expect("still saved: the window closed mid-game");
     assert_eq!(saved.game.players.iter().map(|p| p.score).collect::<Vec<_>>(), expected);
 

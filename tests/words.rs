@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use bigtuna::pack::{Answer, Difficulty, Pack, Question, SeasonRange, load_pack_file, table};
+use bigtuna::pack::{Answer, Difficulty, Pack, Question, SeasonRange, load_pack_file, spreadsheet};
 use bigtuna::words::{quantity, singular, unit_leads};
 
 use crate::support::{builtin_library, root, scratch_dir};
@@ -64,16 +64,16 @@ fn sheets_keep_seasons_as_text_and_read_every_form() {
         "Seasons",
         vec![question("q1", Some(SeasonRange(9, 9))), question("q2", Some(SeasonRange(3, 5))), question("q3", None)],
     );
-    let sheet = table::to_csv(&pack).expect("csv");
+    let sheet = spreadsheet::to_csv(&pack).expect("csv");
     assert!(!sheet.contains("9-9") && !sheet.contains("3-5"), "{sheet}");
     assert!(sheet.contains(",9,") && sheet.contains(",3 to 5,"), "{sheet}");
-    let back = table::from_csv(&sheet).expect("read back");
+    let back = spreadsheet::from_csv(&sheet).expect("read back");
     assert_eq!(back.pack.questions, pack.questions);
     for (cell, range) in
         [("4-5", (4, 5)), ("4 – 5", (4, 5)), ("S4-S5", (4, 5)), ("seasons 6 to 7", (6, 7)), ("8", (8, 8))]
     {
         let old = sheet.replace(",3 to 5,", &format!(",{cell},"));
-        let read = table::from_csv(&old).expect("read");
+        let read = spreadsheet::from_csv(&old).expect("read");
         assert!(read.problems.is_empty(), "{cell}: {:?}", read.problems);
         assert_eq!(read.pack.questions[1].seasons, Some(SeasonRange(range.0, range.1)), "{cell}");
     }

@@ -5,7 +5,8 @@
 (function () {
   var bt = window.bigtuna, $ = bt.$, el = bt.el, say = bt.say;
   var KEY = 'bigtuna.player', NAME_KEY = 'bigtuna.name', LAST_KEY = 'bigtuna.last';
-  var TILES = [['#d14545', '▲'], ['#3370d6', '◆'], ['#d1991a', '●'], ['#2e995c', '■'], ['#8f54c7', '★'], ['#1a8f99', '✚']];
+  var config = window.bigtunaConfig;   // the game's own tile colours and limits (/config.js)
+  var TILES = config.tiles;
   var LETTERS = 'ABCDEF';
 
   var link = null, tick = 0, everOpen = false;   // link: the socket (socket.js), made at the end
@@ -163,7 +164,7 @@
   }
   function buildInput(box, id, go) {
     var row = el('div', 'row'), inp = el('input', '', null, id);
-    var attrs = id === 'typed' ? { autocapitalize: 'off', spellcheck: 'false', maxlength: 60, placeholder: 'Type your answer' }
+    var attrs = id === 'typed' ? { autocapitalize: 'off', spellcheck: 'false', maxlength: config.answerChars, placeholder: 'Type your answer' }
       : { inputmode: 'decimal', maxlength: 40, placeholder: '0' };
     attrs.type = 'text'; attrs.autocomplete = 'off'; attrs.autocorrect = 'off'; attrs.enterkeyhint = 'send';
     Object.keys(attrs).forEach(function (k) { inp.setAttribute(k, attrs[k]); });
@@ -345,6 +346,7 @@
   // ---- start ----
   var room = new URLSearchParams(location.search).get('room');
   $('room').value = (room || (me && me.room) || '').toUpperCase().slice(0, 4);
+  $('name').maxLength = config.nameChars;
   $('name').value = (me && me.name) || load(NAME_KEY) || '';
   if (me && me.name) $('myname').textContent = me.name;
   link = bt.socket({ onOpen: onOpen, onDown: onDown, onMessage: function (m) {

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::import::write_new;
-use crate::pack::{Pack, PackLibrary, load_pack_file, table, write};
+use crate::pack::{Pack, PackLibrary, load_pack_file, spreadsheet, write};
 use crate::paths;
 
 /// Arguments of `bigtuna export`.
@@ -43,7 +43,7 @@ pub fn run(args: &ExportArgs) -> ExitCode {
 fn export(args: &ExportArgs) -> Result<(), String> {
     let pack = find(&args.pack)?;
     let text = match args.format {
-        Format::Csv => table::to_csv(&pack)?,
+        Format::Csv => spreadsheet::to_csv(&pack)?,
         Format::Json => write::to_json(&pack)?,
     };
     match &args.output {

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
-use crate::pack::{Pack, opentdb, parse_pack, table, write};
+use crate::pack::{Pack, opentdb, parse_pack, spreadsheet, write};
 use crate::persist::atomic::write_atomic;
 
 /// Arguments of `bigtuna import`.
@@ -98,7 +98,7 @@ fn import(args: &ImportArgs) -> Result<(), String> {
             (opentdb::pack(imported, &id, &title), notes, comment)
         }
         ImportFrom::Csv(_) => {
-            let sheet = table::from_csv(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+            let sheet = spreadsheet::from_csv(&text).map_err(|e| format!("{}: {e}", file.display()))?;
             let mut pack = sheet.pack;
             // The command line names the pack over the sheet; the sheet over the file's name.
             if output.id.is_some() || pack.id.is_empty() {

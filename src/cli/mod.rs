@@ -16,7 +16,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::frame_limit::MachineArgs;
 use crate::game::{DifficultyChoice, GameOverrides, PlayMode, TimerChoice};
-use crate::net::switch::Phones;
+use crate::net::lifecycle::Phones;
 use crate::pack::SEASONS;
 
 /// A command's exit code: 0 when it did its work, else 1 after saying why on stderr.

@@ -172,6 +172,12 @@ impl TimerChoice {
     }
 }
 
+/// Longest player name, in characters (keys, pads and phones alike).
+pub const NAME_CHARS: usize = 16;
+
+/// Phones a party seats at most, beside the keyboard rows and pads.
+pub const PHONE_PLAYERS: usize = 100;
+
 /// A player taking part.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlayerSpec {

@@ -6,11 +6,8 @@
 
 use bevy::prelude::*;
 
-use crate::game::settings::PLAYER_COUNT;
+use crate::game::settings::{PHONE_PLAYERS as PHONE_SEATS, PLAYER_COUNT};
 use crate::game::{GameSettings, JoinGame, PlayerSpec};
-
-/// Phones a party seats at most (the room's limit), beside keyboard rows and pads.
-const PHONE_SEATS: usize = 100;
 
 /// Seats whoever asks, on any screen: the join screen shows them, and a phone that joins
 /// during a game plays from the open question on. After every device's input (keys, pads,

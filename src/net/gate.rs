@@ -43,7 +43,7 @@ pub const MAX_WAITING: usize = 64;
 pub const MAX_WAITING_PER_ADDRESS: usize = 16;
 
 /// Connections being read or answered at once, at most (upgraded WebSockets are counted by
-/// [`super::shared::MAX_CONNECTIONS`] instead).
+/// [`super::server_state::MAX_CONNECTIONS`] instead).
 pub const MAX_OPEN: usize = 256;
 
 /// A request being answered must be done in this time (a client that never reads its reply).

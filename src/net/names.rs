@@ -5,7 +5,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::protocol::MAX_NAME_CHARS;
+use crate::game::settings::NAME_CHARS as MAX_NAME_CHARS;
 
 /// Why a name is refused, for the person typing it.
 pub fn refusal(name: &str) -> Option<String> {

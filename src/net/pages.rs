@@ -14,6 +14,21 @@ const HOST_JS: &str = include_str!("../../assets/phone/host.js");
 const SOCKET_JS: &str = include_str!("../../assets/phone/socket.js");
 const STYLE: &str = include_str!("../../assets/phone/style.css");
 
+/// What the pages must agree on with the game, said once, in the game: the answer tiles'
+/// colours and shapes, and how long a name and a typed answer may be.
+static CONFIG_JS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let tiles: Vec<String> = crate::theme::palette::TILES
+        .iter()
+        .map(|(colour, shape, _)| format!("[{:?}, {shape:?}]", bevy::color::Srgba::from(*colour).to_hex()))
+        .collect();
+    format!(
+        "'use strict';\n// Made by the game (src/net/pages.rs) from its own constants.\nwindow.bigtunaConfig = {{ tiles: [{}], nameChars: {}, answerChars: {} }};\n",
+        tiles.join(", "),
+        crate::game::settings::NAME_CHARS,
+        crate::input::text_entry::TextEntry::MAX_CHARS,
+    )
+});
+
 /// Scripts only from this server, sockets only to it, no framing by other sites.
 const POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
                       connect-src 'self' ws: wss:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -26,6 +41,7 @@ pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
         .route("/app.js", get(|| async { page("text/javascript; charset=utf-8", APP_JS) }))
         .route("/host.js", get(|| async { page("text/javascript; charset=utf-8", HOST_JS) }))
         .route("/socket.js", get(|| async { page("text/javascript; charset=utf-8", SOCKET_JS) }))
+        .route("/config.js", get(|| async { page("text/javascript; charset=utf-8", CONFIG_JS.as_str()) }))
         .route("/style.css", get(|| async { page("text/css; charset=utf-8", STYLE) }))
         .fallback(|| async { (StatusCode::NOT_FOUND, "not found: open the address shown on the TV") })
 }

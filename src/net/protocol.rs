@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::views::{FinalView, HostView, QuestionView, ResultView};
 use crate::game::Response;
 use crate::input::text_entry::TextEntry;
 
@@ -11,9 +12,6 @@ pub const PROTOCOL_VERSION: u32 = 1;
 
 /// Largest message a client may send, in bytes: an answer is a few dozen.
 pub const MAX_MESSAGE_BYTES: usize = 16 * 1024;
-
-/// Longest player name, in characters.
-pub const MAX_NAME_CHARS: usize = 16;
 
 /// What a phone may send.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -304,5 +302,3 @@ pub fn parse(text: &str) -> Result<ClientMessage, ServerMessage> {
         ServerMessage::error(ErrorCode::BadMessage, format!("not a message of protocol {PROTOCOL_VERSION}: {error}"))
     })
 }
-
-pub use super::views::*;

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 
 use bevy::prelude::*;
 
-use super::link::PhoneLink;
-use super::protocol::{AnswerShape, FinalView, HostPlayer, HostView, QuestionView, ResultView, Stage, Turn};
+use super::inbound::PhoneLink;
 use super::server::Snapshot;
+use super::views::{AnswerShape, FinalView, HostPlayer, HostView, QuestionView, ResultView, Stage, Turn};
 use crate::game::results::rank_of;
 use crate::game::{Game, GameResults, GameSettings, GameSystems, Overlay, Phase, PlayMode, Presented, Screen};
 use crate::input::seats::{PartySeats, Seat};

@@ -8,7 +8,7 @@ use bevy::log::{info, warn};
 
 use super::protocol::{ClientMessage, ErrorCode, HostCommand, PROTOCOL_VERSION, ServerMessage, parse};
 use super::room::Phone;
-use super::shared::{Holder, Inbound, Shared, Snapshot};
+use super::server_state::{Holder, Inbound, Shared, Snapshot};
 
 /// Who a connection speaks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,8 +10,8 @@ use super::protocol::ErrorCode;
 /// Letters of room codes: no I, O or similar that read as digits across a room.
 const CODE_LETTERS: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ";
 
-/// Players a room takes at most.
-pub const MAX_PHONES: usize = 100;
+/// Players a room takes at most: the phones a party seats.
+pub const MAX_PHONES: usize = crate::game::settings::PHONE_PLAYERS;
 
 /// A joined phone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

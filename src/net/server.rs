@@ -14,8 +14,8 @@ use bevy::log::{info, warn};
 use tokio::sync::{Semaphore, oneshot, watch};
 
 use super::room::Room;
-use super::shared::Shared;
-pub use super::shared::{IDLE_TIMEOUT, Inbound, MAX_CONNECTIONS, SEND_TIMEOUT, Snapshot, Waker};
+use super::server_state::Shared;
+pub use super::server_state::{IDLE_TIMEOUT, Inbound, MAX_CONNECTIONS, SEND_TIMEOUT, Snapshot, Waker};
 use super::{gate, pages, session};
 
 pub use super::gate::{HEADER_TIMEOUT, MAX_HEADER_BYTES, MAX_OPEN, MAX_WAITING, MAX_WAITING_PER_ADDRESS};

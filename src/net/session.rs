@@ -13,9 +13,10 @@ use axum::response::{IntoResponse, Response as HttpResponse};
 use bevy::log::{info, warn};
 use tokio::sync::{Notify, OwnedSemaphorePermit};
 
-use super::protocol::{ErrorCode, MAX_MESSAGE_BYTES, ServerMessage, Stage, Turn};
+use super::protocol::{ErrorCode, MAX_MESSAGE_BYTES, ServerMessage};
 use super::requests::{Role, handle};
-use super::shared::{Holder, IDLE_TIMEOUT, Inbound, MAX_CONNECTIONS, SEND_TIMEOUT, Shared, Snapshot};
+use super::server_state::{Holder, IDLE_TIMEOUT, Inbound, MAX_CONNECTIONS, SEND_TIMEOUT, Shared, Snapshot};
+use super::views::{Stage, Turn};
 
 /// Close codes (RFC 6455, section 7.4.1, and this protocol's own from 4000).
 mod close {

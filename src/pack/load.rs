@@ -10,8 +10,8 @@ use ron::extensions::Extensions;
 use serde::de::IgnoredAny;
 
 use super::format::{Origin, Pack, Question};
+use super::line_index::{LineIndex, Source, quoted_field};
 use super::problem::{Problem, Problems};
-use super::source::{LineIndex, Source, quoted_field};
 use super::spans::{self, Node};
 use super::validate;
 

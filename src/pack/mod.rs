@@ -2,12 +2,12 @@
 
 pub mod format;
 pub mod library;
+pub mod line_index;
 pub mod load;
 pub mod opentdb;
 pub mod problem;
-pub mod source;
 pub mod spans;
-pub mod table;
+pub mod spreadsheet;
 pub mod validate;
 pub mod write;
 

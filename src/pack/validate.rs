@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use super::format::{Answer, Pack, Question, SEASONS};
+use super::line_index::Source;
 use super::problem::Problem;
-use super::source::Source;
 use super::spans::{Node, NodeKind, Step};
 
 /// Fewest and most wrong options of a multiple-choice question.

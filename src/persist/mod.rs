@@ -5,11 +5,10 @@
 pub mod atomic;
 pub mod flags;
 pub mod game_log;
-pub mod keepables;
-pub mod kept;
-pub mod kept_resource;
+pub mod resource_file;
 pub mod saved_game;
 pub mod settings_file;
+pub mod user_file;
 
 pub use settings_file::UserSettings;
 
@@ -19,7 +18,7 @@ use bevy::prelude::*;
 
 use crate::game::Seen;
 use crate::game::high_scores::HighScores;
-use kept_resource::{Keepable, KeptPath};
+use resource_file::{Keepable, KeptPath};
 
 /// Where the player's files live, said in one place: the app takes the standard folders, a
 /// test or a benchmark one scratch folder, and nothing at all keeps nothing. [`plugin`] reads
@@ -61,11 +60,27 @@ pub fn plugin(app: &mut App) {
         .insert_resource(game_log::GamesDir(paths.games.clone()))
         .insert_resource(flags::FlagsFile(paths.flags.clone()))
         .add_plugins((
-            kept::plugin,
+            user_file::plugin,
             game_log::plugin,
             flags::plugin,
             saved_game::plugin,
-            kept_resource::plugin::<Seen>,
-            kept_resource::plugin::<HighScores>,
+            resource_file::plugin::<Seen>,
+            resource_file::plugin::<HighScores>,
         ));
+}
+
+// What the game keeps as resources in the saves folder: the questions seen in earlier games
+// (so the least recently seen come first across runs) and the high scores.
+impl Keepable for Seen {
+    const FILE: &'static str = "seen.ron";
+    const WHAT: &'static str = "the record of questions seen";
+    const WITHOUT: &'static str = "every question counts as new";
+    const VERSION: u32 = 1;
+}
+
+impl Keepable for HighScores {
+    const FILE: &'static str = "high-scores.ron";
+    const WHAT: &'static str = "the high scores";
+    const WITHOUT: &'static str = "the high scores start empty";
+    const VERSION: u32 = 1;
 }

@@ -10,12 +10,12 @@ use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::game_log::{GameLog, GamesDir};
-use super::kept::{self, FileNotice, KeptFile};
+use super::user_file::{self, FileNotice, KeptFile};
 use crate::game::{Game, GameSystems, ResumeGame, Screen};
 use crate::input::seats::{PartySeats, Seat};
-use crate::net::link::PhoneLink;
+use crate::net::inbound::PhoneLink;
+use crate::net::lifecycle::{AwaitingResume, Phones, RestoredRoom};
 use crate::net::room::Room;
-use crate::net::switch::{AwaitingResume, Phones, RestoredRoom};
 use crate::paths;
 
 /// The saved game's file in [`paths::saves_dir`].
@@ -121,7 +121,7 @@ pub fn plugin(app: &mut App) {
 
 fn find_interrupted(mut commands: Commands, mut path: ResMut<SavedGamePath>, mut notices: MessageWriter<FileNotice>) {
     let Some(file) = path.0.clone() else { return };
-    let found = kept::load::<SavedGame>(&file);
+    let found = user_file::load::<SavedGame>(&file);
     if let Some(notice) = found.notice {
         warn!("{notice}");
         notices.write(FileNotice(notice));
@@ -141,7 +141,7 @@ fn find_interrupted(mut commands: Commands, mut path: ResMut<SavedGamePath>, mut
             commands.insert_resource(Interrupted(saved));
         }
         Err(why) => {
-            let kept = match kept::set_aside(&file) {
+            let kept = match user_file::set_aside(&file) {
                 Some(backup) => format!("it was kept as {}", backup.display()),
                 None => {
                     path.0 = None;
@@ -205,7 +205,7 @@ fn set_aside_unchosen(
     if !archive(&interrupted.0.game, &games)
         && let Some(file) = path.0.as_deref()
     {
-        match kept::set_aside(file) {
+        match user_file::set_aside(file) {
             Some(backup) => warn!("the interrupted game was kept as {}", backup.display()),
             None => warn!("the interrupted game could not be kept: the new game replaces it"),
         }
@@ -253,7 +253,7 @@ fn save_progress(
         room: link.as_ref().map(|link| link.0.room()),
         port: link.map(|link| link.0.addr().port()),
     };
-    match kept::save(&saved, file) {
+    match user_file::save(&saved, file) {
         Ok(()) => *last = Some(progress),
         // Tried again at the next change; the game itself goes on.
         Err(error) => warn!("{}: cannot save the game under way: {error}", file.display()),

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::kept::{self, KeptFile};
+use super::user_file::{self, KeptFile};
 use crate::game::GameSettings;
 use crate::game::settings::{PLAYER_COUNT, QUESTION_COUNT};
 use crate::pack::format::SEASONS;
@@ -80,7 +80,7 @@ impl UserSettings {
     /// not when a broken file could not be moved aside, for nothing the user wrote is
     /// overwritten.
     pub fn load(path: &Path) -> Loaded {
-        let kept = kept::load::<Self>(path);
+        let kept = user_file::load::<Self>(path);
         Loaded {
             settings: kept.value.map(Self::sanitized).unwrap_or_default(),
             notice: kept.notice,
@@ -90,7 +90,7 @@ impl UserSettings {
 
     /// Saves to `path` atomically.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        kept::save(self, path)
+        user_file::save(self, path)
     }
 
     /// Brings hand-edited values back into range.

@@ -14,9 +14,9 @@ use crate::game::{GameSettings, Screen};
 use crate::input::keyboard::PARTY_ROWS;
 use crate::input::seats::{PartySeats, Seat};
 use crate::input::{InputContext, NavAction};
-use crate::net::link::PhoneLink;
+use crate::net::inbound::PhoneLink;
 use crate::persist::UserSettings;
-use crate::theme::interaction::{Activate, Adjust, Cancel, GridCell};
+use crate::theme::focus::{Activate, Adjust, Cancel, GridCell};
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, Room, rem};
 use crate::words::names_within;
@@ -44,7 +44,7 @@ struct TeamButton(usize);
 struct JoinNotice;
 
 /// Longest player name, in characters.
-const NAME_LENGTH: usize = 16;
+const NAME_LENGTH: usize = crate::game::settings::NAME_CHARS;
 
 /// Players shown as full rows (name, team, device, Leave) at 100% text, fewer at larger
 /// text; a crowd of phones beyond them is listed by name, in as many letters as two lines hold.

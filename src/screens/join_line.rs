@@ -5,8 +5,8 @@
 use bevy::prelude::*;
 
 use crate::game::{GameSystems, Phase};
-use crate::net::link::PhoneLink;
-use crate::net::switch::PhoneAddress;
+use crate::net::inbound::PhoneLink;
+use crate::net::lifecycle::PhoneAddress;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, Hints};
 

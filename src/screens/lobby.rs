@@ -9,9 +9,9 @@ use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 
 use crate::game::{GameSystems, Screen};
 use crate::net::address::short_url;
-use crate::net::link::PhoneLink;
-use crate::net::switch::{PhoneAddress, PhoneNotice, Phones};
-use crate::theme::interaction::Activate;
+use crate::net::inbound::PhoneLink;
+use crate::net::lifecycle::{PhoneAddress, PhoneNotice, Phones};
+use crate::theme::focus::Activate;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, Room, rem};
 

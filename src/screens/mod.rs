@@ -23,7 +23,7 @@ use bevy::prelude::*;
 
 use crate::game::{FlowCommand, GameSystems, Overlay, Screen};
 use crate::input::NavAction;
-use crate::theme::interaction::Activate;
+use crate::theme::focus::Activate;
 
 pub(crate) fn plugin(app: &mut App) {
     app.add_systems(Startup, spawn_camera);

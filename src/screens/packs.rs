@@ -9,7 +9,7 @@ use crate::game::{GameSystems, Screen};
 use crate::input::NavAction;
 use crate::pack::{Pack, PackLibrary, PackStats, SkippedPack};
 use crate::paths;
-use crate::theme::interaction::Cancel;
+use crate::theme::focus::Cancel;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem};
 use crate::words::count;

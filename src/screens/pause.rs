@@ -3,7 +3,7 @@
 use bevy::prelude::*;
 
 use crate::game::{FlowCommand, Overlay};
-use crate::theme::interaction::FocusLayer;
+use crate::theme::focus::FocusLayer;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, send};
 

@@ -5,7 +5,7 @@ use bevy::prelude::*;
 use crate::game::high_scores::{HighScores, NewHighScores};
 use crate::game::{FlowCommand, Game, GameResults, Screen};
 use crate::persist::UserSettings;
-use crate::theme::interaction::Cancel;
+use crate::theme::focus::Cancel;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, Room, rem, send};
 use crate::words::{award_detail, award_name, clipped, host_action_text, names_within, ordinal};

@@ -6,7 +6,7 @@ use super::go_to;
 use crate::game::Screen;
 use crate::persist::UserSettings;
 use crate::persist::settings_file::TEXT_SCALE;
-use crate::theme::interaction::{Adjust, Cancel};
+use crate::theme::focus::{Adjust, Cancel};
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem};
 

@@ -10,7 +10,7 @@ use crate::input::keyboard::PARTY_ROWS;
 use crate::input::seats::{PartySeats, Seat};
 use crate::pack::{PackLibrary, SEASONS};
 use crate::persist::UserSettings;
-use crate::theme::interaction::{Activate, Adjust, Cancel};
+use crate::theme::focus::{Activate, Adjust, Cancel};
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, Room, rem};
 use crate::words::mode_name;

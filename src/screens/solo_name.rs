@@ -9,7 +9,7 @@ use bevy::prelude::*;
 use crate::game::{FlowCommand, GameSettings, Screen};
 use crate::input::{InputContext, NavAction};
 use crate::persist::UserSettings;
-use crate::theme::interaction::Activate;
+use crate::theme::focus::Activate;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts};
 

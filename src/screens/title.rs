@@ -9,7 +9,7 @@ use crate::input::AppCommand;
 use crate::pack::PackLibrary;
 use crate::persist::UserSettings;
 use crate::persist::saved_game::{Interrupted, InterruptedChoice, SavedGame};
-use crate::theme::interaction::{Activate, Focus, GridCell};
+use crate::theme::focus::{Activate, Focus, GridCell};
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem, send};
 use crate::words::count;

@@ -8,7 +8,7 @@ use bevy::prelude::*;
 
 use crate::game::GameSystems;
 use crate::persist::flags::Flagged;
-use crate::persist::kept::FileNotice;
+use crate::persist::user_file::FileNotice;
 use crate::reload::PacksReloaded;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem};

@@ -17,7 +17,7 @@ use bevy::prelude::*;
 use bevy::window::{CursorMoved, PrimaryWindow, WindowEvent};
 
 use crate::frame_limit::{MachineArgs, Unattended, count_frames, refuse};
-use crate::theme::interaction::Focus;
+use crate::theme::focus::Focus;
 
 /// One step of a script.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,11 +1,11 @@
 //! How the game looks: colours, fonts, reusable widgets and menu navigation.
 
-pub mod interaction;
+pub mod focus;
 pub mod palette;
 pub mod widgets;
 
 use bevy::prelude::*;
 
 pub(crate) fn plugin(app: &mut App) {
-    app.add_plugins((widgets::plugin, interaction::plugin));
+    app.add_plugins((widgets::plugin, focus::plugin));
 }

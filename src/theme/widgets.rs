@@ -5,7 +5,7 @@ use bevy::ecs::system::IntoObserverSystem;
 use bevy::prelude::*;
 use bevy::ui_widgets::observe;
 
-use super::interaction::{Activate, Adjust, Adjustable, Focusable};
+use super::focus::{Activate, Adjust, Adjustable, Focusable};
 use super::palette;
 use crate::persist::UserSettings;
 

@@ -11,7 +11,7 @@ use crate::input::seats::{PartySeats, Seat};
 use crate::input::text_entry::TextEntry;
 use crate::pack::Answer;
 use crate::persist::UserSettings;
-use crate::theme::interaction::{Activate, Focusable};
+use crate::theme::focus::{Activate, Focusable};
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem};
 use crate::words::{entry_prompt, unit_leads};

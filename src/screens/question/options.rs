@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use crate::game::{Device, PlayerAction, Response};
 use crate::input::gamepad::ANSWER_LABELS;
 use crate::input::keyboard::{PARTY_ROWS, key_label};
-use crate::theme::interaction::{FocusStyle, GridCell};
+use crate::theme::focus::{FocusStyle, GridCell};
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem, send};
 

@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use crate::game::{Device, Game, Phase, PlayerAction, Presented};
 use crate::input::NavAction;
 use crate::input::ordering::OrderDraft;
-use crate::theme::interaction::{Activate, FocusStyle};
+use crate::theme::focus::{Activate, FocusStyle};
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem};
 

@@ -105,7 +105,7 @@ pub fn plugin(app: &mut App) {
         Update,
         (
             reset_focus
-                .run_if(state_changed::<Screen>.or_else(state_changed::<Phase>).or_else(state_changed::<Overlay>)),
+                .run_if(state_changed::<Screen>.or_eager(state_changed::<Phase>).or_eager(state_changed::<Overlay>)),
             navigate,
             mouse,
             style,

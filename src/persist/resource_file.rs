@@ -1,5 +1,5 @@
 //! A resource kept in a file of the saves folder: read at start-up (a broken file set aside
-//! and reported, see [`super::kept`]), written whenever it changes. The questions seen and
+//! and reported, see [`super::user_file`]), written whenever it changes. The questions seen and
 //! the high scores are kept this way.
 
 use std::marker::PhantomData;
@@ -9,7 +9,7 @@ use bevy::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::kept::{self, FileNotice, KeptFile};
+use super::user_file::{self, FileNotice, KeptFile};
 use crate::paths;
 
 /// A resource that outlives the run.
@@ -77,7 +77,7 @@ pub fn plugin<R: Keepable>(app: &mut App) {
 
 fn read<R: Keepable>(mut path: ResMut<KeptPath<R>>, mut kept: ResMut<R>, mut notices: MessageWriter<FileNotice>) {
     let Some(file) = &path.0 else { return };
-    let found = kept::load::<Stored<R>>(file);
+    let found = user_file::load::<Stored<R>>(file);
     if !found.writable {
         path.0 = None;
     }
@@ -96,7 +96,7 @@ fn write<R: Keepable>(path: Res<KeptPath<R>>, kept: Res<R>) {
         return;
     }
     let stored = Stored { version: R::VERSION, data: kept.clone() };
-    if let Err(error) = kept::save(&stored, file) {
+    if let Err(error) = user_file::save(&stored, file) {
         warn!("{}: cannot save {}: {error}", file.display(), R::WHAT);
     }
 }

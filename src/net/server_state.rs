@@ -9,8 +9,9 @@ use std::time::Duration;
 
 use tokio::sync::{Notify, Semaphore, watch};
 
-use super::protocol::{FinalView, HostCommand, HostView, QuestionView, ResultView, Stage, Turn};
+use super::protocol::HostCommand;
 use super::room::Room;
+use super::views::{FinalView, HostView, QuestionView, ResultView, Stage, Turn};
 use crate::game::Response;
 
 /// Connections open at once, at most: a party of a hundred, each reloading once, fits.

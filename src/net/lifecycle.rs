@@ -8,7 +8,7 @@ use std::net::{Ipv4Addr, SocketAddr};
 use bevy::prelude::*;
 
 use super::address::{self, DEFAULT_PORT, PORTS_TRIED};
-use super::link::PhoneLink;
+use super::inbound::PhoneLink;
 use super::room::Room;
 use super::server::PhoneServer;
 
@@ -58,10 +58,11 @@ pub struct PhoneNotice(pub Option<String>);
 pub fn plugin(app: &mut App) {
     app.init_resource::<Phones>().init_resource::<PhoneNotice>().add_systems(
         Update,
+        // Eager: each condition sees every frame, so none reacts later to a stale change.
         follow.run_if(
             resource_changed::<Phones>
-                .or_else(resource_removed::<AwaitingResume>)
-                .or_else(resource_added::<RestoredRoom>),
+                .or_eager(resource_removed::<AwaitingResume>)
+                .or_eager(resource_added::<RestoredRoom>),
         ),
     );
 }
