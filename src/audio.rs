@@ -4,7 +4,7 @@
 use bevy::audio::Volume;
 use bevy::prelude::*;
 
-use crate::game::{Game, Overlay, Phase, Screen};
+use crate::game::{Clock, Game, Overlay, Phase, Screen};
 use crate::persist::UserSettings;
 use crate::theme::focus::Activate;
 
@@ -80,7 +80,7 @@ fn on_results(cues: Res<Cues>, mut commands: Commands) {
 
 /// One tick per second over the last five seconds of a timed question.
 fn countdown(
-    game: Option<Res<Game>>,
+    clock: Res<Clock>,
     phase: Option<Res<State<Phase>>>,
     overlay: Option<Res<State<Overlay>>>,
     cues: Res<Cues>,
@@ -89,7 +89,7 @@ fn countdown(
 ) {
     let running =
         phase.is_some_and(|p| *p.get() == Phase::Question) && overlay.is_some_and(|o| *o.get() == Overlay::None);
-    let Some(left) = game.filter(|_| running).and_then(|g| g.clock.remaining()) else {
+    let Some(left) = clock.remaining().filter(|_| running) else {
         *last = None;
         return;
     };

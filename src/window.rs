@@ -178,7 +178,7 @@ fn pace_frames(
         let asking =
             phase.is_some_and(|p| *p.get() == Phase::Question) && overlay.is_some_and(|o| *o.get() == Overlay::None);
         let question = game.as_ref().and_then(|g| g.question()).map(|q| &q.presented);
-        let limit = game.as_ref().and_then(|g| g.clock.limit);
+        let limit = game.as_ref().and_then(|g| g.time_limit(g.current));
         let typing = matches!(question, Some(crate::game::Presented::Typed | crate::game::Presented::Number));
         // The bar spans the window, less its margins.
         let bar_px = windows.single().map_or(1280.0, |w| w.width() * 0.95);

@@ -65,7 +65,7 @@ fn four_players_every_kind_with_a_timeout() {
         answer(&mut app, 3, right_response(&drawn));
         assert_eq!(phase(&app), Some(Phase::Question), "player 2 has not answered yet");
         // The kind's own time (typing and ordering get more than a tap).
-        let limit = game(&app).clock.limit.expect("a timed question");
+        let limit = app.world().resource::<bigtuna::game::Clock>().limit.expect("a timed question");
         assert!(limit >= std::time::Duration::from_secs(10), "{limit:?}");
         for _ in 0..limit.as_millis() / crate::support::FRAME.as_millis() {
             app.update();
@@ -108,7 +108,7 @@ fn pausing_stops_the_clock() {
     for _ in 0..30 {
         app.update();
     }
-    let before = game(&app).clock.elapsed;
+    let before = app.world().resource::<bigtuna::game::Clock>().elapsed;
     command(&mut app, FlowCommand::Pause);
     assert_eq!(overlay(&app), Some(Overlay::Paused));
     // An answer during the pause is not taken.
@@ -118,7 +118,7 @@ fn pausing_stops_the_clock() {
         app.update();
     }
     assert_eq!(phase(&app), Some(Phase::Question), "20 s paused did not end a 10 s question");
-    assert!(game(&app).clock.elapsed - before <= FRAME * 2, "the clock stood still");
+    assert!(app.world().resource::<bigtuna::game::Clock>().elapsed - before <= FRAME * 2, "the clock stood still");
     command(&mut app, FlowCommand::Resume);
     assert_eq!(overlay(&app), Some(Overlay::None));
     answer(&mut app, 0, right_response(&drawn));

@@ -41,7 +41,7 @@ fn typed_answers_and_orderings_get_more_time_than_a_tap() {
     let mut seen = std::collections::BTreeMap::new();
     while phase(&app) == Some(Phase::Question) && seen.len() < kinds.len() {
         let kind = game(&app).question().expect("a question").question.answer.kind();
-        seen.insert(format!("{kind:?}"), game(&app).clock.limit);
+        seen.insert(format!("{kind:?}"), app.world().resource::<bigtuna::game::Clock>().limit);
         crate::support::answer(&mut app, 0, bigtuna::game::Response::Pass);
         app.update();
         command(&mut app, bigtuna::game::FlowCommand::Continue);

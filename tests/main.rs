@@ -11,6 +11,7 @@ mod fit_screens;
 mod flags;
 mod flow;
 mod fuzz;
+mod game_events;
 mod game_mix;
 mod glyphs;
 mod history;

@@ -342,3 +342,22 @@ fn a_hundred_phones_answer_at_once_and_none_is_lost() {
     let round = game(&app).last_round().expect("round");
     assert_eq!(round.outcomes.iter().filter(|o| o.correct).count(), 100, "every answer arrived and counted");
 }
+
+#[test]
+fn the_phones_snapshot_is_rebuilt_when_something_shown_changed_not_every_frame() {
+    let Night { mut app, mut phones, .. } = phone_night(&["Ann", "Bo"], all_kinds(PlayMode::Everyone, 2));
+    let question = game(&app).current;
+    question_for(&mut phones[0], question, Turn::Answer);
+    let handed = |app: &App| app.world().resource::<PhoneLink>().0.snapshots_handed();
+    let before = handed(&app);
+    for _ in 0..30 {
+        app.update();
+    }
+    assert_eq!(handed(&app), before, "30 frames of an open question with a running clock rebuilt nothing");
+    let drawn = current(&app);
+    assert_eq!(say(&mut phones[0], &answer_json(question, &right_response(&drawn))), ServerMessage::Ack { question });
+    pump(&mut app, |app| game(app).pending[0].is_some());
+    app.update();
+    assert!(handed(&app) > before, "an answer is shown (Ann's phone says answered)");
+    question_for(&mut phones[0], question, Turn::Answered);
+}

@@ -3,13 +3,12 @@
 //! [`FlowCommand`] messages, so the same systems run with a window, headless in tests, or
 //! driven by a script. Answers and scoring are [`super::round`]'s.
 
-use std::time::Duration;
-
 use bevy::prelude::*;
 
 use super::GameSystems;
 use super::draw::{self, Shortfall};
-use super::model::{Buzz, Clock, Game, Player, Team};
+use super::events::PlayerJoined;
+use super::model::{Buzz, Game, Player, Team};
 use super::pool::DrawPool;
 use super::scoring::ScoringPresets;
 use super::seen::Seen;
@@ -70,7 +69,12 @@ pub struct JoinGame {
     pub colour: usize,
 }
 
-fn join_game(mut joins: MessageReader<JoinGame>, game: Option<ResMut<Game>>, screen: Res<State<Screen>>) {
+fn join_game(
+    mut joins: MessageReader<JoinGame>,
+    game: Option<ResMut<Game>>,
+    screen: Res<State<Screen>>,
+    mut joined: MessageWriter<PlayerJoined>,
+) {
     let Some(mut game) = game.filter(|_| *screen.get() == Screen::Playing) else {
         joins.clear();
         return;
@@ -78,6 +82,7 @@ fn join_game(mut joins: MessageReader<JoinGame>, game: Option<ResMut<Game>>, scr
     for JoinGame { name, colour } in joins.read() {
         let player = game.add_player(name.clone(), *colour);
         info!("{name} joined the game under way as player {}", player + 1);
+        joined.write(PlayerJoined { player });
     }
 }
 
@@ -103,7 +108,6 @@ pub fn new_game(
     let (players, teams) = seat_players(&settings);
     let names: Vec<&str> = players.iter().map(|p| p.name.as_str()).collect();
     info!("a game of {} questions started, seed {seed}, for {}", questions.len(), names.join(", "));
-    let clock = Clock { elapsed: Duration::ZERO, limit: settings.timer.limit() };
     Ok(Game {
         seed,
         least_seen,
@@ -114,7 +118,7 @@ pub fn new_game(
         questions,
         current: 0,
         rounds: Vec::new(),
-        clock,
+        talk_over: false,
         teams,
         buzz: Buzz::default(),
         host_log: Vec::new(),

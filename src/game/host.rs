@@ -6,6 +6,7 @@
 use bevy::prelude::*;
 
 use super::GameSystems;
+use super::events::{HostActed, RoundScored};
 use super::model::{Game, HostAction, HostRecord, Round};
 use super::scoring::Attempt;
 use super::state::{Phase, Screen};
@@ -27,6 +28,8 @@ fn act(
     phase: Res<State<Phase>>,
     mut next_phase: ResMut<NextState<Phase>>,
     mut next_screen: ResMut<NextState<Screen>>,
+    mut acted: MessageWriter<HostActed>,
+    mut scored: MessageWriter<RoundScored>,
 ) {
     let Some(mut game) = game else {
         actions.clear();
@@ -39,6 +42,7 @@ fn act(
         let done = match action {
             HostAction::Skip if *phase.get() == Phase::Question => {
                 skip(&mut game);
+                scored.write(RoundScored { question, skipped: true });
                 if game.current + 1 < game.questions.len() {
                     game.current += 1;
                     // Leave and enter the phase anew, so the next question opens.
@@ -75,7 +79,9 @@ fn act(
         };
         if done {
             info!("host: {action:?} during question {}", question + 1);
-            game.host_log.push(HostRecord { question, action });
+            let record = HostRecord { question, action };
+            game.host_log.push(record);
+            acted.write(HostActed(record));
         }
     }
 }
@@ -101,7 +107,9 @@ fn skip(game: &mut Game) {
 /// Counts a player's answer in the last round as right or wrong, as the host rules: the
 /// points and the streak follow.
 fn overrule(game: &mut Game, player: usize, right: bool) -> bool {
-    let Game { rounds, players, preset, questions, clock, .. } = game;
+    // The round's own limit: a faster answer earns more, as when it was scored.
+    let limit = game.rounds.last().and_then(|r| game.time_limit(r.question));
+    let Game { rounds, players, preset, questions, .. } = game;
     let Some(round) = rounds.last_mut().filter(|r| !r.skipped) else { return false };
     let (Some(outcome), Some(p), Some(drawn)) =
         (round.outcomes.get_mut(player), players.get_mut(player), questions.get(round.question))
@@ -117,7 +125,7 @@ fn overrule(game: &mut Game, player: usize, right: bool) -> bool {
         time: outcome.time().unwrap_or_default(),
         streak: if right { p.streak.saturating_add(1) } else { 0 },
     };
-    let points = preset.points(drawn.question.difficulty, attempt, clock.limit);
+    let points = preset.points(drawn.question.difficulty, attempt, limit);
     p.score = p.score.saturating_sub(outcome.points).saturating_add(points).saturating_add(outcome.penalty);
     // It is the last round, so the streak can follow the ruling.
     p.streak = if right { p.streak.saturating_add(1) } else { 0 };

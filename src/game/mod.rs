@@ -1,6 +1,8 @@
 //! The rules of the game, as plugins that run the same with or without a window.
 
+pub mod clock;
 pub mod draw;
+pub mod events;
 pub mod flow;
 pub mod high_scores;
 pub mod host;
@@ -20,10 +22,12 @@ pub mod watched;
 
 use bevy::prelude::*;
 
+pub use clock::Clock;
 pub use draw::{DrawnQuestion, Presented, Shortfall};
+pub use events::{HostActed, PlayerJoined, RoundScored};
 pub use flow::{FlowCommand, JoinGame};
 pub use judge::{Judgement, Response};
-pub use model::{Clock, Device, Game, HostAction, Outcome, Player, Round, Team};
+pub use model::{Device, Game, HostAction, Outcome, Player, Round, Team};
 pub use overrides::GameOverrides;
 pub use results::GameResults;
 pub use resume::ResumeGame;
@@ -59,6 +63,8 @@ pub fn plugin(app: &mut App) {
     );
     app.add_plugins((
         state::plugin,
+        clock::plugin,
+        events::plugin,
         flow::plugin,
         round::plugin,
         host::plugin,

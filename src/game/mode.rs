@@ -28,7 +28,7 @@ impl Game {
 
     /// Teams: whether the team talk is still on.
     pub fn team_talk(&self) -> bool {
-        self.settings.mode == PlayMode::Teams && self.clock.elapsed < TEAM_TALK
+        self.settings.mode == PlayMode::Teams && !self.talk_over
     }
 
     /// Whether this player's team (or, outside teams, the player) has answered.

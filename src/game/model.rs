@@ -1,4 +1,4 @@
-//! The game model: a game under way, its players, its rounds and its clock. Plain data; the
+//! The game model: a game under way, its players and its rounds. Plain data; the
 //! systems that move it on live in [`super::flow`] (commands, the start of a game) and
 //! [`super::round`] (answers, judging, scoring).
 
@@ -32,8 +32,10 @@ pub struct Game {
     pub players: Vec<Player>,
     /// What happened in each finished round.
     pub rounds: Vec<Round>,
-    /// Time on the current question.
-    pub clock: Clock,
+    /// Teams: the team talk of the open question is over (set once by [`super::round`]; the
+    /// time itself is the [`super::clock::Clock`], kept out of the game).
+    #[serde(default)]
+    pub talk_over: bool,
     /// Answers given to the current question so far, by player.
     pub pending: Vec<Option<Pending>>,
     /// The teams, in a teams game.
@@ -174,15 +176,6 @@ pub struct Outcome {
     pub score_after: u32,
 }
 
-/// Time spent on the current question.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-pub struct Clock {
-    /// Time the question has been open (pauses excluded).
-    pub elapsed: Duration,
-    /// Time allowed, if timed.
-    pub limit: Option<Duration>,
-}
-
 impl Outcome {
     /// What the round did to the score: its points less any penalty.
     pub fn change(&self) -> i64 {
@@ -200,32 +193,16 @@ impl Outcome {
     }
 }
 
-impl Clock {
-    /// Time left, if timed.
-    pub fn remaining(&self) -> Option<Duration> {
-        self.limit.map(|limit| limit.saturating_sub(self.elapsed))
-    }
-
-    /// Share of the time left, 1 to 0; 1 when untimed.
-    pub fn fraction_left(&self) -> f32 {
-        match self.limit {
-            Some(limit) if !limit.is_zero() => {
-                (self.remaining().unwrap_or_default().as_secs_f32() / limit.as_secs_f32()).clamp(0.0, 1.0)
-            }
-            _ => 1.0,
-        }
-    }
-
-    /// Whether time is up.
-    pub fn expired(&self) -> bool {
-        self.limit.is_some_and(|limit| self.elapsed >= limit)
-    }
-}
-
 impl Game {
     /// The question being asked or revealed.
     pub fn question(&self) -> Option<&DrawnQuestion> {
         self.questions.get(self.current)
+    }
+
+    /// The time allowed for question `question` (by its kind, as the preset says), if timed.
+    pub fn time_limit(&self, question: usize) -> Option<Duration> {
+        let kind = self.questions.get(question)?.question.answer.kind();
+        self.preset.time.limit(kind, self.settings.timer.limit())
     }
 
     /// The latest finished round.

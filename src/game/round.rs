@@ -7,7 +7,9 @@ use std::time::Duration;
 use bevy::prelude::*;
 
 use super::GameSystems;
+use super::clock::Clock;
 use super::draw::{DrawnQuestion, Presented};
+use super::events::RoundScored;
 use super::flow::{self, FlowCommand};
 use super::judge::{self, Judgement, Response};
 use super::mode::{TEAM_TALK, arrival_order};
@@ -54,16 +56,13 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-fn open_question(mut game: ResMut<Game>) {
+fn open_question(mut game: ResMut<Game>, mut clock: ResMut<Clock>) {
     let players = game.players.len();
     game.pending = vec![None; players];
     game.buzz = Buzz { locked: vec![false; players], ..Buzz::default() };
-    game.clock.elapsed = Duration::ZERO;
+    game.talk_over = false;
     // Typed answers and orderings take longer to give than a tap: the preset says how much.
-    let kind = game.question().map(|q| q.question.answer.kind());
-    if let Some(kind) = kind {
-        game.clock.limit = game.preset.time.limit(kind, game.settings.timer.limit());
-    }
+    *clock = Clock { elapsed: Duration::ZERO, limit: game.time_limit(game.current) };
 }
 
 /// Presses that arrived while the game was paused, for the question they answer.
@@ -87,8 +86,10 @@ pub(super) fn collect_answers(
     mut commands: MessageReader<FlowCommand>,
     overlay: Res<State<Overlay>>,
     game: Option<ResMut<Game>>,
+    mut clock: ResMut<Clock>,
     mut held: Local<Held>,
     mut next_phase: ResMut<NextState<Phase>>,
+    mut scored: MessageWriter<RoundScored>,
 ) {
     let closed_by_host = commands.read().filter(|c| **c == FlowCommand::CloseQuestion).count() > 0;
     let mut presses: Vec<(Device, Press)> =
@@ -110,10 +111,14 @@ pub(super) fn collect_answers(
         kept.extend(presses);
         presses = kept;
     }
-    game.clock.elapsed += time.delta();
+    clock.elapsed += time.delta();
+    let teams = game.settings.mode == PlayMode::Teams;
+    if teams && !game.talk_over && clock.elapsed >= TEAM_TALK {
+        game.talk_over = true;
+    }
     // Answer times run from when answering opens (after a team talk).
-    let opened = if game.settings.mode == PlayMode::Teams { TEAM_TALK } else { Duration::ZERO };
-    let elapsed = game.clock.elapsed.min(game.clock.limit.unwrap_or(Duration::MAX)).saturating_sub(opened);
+    let opened = if teams { TEAM_TALK } else { Duration::ZERO };
+    let elapsed = clock.elapsed.min(clock.limit.unwrap_or(Duration::MAX)).saturating_sub(opened);
     for press in arrival_order(game.seed, game.current, &presses) {
         match press {
             Press::Buzz(player) if game.may_buzz(player) => game.buzz.holder = Some(player),
@@ -126,7 +131,7 @@ pub(super) fn collect_answers(
             Press::Buzz(_) => {}
         }
     }
-    if closed_by_host || game.round_over() || game.clock.expired() {
+    if closed_by_host || game.round_over() || clock.expired() {
         if game.said_aloud() {
             for speaker in game.speakers() {
                 if let Some(slot @ None) = game.pending.get_mut(speaker) {
@@ -134,7 +139,8 @@ pub(super) fn collect_answers(
                 }
             }
         }
-        score_round(&mut game);
+        score_round(&mut game, clock.limit);
+        scored.write(RoundScored { question: game.current, skipped: false });
         next_phase.set(Phase::Reveal);
     }
 }
@@ -171,7 +177,7 @@ fn response_fits(question: &DrawnQuestion, response: &Response) -> bool {
 
 /// Judges and scores the round that just closed, and logs it: the log is the record a
 /// dispute (or a screen test) goes back to.
-fn score_round(game: &mut Game) {
+fn score_round(game: &mut Game, limit: Option<Duration>) {
     let Some(drawn) = game.questions.get(game.current) else { return };
     let judgements: Vec<Option<(Judgement, Pending)>> = game
         .pending
@@ -195,7 +201,7 @@ fn score_round(game: &mut Game) {
         let time = entry.as_ref().map(|(_, p)| p.time);
         let attempt =
             Attempt { correct, credit: judgement.credit, time: time.unwrap_or_default(), streak: player.streak };
-        let points = if entry.is_some() { game.preset.points(difficulty, attempt, game.clock.limit) } else { 0 };
+        let points = if entry.is_some() { game.preset.points(difficulty, attempt, limit) } else { 0 };
         // A wrong buzz costs the question's value, as on the quiz shows.
         let penalty = if buzz_penalty && entry.is_some() && !correct { game.preset.base.of(difficulty) } else { 0 };
         // A score stops at zero: the penalty kept is what was taken, so the lines add up.

@@ -1,5 +1,5 @@
-//! What the TV shows, as phones and the host remote see it: rebuilt from the game each frame
-//! and handed to the server, which sends each connection its own part only when it changed.
+//! What the TV shows, as phones and the host remote see it: rebuilt from the game when it
+//! changes and handed to the server, which sends each connection its own part only when it changed.
 
 use std::collections::HashMap;
 
@@ -15,9 +15,20 @@ use crate::pack::Answer;
 use crate::theme::palette;
 use crate::words::{answer_text, response_text, unit_leads};
 
-/// Publishes the snapshot after the game has moved this frame (runs only while phones are on).
+/// Publishes the snapshot after the game has moved this frame, when something it shows
+/// changed (runs only while phones are on). The clock is not in it: each phone counts down
+/// from the question's time limit on its own.
 pub fn plugin(app: &mut App) {
-    app.add_systems(Update, publish.run_if(resource_exists::<PhoneLink>).after(GameSystems::Flow));
+    let shown = resource_added::<PhoneLink>
+        .or_eager(resource_exists_and_changed::<Game>)
+        .or_eager(resource_removed::<Game>)
+        .or_eager(resource_exists_and_changed::<GameResults>)
+        .or_eager(resource_changed::<GameSettings>)
+        .or_eager(resource_changed::<PartySeats>)
+        .or_eager(state_changed::<Screen>)
+        .or_eager(state_changed::<Phase>)
+        .or_eager(state_changed::<Overlay>);
+    app.add_systems(Update, publish.run_if(resource_exists::<PhoneLink>.and_eager(shown)).after(GameSystems::Flow));
 }
 
 fn publish(
@@ -146,7 +157,7 @@ pub fn question_view(game: &Game) -> Option<QuestionView> {
         choices,
         unit_first: unit.as_deref().is_some_and(unit_leads),
         unit,
-        seconds: game.clock.limit.map(|limit| limit.as_secs() as u32),
+        seconds: game.time_limit(game.current).map(|limit| limit.as_secs() as u32),
         turn: Turn::Wait,
         note: String::new(),
     })

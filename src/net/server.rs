@@ -28,6 +28,8 @@ pub struct PhoneServer {
     inbound: Mutex<mpsc::Receiver<Inbound>>,
     stop: Option<oneshot::Sender<()>>,
     shared: Arc<Shared>,
+    /// Snapshots handed over by the game (sent or not): the publisher runs on change only.
+    handed: std::sync::atomic::AtomicU64,
 }
 
 impl PhoneServer {
@@ -74,7 +76,15 @@ impl PhoneServer {
             });
         })?;
         info!("phone server on {addr}, room {code}");
-        Ok(Self { addr, code, host_code, inbound: Mutex::new(inbound), stop: Some(stop), shared: published })
+        Ok(Self {
+            addr,
+            code,
+            host_code,
+            inbound: Mutex::new(inbound),
+            stop: Some(stop),
+            shared: published,
+            handed: 0.into(),
+        })
     }
 
     /// The address it listens on.
@@ -121,6 +131,7 @@ impl PhoneServer {
     /// Shows every phone what the TV shows now; each session sends its own phone's part.
     /// Nothing is sent when nothing changed.
     pub fn publish(&self, snapshot: Snapshot) {
+        self.handed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         self.shared.state.send_if_modified(|now| {
             let changed = *now != snapshot;
             if changed {
@@ -128,6 +139,11 @@ impl PhoneServer {
             }
             changed
         });
+    }
+
+    /// How many snapshots the game handed over so far, changed or not.
+    pub fn snapshots_handed(&self) -> u64 {
+        self.handed.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Calls `wake` whenever a phone did something, so a game that waits for input looks.

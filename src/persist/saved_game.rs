@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::game_log::{GameLog, GamesDir};
 use super::user_file::{self, FileNotice, KeptFile};
-use crate::game::{Game, GameSystems, ResumeGame, Screen};
+use crate::game::{Game, GameSystems, HostActed, PlayerJoined, ResumeGame, RoundScored, Screen};
 use crate::input::seats::{PartySeats, Seat};
 use crate::net::inbound::PhoneLink;
 use crate::net::lifecycle::{AwaitingResume, Phones, RestoredRoom};
@@ -113,7 +113,13 @@ pub fn plugin(app: &mut App) {
         .init_resource::<GamesDir>()
         .add_message::<InterruptedChoice>()
         .add_systems(Startup, find_interrupted)
-        .add_systems(Update, (choose.in_set(GameSystems::Screens), save_progress.after(GameSystems::Flow)))
+        .add_systems(
+            Update,
+            (
+                choose.in_set(GameSystems::Screens),
+                save_progress.after(GameSystems::Flow).run_if(in_state(Screen::Playing)),
+            ),
+        )
         .add_systems(OnEnter(Screen::Playing), set_aside_unchosen)
         .add_systems(OnEnter(Screen::Results), forget)
         .add_systems(OnTransition { exited: Screen::Playing, entered: Screen::Title }, forget);
@@ -214,35 +220,21 @@ fn set_aside_unchosen(
     commands.remove_resource::<AwaitingResume>();
 }
 
-/// What changes when a game moves on: a saved game is written only then, not every frame.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Progress {
-    seed: u64,
-    rounds: usize,
-    host: usize,
-    scores: Vec<(u32, bool)>,
-}
-
+/// Writes the game under way when it moves on (it starts or resumes, a round is scored, the
+/// host acts, a player joins), not every frame. A failed write is tried again at the next.
 fn save_progress(
     game: Option<Res<Game>>,
     screen: Res<State<Screen>>,
     path: Res<SavedGamePath>,
     seats: Res<PartySeats>,
     link: Option<Res<PhoneLink>>,
-    mut last: Local<Option<Progress>>,
+    mut scored: MessageReader<RoundScored>,
+    mut acted: MessageReader<HostActed>,
+    mut joined: MessageReader<PlayerJoined>,
 ) {
+    let moved = scored.read().count() + acted.read().count() + joined.read().count() > 0;
     let (Some(game), Some(file)) = (game, &path.0) else { return };
-    if *screen.get() != Screen::Playing {
-        *last = None;
-        return;
-    }
-    let progress = Progress {
-        seed: game.seed,
-        rounds: game.rounds.len(),
-        host: game.host_log.len(),
-        scores: game.players.iter().map(|p| (p.score, p.removed)).collect(),
-    };
-    if last.as_ref() == Some(&progress) {
+    if !(moved || screen.is_changed()) {
         return;
     }
     let saved = SavedGame {
@@ -253,10 +245,9 @@ fn save_progress(
         room: link.as_ref().map(|link| link.0.room()),
         port: link.map(|link| link.0.addr().port()),
     };
-    match user_file::save(&saved, file) {
-        Ok(()) => *last = Some(progress),
-        // Tried again at the next change; the game itself goes on.
-        Err(error) => warn!("{}: cannot save the game under way: {error}", file.display()),
+    if let Err(error) = user_file::save(&saved, file) {
+        // The game itself goes on.
+        warn!("{}: cannot save the game under way: {error}", file.display());
     }
 }
 

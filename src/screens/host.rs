@@ -4,7 +4,7 @@
 
 use bevy::prelude::*;
 
-use crate::game::{FlowCommand, Game, HostAction, Overlay, Presented, Screen};
+use crate::game::{FlowCommand, Game, HostActed, HostAction, Overlay, Presented, Screen};
 use crate::input::AppCommand;
 use crate::net::address::short_url;
 use crate::net::inbound::PhoneLink;
@@ -270,7 +270,7 @@ fn announce(
     game: Res<Game>,
     fonts: Res<Fonts>,
     time: Res<Time>,
-    mut seen: Local<usize>,
+    mut acted: MessageReader<HostActed>,
     mut banners: Query<(Entity, &mut Banner)>,
 ) {
     for (entity, mut banner) in &mut banners {
@@ -278,14 +278,8 @@ fn announce(
             commands.entity(entity).despawn();
         }
     }
-    // A new game starts its log anew.
-    if game.is_added() {
-        *seen = 0;
-    }
     // Several actions in one frame: the last says where things stand.
-    let latest = game.host_log.get(*seen..).and_then(<[_]>::last).copied();
-    *seen = game.host_log.len();
-    let Some(record) = latest else { return };
+    let Some(HostActed(record)) = acted.read().last().copied() else { return };
     for (entity, _) in &banners {
         // It may have just timed out above.
         commands.entity(entity).try_despawn();

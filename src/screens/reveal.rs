@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 
-use crate::game::{DrawnQuestion, FlowCommand, Game, Phase, Presented, Response, Round};
+use crate::game::{DrawnQuestion, FlowCommand, Game, HostActed, Phase, Presented, Response, Round};
 use crate::pack::Question;
 use crate::persist::UserSettings;
 use crate::persist::flags::FlagQuestion;
@@ -11,9 +11,9 @@ use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, Room, rem, send};
 use crate::words::{answer_text, response_text, signed};
 
-/// The reveal's root, with how many host actions it was built after.
+/// The reveal's root, rebuilt when the host rules.
 #[derive(Component)]
-struct RevealRoot(usize);
+struct RevealRoot;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Phase::Reveal), spawn)
@@ -25,17 +25,18 @@ fn follow_rulings(
     mut commands: Commands,
     game: Res<Game>,
     fonts: Res<Fonts>,
-    roots: Query<(Entity, &RevealRoot)>,
+    roots: Query<Entity, With<RevealRoot>>,
     window: Query<&Window>,
     user: Option<Res<UserSettings>>,
+    mut acted: MessageReader<HostActed>,
 ) {
-    for (entity, root) in &roots {
-        if root.0 != game.host_log.len() {
-            commands.entity(entity).despawn();
-            spawn(commands.reborrow(), game, fonts, window, user);
-            return;
-        }
+    if acted.read().count() == 0 {
+        return;
     }
+    for entity in &roots {
+        commands.entity(entity).despawn();
+    }
+    spawn(commands, game, fonts, window, user);
 }
 
 /// Players' lines at 100% text, at most (fewer at larger text): a crowd sees how many were
@@ -59,8 +60,7 @@ fn spawn(
         (true, _) => ("✗  Not quite", palette::WRONG),
         (false, _) => ("The answer", palette::ACCENT),
     };
-    let built = RevealRoot(game.host_log.len());
-    commands.spawn((widgets::screen_root("Reveal screen"), built, DespawnOnExit(Phase::Reveal))).with_children(
+    commands.spawn((widgets::screen_root("Reveal screen"), RevealRoot, DespawnOnExit(Phase::Reveal))).with_children(
         |root| {
             // Spacers above the answer and above the lower third centre the answer in the room left.
             root.spawn(Node { flex_grow: 1.0, ..default() });

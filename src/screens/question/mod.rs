@@ -9,7 +9,7 @@ mod party;
 
 use bevy::prelude::*;
 
-use crate::game::{Game, Phase, PlayMode, Presented};
+use crate::game::{Clock, Game, Phase, PlayMode, Presented};
 use crate::input::InputContext;
 use crate::input::seats::{PartySeats, Seat};
 use crate::persist::UserSettings;
@@ -116,7 +116,7 @@ fn top_bar(game: &Game, fonts: &Fonts) -> impl Bundle {
             BackgroundColor(palette::ACCENT),
         )],
     );
-    let timed = game.clock.limit.is_some();
+    let timed = game.time_limit(game.current).is_some();
     (
         Node {
             position_type: PositionType::Absolute,
@@ -146,16 +146,16 @@ fn leave(mut context: ResMut<InputContext>) {
 }
 
 fn show_timer(
-    game: Res<Game>,
+    clock: Res<Clock>,
     mut bars: Query<&mut Node, With<TimerBar>>,
     mut texts: Query<&mut Text, With<TimerText>>,
 ) {
-    let fraction = game.clock.fraction_left();
+    let fraction = clock.fraction_left();
     for mut node in &mut bars {
         let width = percent(fraction * 100.0);
         node.reborrow().map_unchanged(|v| &mut v.width).set_if_neq(width);
     }
-    let label = game.clock.remaining().map(|left| format!("{}", left.as_secs_f32().ceil() as u32)).unwrap_or_default();
+    let label = clock.remaining().map(|left| format!("{}", left.as_secs_f32().ceil() as u32)).unwrap_or_default();
     for mut text in &mut texts {
         if text.0 != label {
             text.0.clone_from(&label);

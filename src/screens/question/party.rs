@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 
 use crate::game::mode::TEAM_TALK;
-use crate::game::{FlowCommand, Game, Phase, PlayMode, Presented};
+use crate::game::{Clock, FlowCommand, Game, Phase, PlayMode, Presented};
 use crate::input::InputContext;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem, send};
@@ -73,7 +73,7 @@ fn follow_buzzer(game: Res<Game>, mut context: ResMut<InputContext>) {
     context.set_if_neq(wanted);
 }
 
-fn show_mode(game: Res<Game>, mut lines: Query<(&mut Text, &mut TextColor), With<ModeLine>>) {
+fn show_mode(game: Res<Game>, clock: Res<Clock>, mut lines: Query<(&mut Text, &mut TextColor), With<ModeLine>>) {
     let name = |p: usize| game.players.get(p).map_or(String::new(), |p| p.name.clone());
     let colour = |p: usize| game.players.get(p).map_or(palette::ACCENT, |p| palette::player(p.colour));
     let options = matches!(game.question().map(|q| &q.presented), Some(Presented::Options { .. }));
@@ -84,7 +84,7 @@ fn show_mode(game: Res<Game>, mut lines: Query<(&mut Text, &mut TextColor), With
             None => (String::new(), palette::ACCENT),
         },
         PlayMode::Teams if game.team_talk() => {
-            let left = TEAM_TALK.saturating_sub(game.clock.elapsed).as_secs_f32().ceil();
+            let left = TEAM_TALK.saturating_sub(clock.elapsed).as_secs_f32().ceil();
             (format!("Team talk: {left:.0}"), palette::ACCENT)
         }
         PlayMode::Teams => ("One answer per team: any member answers".to_owned(), palette::ACCENT),

@@ -1,0 +1,33 @@
+//! What happened in a game, as messages for whatever shows, saves or sends it: those systems
+//! react to these rather than poll the game for a change. Each is written in
+//! [`super::GameSystems::Flow`] after the game already holds what it tells.
+
+use bevy::prelude::*;
+
+use super::model::HostRecord;
+
+/// A round closed and was scored (or the host skipped it): [`super::Game::rounds`] ends
+/// with it.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoundScored {
+    /// Index into [`super::Game::questions`].
+    pub question: usize,
+    /// The host skipped it: nobody scored.
+    pub skipped: bool,
+}
+
+/// The host acted, and it changed the game: the record is the last of
+/// [`super::Game::host_log`].
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HostActed(pub HostRecord);
+
+/// A player joined the game under way (a phone seated mid-game).
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlayerJoined {
+    /// Index into [`super::Game::players`].
+    pub player: usize,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<RoundScored>().add_message::<HostActed>().add_message::<PlayerJoined>();
+}
