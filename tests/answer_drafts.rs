@@ -61,3 +61,18 @@ fn an_ordering_picks_up_moves_and_puts_down() {
     assert_eq!(draft.held, None, "no such slot");
     assert_eq!(draft.response(), Response::Order(vec![0, 1, 2, 3]));
 }
+
+#[test]
+fn a_line_of_text_stops_at_its_limit_takes_no_control_characters_and_deletes() {
+    use bigtuna::input::text_entry::type_line;
+    let mut name = String::new();
+    let key = Key::Character("x".into());
+    assert!(type_line(&mut name, &key, Some("Pam\u{7}ela Beesly"), 5, |_, _| true));
+    assert_eq!(name, "Pamel", "five characters, the bell dropped");
+    assert!(!type_line(&mut name, &key, Some("a"), 5, |_, _| true), "a full line takes nothing");
+    assert!(type_line(&mut name, &Key::Backspace, None, 5, |_, _| true));
+    assert_eq!(name, "Pame");
+    let mut empty = String::new();
+    assert!(!type_line(&mut empty, &Key::Backspace, None, 5, |_, _| true), "nothing to delete");
+    assert!(!type_line(&mut empty, &key, Some("é"), 5, |_, c| c.is_ascii()), "what the field refuses");
+}

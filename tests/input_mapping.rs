@@ -83,8 +83,10 @@ fn input_app(context: InputContext) -> App {
     app.add_plugins((MinimalPlugins, StatesPlugin));
     app.add_message::<KeyboardInput>();
     app.add_plugins((bigtuna::game::plugin, bigtuna::input::plugin));
-    app.insert_resource(context);
     app.update();
+    // Set here as a screen would have it (the context is derived only when what it follows
+    // changes, and nothing does in these tests).
+    app.insert_resource(context);
     app
 }
 

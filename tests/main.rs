@@ -16,6 +16,7 @@ mod game_mix;
 mod glyphs;
 mod history;
 mod importers;
+mod input_context;
 mod input_mapping;
 mod kill;
 mod matcher;

@@ -119,8 +119,8 @@ fn a_player_joins_and_plays_in_chromium() {
                     since = Instant::now();
                 }
                 // Bo answers a second after Pam, so her page shows "locked in" for a while.
-                let pam = game(&app).pending[0].is_some();
-                if pam && game(&app).pending[1].is_none() && since.elapsed() > Duration::from_secs(1) {
+                let pam = game(&app).pending(0).is_some();
+                if pam && game(&app).pending(1).is_none() && since.elapsed() > Duration::from_secs(1) {
                     let drawn = game(&app).question().expect("question").clone();
                     let reply = say(bo, &answer_json(current, &right_response(&drawn)));
                     assert!(matches!(reply, bigtuna::net::protocol::ServerMessage::Ack { .. }), "{reply:?}");

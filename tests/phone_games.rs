@@ -145,7 +145,7 @@ fn phones_play_every_answer_kind_and_each_hears_its_own_result() {
         let [ann, bo] = &mut phones[..] else { unreachable!() };
         assert_eq!(say(ann, &answer_json(question, &right_response(&drawn))), ServerMessage::Ack { question });
         // Locked in: the phone is told so.
-        pump(&mut app, |app| game(app).pending[0].is_some());
+        pump(&mut app, |app| game(app).pending(0).is_some());
         question_for(ann, question, Turn::Answered);
         assert_eq!(say(bo, &answer_json(question, &wrong_response(&drawn))), ServerMessage::Ack { question });
         pump(&mut app, |app| phase(app) == Some(Phase::Reveal));
@@ -180,11 +180,14 @@ fn buzz_in_from_phones_one_buzzer_at_a_time_and_a_wrong_answer_locks_out() {
     say(ann, &answer_json(question, &right_response(&drawn)));
     assert_eq!(say(bo, &format!(r#"{{"type":"buzz","question":{question}}}"#)), ServerMessage::Ack { question });
     pump(&mut app, |app| game(app).buzz.holder == Some(1));
-    assert!(game(&app).pending.iter().all(Option::is_none), "an answer before the buzz is not taken");
+    assert!(
+        game(&app).players.iter().all(|p| p.this_round.pending.is_none()),
+        "an answer before the buzz is not taken"
+    );
     told_to_wait(ann, question, "Bo buzzed in");
     question_for(bo, question, Turn::Answer);
     say(bo, &answer_json(question, &wrong_response(&drawn)));
-    pump(&mut app, |app| game(app).buzz.locked[1]);
+    pump(&mut app, |app| game(app).locked_out(1));
     told_to_wait(bo, question, "Locked out: wrong buzz");
     // Ann may buzz now, and her right answer wins the round.
     question_for(ann, question, Turn::Buzz);
@@ -222,7 +225,7 @@ fn hot_seat_and_teams_from_phones_say_whose_turn_it_is() {
     pump(&mut app, |app| !game(app).team_talk());
     question_for(&mut phones[0], question, Turn::Answer);
     say(&mut phones[0], &answer_json(question, &right_response(&drawn)));
-    pump(&mut app, |app| game(app).pending[0].is_some());
+    pump(&mut app, |app| game(app).pending(0).is_some());
     let team = game(&app).players[0].team;
     let mate = (1..4).find(|p| game(&app).players[*p].team == team).expect("a team mate");
     told_to_wait(&mut phones[mate], question, "Your team has answered");
@@ -356,7 +359,7 @@ fn the_phones_snapshot_is_rebuilt_when_something_shown_changed_not_every_frame()
     assert_eq!(handed(&app), before, "30 frames of an open question with a running clock rebuilt nothing");
     let drawn = current(&app);
     assert_eq!(say(&mut phones[0], &answer_json(question, &right_response(&drawn))), ServerMessage::Ack { question });
-    pump(&mut app, |app| game(app).pending[0].is_some());
+    pump(&mut app, |app| game(app).pending(0).is_some());
     app.update();
     assert!(handed(&app) > before, "an answer is shown (Ann's phone says answered)");
     question_for(&mut phones[0], question, Turn::Answered);

@@ -222,7 +222,7 @@ fn phones_come_back_to_a_resumed_party_by_their_secrets_and_nobody_takes_their_s
     assert!(!heard.iter().any(|m| matches!(m, ServerMessage::Reveal(_))), "no reveal before the question: {heard:?}");
     let drawn = game(&app).question().expect("a question").clone();
     assert_eq!(say(&mut phone, &answer_json(1, &right_response(&drawn))), ServerMessage::Ack { question: 1 });
-    pump(&mut app, |app| game(app).pending[1].is_some());
+    pump(&mut app, |app| game(app).pending(1).is_some());
     assert_eq!(game(&app).players.len(), 2, "no seat was added");
     assert_eq!(scores(&app), before, "the scores came back with the game");
 }

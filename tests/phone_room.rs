@@ -287,7 +287,7 @@ fn an_answer_sent_as_the_game_pauses_counts_and_paused_phones_wait() {
     }
     assert_eq!(phase(&app), Some(Phase::Question), "nothing closes while paused");
     command(&mut app, FlowCommand::Resume);
-    pump(&mut app, |app| game(app).pending[0].is_some());
+    pump(&mut app, |app| game(app).pending(0).is_some());
     question_for(bo, question, Turn::Answer);
     assert_eq!(say(bo, &answer_json(question, &wrong_response(&drawn))), ServerMessage::Ack { question });
     pump(&mut app, |app| phase(app) == Some(Phase::Reveal));

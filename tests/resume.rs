@@ -73,8 +73,12 @@ fn a_closed_window_is_offered_back_from_the_next_question_with_the_same_scores()
         next(&mut app);
     }
     play_round(&mut app);
-    let before = game(&app).clone();
+    let mut before = game(&app).clone();
     drop(app); // the window closes in the reveal of question 4
+    // The reveal's answers are in the rounds; each player's part in a question begins anew.
+    for player in &mut before.players {
+        player.this_round = Default::default();
+    }
 
     let mut app = saving_app(&dir);
     let offered = app.world().get_resource::<Interrupted>().expect("the game is offered back").0.clone();

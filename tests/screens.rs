@@ -30,8 +30,8 @@ fn script() -> String {
     // Packs and settings, then back.
     steps.extend(["down", "down", "enter", "wait:5", "shot:02-packs", "esc", "wait:5"].map(String::from));
     steps.extend(["down", "down", "down", "enter", "wait:5", "shot:03-settings", "esc", "wait:5"].map(String::from));
-    // Solo game setup, by mouse (a click on Play solo); then seven rows, and Start.
-    steps.extend(["click:640:297", "wait:5", "shot:04-setup"].map(String::from));
+    // Solo game setup, by mouse (a click on Play solo, found by its name); then the rows, and Start.
+    steps.extend(["click:Play solo button", "wait:5", "shot:04-setup"].map(String::from));
     steps.extend(std::iter::repeat_n("down".to_owned(), 8));
     steps.extend(["enter", "wait:8"].map(String::from));
     for (n, drawn) in game.iter().enumerate() {
@@ -52,7 +52,7 @@ fn script() -> String {
             _ => {}
         }
         // The first reveal goes on by a click on Continue, the others by Enter.
-        let next = if n == 0 { "click:1133:578" } else { "enter" };
+        let next = if n == 0 { "click:Continue button" } else { "enter" };
         steps.extend(["wait:8".to_owned(), format!("shot:q{}-reveal", n + 1), next.into(), "wait:8".into()]);
     }
     steps.extend(["wait:5", "shot:06-results"].map(String::from));

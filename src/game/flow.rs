@@ -113,7 +113,6 @@ pub fn new_game(
         least_seen,
         settings,
         preset,
-        pending: vec![None; players.len()],
         players,
         questions,
         current: 0,
@@ -146,6 +145,7 @@ fn seat_players(settings: &GameSettings) -> (Vec<Player>, Vec<Team>) {
             best_streak: 0,
             team,
             removed: false,
+            this_round: default(),
         })
         .collect();
     (players, teams)

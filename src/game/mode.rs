@@ -34,12 +34,10 @@ impl Game {
     /// Whether this player's team (or, outside teams, the player) has answered.
     fn side_answered(&self, player: usize) -> bool {
         match self.players.get(player).and_then(|p| p.team) {
-            Some(team) if self.settings.mode == PlayMode::Teams => self
-                .players
-                .iter()
-                .zip(&self.pending)
-                .any(|(member, pending)| member.team == Some(team) && pending.is_some()),
-            _ => self.pending.get(player).is_some_and(Option::is_some),
+            Some(team) if self.settings.mode == PlayMode::Teams => {
+                self.players.iter().any(|member| member.team == Some(team) && member.this_round.pending.is_some())
+            }
+            _ => self.pending(player).is_some(),
         }
     }
 
@@ -55,9 +53,8 @@ impl Game {
             PlayMode::HotSeat => self.turn() == Some(player),
             PlayMode::Teams => !self.team_talk(),
             PlayMode::Buzz => {
-                let locked = self.buzz.locked.get(player).copied().unwrap_or(false);
                 let options = matches!(self.question().map(|q| &q.presented), Some(Presented::Options { .. }));
-                !locked && !self.buzz.won && (options || self.buzz.holder == Some(player))
+                !self.locked_out(player) && !self.buzz.won && (options || self.buzz.holder == Some(player))
             }
         }
     }
@@ -68,7 +65,7 @@ impl Game {
             && self.buzz.holder.is_none()
             && !self.buzz.won
             && self.players.get(player).is_some_and(|p| !p.removed)
-            && !self.buzz.locked.get(player).copied().unwrap_or(false)
+            && !self.locked_out(player)
     }
 
     /// Whether the open question is a typed or number one that the party says aloud.
@@ -108,9 +105,7 @@ impl Game {
         match self.settings.mode {
             PlayMode::Everyone | PlayMode::Teams => active.iter().all(|p| self.side_answered(*p)),
             PlayMode::HotSeat => self.turn().is_none_or(|p| self.side_answered(p)),
-            PlayMode::Buzz => {
-                self.buzz.won || active.iter().all(|p| self.buzz.locked.get(*p).copied().unwrap_or(false))
-            }
+            PlayMode::Buzz => self.buzz.won || active.iter().all(|p| self.locked_out(*p)),
         }
     }
 

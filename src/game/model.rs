@@ -36,11 +36,10 @@ pub struct Game {
     /// time itself is the [`super::clock::Clock`], kept out of the game).
     #[serde(default)]
     pub talk_over: bool,
-    /// Answers given to the current question so far, by player.
-    pub pending: Vec<Option<Pending>>,
     /// The teams, in a teams game.
     pub teams: Vec<Team>,
-    /// Buzz-in: who is locked out, who holds the buzzer.
+    /// Buzz-in: who holds the buzzer, whether it was won (who is locked out is each
+    /// player's [`Player::this_round`]).
     pub buzz: Buzz,
     /// What the host did, in order.
     pub host_log: Vec<HostRecord>,
@@ -49,8 +48,6 @@ pub struct Game {
 /// The buzz-in state of the open question.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Buzz {
-    /// Players who answered wrong and may not buzz again.
-    pub locked: Vec<bool>,
     /// Who buzzed and is typing their answer (typed and number questions).
     pub holder: Option<usize>,
     /// Someone answered right: the round is over.
@@ -132,6 +129,19 @@ pub struct Player {
     pub team: Option<usize>,
     /// Removed by the host.
     pub removed: bool,
+    /// Their part in the open question, begun anew as each question opens.
+    #[serde(default)]
+    pub this_round: PlayerRound,
+}
+
+/// One player's part in the open question: what belongs to a player for one question only
+/// lives here, so a player who joins or is removed takes all of it with them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PlayerRound {
+    /// What they answered so far, if they did.
+    pub pending: Option<Pending>,
+    /// Buzz-in: they answered wrong and may not buzz again.
+    pub locked_out: bool,
 }
 
 /// An answer given: what, and after how long.
@@ -247,10 +257,20 @@ impl Game {
                 .min_by_key(|t| self.players.iter().filter(|p| p.team == Some(*t)).count())
                 .unwrap_or(0)
         });
-        self.players.push(Player { name, colour, score: 0, streak: 0, best_streak: 0, team, removed: false });
-        self.pending.push(None);
-        self.buzz.locked.push(false);
+        let player =
+            Player { name, colour, score: 0, streak: 0, best_streak: 0, team, removed: false, this_round: default() };
+        self.players.push(player);
         self.players.len() - 1
+    }
+
+    /// What `player` answered to the open question so far.
+    pub fn pending(&self, player: usize) -> Option<&Pending> {
+        self.players.get(player).and_then(|p| p.this_round.pending.as_ref())
+    }
+
+    /// Buzz-in: whether `player` answered the open question wrong and may not buzz again.
+    pub fn locked_out(&self, player: usize) -> bool {
+        self.players.get(player).is_some_and(|p| p.this_round.locked_out)
     }
 
     /// Each team's score: the sum of its members'.

@@ -13,7 +13,7 @@ use super::events::RoundScored;
 use super::flow::{self, FlowCommand};
 use super::judge::{self, Judgement, Response};
 use super::mode::{TEAM_TALK, arrival_order};
-use super::model::{Buzz, Device, Game, Outcome, Pending, Round};
+use super::model::{Buzz, Device, Game, Outcome, Pending, PlayerRound, Round};
 use super::scoring::{Attempt, ScoringPreset};
 use super::settings::PlayMode;
 use super::state::{Overlay, Phase};
@@ -57,9 +57,10 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn open_question(mut game: ResMut<Game>, mut clock: ResMut<Clock>) {
-    let players = game.players.len();
-    game.pending = vec![None; players];
-    game.buzz = Buzz { locked: vec![false; players], ..Buzz::default() };
+    for player in &mut game.players {
+        player.this_round = PlayerRound::default();
+    }
+    game.buzz = Buzz::default();
     game.talk_over = false;
     // Typed answers and orderings take longer to give than a tap: the preset says how much.
     *clock = Clock { elapsed: Duration::ZERO, limit: game.time_limit(game.current) };
@@ -134,7 +135,7 @@ pub(super) fn collect_answers(
     if closed_by_host || game.round_over() || clock.expired() {
         if game.said_aloud() {
             for speaker in game.speakers() {
-                if let Some(slot @ None) = game.pending.get_mut(speaker) {
+                if let Some(slot @ None) = game.players.get_mut(speaker).map(|p| &mut p.this_round.pending) {
                     *slot = Some(Pending { response: Response::Aloud, time: elapsed, device: Device::Voice });
                 }
             }
@@ -152,13 +153,13 @@ fn take_answer(game: &mut Game, player: usize, answer: Pending) {
     {
         let right = judge::judge(drawn, &answer.response).correct;
         game.buzz.won |= right;
-        if !right && let Some(locked) = game.buzz.locked.get_mut(player) {
-            *locked = true;
-        }
         game.buzz.holder = None;
+        if let Some(p) = game.players.get_mut(player) {
+            p.this_round.locked_out |= !right;
+        }
     }
-    if let Some(slot) = game.pending.get_mut(player) {
-        *slot = Some(answer);
+    if let Some(p) = game.players.get_mut(player) {
+        p.this_round.pending = Some(answer);
     }
 }
 
@@ -180,9 +181,9 @@ fn response_fits(question: &DrawnQuestion, response: &Response) -> bool {
 fn score_round(game: &mut Game, limit: Option<Duration>) {
     let Some(drawn) = game.questions.get(game.current) else { return };
     let judgements: Vec<Option<(Judgement, Pending)>> = game
-        .pending
+        .players
         .iter()
-        .map(|pending| pending.as_ref().map(|p| (judge::judge(drawn, &p.response), p.clone())))
+        .map(|player| player.this_round.pending.as_ref().map(|p| (judge::judge(drawn, &p.response), p.clone())))
         .collect();
     let closest = closest_players(&game.preset, drawn, &judgements);
     let difficulty = drawn.question.difficulty;

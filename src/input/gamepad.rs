@@ -46,8 +46,15 @@ pub fn answer_for_button(button: GamepadButton, count: usize) -> Option<usize> {
 const STICK_THRESHOLD: f32 = 0.6;
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<GamepadSeats>()
-        .add_systems(Update, (seat_gamepads, read_gamepads).chain().in_set(GameSystems::Input));
+    app.init_resource::<GamepadSeats>().add_systems(
+        Update,
+        // After the keys, so that presses of one frame keep one order (who joined first).
+        (seat_gamepads, read_gamepads)
+            .chain()
+            .in_set(GameSystems::Input)
+            .after(super::context::DeriveContext)
+            .after(super::keyboard::read_keys),
+    );
 }
 
 fn seat_gamepads(

@@ -76,10 +76,10 @@ pub fn answer_for_key(key: KeyCode, count: usize, party: bool) -> Option<(usize,
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, read_keys.in_set(GameSystems::Input));
+    app.add_systems(Update, read_keys.in_set(GameSystems::Input).after(super::context::DeriveContext));
 }
 
-fn read_keys(
+pub(super) fn read_keys(
     mut keys: MessageReader<KeyboardInput>,
     mut ctrl: Local<[bool; 2]>,
     mut focus_lost: MessageReader<KeyboardFocusLost>,

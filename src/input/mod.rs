@@ -1,6 +1,7 @@
 //! Keys and gamepads become actions: menu navigation, app commands, and answers for the core.
 //! The mapping is plain functions, so tests check every key without a window.
 
+pub mod context;
 pub mod gamepad;
 pub mod keyboard;
 pub mod ordering;
@@ -8,6 +9,8 @@ pub mod seats;
 pub mod text_entry;
 
 use bevy::prelude::*;
+
+pub use context::{InputContext, TakesText};
 
 /// Moving around menus and confirming, from any input device.
 #[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,28 +56,6 @@ pub enum AppCommand {
     ShowHostCode,
 }
 
-/// What the keys mean right now: set by the screen being shown.
-#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum InputContext {
-    /// Menus: arrows move, Enter confirms, letters do nothing.
-    #[default]
-    Menu,
-    /// A question with options: number/letter keys and face buttons answer directly.
-    Options {
-        /// How many options there are.
-        count: usize,
-        /// Party play: each player has their own row of keys and their own gamepad.
-        party: bool,
-    },
-    /// Typing an answer: letters are text, so no letter shortcuts.
-    TextEntry,
-    /// Buzz-in on a typed or number question: any key of a player's row, or a pad's face
-    /// button, buzzes to answer.
-    Buzzers,
-    /// The join screen: a row's first key, or an unseated pad's South, joins the party.
-    Joining,
-}
-
 /// Keyboard and gamepad mapping; runs headless too (tests write `KeyboardInput` themselves).
 pub fn plugin(app: &mut App) {
     // The messages read here are Bevy's input plugin's; registering them too (a no-op when it
@@ -85,6 +66,5 @@ pub fn plugin(app: &mut App) {
         .add_message::<AppCommand>()
         .add_message::<seats::JoinRequest>()
         .init_resource::<seats::PartySeats>()
-        .init_resource::<InputContext>()
-        .add_plugins((keyboard::plugin, gamepad::plugin, seats::plugin));
+        .add_plugins((context::plugin, keyboard::plugin, gamepad::plugin, seats::plugin));
 }

@@ -7,6 +7,30 @@ use bevy::input::keyboard::Key;
 use crate::game::Response;
 use crate::game::judge::parse_number;
 
+/// One key press on a line of text (an answer, a player's name): Backspace deletes the last
+/// character; a key's text is typed, character by character, while the line has fewer than
+/// `limit` and `takes` (the line so far, the character) allows it. Control characters never
+/// are. Says whether the line changed.
+pub fn type_line(
+    line: &mut String,
+    key: &Key,
+    text: Option<&str>,
+    limit: usize,
+    takes: impl Fn(&str, char) -> bool,
+) -> bool {
+    if *key == Key::Backspace {
+        return line.pop().is_some();
+    }
+    let mut changed = false;
+    for c in text.unwrap_or_default().chars().filter(|c| !c.is_control()) {
+        if line.chars().count() < limit && takes(line, c) {
+            line.push(c);
+            changed = true;
+        }
+    }
+    changed
+}
+
 /// The text typed so far into an answer field.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextEntry {
@@ -29,19 +53,13 @@ impl TextEntry {
 
     /// One key press: Backspace deletes, a character is typed if the field takes it.
     pub fn key(&mut self, key: &Key, text: Option<&str>) {
-        if *key == Key::Backspace {
-            self.text.pop();
+        let numeric = self.numeric;
+        // A minus sign only leads a number.
+        let takes = |so_far: &str, c: char| {
+            !numeric || c.is_ascii_digit() || matches!(c, '.' | ',') || (c == '-' && so_far.is_empty())
+        };
+        if type_line(&mut self.text, key, text, Self::MAX_CHARS, takes) || *key == Key::Backspace {
             self.invalid = false;
-            return;
-        }
-        for c in text.unwrap_or_default().chars().filter(|c| !c.is_control()) {
-            // A minus sign only leads a number.
-            let allowed =
-                !self.numeric || c.is_ascii_digit() || matches!(c, '.' | ',') || (c == '-' && self.text.is_empty());
-            if allowed && self.text.chars().count() < Self::MAX_CHARS {
-                self.text.push(c);
-                self.invalid = false;
-            }
         }
     }
 

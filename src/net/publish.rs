@@ -104,11 +104,11 @@ fn turn(game: &Game, player: usize, paused: bool) -> (Turn, String) {
     if game.players.get(player).is_none_or(|p| p.removed) {
         return (Turn::Wait, "The host took you out of this game".into());
     }
-    let locked_out = game.settings.mode == PlayMode::Buzz && game.buzz.locked.get(player).copied().unwrap_or(false);
+    let locked_out = game.settings.mode == PlayMode::Buzz && game.locked_out(player);
     if locked_out {
         return (Turn::Wait, "Locked out: wrong buzz".into());
     }
-    if game.pending.get(player).is_some_and(Option::is_some) {
+    if game.pending(player).is_some() {
         return (Turn::Answered, String::new());
     }
     if paused {
@@ -228,7 +228,7 @@ fn host_view(game: &Game, stage: Stage, paused: bool) -> HostView {
         .map(|(i, p)| {
             let given = match round {
                 Some(round) => round.outcomes.get(i).and_then(|o| o.response().cloned()),
-                None => game.pending.get(i).and_then(|p| p.as_ref().map(|p| p.response.clone())),
+                None => game.pending(i).map(|p| p.response.clone()),
             };
             HostPlayer {
                 player: i,

@@ -4,7 +4,7 @@
 //! Continue leads to the game's settings.
 
 use bevy::input::ButtonState;
-use bevy::input::keyboard::{Key, KeyboardInput};
+use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 
 use super::go_to;
@@ -13,12 +13,13 @@ use crate::game::settings::{TEAM_COUNT, team_name};
 use crate::game::{GameSettings, Screen};
 use crate::input::keyboard::PARTY_ROWS;
 use crate::input::seats::{PartySeats, Seat};
-use crate::input::{InputContext, NavAction};
+use crate::input::text_entry::type_line;
+use crate::input::{NavAction, TakesText};
 use crate::net::inbound::PhoneLink;
 use crate::persist::UserSettings;
 use crate::theme::focus::{Activate, Adjust, Cancel, GridCell};
 use crate::theme::palette;
-use crate::theme::widgets::{self, Fonts, Room, rem};
+use crate::theme::widgets::{self, ButtonText, Fonts, Room, rem};
 use crate::words::names_within;
 
 /// The screen's own state: how many seats it shows, and whose name is being typed.
@@ -54,22 +55,19 @@ const ROWS_SHOWN: usize = 7;
 const ROW_WIDTH: f32 = 66.0;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Join), (prepare, spawn).chain())
-        .add_systems(OnExit(Screen::Join), |mut context: ResMut<InputContext>| *context = InputContext::Menu)
-        .add_systems(
-            Update,
-            (type_name, rebuild, lobby::fill, refresh)
-                .chain()
-                .run_if(in_state(Screen::Join))
-                .in_set(crate::game::GameSystems::Screens),
-        );
+    app.add_systems(OnEnter(Screen::Join), (prepare, spawn).chain()).add_systems(
+        Update,
+        (type_name, rebuild, lobby::fill, refresh)
+            .chain()
+            .run_if(in_state(Screen::Join))
+            .in_set(crate::game::GameSystems::Screens),
+    );
 }
 
 /// The players are the seats: a player without one (from an earlier solo game or the command
 /// line) has no device here.
-fn prepare(mut settings: ResMut<GameSettings>, seats: Res<PartySeats>, mut context: ResMut<InputContext>) {
+fn prepare(mut settings: ResMut<GameSettings>, seats: Res<PartySeats>) {
     settings.players.truncate(seats.0.len());
-    *context = InputContext::Joining;
 }
 
 fn spawn(
@@ -100,7 +98,8 @@ fn build(
     let free = room.width - 4.0 - side;
     let rows_shown = if free >= ROW_WIDTH * (1.0 + 0.4 * (room.scale - 1.0)) { room.rows(ROWS_SHOWN) } else { 0 };
     let root = JoinRoot { seats: count, editing: None, phones, room };
-    let mut screen = commands.spawn((widgets::screen_root("Join screen"), root, DespawnOnExit(Screen::Join)));
+    let mut screen =
+        commands.spawn((widgets::screen_root("Join screen"), root, TakesText::default(), DespawnOnExit(Screen::Join)));
     if phones {
         // Room on the right for the phone lobby's column.
         screen.entry::<Node>().and_modify(move |mut node| node.padding.right = rem(side));
@@ -246,11 +245,11 @@ fn go_on(_: On<Activate>, settings: Res<GameSettings>, mut next: ResMut<NextStat
 
 fn edit_name(
     player: usize,
-) -> impl FnMut(On<Activate>, Query<&mut JoinRoot>, ResMut<InputContext>) + Send + Sync + 'static {
-    move |_, mut roots, mut context| {
-        for mut root in &mut roots {
+) -> impl FnMut(On<Activate>, Query<(&mut JoinRoot, &mut TakesText)>) + Send + Sync + 'static {
+    move |_, mut roots| {
+        for (mut root, mut field) in &mut roots {
             root.editing = Some(player);
-            *context = InputContext::TextEntry;
+            field.now = true;
         }
     }
 }
@@ -259,12 +258,11 @@ fn edit_name(
 fn type_name(
     mut nav: MessageReader<NavAction>,
     mut typed: MessageReader<KeyboardInput>,
-    mut roots: Query<&mut JoinRoot>,
-    mut context: ResMut<InputContext>,
+    mut roots: Query<(&mut JoinRoot, &mut TakesText)>,
     mut settings: ResMut<GameSettings>,
 ) {
     let finish = nav.read().filter(|a| matches!(a, NavAction::Back | NavAction::Submit)).count() > 0;
-    let Ok(mut root) = roots.single_mut() else { return };
+    let Ok((mut root, mut field)) = roots.single_mut() else { return };
     let Some(i) = root.editing else {
         typed.clear();
         return;
@@ -274,21 +272,13 @@ fn type_name(
         return;
     };
     for key in typed.read().filter(|k| k.state == ButtonState::Pressed) {
-        if key.logical_key == Key::Backspace {
-            player.name.pop();
-        } else if let Some(text) = &key.text {
-            for c in text.chars().filter(|c| !c.is_control()) {
-                if player.name.chars().count() < NAME_LENGTH {
-                    player.name.push(c);
-                }
-            }
-        }
+        type_line(&mut player.name, &key.logical_key, key.text.as_deref(), NAME_LENGTH, |_, _| true);
     }
     if finish {
         let trimmed = player.name.trim().to_owned();
         player.name = if trimmed.is_empty() { format!("Player {}", i + 1) } else { trimmed };
         root.editing = None;
-        *context = InputContext::Joining;
+        field.now = false;
     }
 }
 
@@ -315,39 +305,26 @@ fn rebuild(
 fn refresh(
     settings: Res<GameSettings>,
     roots: Query<Ref<JoinRoot>>,
-    names: Query<(&NameButton, &Children)>,
-    teams: Query<(&TeamButton, &Children)>,
-    mut texts: Query<&mut Text, Without<JoinNotice>>,
+    mut names: Query<(&NameButton, &mut ButtonText), Without<TeamButton>>,
+    mut teams: Query<(&TeamButton, &mut ButtonText)>,
     mut notice: Query<&mut Text, With<JoinNotice>>,
 ) {
     let Ok(root) = roots.single() else { return };
     if !settings.is_changed() && !root.is_changed() {
         return;
     }
-    for (NameButton(i), children) in &names {
+    for (NameButton(i), mut text) in &mut names {
         let name = settings.players.get(*i).map_or("", |p| p.name.as_str());
         let label = if root.editing == Some(*i) { format!("{name}|") } else { format!("✎  {name}") };
-        for child in children.iter() {
-            if let Ok(mut text) = texts.get_mut(child)
-                && text.0 != label
-            {
-                text.0.clone_from(&label);
-            }
-        }
+        text.set_if_neq(ButtonText(label));
     }
-    for (TeamButton(i), children) in &teams {
+    for (TeamButton(i), mut text) in &mut teams {
         let team = settings.players.get(*i).and_then(|p| p.team);
         let label = match team {
             Some(t) => format!("‹ {} ›", settings.teams.get(t).cloned().unwrap_or_else(|| team_name(t))),
             None => "‹ Any team ›".to_owned(),
         };
-        for child in children.iter() {
-            if let Ok(mut text) = texts.get_mut(child)
-                && text.0 != label
-            {
-                text.0.clone_from(&label);
-            }
-        }
+        text.set_if_neq(ButtonText(label));
     }
     let message = match settings.players.len() {
         0 => "Nobody has joined yet".to_owned(),

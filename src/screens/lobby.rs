@@ -13,7 +13,7 @@ use crate::net::inbound::PhoneLink;
 use crate::net::lifecycle::{PhoneAddress, PhoneNotice, Phones};
 use crate::theme::focus::Activate;
 use crate::theme::palette;
-use crate::theme::widgets::{self, Fonts, Room, rem};
+use crate::theme::widgets::{self, ButtonText, Fonts, Room, rem};
 
 /// Where the lobby is drawn (spawned empty by the join screen, filled here).
 #[derive(Component)]
@@ -60,16 +60,10 @@ fn toggle(_: On<Activate>, mut phones: ResMut<Phones>) {
     phones.on = !phones.on;
 }
 
-fn label(link: Option<Res<PhoneLink>>, buttons: Query<&Children, With<PhonesButton>>, mut texts: Query<&mut Text>) {
+fn label(link: Option<Res<PhoneLink>>, mut buttons: Query<&mut ButtonText, With<PhonesButton>>) {
     let wanted = if link.is_some() { "Phones: on" } else { "Phones: off" };
-    for children in &buttons {
-        for child in children.iter() {
-            if let Ok(mut text) = texts.get_mut(child)
-                && text.0 != wanted
-            {
-                text.0 = wanted.to_owned();
-            }
-        }
+    for mut text in &mut buttons {
+        text.set_if_neq(ButtonText(wanted.to_owned()));
     }
 }
 

@@ -8,7 +8,7 @@ use crate::persist::UserSettings;
 use crate::persist::settings_file::TEXT_SCALE;
 use crate::theme::focus::{Adjust, Cancel};
 use crate::theme::palette;
-use crate::theme::widgets::{self, Fonts, rem};
+use crate::theme::widgets::{self, ButtonText, Fonts, rem};
 
 /// A row of the screen: what it changes, and what its label shows.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,16 +75,15 @@ fn apply(row: SettingsRow, delta: i32, wraps: bool, settings: &mut UserSettings)
 
 fn refresh(
     settings: Res<UserSettings>,
-    rows: Query<(&SettingsRow, &Children)>,
+    mut rows: Query<(&SettingsRow, &mut ButtonText)>,
     fresh: Query<(), Added<SettingsRow>>,
     no_sound_card: Option<Res<crate::audio::NoSoundCard>>,
-    mut texts: Query<&mut Text>,
 ) {
     if fresh.is_empty() && !settings.is_changed() {
         return;
     }
     let on_off = |on: bool| if on { "On" } else { "Off" };
-    for (row, children) in &rows {
+    for (row, mut text) in &mut rows {
         let label = match row {
             SettingsRow::Volume => format!("Volume   ‹ {:.0}% ›", settings.volume * 100.0),
             SettingsRow::Mute if no_sound_card.is_some() => "Sound   (no sound card found)".to_owned(),
@@ -93,12 +92,6 @@ fn refresh(
             SettingsRow::TextScale => format!("Text size   ‹ {}% ›", settings.text_scale),
             SettingsRow::ReducedMotion => format!("Reduced motion   ‹ {} ›", on_off(settings.reduced_motion)),
         };
-        for child in children.iter() {
-            if let Ok(mut text) = texts.get_mut(child)
-                && text.0 != label
-            {
-                text.0.clone_from(&label);
-            }
-        }
+        text.set_if_neq(ButtonText(label));
     }
 }

@@ -12,7 +12,7 @@ use crate::pack::{PackLibrary, SEASONS};
 use crate::persist::UserSettings;
 use crate::theme::focus::{Activate, Adjust, Cancel};
 use crate::theme::palette;
-use crate::theme::widgets::{self, Fonts, Room, rem};
+use crate::theme::widgets::{self, ButtonLabel, ButtonText, Fonts, Room, rem};
 use crate::words::mode_name;
 
 /// A row that steps one setting.
@@ -171,8 +171,13 @@ fn party_column(
                 .entry::<Node>()
                 .and_modify(tighten);
         } else {
-            list.spawn((NameRow(i), Node { padding: UiRect::axes(rem(1.5), rem(0.2)), ..default() }))
-                .with_child(widgets::text("", label_size, palette::player(settings.players[i].colour), &fonts.bold));
+            let name = widgets::text("", label_size, palette::player(settings.players[i].colour), &fonts.bold);
+            list.spawn((
+                NameRow(i),
+                ButtonText::default(),
+                Node { padding: UiRect::axes(rem(1.5), rem(0.2)), ..default() },
+            ))
+            .with_child((ButtonLabel, name));
         }
     }
     let players = settings.players.len();
@@ -218,10 +223,9 @@ fn start(
     mut flow: MessageWriter<FlowCommand>,
     user: Option<Res<UserSettings>>,
     mut typing: ResMut<super::solo_name::Typing>,
-    mut context: ResMut<crate::input::InputContext>,
 ) {
     // A solo player never asked their name is asked it first; Enter then starts.
-    if super::solo_name::ask_first(&settings, user.as_deref(), &mut typing, &mut context) {
+    if super::solo_name::ask_first(&settings, user.as_deref(), &mut typing) {
         return;
     }
     if let Some(problem) = problem.as_deref()
@@ -303,8 +307,7 @@ fn refresh(
     library: Res<PackLibrary>,
     presets: Res<ScoringPresets>,
     problem: Option<Res<StartProblem>>,
-    rows: Query<(Option<&SetupRow>, Option<&NameRow>, Has<StartButton>, &Children)>,
-    mut texts: Query<&mut Text, Without<NoticeText>>,
+    mut rows: Query<(Option<&SetupRow>, Option<&NameRow>, Has<StartButton>, &mut ButtonText)>,
     mut notice: Query<&mut Text, With<NoticeText>>,
     fresh: Query<(), Added<SetupRoot>>,
     pads: Query<(), With<bevy::input::gamepad::Gamepad>>,
@@ -321,7 +324,7 @@ fn refresh(
         return;
     }
     let teams = settings.player_teams();
-    for (row, name, start, children) in &rows {
+    for (row, name, start, mut shown) in &mut rows {
         let text = match (row, name) {
             (Some(SetupRow(setting)), _) => label(*setting, &settings, &library, &presets),
             (_, Some(NameRow(i))) => {
@@ -339,13 +342,7 @@ fn refresh(
             },
             _ => continue,
         };
-        for child in children.iter() {
-            if let Ok(mut t) = texts.get_mut(child)
-                && t.0 != text
-            {
-                t.0.clone_from(&text);
-            }
-        }
+        shown.set_if_neq(ButtonText(text));
     }
     let message = match problem.as_deref() {
         Some(problem) => problem.0.to_string(),

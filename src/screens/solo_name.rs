@@ -3,15 +3,16 @@
 //! player who was never asked opens that row for typing, and Enter then starts the game.
 
 use bevy::input::ButtonState;
-use bevy::input::keyboard::{Key, KeyboardInput};
+use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 
 use crate::game::{FlowCommand, GameSettings, Screen};
-use crate::input::{InputContext, NavAction};
+use crate::input::text_entry::type_line;
+use crate::input::{NavAction, TakesText};
 use crate::persist::UserSettings;
 use crate::theme::focus::Activate;
 use crate::theme::palette;
-use crate::theme::widgets::{self, Fonts};
+use crate::theme::widgets::{self, ButtonLabel, ButtonText, Fonts};
 
 /// Longest name, as on the join screen.
 const NAME_LENGTH: usize = 20;
@@ -39,31 +40,24 @@ pub(super) fn plugin(app: &mut App) {
 
 /// The row: "Playing as Pam  ✎"; Enter or a click types a new name.
 pub(super) fn row(order: usize, fonts: &Fonts) -> impl Bundle {
-    (SoloNameRow, widgets::button("", order, fonts, begin))
+    (SoloNameRow, TakesText::default(), widgets::button("", order, fonts, begin))
 }
 
-fn begin(_: On<Activate>, mut typing: ResMut<Typing>, mut context: ResMut<InputContext>) {
+fn begin(_: On<Activate>, mut typing: ResMut<Typing>) {
     if typing.name.is_none() {
         typing.name = Some(String::new());
         typing.then_start = false;
-        *context = InputContext::TextEntry;
     }
 }
 
 /// Whether Start must first ask the name (a solo game, never asked): then it is asked.
-pub(super) fn ask_first(
-    settings: &GameSettings,
-    user: Option<&UserSettings>,
-    typing: &mut Typing,
-    context: &mut InputContext,
-) -> bool {
+pub(super) fn ask_first(settings: &GameSettings, user: Option<&UserSettings>, typing: &mut Typing) -> bool {
     let asked = user.is_none_or(|u| u.solo_name.is_some());
     if settings.players.len() != 1 || asked {
         return false;
     }
     typing.name = Some(String::new());
     typing.then_start = true;
-    *context = InputContext::TextEntry;
     true
 }
 
@@ -77,10 +71,8 @@ fn use_kept_name(mut settings: ResMut<GameSettings>, user: Option<Res<UserSettin
     }
 }
 
-fn stop_typing(mut typing: ResMut<Typing>, mut context: ResMut<InputContext>) {
-    if typing.name.take().is_some() {
-        *context = InputContext::Menu;
-    }
+fn stop_typing(mut typing: ResMut<Typing>) {
+    typing.name = None;
 }
 
 /// Typing; Enter keeps the name (an empty one keeps "Player 1"), Esc keeps the old one.
@@ -88,7 +80,6 @@ fn type_name(
     mut nav: MessageReader<NavAction>,
     mut keys: MessageReader<KeyboardInput>,
     mut typing: ResMut<Typing>,
-    mut context: ResMut<InputContext>,
     mut settings: ResMut<GameSettings>,
     user: Option<ResMut<UserSettings>>,
     mut flow: MessageWriter<FlowCommand>,
@@ -99,13 +90,7 @@ fn type_name(
         return;
     };
     for key in keys.read().filter(|k| k.state == ButtonState::Pressed) {
-        if key.logical_key == Key::Backspace {
-            name.pop();
-        } else if let Some(text) = &key.text {
-            name.extend(
-                text.chars().filter(|c| !c.is_control()).take(NAME_LENGTH.saturating_sub(name.chars().count())),
-            );
-        }
+        type_line(name, &key.logical_key, key.text.as_deref(), NAME_LENGTH, |_, _| true);
     }
     let Some(ended) = ended else { return };
     let typed = name.trim().to_owned();
@@ -119,7 +104,6 @@ fn type_name(
     if let Some(mut user) = user {
         user.solo_name = Some(chosen);
     }
-    *context = InputContext::Menu;
     let then_start = std::mem::take(&mut typing.then_start);
     typing.name = None;
     if then_start && ended == NavAction::Submit {
@@ -130,8 +114,8 @@ fn type_name(
 fn show_name(
     typing: Res<Typing>,
     settings: Res<GameSettings>,
-    rows: Query<&Children, With<SoloNameRow>>,
-    mut texts: Query<(&mut Text, &mut TextColor)>,
+    mut rows: Query<(Entity, &mut ButtonText, &mut TakesText), With<SoloNameRow>>,
+    mut labels: Query<(&ChildOf, &mut TextColor), With<ButtonLabel>>,
 ) {
     let name = settings.players.first().map_or("", |p| p.name.as_str());
     let (line, colour) = match &typing.name {
@@ -139,14 +123,12 @@ fn show_name(
         Some(typed) => (format!("Your name: {typed}|"), palette::ACCENT),
         None => (format!("Playing as {name}  ✎"), palette::TEXT),
     };
-    for children in &rows {
-        for child in children.iter() {
-            if let Ok((mut text, mut tint)) = texts.get_mut(child)
-                && text.0 != line
-            {
-                text.0.clone_from(&line);
-                tint.0 = colour;
-            }
+    for (row, mut text, mut field) in &mut rows {
+        // Letters are text while the name is typed (`input::context` reads this).
+        field.set_if_neq(TakesText { now: typing.name.is_some() });
+        text.set_if_neq(ButtonText(line.clone()));
+        for (_, mut tint) in labels.iter_mut().filter(|(parent, _)| parent.parent() == row) {
+            tint.set_if_neq(TextColor(colour));
         }
     }
 }

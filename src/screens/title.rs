@@ -19,6 +19,10 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, (withdraw_offer, fit_scores).run_if(in_state(Screen::Title)).in_set(GameSystems::Screens));
 }
 
+/// The title's root, laid out again in place when the offer is put away.
+#[derive(Component)]
+struct TitleRoot;
+
 /// The offer to resume an interrupted game, while there is one.
 #[derive(Component)]
 struct ResumeOffer;
@@ -45,6 +49,7 @@ fn spawn(
     let root = commands
         .spawn((
             widgets::screen_root("Title screen"),
+            TitleRoot,
             DespawnOnExit(Screen::Title),
             children![
                 widgets::text(
@@ -157,16 +162,21 @@ fn resume_offer(saved: &SavedGame, fonts: &Fonts) -> impl Bundle {
     )
 }
 
-/// Put away: the title is laid out again without the offer, the focus on "Play solo".
+/// Put away: the title is laid out again, in place, without the offer, the focus on "Play
+/// solo". The screen stays: nothing that follows a change of screen (its guard against
+/// presses, the saved game's bookkeeping) runs for it.
 fn withdraw_offer(
     interrupted: Option<Res<Interrupted>>,
     offers: Query<(), With<ResumeOffer>>,
+    roots: Query<Entity, With<TitleRoot>>,
     mut focus: ResMut<Focus>,
-    mut next: ResMut<NextState<Screen>>,
+    mut commands: Commands,
 ) {
     if interrupted.is_none() && !offers.is_empty() {
-        // `set` runs the transition even into the same screen: out, and in afresh.
-        next.set(Screen::Title);
+        for root in &roots {
+            commands.entity(root).despawn();
+        }
+        commands.run_system_cached(spawn);
         *focus = Focus::default();
     }
 }

@@ -14,6 +14,7 @@ use bevy::input::gamepad::{
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::input::mouse::MouseButtonInput;
 use bevy::prelude::*;
+use bevy::ui::{ComputedNode, UiGlobalTransform};
 use bevy::window::{CursorMoved, PrimaryWindow, WindowEvent};
 
 use crate::frame_limit::{MachineArgs, Unattended, count_frames, refuse};
@@ -36,6 +37,8 @@ pub enum Step {
     Pad(GamepadButton),
     /// Move the mouse to this point of the window (logical pixels), then click there.
     Click(Vec2),
+    /// Click the middle of the UI node with this `Name` ("Start button"), once it is shown.
+    ClickOn(String),
     /// Press or release the left mouse button where the pointer is.
     Mouse(ButtonState),
 }
@@ -66,7 +69,8 @@ pub fn parse_script(script: &str) -> Result<Vec<Step>, String> {
                 let xy: Vec<f32> = point.split(':').filter_map(|n| n.parse().ok()).collect();
                 return match xy[..] {
                     [x, y] => Ok(Step::Click(Vec2::new(x, y))),
-                    _ => Err(format!("`{step}`: click takes x:y in pixels")),
+                    _ if !point.trim().is_empty() && !point.contains(':') => Ok(Step::ClickOn(point.trim().to_owned())),
+                    _ => Err(format!("`{step}`: click takes x:y in pixels, or the name of what to click")),
                 };
             }
             if let Some(name) = step.strip_prefix("pad:") {
@@ -75,7 +79,9 @@ pub fn parse_script(script: &str) -> Result<Vec<Step>, String> {
                     .ok_or_else(|| format!("`{step}`: no such gamepad button"));
             }
             keys::key_named(step).ok_or_else(|| {
-                format!("`{step}` is not a key, wait:N, sleep:MS, text:T, click:X:Y, pad:BUTTON or shot:NAME")
+                format!(
+                    "`{step}` is not a key, wait:N, sleep:MS, text:T, click:X:Y, click:NAME, pad:BUTTON or shot:NAME"
+                )
             })
         })
         .collect()
@@ -90,6 +96,28 @@ struct Script {
     shot_dir: PathBuf,
     pad: Option<Entity>,
     pad_release: Option<GamepadButton>,
+    /// Frames spent looking for what a `click:NAME` names.
+    looked: u32,
+}
+
+/// How long a `click:NAME` waits for its node to be shown, in frames.
+const LOOK_FOR: u32 = 120;
+
+/// The UI nodes shown, by name, where a script can click them.
+#[derive(bevy::ecs::system::SystemParam)]
+struct Named<'w, 's> {
+    nodes:
+        Query<'w, 's, (&'static Name, &'static UiGlobalTransform, &'static ComputedNode, &'static InheritedVisibility)>,
+}
+
+impl Named<'_, '_> {
+    /// The middle of the node called `name`, in logical pixels, if it is shown.
+    fn middle_of(&self, name: &str) -> Option<Vec2> {
+        self.nodes
+            .iter()
+            .find(|(n, _, node, seen)| n.as_str() == name && seen.get() && node.size() != Vec2::ZERO)
+            .map(|(_, at, node, _)| at.affine().translation * node.inverse_scale_factor())
+    }
 }
 
 /// The plugin that plays `--script`, saving its screenshots in `--screenshot-dir`; it adds
@@ -124,6 +152,7 @@ fn drive(
     window: Query<Entity, With<PrimaryWindow>>,
     mut devices: Devices,
     guard: (Option<Res<Focus>>, Res<Time>),
+    named: Named,
 ) {
     let script = &mut *script;
     if run.exiting {
@@ -148,7 +177,7 @@ fn drive(
     // A screen that just changed takes no keys for a moment (as a person would, the script
     // waits for it to settle before pressing on).
     let (focus, time) = guard;
-    if matches!(script.steps.front(), Some(Step::Key(..) | Step::Pad(_) | Step::Click(_)))
+    if matches!(script.steps.front(), Some(Step::Key(..) | Step::Pad(_) | Step::Click(_) | Step::ClickOn(_)))
         && focus.is_some_and(|f| time.elapsed() < f.guarded_until)
     {
         return;
@@ -181,6 +210,7 @@ fn drive(
                 script.steps.push_front(step);
             }
         }
+        Step::ClickOn(name) => click_on(script, &named, name),
         Step::Mouse(state) => {
             let button = MouseButtonInput { button: MouseButton::Left, state, window };
             devices.window_events.write(WindowEvent::MouseButtonInput(button));
@@ -189,6 +219,25 @@ fn drive(
             run.shoot(&mut commands, script.shot_dir.join(format!("{name}.png")));
             // Give the capture a few frames before the next key changes the screen.
             script.waiting = 5;
+        }
+    }
+}
+
+/// Clicks the node called `name` once it is shown, looking for it a few frames first.
+fn click_on(script: &mut Script, named: &Named, name: String) {
+    match named.middle_of(&name) {
+        Some(middle) => {
+            script.looked = 0;
+            script.steps.push_front(Step::Click(middle));
+        }
+        None if script.looked < LOOK_FOR => {
+            script.looked += 1;
+            script.steps.push_front(Step::ClickOn(name));
+        }
+        None => {
+            // The screen test that wrote the step sees this in the log, and what it shot.
+            error!("--script: nothing called {name:?} is on screen to click");
+            script.looked = 0;
         }
     }
 }

@@ -21,7 +21,34 @@ pub struct Fonts {
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Fonts>()
         .add_systems(Startup, load_fonts)
-        .add_systems(Update, (follow_window, apply_text_scale));
+        .add_systems(Update, (follow_window, apply_text_scale))
+        // After the screens set what their buttons say this frame.
+        .add_systems(Update, show_button_text.after(crate::game::GameSystems::Flow));
+}
+
+/// What a button or stepper says: a screen sets this on the button (by its own marker) and
+/// the label follows, so no screen walks a button's children for its text.
+#[derive(Component, Debug, Clone, PartialEq, Eq, Default)]
+pub struct ButtonText(pub String);
+
+/// The text node inside a button, which shows its [`ButtonText`].
+#[derive(Component, Debug, Clone, Copy, Default)]
+pub struct ButtonLabel;
+
+fn show_button_text(
+    buttons: Query<&ButtonText, Changed<ButtonText>>,
+    mut labels: Query<(&ChildOf, &mut Text), With<ButtonLabel>>,
+) {
+    if buttons.is_empty() {
+        return;
+    }
+    for (parent, mut text) in &mut labels {
+        if let Ok(ButtonText(wanted)) = buttons.get(parent.parent())
+            && text.0 != *wanted
+        {
+            text.0.clone_from(wanted);
+        }
+    }
 }
 
 fn load_fonts(asset_server: Option<Res<AssetServer>>, mut fonts: ResMut<Fonts>) {
@@ -190,9 +217,13 @@ pub fn send<T: Message + Clone>(message: T) -> impl FnMut(On<Activate>, MessageW
     }
 }
 
+/// Named after its first label ("Start button"), so a test or a script finds it by name.
 fn button_look(label: impl Into<String>, fonts: &Fonts, size: f32) -> impl Bundle {
+    let label = label.into();
+    let name = if label.is_empty() { "Setting".to_owned() } else { format!("{label} button") };
     (
-        Name::new("Button"),
+        Name::new(name),
+        ButtonText(label.clone()),
         Node {
             min_width: rem(18.0),
             padding: UiRect::axes(rem(1.5), rem(0.6)),
@@ -204,7 +235,7 @@ fn button_look(label: impl Into<String>, fonts: &Fonts, size: f32) -> impl Bundl
         },
         BackgroundColor(palette::PANEL),
         BorderColor::all(palette::PANEL),
-        children![text(label, size, palette::TEXT, &fonts.bold)],
+        children![(ButtonLabel, text(label, size, palette::TEXT, &fonts.bold))],
     )
 }
 

@@ -6,9 +6,9 @@ use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 
 use crate::game::{Device, DrawnQuestion, Game, Overlay, Phase, PlayMode, PlayerAction, Presented, Response};
-use crate::input::NavAction;
 use crate::input::seats::{PartySeats, Seat};
 use crate::input::text_entry::TextEntry;
+use crate::input::{NavAction, TakesText};
 use crate::pack::Answer;
 use crate::persist::UserSettings;
 use crate::theme::focus::{Activate, Focusable};
@@ -74,7 +74,11 @@ pub(super) fn spawn(root: &mut ChildSpawnerCommands, drawn: &DrawnQuestion, game
             Node { min_width: rem(24.0), ..widgets::bordered(UiRect::axes(rem(1.0), rem(0.6)), 0.5) },
             BackgroundColor(palette::PANEL),
             BorderColor::all(palette::ACCENT),
-            children![(Field(TextEntry::new(numeric)), widgets::text("", 2.4, palette::TEXT, &fonts.bold))],
+            children![(
+                Field(TextEntry::new(numeric)),
+                TakesText { now: true },
+                widgets::text("", 2.4, palette::TEXT, &fonts.bold)
+            )],
         ));
         if !leads {
             row.spawn(widgets::text(unit, 2.0, palette::MUTED, &fonts.regular));

@@ -9,8 +9,7 @@ mod party;
 
 use bevy::prelude::*;
 
-use crate::game::{Clock, Game, Phase, PlayMode, Presented};
-use crate::input::InputContext;
+use crate::game::{Clock, Game, Phase, Presented};
 use crate::input::seats::{PartySeats, Seat};
 use crate::persist::UserSettings;
 use crate::theme::palette;
@@ -24,7 +23,6 @@ struct TimerText;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Phase::Question), spawn)
-        .add_systems(OnExit(Phase::Question), leave)
         .add_systems(Update, show_timer.run_if(in_state(Phase::Question)).in_set(crate::game::GameSystems::Screens));
     app.add_plugins((entry::plugin, ordering::plugin, party::plugin));
 }
@@ -36,7 +34,6 @@ fn spawn(
     fonts: Res<Fonts>,
     window: Query<&Window>,
     user: Option<Res<UserSettings>>,
-    mut context: ResMut<InputContext>,
 ) {
     let Some(drawn) = game.question() else { return };
     let party = game.is_party();
@@ -55,7 +52,7 @@ fn spawn(
                 TextLayout::justify(Justify::Center)
             )],
         ));
-        *context = match &drawn.presented {
+        match &drawn.presented {
             Presented::Options { options, .. } => {
                 // No seats taken: a night prepared on the command line, where row N is player N.
                 let rows: Vec<usize> = if seats.0.is_empty() {
@@ -68,31 +65,20 @@ fn spawn(
                         .collect()
                 };
                 options::spawn(root, options, party, &rows, compact, &fonts);
-                InputContext::Options { count: options.len(), party }
             }
             Presented::Typed | Presented::Number if game.said_aloud() => {
                 entry::spawn_aloud(root, &fonts);
-                // Buzz-in: the first to buzz has the floor.
-                if game.settings.mode == PlayMode::Buzz { InputContext::Buzzers } else { InputContext::Menu }
             }
             Presented::Typed | Presented::Number => {
                 // With every player on a phone, the TV has no field of its own.
                 let at_tv = !party || game.active().any(|p| !seats.on_phone(p));
+                // Its field takes text, which sets what the keys mean (`input::context`).
                 entry::spawn(root, drawn, &game, at_tv, &fonts);
-                // Buzz-in: the keys buzz until someone holds the buzzer, then they type.
-                if !at_tv {
-                    InputContext::Menu
-                } else if game.settings.mode == PlayMode::Buzz && party {
-                    InputContext::Buzzers
-                } else {
-                    InputContext::TextEntry
-                }
             }
             Presented::Ordering { shown } => {
                 ordering::spawn(root, shown.len(), &fonts);
-                InputContext::Menu
             }
-        };
+        }
         if party {
             party::spawn(root, &game, compact, &fonts);
         }
@@ -139,10 +125,6 @@ fn top_bar(game: &Game, fonts: &Fonts) -> impl Bundle {
             SpawnIter(timed.then_some(bar).into_iter()),
         )),
     )
-}
-
-fn leave(mut context: ResMut<InputContext>) {
-    *context = InputContext::Menu;
 }
 
 fn show_timer(

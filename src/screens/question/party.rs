@@ -5,7 +5,6 @@ use bevy::prelude::*;
 
 use crate::game::mode::TEAM_TALK;
 use crate::game::{Clock, FlowCommand, Game, Phase, PlayMode, Presented};
-use crate::input::InputContext;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem, send};
 
@@ -23,9 +22,7 @@ struct PlayerMarks {
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        (follow_buzzer, show_mode, show_marks)
-            .run_if(in_state(Phase::Question))
-            .in_set(crate::game::GameSystems::Screens),
+        (show_mode, show_marks).run_if(in_state(Phase::Question)).in_set(crate::game::GameSystems::Screens),
     );
 }
 
@@ -63,16 +60,6 @@ pub(super) fn spawn(root: &mut ChildSpawnerCommands, game: &Game, compact: bool,
 /// Past this many players, the marks are one count ("23 of 40 answered"), not names.
 const CROWD: usize = 16;
 
-/// Buzz-in on a typed question: keys buzz until someone holds the buzzer, then they type.
-fn follow_buzzer(game: Res<Game>, mut context: ResMut<InputContext>) {
-    let typed = matches!(game.question().map(|q| &q.presented), Some(Presented::Typed | Presented::Number));
-    if game.settings.mode != PlayMode::Buzz || !typed || !game.is_party() {
-        return;
-    }
-    let wanted = if game.buzz.holder.is_some() { InputContext::TextEntry } else { InputContext::Buzzers };
-    context.set_if_neq(wanted);
-}
-
 fn show_mode(game: Res<Game>, clock: Res<Clock>, mut lines: Query<(&mut Text, &mut TextColor), With<ModeLine>>) {
     let name = |p: usize| game.players.get(p).map_or(String::new(), |p| p.name.clone());
     let colour = |p: usize| game.players.get(p).map_or(palette::ACCENT, |p| palette::player(p.colour));
@@ -108,7 +95,7 @@ fn show_marks(game: Res<Game>, marks: Query<(&PlayerMarks, &Children)>, mut text
     for (marks, children) in &marks {
         if marks.counted {
             let asked: Vec<usize> = (0..game.players.len()).filter(|i| game.asked(*i)).collect();
-            let answered = asked.iter().filter(|i| game.pending.get(**i).is_some_and(Option::is_some)).count();
+            let answered = asked.iter().filter(|i| game.pending(**i).is_some()).count();
             let label = format!("{answered} of {} answered", asked.len());
             if let Ok(mut text) = texts.get_mut(children[0])
                 && text.0 != label
@@ -122,9 +109,9 @@ fn show_marks(game: Res<Game>, marks: Query<(&PlayerMarks, &Children)>, mut text
             let team = player.team.and_then(|t| game.teams.get(t)).map_or(String::new(), |t| format!(" ({})", t.name));
             let mark = if player.removed || !game.asked(i) {
                 "–"
-            } else if game.buzz.locked.get(i).copied().unwrap_or(false) {
+            } else if game.locked_out(i) {
                 "✗"
-            } else if game.pending.get(i).is_some_and(Option::is_some) {
+            } else if game.pending(i).is_some() {
                 "✓"
             } else {
                 "…"
