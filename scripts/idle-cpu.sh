@@ -62,8 +62,10 @@ xdotool windowfocus "$window"
 sleep 1
 echo "mode: ${mode[*]:-reactive}"
 measure "title screen"
-# Play solo, move to Start past the seven setup rows, start: a timed question is open.
+# Play solo, move to Start past the eight setup rows, start; a new player (the config is
+# fresh) is asked their name first, and Enter keeps "Player 1" and starts: a timed question.
 xdotool key --window "$window" Return; sleep 1
-for _ in 1 2 3 4 5 6 7; do xdotool key --window "$window" Down; sleep 0.2; done
+for _ in 1 2 3 4 5 6 7 8; do xdotool key --window "$window" Down; sleep 0.2; done
+xdotool key --window "$window" Return; sleep 1
 xdotool key --window "$window" Return; sleep 2
 measure "${timer} s question"

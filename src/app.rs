@@ -96,6 +96,7 @@ impl Plugin for GamePlugin {
         app.add_plugins((
             game::plugin,
             loading::plugin,
+            crate::library_read::plugin,
             input::plugin,
             theme::plugin,
             screens::plugin,

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod frame_limit;
 pub mod game;
 pub mod input;
+pub mod library_read;
 pub mod loading;
 pub mod net;
 pub mod pack;

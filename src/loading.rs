@@ -1,38 +1,33 @@
 //! Start-up: reads every installed pack into the [`PackLibrary`] with the same function the
-//! command line uses (off the main thread, so the window stays responsive with big packs),
-//! and the scoring presets. Broken packs are skipped with their problems in the log.
+//! command line uses (in the background, by [`crate::library_read`], as a reload does), and
+//! the scoring presets. Broken packs are skipped with their problems in the log.
 
 use bevy::prelude::*;
-use bevy::tasks::{Task, futures::check_ready};
 
 use crate::game::scoring::PRESETS_FILE;
 use crate::game::{FlowCommand, GameSettings, ScoringPresets, Screen};
+use crate::library_read::{Delivered, LibraryRead, ReadFor, Reading};
 use crate::pack::PackLibrary;
 use crate::paths;
-use crate::reload::{PackSources, read_in_background};
+use crate::reload::PackSources;
 
 /// Start the game as soon as the packs are read (`bigtuna play --mode ...`: a night prepared
 /// on the command line), rather than show the title.
 #[derive(Resource, Debug, Clone, Copy)]
 pub struct StartAtOnce;
 
-/// The library being read.
-#[derive(Resource)]
-struct Reading(Task<PackLibrary>);
-
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Loading), (start_loading, load_presets))
-        .add_systems(Update, finish_loading.run_if(in_state(Screen::Loading)));
+        .add_systems(Update, finish_loading.run_if(in_state(Screen::Loading)).after(Delivered));
 }
 
 fn start_loading(mut commands: Commands, sources: Option<Res<PackSources>>) {
     let sources = sources.map_or_else(paths::pack_sources, |s| s.0.clone());
-    commands.insert_resource(Reading(read_in_background(sources)));
+    commands.insert_resource(Reading::start(sources, ReadFor::StartUp));
 }
 
 fn finish_loading(
-    mut commands: Commands,
-    reading: Option<ResMut<Reading>>,
+    mut read: MessageReader<LibraryRead>,
     mut library: ResMut<PackLibrary>,
     mut next: ResMut<NextState<Screen>>,
     start_at_once: Option<Res<StartAtOnce>>,
@@ -41,9 +36,9 @@ fn finish_loading(
     mut settings: ResMut<GameSettings>,
     mut flow: MessageWriter<FlowCommand>,
 ) {
-    let Some(mut reading) = reading else { return };
-    let Some(loaded) = check_ready(&mut reading.0) else { return };
-    commands.remove_resource::<Reading>();
+    let Some(loaded) = read.read().filter(|r| r.why == ReadFor::StartUp).last().map(|r| r.library.clone()) else {
+        return;
+    };
     for skipped in &loaded.skipped {
         warn!("skipped pack {}:\n{}", skipped.file, skipped.problems);
     }

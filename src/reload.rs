@@ -10,9 +10,9 @@ use std::sync::mpsc;
 use std::time::{Duration, SystemTime};
 
 use bevy::prelude::*;
-use bevy::tasks::{AsyncComputeTaskPool, Task, futures::check_ready};
 
 use crate::game::{Game, Screen};
+use crate::library_read::{Delivered, LibraryRead, ReadFor, Reading};
 use crate::pack::{PackLibrary, PackSource, find_pack_files};
 use crate::window::Wake;
 
@@ -39,14 +39,11 @@ type Stamps = BTreeMap<PathBuf, (SystemTime, u64)>;
 #[derive(Resource)]
 struct Watcher(std::sync::Mutex<mpsc::Receiver<()>>);
 
-#[derive(Resource)]
-struct Reading(Task<PackLibrary>);
-
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<PackSources>()
         .add_message::<PacksReloaded>()
         .add_systems(OnExit(Screen::Loading), watch)
-        .add_systems(Update, (look, finish).chain().run_if(resource_exists::<Watcher>));
+        .add_systems(Update, (look.run_if(resource_exists::<Watcher>), finish.after(Delivered)));
 }
 
 /// Starts the watcher once the library is loaded: what is on disk now is what was read.
@@ -97,26 +94,19 @@ fn look(mut commands: Commands, watcher: Res<Watcher>, sources: Res<PackSources>
     }
     let changed = watcher.0.lock().map(|heard| heard.try_iter().count() > 0).unwrap_or(false);
     if changed {
-        commands.insert_resource(Reading(read_in_background(sources.0.clone())));
+        commands.insert_resource(Reading::start(sources.0.clone(), ReadFor::Reload));
     }
 }
 
-/// Reads the packs of `sources` off the main thread: the game's one way to read its library,
-/// at start-up and on every reload.
-pub fn read_in_background(sources: Vec<(PathBuf, PackSource)>) -> Task<PackLibrary> {
-    AsyncComputeTaskPool::get().spawn(async move { PackLibrary::load_sources(&sources) })
-}
-
 fn finish(
-    mut commands: Commands,
-    reading: Option<ResMut<Reading>>,
+    mut read: MessageReader<LibraryRead>,
     mut library: ResMut<PackLibrary>,
     game: Option<ResMut<Game>>,
     mut told: MessageWriter<PacksReloaded>,
 ) {
-    let Some(mut reading) = reading else { return };
-    let Some(fresh) = check_ready(&mut reading.0) else { return };
-    commands.remove_resource::<Reading>();
+    let Some(fresh) = read.read().filter(|r| r.why == ReadFor::Reload).last().map(|r| r.library.clone()) else {
+        return;
+    };
     let fresh = library.reloaded(fresh);
     let changes = changes(&library, &fresh);
     let problems: Vec<String> = fresh.problems().map(ToString::to_string).collect();
