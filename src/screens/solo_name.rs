@@ -43,10 +43,17 @@ pub(super) fn row(order: usize, fonts: &Fonts) -> impl Bundle {
     (SoloNameRow, TakesText::default(), widgets::button("", order, fonts, begin))
 }
 
+impl Typing {
+    /// A name is asked, from nothing; `then_start`: Enter then starts the game.
+    fn ask(&mut self, then_start: bool) {
+        self.name = Some(String::new());
+        self.then_start = then_start;
+    }
+}
+
 fn begin(_: On<Activate>, mut typing: ResMut<Typing>) {
     if typing.name.is_none() {
-        typing.name = Some(String::new());
-        typing.then_start = false;
+        typing.ask(false);
     }
 }
 
@@ -56,8 +63,7 @@ pub(super) fn ask_first(settings: &GameSettings, user: Option<&UserSettings>, ty
     if settings.players.len() != 1 || asked {
         return false;
     }
-    typing.name = Some(String::new());
-    typing.then_start = true;
+    typing.ask(true);
     true
 }
 

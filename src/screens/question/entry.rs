@@ -105,9 +105,14 @@ pub(super) fn spawn_aloud(root: &mut ChildSpawnerCommands, fonts: &Fonts) {
     ));
 }
 
+/// Who types at the TV's keyboard now: the typist, if they are not on a phone.
+fn tv_typist(game: &Game, seats: &PartySeats) -> Option<usize> {
+    game.typist_among(|p| !seats.on_phone(p))
+}
+
 /// The player whose turn it is passes.
 fn pass(_: On<Activate>, game: Res<Game>, seats: Res<PartySeats>, mut answers: MessageWriter<PlayerAction>) {
-    if let Some(player) = game.typist_among(|p| !seats.on_phone(p)) {
+    if let Some(player) = tv_typist(&game, &seats) {
         answers.write(PlayerAction { player, response: Response::Pass, device: Device::Screen });
     }
 }
@@ -131,7 +136,7 @@ fn type_answer(
             field.0.key(&key.logical_key, key.text.as_deref());
         }
         if submitted
-            && let Some(player) = game.typist_among(|p| !seats.on_phone(p))
+            && let Some(player) = tv_typist(&game, &seats)
             && let Some(response) = field.0.submit()
         {
             answers.write(PlayerAction { player, response, device: Device::Keyboard });
@@ -146,7 +151,7 @@ fn show_pass(
     mut passes: Query<(Entity, &mut Node, Has<Focusable>), With<PassButton>>,
     mut commands: Commands,
 ) {
-    let typing = game.typist_among(|p| !seats.on_phone(p)).is_some();
+    let typing = tv_typist(&game, &seats).is_some();
     for (entity, mut node, focusable) in &mut passes {
         let display = if typing { Display::Flex } else { Display::None };
         node.reborrow().map_unchanged(|v| &mut v.display).set_if_neq(display);
