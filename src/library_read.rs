@@ -1,6 +1,7 @@
 //! Reading the pack library off the main thread (so the window stays responsive with big
 //! packs): the game's one way to read it, at start-up and on every reload. Whoever asked
-//! hears the library read as a [`LibraryRead`] message and does its own part with it.
+//! takes the library read from [`LibraryRead`] (handed over, not copied) and does its own part
+//! with it.
 
 use std::path::PathBuf;
 
@@ -34,8 +35,9 @@ impl Reading {
 }
 
 /// A reading finished: the library as read from disk (not yet in play: the start-up installs
-/// it, a reload keeps the last good version of a pack that broke).
-#[derive(Message, Debug, Clone)]
+/// it, a reload keeps the last good version of a pack that broke). Whoever asked takes it
+/// ([`LibraryRead::take`]) in the frame it arrives.
+#[derive(Resource, Debug)]
 pub struct LibraryRead {
     /// Every pack read, the skipped ones with their problems.
     pub library: PackLibrary,
@@ -43,16 +45,25 @@ pub struct LibraryRead {
     pub why: ReadFor,
 }
 
+impl LibraryRead {
+    /// The library read for `why`, if that is what this reading was for; it is then gone.
+    pub fn take(commands: &mut Commands, read: Option<ResMut<Self>>, why: ReadFor) -> Option<PackLibrary> {
+        let mut read = read.filter(|r| r.why == why)?;
+        commands.remove_resource::<Self>();
+        Some(std::mem::take(&mut read.library))
+    }
+}
+
 /// Where a finished reading is handed over: its readers run after this.
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Delivered;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_message::<LibraryRead>().add_systems(Update, deliver.run_if(resource_exists::<Reading>).in_set(Delivered));
+    app.add_systems(Update, deliver.run_if(resource_exists::<Reading>).in_set(Delivered));
 }
 
-fn deliver(mut commands: Commands, mut reading: ResMut<Reading>, mut read: MessageWriter<LibraryRead>) {
+fn deliver(mut commands: Commands, mut reading: ResMut<Reading>) {
     let Some(library) = check_ready(&mut reading.task) else { return };
     commands.remove_resource::<Reading>();
-    read.write(LibraryRead { library, why: reading.why });
+    commands.insert_resource(LibraryRead { library, why: reading.why });
 }

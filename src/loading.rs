@@ -27,7 +27,8 @@ fn start_loading(mut commands: Commands, sources: Option<Res<PackSources>>) {
 }
 
 fn finish_loading(
-    mut read: MessageReader<LibraryRead>,
+    mut commands: Commands,
+    read: Option<ResMut<LibraryRead>>,
     mut library: ResMut<PackLibrary>,
     mut next: ResMut<NextState<Screen>>,
     start_at_once: Option<Res<StartAtOnce>>,
@@ -36,9 +37,7 @@ fn finish_loading(
     mut settings: ResMut<GameSettings>,
     mut flow: MessageWriter<FlowCommand>,
 ) {
-    let Some(loaded) = read.read().filter(|r| r.why == ReadFor::StartUp).last().map(|r| r.library.clone()) else {
-        return;
-    };
+    let Some(loaded) = LibraryRead::take(&mut commands, read, ReadFor::StartUp) else { return };
     for skipped in &loaded.skipped {
         warn!("skipped pack {}:\n{}", skipped.file, skipped.problems);
     }

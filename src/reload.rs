@@ -99,14 +99,13 @@ fn look(mut commands: Commands, watcher: Res<Watcher>, sources: Res<PackSources>
 }
 
 fn finish(
-    mut read: MessageReader<LibraryRead>,
+    mut commands: Commands,
+    read: Option<ResMut<LibraryRead>>,
     mut library: ResMut<PackLibrary>,
     game: Option<ResMut<Game>>,
     mut told: MessageWriter<PacksReloaded>,
 ) {
-    let Some(fresh) = read.read().filter(|r| r.why == ReadFor::Reload).last().map(|r| r.library.clone()) else {
-        return;
-    };
+    let Some(fresh) = LibraryRead::take(&mut commands, read, ReadFor::Reload) else { return };
     let fresh = library.reloaded(fresh);
     let changes = changes(&library, &fresh);
     let problems: Vec<String> = fresh.problems().map(ToString::to_string).collect();

@@ -243,13 +243,10 @@ fn go_on(_: On<Activate>, settings: Res<GameSettings>, mut next: ResMut<NextStat
     }
 }
 
-fn edit_name(
-    player: usize,
-) -> impl FnMut(On<Activate>, Query<(&mut JoinRoot, &mut TakesText)>) + Send + Sync + 'static {
+fn edit_name(player: usize) -> impl FnMut(On<Activate>, Query<&mut JoinRoot>) + Send + Sync + 'static {
     move |_, mut roots| {
-        for (mut root, mut field) in &mut roots {
+        for mut root in &mut roots {
             root.editing = Some(player);
-            field.now = true;
         }
     }
 }
@@ -258,11 +255,11 @@ fn edit_name(
 fn type_name(
     mut nav: MessageReader<NavAction>,
     mut typed: MessageReader<KeyboardInput>,
-    mut roots: Query<(&mut JoinRoot, &mut TakesText)>,
+    mut roots: Query<&mut JoinRoot>,
     mut settings: ResMut<GameSettings>,
 ) {
     let finish = nav.read().filter(|a| matches!(a, NavAction::Back | NavAction::Submit)).count() > 0;
-    let Ok((mut root, mut field)) = roots.single_mut() else { return };
+    let Ok(mut root) = roots.single_mut() else { return };
     let Some(i) = root.editing else {
         typed.clear();
         return;
@@ -278,7 +275,6 @@ fn type_name(
         let trimmed = player.name.trim().to_owned();
         player.name = if trimmed.is_empty() { format!("Player {}", i + 1) } else { trimmed };
         root.editing = None;
-        field.now = false;
     }
 }
 
@@ -304,15 +300,17 @@ fn rebuild(
 
 fn refresh(
     settings: Res<GameSettings>,
-    roots: Query<Ref<JoinRoot>>,
+    mut roots: Query<(Ref<JoinRoot>, &mut TakesText)>,
     mut names: Query<(&NameButton, &mut ButtonText), Without<TeamButton>>,
     mut teams: Query<(&TeamButton, &mut ButtonText)>,
     mut notice: Query<&mut Text, With<JoinNotice>>,
 ) {
-    let Ok(root) = roots.single() else { return };
+    let Ok((root, mut field)) = roots.single_mut() else { return };
     if !settings.is_changed() && !root.is_changed() {
         return;
     }
+    // Letters are text while a name is typed (`input::context` reads this).
+    field.set_if_neq(TakesText { now: root.editing.is_some() });
     for (NameButton(i), mut text) in &mut names {
         let name = settings.players.get(*i).map_or("", |p| p.name.as_str());
         let label = if root.editing == Some(*i) { format!("{name}|") } else { format!("✎  {name}") };
