@@ -14,8 +14,8 @@ use std::time::{Duration, Instant};
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
+use bigtuna::game::Seat;
 use bigtuna::game::{FlowCommand, Game, GameSettings, Phase, PlayerSpec, Screen, TimerChoice};
-use bigtuna::input::seats::{PartySeats, Seat};
 use bigtuna::net::inbound::PhoneLink;
 use bigtuna::net::protocol::ServerMessage;
 use bigtuna::net::room::Room;
@@ -67,7 +67,9 @@ fn tv() -> (App, SocketAddr) {
         seed: Some(1),
         timer: TimerChoice::Off,
         kinds: vec![AnswerKind::MultipleChoice],
-        players: (0..PHONES).map(PlayerSpec::numbered).collect(),
+        players: (0..PHONES)
+            .map(|n| PlayerSpec { seat: Some(Seat::Phone(n as u32)), ..PlayerSpec::numbered(n) })
+            .collect(),
         ..GameSettings::default()
     });
     app.add_plugins((
@@ -76,7 +78,6 @@ fn tv() -> (App, SocketAddr) {
         bigtuna::net::inbound::plugin,
         bigtuna::net::publish::plugin,
     ));
-    app.insert_resource(PartySeats((0..PHONES as u32).map(Seat::Phone).collect()));
     app.insert_resource(PhoneLink(server));
     app.update();
     app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Title);
@@ -175,7 +176,7 @@ fn night(rounds: usize, spread: Duration) -> Night {
         })
         .collect();
     // Every phone is in the room before the game starts.
-    while app.world().resource::<PartySeats>().0.len() < PHONES || !all_joined(&app) {
+    while !all_joined(&app) {
         app.update();
         std::thread::sleep(Duration::from_millis(2));
     }

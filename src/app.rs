@@ -123,7 +123,9 @@ impl Plugin for GamePlugin {
 /// Bevy's plugins as the game runs them: its window, its assets, no audio without a sound card.
 fn engine(width: u32, height: u32) -> bevy::app::PluginGroupBuilder {
     let absolute = |path: std::path::PathBuf| std::path::absolute(&path).unwrap_or(path).display().to_string();
-    let mut plugins = DefaultPlugins.build();
+    // Keys and pads reach the menus as actions (`input`), never as raw keys sent to the
+    // focused button, which would activate it a second time on Enter.
+    let mut plugins = DefaultPlugins.build().disable::<bevy::input_focus::InputDispatchPlugin>();
     if !audio::sound_available() {
         plugins = plugins.disable::<bevy::audio::AudioPlugin>();
     }

@@ -210,7 +210,7 @@ proptest! {
         }
         // It loads and its parts agree: it must play on without a panic.
         let mut app = headless(synthetic_library(1), bigtuna::game::GameSettings::default());
-        app.world_mut().write_message(ResumeGame(Box::new(saved.game)));
+        app.world_mut().write_message(ResumeGame(Box::new(saved.game), saved.seats.into_iter().map(Into::into).collect()));
         app.update();
         app.update();
         prop_assert_eq!(crate::support::screen(&app), bigtuna::game::Screen::Playing, "a sound save resumes");

@@ -3,8 +3,8 @@
 
 use bevy::prelude::*;
 use bigtuna::game::{
-    Clock, Game, GameSettings, HostActed, HostAction, JoinGame, Phase, PlayMode, PlayerJoined, Response, RoundScored,
-    TimerChoice,
+    Clock, Game, GameSettings, HostActed, HostAction, JoinGame, Phase, PlayMode, PlayerId, PlayerJoined, PlayerSpec,
+    Response, RoundScored, TimerChoice,
 };
 use bigtuna::pack::AnswerKind;
 
@@ -116,8 +116,14 @@ fn the_host_acting_is_heard_once_and_a_ruling_that_changes_nothing_not_at_all() 
 #[test]
 fn a_phone_joining_mid_game_is_heard_with_its_seat() {
     let mut app = listening(settings(2, 3, 13));
-    send(&mut app, JoinGame { name: "Karen".into(), colour: 3 });
+    let karen = PlayerSpec { name: "Karen".into(), colour: 3, ..PlayerSpec::numbered(7) };
+    send(&mut app, JoinGame(karen.clone()));
     app.update();
-    assert_eq!(heard(&app).joined, vec![PlayerJoined { player: 2 }]);
-    assert_eq!(game(&app).players[2].name, "Karen");
+    assert_eq!(heard(&app).joined, vec![PlayerJoined { player: 2, id: PlayerId(7) }]);
+    assert_eq!((game(&app).players[2].name.as_str(), game(&app).players[2].id), ("Karen", PlayerId(7)));
+    // The same participant told twice is seated once.
+    send(&mut app, JoinGame(karen));
+    app.update();
+    assert_eq!(game(&app).players.len(), 3);
+    assert_eq!(heard(&app).joined.len(), 1);
 }

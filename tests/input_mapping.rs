@@ -205,7 +205,10 @@ fn held_keys_repeat_only_for_arrows() {
 
 #[test]
 fn joined_seats_decide_who_a_row_or_pad_answers_for() {
-    use bigtuna::input::seats::{JoinRequest, PartySeats, Seat};
+    use bigtuna::game::Seat;
+    use bigtuna::input::seats::JoinRequest;
+
+    use crate::support::{seat, seats};
     let mut app = input_app(InputContext::Joining);
     let pad = app.world_mut().spawn(Gamepad::default()).id();
     app.update();
@@ -221,7 +224,7 @@ fn joined_seats_decide_who_a_row_or_pad_answers_for() {
         "first keys and South join"
     );
     // Seated in that order, with row 0 third: each answers for its own seat.
-    app.world_mut().insert_resource(PartySeats(vec![Seat::Keys(2), Seat::Pad(Some(pad)), Seat::Keys(0)]));
+    seat(&mut app, [Seat::Keys(2), Seat::Pad(Some(pad)), Seat::Keys(0)]);
     app.world_mut().insert_resource(InputContext::Options { count: 4, party: true });
     app.world_mut().get_mut::<Gamepad>(pad).expect("pad").digital_mut().reset_all();
     app.update();
@@ -239,10 +242,10 @@ fn joined_seats_decide_who_a_row_or_pad_answers_for() {
     // The pad drops out: its seat waits; the next pad takes it back.
     app.world_mut().despawn(pad);
     app.update();
-    assert_eq!(app.world().resource::<PartySeats>().0[1], Seat::Pad(None));
+    assert_eq!(seats(&app)[1], Some(Seat::Pad(None)));
     let again = app.world_mut().spawn(Gamepad::default()).id();
     app.update();
-    assert_eq!(app.world().resource::<PartySeats>().0[1], Seat::Pad(Some(again)), "a new pad takes the seat back");
+    assert_eq!(seats(&app)[1], Some(Seat::Pad(Some(again))), "a new pad takes the seat back");
 }
 
 /// Which focusable items were activated, in order.
@@ -253,8 +256,9 @@ struct Activated(Vec<Entity>);
 /// on the screen that replaced it; a press after a moment does.
 #[test]
 fn keys_pressed_as_the_screen_changes_do_not_act_on_the_next() {
+    use bevy::input_focus::tab_navigation::{TabGroup, TabIndex};
     use bigtuna::game::Screen;
-    use bigtuna::theme::focus::{Focusable, SCREEN_GUARD};
+    use bigtuna::theme::focus::SCREEN_GUARD;
     let frame = std::time::Duration::from_millis(50);
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin));
@@ -268,8 +272,9 @@ fn keys_pressed_as_the_screen_changes_do_not_act_on_the_next() {
     app.add_observer(|activate: On<bigtuna::theme::focus::Activate>, mut seen: ResMut<Activated>| {
         seen.0.push(activate.entity);
     });
-    let first = app.world_mut().spawn(Focusable { order: 0 }).id();
-    let second = app.world_mut().spawn(Focusable { order: 1 }).id();
+    let screen = app.world_mut().spawn(TabGroup::new(0)).id();
+    let first = app.world_mut().spawn((TabIndex(0), ChildOf(screen))).id();
+    let second = app.world_mut().spawn((TabIndex(1), ChildOf(screen))).id();
     for _ in 0..10 {
         app.update();
     }

@@ -241,10 +241,10 @@ fn whole_game(mode: PlayMode, players: usize) -> GameResults {
     use bevy::input::gamepad::Gamepad;
     use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
     use bigtuna::game::Presented;
+    use bigtuna::game::Seat;
     use bigtuna::input::InputContext;
     use bigtuna::input::gamepad::ANSWER_BUTTONS;
     use bigtuna::input::keyboard::PARTY_ROWS;
-    use bigtuna::input::seats::{PartySeats, Seat};
 
     let s = GameSettings {
         mode,
@@ -253,8 +253,7 @@ fn whole_game(mode: PlayMode, players: usize) -> GameResults {
     };
     let mut app = headless(synthetic_library(8), s);
     app.add_plugins(bigtuna::input::plugin);
-    let seats = (0..players).map(|p| if p < 4 { Seat::Keys(p) } else { Seat::Pad(None) }).collect();
-    app.insert_resource(PartySeats(seats));
+    crate::support::seat(&mut app, (0..players).map(|p| if p < 4 { Seat::Keys(p) } else { Seat::Pad(None) }));
     // The pads connect and take the seats kept for them, in order.
     let pads: Vec<Entity> = (4..players).map(|_| app.world_mut().spawn(Gamepad::default()).id()).collect();
     app.update();

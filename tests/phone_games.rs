@@ -6,7 +6,6 @@ use std::time::Duration;
 
 use bevy::prelude::*;
 use bigtuna::game::{Device, DrawnQuestion, FlowCommand, GameSettings, Overlay, Phase, PlayMode, Response, Screen};
-use bigtuna::input::seats::PartySeats;
 use bigtuna::net::inbound::PhoneLink;
 use bigtuna::net::protocol::{ErrorCode, ServerMessage};
 use bigtuna::net::views::{AnswerShape, Stage, Turn};
@@ -241,7 +240,8 @@ fn a_phone_joins_between_questions_and_plays_from_the_next() {
     pump(&mut app, |app| phase(app) == Some(Phase::Reveal));
     let mut cy = join(&mut app, addr, "Cy");
     assert_eq!(game(&app).players.len(), 3);
-    assert_eq!(app.world().resource::<PartySeats>().0.len(), 3);
+    assert_eq!(crate::support::seats(&app).len(), 3);
+    assert!(crate::support::seats(&app).iter().all(Option::is_some), "each on their phone");
     next_question(&mut app);
     let (question, drawn) = (game(&app).current, current(&app));
     question_for(&mut cy, question, Turn::Answer);

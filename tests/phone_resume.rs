@@ -150,7 +150,7 @@ fn a_phone_party_killed_mid_game_resumes_with_the_same_command_and_the_phone_com
 /// open question, nothing of its answer, and answers for its own player.
 #[test]
 fn phones_come_back_to_a_resumed_party_by_their_secrets_and_nobody_takes_their_seats() {
-    use bigtuna::input::seats::{PartySeats, Seat};
+    use bigtuna::game::Seat;
     use bigtuna::net::inbound::PhoneLink;
     use bigtuna::net::lifecycle::Phones;
     use bigtuna::net::protocol::{ErrorCode, ServerMessage};
@@ -196,8 +196,8 @@ fn phones_come_back_to_a_resumed_party_by_their_secrets_and_nobody_takes_their_s
     let link = app.world().get_resource::<PhoneLink>().expect("phones are on again");
     assert_eq!(link.0.room(), room, "the same room: its code, its phones and their secrets");
     let addr = link.0.addr();
-    let seats = app.world().resource::<PartySeats>().0.clone();
-    assert!(matches!(seats[..], [Seat::Phone(_), Seat::Phone(_)]), "{seats:?}");
+    let seats = crate::support::seats(&app);
+    assert!(matches!(seats[..], [Some(Seat::Phone(_)), Some(Seat::Phone(_))]), "{seats:?}");
 
     // Someone else cannot take Jim's place by his name...
     let mut stranger = connect_to(addr);

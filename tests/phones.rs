@@ -213,12 +213,12 @@ proptest::proptest! {
 #[test]
 fn phones_play_a_whole_game_and_one_that_reconnects_keeps_its_score() {
     use bevy::prelude::*;
+    use bigtuna::game::Seat;
     use bigtuna::game::{FlowCommand, GameSettings, Phase, Presented, Screen};
-    use bigtuna::input::seats::{PartySeats, Seat};
     use bigtuna::net::inbound::PhoneLink;
     use bigtuna::pack::AnswerKind;
 
-    use crate::support::{command, game, headless, phase, screen, settings, start, synthetic_library};
+    use crate::support::{command, game, headless, phase, screen, seat, settings, start, synthetic_library};
 
     let server = server();
     let addr = server.addr();
@@ -233,7 +233,7 @@ fn phones_play_a_whole_game_and_one_that_reconnects_keeps_its_score() {
     let s = GameSettings { kinds: vec![AnswerKind::MultipleChoice, AnswerKind::TrueFalse], ..settings(2, 5, 31) };
     let mut app = headless(synthetic_library(8), s);
     app.add_plugins((bigtuna::input::plugin, bigtuna::net::inbound::plugin, bigtuna::net::publish::plugin));
-    app.insert_resource(PartySeats(vec![Seat::Phone(0), Seat::Phone(1)]));
+    seat(&mut app, [Seat::Phone(0), Seat::Phone(1)]);
     app.insert_resource(PhoneLink(server));
     start(&mut app);
     let mut n = 0;

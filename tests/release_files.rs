@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use bevy::prelude::*;
 use bigtuna::game::high_scores::HighScores;
-use bigtuna::game::{Phase, Screen, Seen};
+use bigtuna::game::{GameSettings, Phase, PlayerId, Screen, Seat, Seen};
 use bigtuna::persist::resource_file::Stored;
 use bigtuna::persist::saved_game::{InterruptedChoice, SavedGame};
 use bigtuna::persist::user_file::load;
@@ -31,6 +31,9 @@ fn the_settings_of_the_last_release_load_with_what_the_player_chose() {
     let defaults = UserSettings::default();
     assert_ne!(loaded.settings.game.difficulty, defaults.game.difficulty, "the difficulty the player chose is kept");
     assert_eq!(loaded.settings.solo_name, None, "a name never asked is asked once");
+    // Written before participants had ids: each gets one by place.
+    let ids: Vec<PlayerId> = loaded.settings.game.players.iter().map(|p| p.id).collect();
+    assert_eq!(ids, [PlayerId(0), PlayerId(1)]);
 }
 
 #[test]
@@ -56,6 +59,13 @@ fn a_party_saved_by_the_last_release_resumes_with_its_phones_room() {
     let scores: Vec<u32> = game(&app).players.iter().map(|p| p.score).collect();
     assert_eq!(scores, saved.game.players.iter().map(|p| p.score).collect::<Vec<_>>());
     assert_eq!(game(&app).current, saved.game.resume_at());
+    // Its players get ids by place, and the party is set up again from them, each on the
+    // device they had.
+    let ids: Vec<PlayerId> = game(&app).players.iter().map(|p| p.id).collect();
+    assert_eq!(ids, [PlayerId(0), PlayerId(1)]);
+    let party = &app.world().resource::<GameSettings>().players;
+    let seated: Vec<(PlayerId, Option<Seat>)> = party.iter().map(|p| (p.id, p.seat)).collect();
+    assert_eq!(seated, [(PlayerId(0), Some(Seat::Phone(0))), (PlayerId(1), Some(Seat::Keys(0)))]);
 }
 
 #[test]

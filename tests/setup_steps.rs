@@ -97,7 +97,7 @@ fn one_off_settings_override_only_what_they_name() {
     let s = overrides.apply(saved.clone());
     assert_eq!((s.seed, s.timer, s.questions, s.scoring.as_str()), (Some(5), TimerChoice::Off, 20, "accuracy"));
     assert_eq!(s.players.len(), 8, "at most eight players");
-    assert_eq!(s.players[0], PlayerSpec { name: "P0".into(), colour: 0, team: None });
+    assert_eq!(s.players[0], PlayerSpec { name: "P0".into(), ..PlayerSpec::numbered(0) });
     assert_eq!(GameOverrides::default().apply(saved.clone()), saved);
 }
 

@@ -1,5 +1,6 @@
 //! Shared helpers for the tests.
 
+use bigtuna::game::Party;
 use std::path::PathBuf;
 
 use bigtuna::pack::{PackLibrary, Problem, parse_pack};
@@ -193,4 +194,23 @@ pub fn settings(players: usize, questions: usize, seed: u64) -> GameSettings {
 /// Cases a property test runs: `default`, or `BIGTUNA_FUZZ_CASES` for a long campaign.
 pub fn fuzz_cases(default: u32) -> u32 {
     std::env::var("BIGTUNA_FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(default)
+}
+
+/// Seats the party's players in order on these devices (player N on `seats[N]`), as joining
+/// on the join screen would.
+pub fn seat(app: &mut App, seats: impl IntoIterator<Item = bigtuna::game::Seat>) {
+    let mut settings = app.world_mut().resource_mut::<GameSettings>();
+    let mut seats = seats.into_iter();
+    for spec in &mut settings.players {
+        spec.seat = seats.next();
+    }
+    for seat in seats {
+        let spec = bigtuna::game::PlayerSpec { seat: Some(seat), ..settings.players.new_player() };
+        settings.players.push(spec);
+    }
+}
+
+/// The device each of the party's players answers with.
+pub fn seats(app: &App) -> Vec<Option<bigtuna::game::Seat>> {
+    app.world().resource::<GameSettings>().players.iter().map(|p| p.seat).collect()
 }

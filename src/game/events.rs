@@ -5,6 +5,7 @@
 use bevy::prelude::*;
 
 use super::model::HostRecord;
+use super::participant::PlayerId;
 
 /// A round closed and was scored (or the host skipped it): [`super::Game::rounds`] ends
 /// with it.
@@ -26,8 +27,24 @@ pub struct HostActed(pub HostRecord);
 pub struct PlayerJoined {
     /// Index into [`super::Game::players`].
     pub player: usize,
+    /// Who they are.
+    pub id: PlayerId,
+}
+
+/// A participant left the party before a game (Leave on the join screen): their seat is free.
+/// (A player the host removes from a game stays in it, with their score: that is a
+/// [`HostActed`].)
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub struct PlayerLeft {
+    /// Who left.
+    pub id: PlayerId,
+    /// The name they played under, for whoever says so.
+    pub name: String,
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_message::<RoundScored>().add_message::<HostActed>().add_message::<PlayerJoined>();
+    app.add_message::<RoundScored>()
+        .add_message::<HostActed>()
+        .add_message::<PlayerJoined>()
+        .add_message::<PlayerLeft>();
 }

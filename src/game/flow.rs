@@ -9,6 +9,7 @@ use super::GameSystems;
 use super::draw::{self, Shortfall};
 use super::events::PlayerJoined;
 use super::model::{Buzz, Game, Player, Team};
+use super::participant::PlayerSpec;
 use super::pool::DrawPool;
 use super::scoring::ScoringPresets;
 use super::seen::Seen;
@@ -59,15 +60,10 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnExit(Screen::Playing), record_seen);
 }
 
-/// A player joins the party (a phone, in the lobby or during a game): kept in the settings
-/// for the next game, and seated in the game under way, if any.
+/// A participant joined the party (a phone, in the lobby or during a game), already kept in
+/// the settings for the next game: seated in the game under way, if any.
 #[derive(Message, Debug, Clone, PartialEq, Eq)]
-pub struct JoinGame {
-    /// The name they play under.
-    pub name: String,
-    /// Their palette colour.
-    pub colour: usize,
-}
+pub struct JoinGame(pub PlayerSpec);
 
 fn join_game(
     mut joins: MessageReader<JoinGame>,
@@ -79,10 +75,13 @@ fn join_game(
         joins.clear();
         return;
     };
-    for JoinGame { name, colour } in joins.read() {
-        let player = game.add_player(name.clone(), *colour);
-        info!("{name} joined the game under way as player {}", player + 1);
-        joined.write(PlayerJoined { player });
+    for JoinGame(spec) in joins.read() {
+        if game.index_of(spec.id).is_some() {
+            continue;
+        }
+        let player = game.add_player(spec);
+        info!("{} joined the game under way as player {}", spec.name, player + 1);
+        joined.write(PlayerJoined { player, id: spec.id });
     }
 }
 
@@ -133,21 +132,8 @@ fn seat_players(settings: &GameSettings) -> (Vec<Player>, Vec<Team>) {
     } else {
         Vec::new()
     };
-    let players = settings
-        .players
-        .iter()
-        .zip(settings.player_teams())
-        .map(|(spec, team)| Player {
-            name: spec.name.clone(),
-            colour: spec.colour,
-            score: 0,
-            streak: 0,
-            best_streak: 0,
-            team,
-            removed: false,
-            this_round: default(),
-        })
-        .collect();
+    let players =
+        settings.players.iter().zip(settings.player_teams()).map(|(spec, team)| Player::new(spec, team)).collect();
     (players, teams)
 }
 

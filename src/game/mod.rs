@@ -10,6 +10,7 @@ pub mod judge;
 pub mod mode;
 pub mod model;
 pub mod overrides;
+pub mod participant;
 pub mod pool;
 pub mod results;
 pub mod resume;
@@ -24,17 +25,18 @@ use bevy::prelude::*;
 
 pub use clock::Clock;
 pub use draw::{DrawnQuestion, Presented, Shortfall};
-pub use events::{HostActed, PlayerJoined, RoundScored};
+pub use events::{HostActed, PlayerJoined, PlayerLeft, RoundScored};
 pub use flow::{FlowCommand, JoinGame};
 pub use judge::{Judgement, Response};
 pub use model::{Device, Game, HostAction, Outcome, Player, Round, Team};
 pub use overrides::GameOverrides;
+pub use participant::{Party, PlayerId, PlayerSpec, Role, Seat};
 pub use results::GameResults;
 pub use resume::ResumeGame;
 pub use round::{BuzzIn, PlayerAction};
 pub use scoring::{ScoringPreset, ScoringPresets};
 pub use seen::Seen;
-pub use settings::{DifficultyChoice, GameSettings, PlayMode, PlayerSpec, Setting, TimerChoice};
+pub use settings::{DifficultyChoice, GameSettings, PlayMode, Setting, TimerChoice};
 pub use state::{Overlay, Phase, Screen};
 pub use watched::Watched;
 

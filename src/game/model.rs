@@ -8,6 +8,7 @@ use bevy::prelude::*;
 
 use super::draw::DrawnQuestion;
 use super::judge::{Judgement, Response};
+use super::participant::{PlayerId, PlayerSpec};
 use super::scoring::ScoringPreset;
 use super::settings::GameSettings;
 use serde::{Deserialize, Serialize};
@@ -112,9 +113,15 @@ pub enum HostAction {
     EndEarly,
 }
 
-/// A player's running state.
+/// A player's running state. Their index in [`Game::players`] stays theirs for the game (a
+/// player who joins comes last; one the host removes stays, marked), so rounds, host actions
+/// and devices name players by it; [`Player::id`] is who they are across the night.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Player {
+    /// The participant's id (as in [`super::GameSettings::players`]); games saved before ids
+    /// get theirs by place as they resume.
+    #[serde(default)]
+    pub id: PlayerId,
     /// Name shown on screen.
     pub name: String,
     /// Index into the player palette.
@@ -132,6 +139,23 @@ pub struct Player {
     /// Their part in the open question, begun anew as each question opens.
     #[serde(default)]
     pub this_round: PlayerRound,
+}
+
+impl Player {
+    /// A participant at the start of their game: no points yet.
+    pub fn new(spec: &PlayerSpec, team: Option<usize>) -> Self {
+        Self {
+            id: spec.id,
+            name: spec.name.clone(),
+            colour: spec.colour,
+            score: 0,
+            streak: 0,
+            best_streak: 0,
+            team,
+            removed: false,
+            this_round: PlayerRound::default(),
+        }
+    }
 }
 
 /// One player's part in the open question: what belongs to a player for one question only
@@ -251,16 +275,19 @@ impl Game {
 
     /// A player joins a game under way (a phone between questions): no points yet, asked
     /// from the open question on; in a teams game, on the team with the fewest members.
-    pub fn add_player(&mut self, name: String, colour: usize) -> usize {
+    pub fn add_player(&mut self, spec: &PlayerSpec) -> usize {
         let team = (!self.teams.is_empty()).then(|| {
             (0..self.teams.len())
                 .min_by_key(|t| self.players.iter().filter(|p| p.team == Some(*t)).count())
                 .unwrap_or(0)
         });
-        let player =
-            Player { name, colour, score: 0, streak: 0, best_streak: 0, team, removed: false, this_round: default() };
-        self.players.push(player);
+        self.players.push(Player::new(spec, team));
         self.players.len() - 1
+    }
+
+    /// Where the player with this id is in [`Game::players`].
+    pub fn index_of(&self, id: PlayerId) -> Option<usize> {
+        self.players.iter().position(|p| p.id == id)
     }
 
     /// What `player` answered to the open question so far.

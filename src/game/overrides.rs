@@ -1,6 +1,7 @@
 //! Settings given for one launch (on the command line), over the saved defaults.
 
-use super::settings::{DifficultyChoice, GameSettings, PLAYER_COUNT, PlayMode, PlayerSpec, TEAM_COUNT, TimerChoice};
+use super::participant::PlayerSpec;
+use super::settings::{DifficultyChoice, GameSettings, PLAYER_COUNT, PlayMode, TEAM_COUNT, TimerChoice};
 
 /// Settings given for one launch (on the command line), over the saved defaults.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -64,7 +65,7 @@ impl GameOverrides {
                         Some((name, team)) => (name, team_index(&mut base.teams, team.trim())),
                         None => (given.as_str(), None),
                     };
-                    PlayerSpec { name: name.trim().to_owned(), colour: i, team }
+                    PlayerSpec { name: name.trim().to_owned(), team, ..PlayerSpec::numbered(i) }
                 })
                 .collect();
         }

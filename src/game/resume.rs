@@ -2,18 +2,21 @@
 //! questions, players, teams and scores, from the question after the last one finished.
 //! Where the game was kept is [`crate::persist::saved_game`]'s business; this is the rule.
 
+use super::participant::Party;
 use bevy::prelude::*;
 
 use super::GameSystems;
 use super::draw::Presented;
 use super::model::Game;
+use super::participant::{PlayerSpec, Role, Seat, mend_ids};
 use super::settings::GameSettings;
 use super::state::{Phase, Screen};
 use crate::pack::Answer;
 
-/// Go on with this game, interrupted earlier.
+/// Go on with this game, interrupted earlier, each player with what they answered with (in
+/// the order of [`Game::players`]; empty when nobody had joined with a device).
 #[derive(Message, Debug, Clone)]
-pub struct ResumeGame(pub Box<Game>);
+pub struct ResumeGame(pub Box<Game>, pub Vec<Option<Seat>>);
 
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<ResumeGame>().add_systems(Update, resume.in_set(GameSystems::Flow));
@@ -82,6 +85,25 @@ impl Game {
     }
 }
 
+/// The game's players as participants, with their seats and the teams they chose.
+fn participants(game: &Game, seats: &[Option<Seat>]) -> Vec<PlayerSpec> {
+    game.players
+        .iter()
+        .enumerate()
+        .map(|(n, player)| {
+            let before = game.settings.players.iter().find(|spec| spec.id == player.id);
+            PlayerSpec {
+                id: player.id,
+                name: player.name.clone(),
+                colour: player.colour,
+                team: before.map_or(player.team, |spec| spec.team),
+                seat: seats.get(n).copied().flatten(),
+                role: Role::Player,
+            }
+        })
+        .collect()
+}
+
 fn resume(
     mut commands: Commands,
     mut reader: MessageReader<ResumeGame>,
@@ -90,7 +112,7 @@ fn resume(
     mut next_screen: ResMut<NextState<Screen>>,
     mut next_phase: ResMut<NextState<Phase>>,
 ) {
-    let Some(ResumeGame(game)) = reader.read().last() else { return };
+    let Some(ResumeGame(game, seats)) = reader.read().last() else { return };
     if *screen.get() == Screen::Playing {
         warn!("a game is under way: the interrupted one waits");
         return;
@@ -101,8 +123,11 @@ fn resume(
     }
     let mut game = game.as_ref().clone();
     game.current = game.resume_at();
-    // The next game is set up like this one (play again, the setup screen).
-    *settings = GameSettings { seed: None, ..game.settings.clone() };
+    mend_ids(game.players.iter_mut().map(|p| &mut p.id));
+    game.settings.players.mend_ids();
+    // The next game is set up like this one (play again, the setup screen), with everyone
+    // in it, those who joined during it too.
+    *settings = GameSettings { seed: None, players: participants(&game, seats), ..game.settings.clone() };
     info!("resuming the game of seed {} at question {} of {}", game.seed, game.current + 1, game.questions.len());
     if game.current >= game.questions.len() {
         // Every question was played: go on from the last reveal, so the way to the results

@@ -1,10 +1,12 @@
 //! What a game is played with: packs, filters, length, timer, scoring and players.
 
+use super::participant::Party;
 use std::time::Duration;
 
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::participant::PlayerSpec;
 use super::scoring::ScoringPresets;
 use crate::pack::{AnswerKind, Difficulty, PackLibrary, SEASONS};
 
@@ -178,26 +180,6 @@ pub const NAME_CHARS: usize = 16;
 /// Phones a party seats at most, beside the keyboard rows and pads.
 pub const PHONE_PLAYERS: usize = 100;
 
-/// A player taking part.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PlayerSpec {
-    /// Name shown on screen.
-    pub name: String,
-    /// Index into the player palette.
-    pub colour: usize,
-    /// The team, in a teams game (index into [`GameSettings::teams`]); unset players are
-    /// dealt to the teams in turn.
-    #[serde(default)]
-    pub team: Option<usize>,
-}
-
-impl PlayerSpec {
-    /// "Player N" with the N-th colour (0-based `index`).
-    pub fn numbered(index: usize) -> Self {
-        Self { name: format!("Player {}", index + 1), colour: index, team: None }
-    }
-}
-
 /// "Team 1", "Team 2": names for teams nobody named.
 pub fn team_name(index: usize) -> String {
     format!("Team {}", index + 1)
@@ -286,7 +268,7 @@ impl GameSettings {
     /// At least two players, and the answer kinds of party nights ([`PARTY_KINDS`]).
     pub fn make_party(&mut self) {
         while self.players.len() < 2 {
-            self.players.push(PlayerSpec::numbered(self.players.len()));
+            self.players.push(self.players.new_player());
         }
         self.kinds = PARTY_KINDS.to_vec();
     }
@@ -297,8 +279,10 @@ impl GameSettings {
         match setting {
             Setting::Players => {
                 let n = (self.players.len() as i32 + delta).clamp(2, *PLAYER_COUNT.end() as i32) as usize;
-                self.players =
-                    (0..n).map(|i| self.players.get(i).cloned().unwrap_or(PlayerSpec::numbered(i))).collect();
+                self.players.truncate(n);
+                while self.players.len() < n {
+                    self.players.push(self.players.new_player());
+                }
             }
             Setting::Questions => {
                 // A count set elsewhere (the command line, a shortfall) steps from the next offered one.

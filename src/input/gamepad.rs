@@ -2,12 +2,13 @@
 //! on a question, the face buttons answer directly. Gamepads join as players in the order
 //! they were connected; a missing gamepad is simply not a player's buzzer.
 
+use crate::game::Party;
 use bevy::input::gamepad::{Gamepad, GamepadButton};
 use bevy::prelude::*;
 
-use super::seats::{GamepadSeats, JoinRequest, PartySeats, Seat};
+use super::seats::{GamepadSeats, JoinRequest};
 use super::{InputContext, NavAction};
-use crate::game::{BuzzIn, Device, GameSystems, PlayerAction, Response};
+use crate::game::{BuzzIn, Device, GameSettings, GameSystems, PlayerAction, Response, Seat};
 
 /// Buttons for answer tiles 1-6: the face buttons, labelled A, B, X, Y as on most pads, then
 /// the bumpers for packs with five or six options.
@@ -61,12 +62,12 @@ fn seat_gamepads(
     connected: Query<Entity, Added<Gamepad>>,
     present: Query<(), With<Gamepad>>,
     mut seats: ResMut<GamepadSeats>,
-    mut party: ResMut<PartySeats>,
+    mut party: ResMut<GameSettings>,
 ) {
     for seat in seats.0.iter_mut() {
         if let Some(pad) = seat.filter(|pad| !present.contains(*pad)) {
             info!("a gamepad was disconnected: its seat waits for the next pad");
-            party.pad_left(pad);
+            party.players.pad_left(pad);
             *seat = None;
         }
     }
@@ -75,7 +76,7 @@ fn seat_gamepads(
             Some(free) => *free = Some(pad),
             None => seats.0.push(Some(pad)),
         }
-        if let Some(seat) = party.pad_arrived(pad) {
+        if let Some(seat) = party.players.pad_arrived(pad) {
             info!("a gamepad took seat {} back", seat + 1);
         }
     }
@@ -84,7 +85,7 @@ fn seat_gamepads(
 fn read_gamepads(
     gamepads: Query<(Entity, &Gamepad)>,
     seats: Res<GamepadSeats>,
-    party: Res<PartySeats>,
+    party: Res<GameSettings>,
     context: Res<InputContext>,
     mut joins: MessageWriter<JoinRequest>,
     mut stick_held: Local<Vec<(Entity, IVec2)>>,
@@ -94,14 +95,14 @@ fn read_gamepads(
 ) {
     for (entity, gamepad) in &gamepads {
         if *context == InputContext::Joining
-            && !party.seated(Seat::Pad(Some(entity)))
+            && !party.players.has_seat(Seat::Pad(Some(entity)))
             && gamepad.just_pressed(GamepadButton::South)
         {
             joins.write(JoinRequest::device(Seat::Pad(Some(entity))));
             continue;
         }
         // Unseated pads still move around menus; they answer for nobody.
-        let player = party.player_for_pad(entity, &seats);
+        let player = party.players.player_for_pad(entity, seats.seat(entity));
         for button in gamepad.get_just_pressed() {
             if *context == InputContext::Buzzers && answer_for_button(*button, ANSWER_BUTTONS.len()).is_some() {
                 if let Some(player) = player {

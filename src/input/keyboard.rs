@@ -1,13 +1,14 @@
 //! Keyboard mapping. Solo: 1-6 or A-F answer. Party: one row of keys per player
 //! (1-6, Q-Y, A-H, Z-N), so four people can buzz on one keyboard.
 
+use crate::game::Party;
 use bevy::input::ButtonState;
 use bevy::input::keyboard::{KeyboardFocusLost, KeyboardInput};
 use bevy::prelude::*;
 
-use super::seats::{JoinRequest, PartySeats, Seat};
+use super::seats::JoinRequest;
 use super::{AppCommand, InputContext, NavAction};
-use crate::game::{BuzzIn, Device, GameSystems, PlayerAction, Response};
+use crate::game::{BuzzIn, Device, GameSettings, GameSystems, PlayerAction, Response, Seat};
 
 /// The answer rows of party play, one per keyboard player.
 pub const PARTY_ROWS: [[KeyCode; 6]; 4] = [
@@ -89,7 +90,7 @@ pub(super) fn read_keys(
     mut answers: MessageWriter<PlayerAction>,
     mut buzzes: MessageWriter<BuzzIn>,
     mut joins: MessageWriter<JoinRequest>,
-    seats: Res<PartySeats>,
+    settings: Res<GameSettings>,
 ) {
     let typing = *context == InputContext::TextEntry;
     // Messages keep the order of presses within a frame: who buzzed first counts, and Ctrl
@@ -127,7 +128,7 @@ pub(super) fn read_keys(
         if *context == InputContext::Buzzers
             && let Some((row, _)) = answer_for_key(key.key_code, PARTY_ROWS[0].len(), true)
         {
-            if let Some(player) = seats.player_for_row(row) {
+            if let Some(player) = settings.players.player_for_row(row) {
                 buzzes.write(BuzzIn { player, device: Device::Keyboard });
             }
             continue;
@@ -136,7 +137,7 @@ pub(super) fn read_keys(
             && let Some((row, option)) = answer_for_key(key.key_code, count, party)
         {
             // A row nobody joined with answers for nobody.
-            if let Some(player) = if party { seats.player_for_row(row) } else { Some(0) } {
+            if let Some(player) = if party { settings.players.player_for_row(row) } else { Some(0) } {
                 answers.write(PlayerAction { player, response: Response::Option(option), device: Device::Keyboard });
             }
             continue;

@@ -65,6 +65,5 @@ pub fn plugin(app: &mut App) {
         .add_message::<NavAction>()
         .add_message::<AppCommand>()
         .add_message::<seats::JoinRequest>()
-        .init_resource::<seats::PartySeats>()
         .add_plugins((context::plugin, keyboard::plugin, gamepad::plugin, seats::plugin));
 }

@@ -2,13 +2,14 @@
 //! same [`PlayerAction`]s as keys and pads, for the seat each phone joined (an answer to a
 //! question no longer open is dropped); the host remote's actions become the host's.
 
+use crate::game::Party;
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 
 use super::protocol::HostCommand;
 use super::server::{Inbound, PhoneServer};
-use crate::game::{BuzzIn, Device, FlowCommand, Game, GameSystems, HostAction, PlayerAction};
-use crate::input::seats::{JoinRequest, PartySeats, Seat};
+use crate::game::{BuzzIn, Device, FlowCommand, Game, GameSettings, GameSystems, HostAction, PlayerAction, Seat};
+use crate::input::seats::JoinRequest;
 
 /// The running phone server, while phones are on.
 #[derive(Resource)]
@@ -23,7 +24,7 @@ pub fn plugin(app: &mut App) {
 
 fn receive(
     link: Res<PhoneLink>,
-    seats: Res<PartySeats>,
+    settings: Res<GameSettings>,
     game: Option<Res<Game>>,
     mut joins: MessageWriter<JoinRequest>,
     mut answers: MessageWriter<PlayerAction>,
@@ -46,12 +47,12 @@ fn receive(
                 joins.write(JoinRequest { seat: Seat::Phone(phone), name: Some(name) });
             }
             Inbound::Answer { phone, question, response, .. } if Some(question) == current => {
-                if let Some(player) = seats.player_for_phone(phone) {
+                if let Some(player) = settings.players.player_for_phone(phone) {
                     answers.write(PlayerAction { player, response, device: Device::Phone });
                 }
             }
             Inbound::Buzz { phone, question, .. } if Some(question) == current => {
-                if let Some(player) = seats.player_for_phone(phone) {
+                if let Some(player) = settings.players.player_for_phone(phone) {
                     buzzes.write(BuzzIn { player, device: Device::Phone });
                 }
             }

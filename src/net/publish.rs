@@ -1,6 +1,7 @@
 //! What the TV shows, as phones and the host remote see it: rebuilt from the game when it
 //! changes and handed to the server, which sends each connection its own part only when it changed.
 
+use crate::game::Party;
 use std::collections::HashMap;
 
 use bevy::prelude::*;
@@ -10,7 +11,6 @@ use super::server::Snapshot;
 use super::views::{AnswerShape, FinalView, HostPlayer, HostView, QuestionView, ResultView, Stage, Turn};
 use crate::game::results::rank_of;
 use crate::game::{Game, GameResults, GameSettings, GameSystems, Overlay, Phase, PlayMode, Presented, Screen};
-use crate::input::seats::{PartySeats, Seat};
 use crate::pack::Answer;
 use crate::theme::palette;
 use crate::words::{answer_text, response_text, unit_leads};
@@ -24,7 +24,6 @@ pub fn plugin(app: &mut App) {
         .or_eager(resource_removed::<Game>)
         .or_eager(resource_exists_and_changed::<GameResults>)
         .or_eager(resource_changed::<GameSettings>)
-        .or_eager(resource_changed::<PartySeats>)
         .or_eager(state_changed::<Screen>)
         .or_eager(state_changed::<Phase>)
         .or_eager(state_changed::<Overlay>);
@@ -39,7 +38,6 @@ fn publish(
     game: Option<Res<Game>>,
     results: Option<Res<GameResults>>,
     settings: Res<GameSettings>,
-    seats: Res<PartySeats>,
 ) {
     let stage = match (screen.get(), phase.as_deref().map(State::get), &game) {
         (Screen::Playing, Some(Phase::Question), Some(_)) => Stage::Question,
@@ -49,7 +47,7 @@ fn publish(
         _ => Stage::Lobby,
     };
     let paused = overlay.is_some_and(|o| *o.get() != Overlay::None);
-    let phones = || seats.0.iter().enumerate().filter_map(|(player, seat)| seat_phone(*seat).map(|id| (id, player)));
+    let phones = || settings.players.phones();
     let mut snapshot = Snapshot {
         stage,
         lobby: settings.players.iter().map(|p| p.name.clone()).collect(),
@@ -83,13 +81,6 @@ fn publish(
     }
     snapshot.host = host_view(&game, stage, paused);
     link.0.publish(snapshot);
-}
-
-fn seat_phone(seat: Seat) -> Option<u32> {
-    match seat {
-        Seat::Phone(id) => Some(id),
-        _ => None,
-    }
 }
 
 /// A player colour as `#rrggbb`.

@@ -4,6 +4,7 @@
 //! A game that reaches its results, or that the players quit, is no longer kept; one that is
 //! set aside for a new game goes to the game records (`bigtuna history`).
 
+use crate::game::Party;
 use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
@@ -11,8 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::game_log::{GameLog, GamesDir};
 use super::user_file::{self, FileNotice, KeptFile};
-use crate::game::{Game, GameSystems, HostActed, PlayerJoined, ResumeGame, RoundScored, Screen};
-use crate::input::seats::{PartySeats, Seat};
+use crate::game::{Game, GameSettings, GameSystems, HostActed, PlayerJoined, ResumeGame, RoundScored, Screen, Seat};
 use crate::net::inbound::PhoneLink;
 use crate::net::lifecycle::{AwaitingResume, Phones, RestoredRoom};
 use crate::net::room::Room;
@@ -30,7 +30,8 @@ pub struct SavedGame {
     pub saved: u64,
     /// The game, as it stood after its last finished round.
     pub game: Game,
-    /// What each player answered with (empty: keyboard row N and pad N are player N).
+    /// What each player of the game answered with, in order (empty: nobody joined with a
+    /// device, so keyboard row N and pad N are player N).
     pub seats: Vec<SavedSeat>,
     /// The phones' room, when phones were on: its codes and each phone's secret.
     #[serde(default)]
@@ -50,24 +51,28 @@ pub enum SavedSeat {
     Pad,
     /// A phone, by its number in the saved room.
     Phone(u32),
+    /// Nothing: a player added without a device beside others who joined with one.
+    Nothing,
 }
 
-impl From<Seat> for SavedSeat {
-    fn from(seat: Seat) -> Self {
+impl From<Option<Seat>> for SavedSeat {
+    fn from(seat: Option<Seat>) -> Self {
         match seat {
-            Seat::Keys(row) => SavedSeat::Keys(row),
-            Seat::Pad(_) => SavedSeat::Pad,
-            Seat::Phone(id) => SavedSeat::Phone(id),
+            Some(Seat::Keys(row)) => SavedSeat::Keys(row),
+            Some(Seat::Pad(_)) => SavedSeat::Pad,
+            Some(Seat::Phone(id)) => SavedSeat::Phone(id),
+            None => SavedSeat::Nothing,
         }
     }
 }
 
-impl From<SavedSeat> for Seat {
+impl From<SavedSeat> for Option<Seat> {
     fn from(seat: SavedSeat) -> Self {
         match seat {
-            SavedSeat::Keys(row) => Seat::Keys(row),
-            SavedSeat::Pad => Seat::Pad(None),
-            SavedSeat::Phone(id) => Seat::Phone(id),
+            SavedSeat::Keys(row) => Some(Seat::Keys(row)),
+            SavedSeat::Pad => Some(Seat::Pad(None)),
+            SavedSeat::Phone(id) => Some(Seat::Phone(id)),
+            SavedSeat::Nothing => None,
         }
     }
 }
@@ -108,7 +113,7 @@ pub enum InterruptedChoice {
 /// Reads the saved game at start-up and keeps the one under way.
 pub fn plugin(app: &mut App) {
     app.init_resource::<SavedGamePath>()
-        .init_resource::<PartySeats>()
+        .init_resource::<GameSettings>()
         .init_resource::<Phones>()
         .init_resource::<GamesDir>()
         .add_message::<InterruptedChoice>()
@@ -167,7 +172,6 @@ fn choose(
     interrupted: Option<Res<Interrupted>>,
     path: Res<SavedGamePath>,
     games: Res<GamesDir>,
-    mut seats: ResMut<PartySeats>,
     mut phones: ResMut<Phones>,
     mut resume: MessageWriter<ResumeGame>,
 ) {
@@ -178,13 +182,13 @@ fn choose(
     commands.remove_resource::<AwaitingResume>();
     match choice {
         InterruptedChoice::Resume => {
-            seats.0 = saved.seats.iter().map(|seat| Seat::from(*seat)).collect();
+            let seats = saved.seats.iter().map(|seat| Option::<Seat>::from(*seat)).collect();
             if let Some(room) = &saved.room {
                 // The same room: the phones come back by themselves, by their secrets.
                 commands.insert_resource(RestoredRoom { room: room.clone(), port: saved.port });
                 phones.on = true;
             }
-            resume.write(ResumeGame(Box::new(saved.game.clone())));
+            resume.write(ResumeGame(Box::new(saved.game.clone()), seats));
         }
         InterruptedChoice::Discard => {
             // Only once it is in the records: nothing played is lost.
@@ -226,7 +230,7 @@ fn save_progress(
     game: Option<Res<Game>>,
     screen: Res<State<Screen>>,
     path: Res<SavedGamePath>,
-    seats: Res<PartySeats>,
+    settings: Res<GameSettings>,
     link: Option<Res<PhoneLink>>,
     mut scored: MessageReader<RoundScored>,
     mut acted: MessageReader<HostActed>,
@@ -241,7 +245,7 @@ fn save_progress(
         version: SavedGame::VERSION,
         saved: crate::unix_time::now(),
         game: game.clone(),
-        seats: seats.0.iter().map(|seat| SavedSeat::from(*seat)).collect(),
+        seats: seats_of(&game, &settings),
         room: link.as_ref().map(|link| link.0.room()),
         port: link.map(|link| link.0.addr().port()),
     };
@@ -249,6 +253,15 @@ fn save_progress(
         // The game itself goes on.
         warn!("{}: cannot save the game under way: {error}", file.display());
     }
+}
+
+/// What each player of `game` answers with, by their ids, when anyone joined with a device.
+fn seats_of(game: &Game, settings: &GameSettings) -> Vec<SavedSeat> {
+    if !settings.players.seated() {
+        return Vec::new();
+    }
+    let seat = |id| settings.players.iter().find(|spec| spec.id == id).and_then(|spec| spec.seat);
+    game.players.iter().map(|player| SavedSeat::from(seat(player.id))).collect()
 }
 
 /// The game ended (results, or the players quit): nothing to resume.

@@ -1,6 +1,7 @@
 //! The user's settings, saved as RON in the config folder. A corrupt file is kept aside as
 //! `.bak` with a message and the defaults are used: nothing the user wrote is lost.
 
+use crate::game::Party;
 use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
@@ -104,6 +105,7 @@ impl UserSettings {
             self.game.players = GameSettings::default().players;
         }
         self.game.players.truncate(*PLAYER_COUNT.end());
+        self.game.players.mend_ids();
         // A window larger than any screen, or smaller than the game fits in, is a typo.
         self.window_size = self.window_size.map(|(w, h)| (w.clamp(800, 7680), h.clamp(600, 4320)));
         self

@@ -9,7 +9,7 @@ use crate::input::AppCommand;
 use crate::net::address::short_url;
 use crate::net::inbound::PhoneLink;
 use crate::net::lifecycle::PhoneAddress;
-use crate::theme::focus::{FocusLayer, GridCell};
+use crate::theme::focus::GridCell;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem, send};
 use crate::window::Moving;
@@ -103,7 +103,7 @@ fn spawn_panel(
     phones: Option<Res<PhoneLink>>,
     address: Option<Res<PhoneAddress>>,
 ) {
-    let cell = |row, col| (FocusLayer(1), GridCell { row, col });
+    let cell = |row, col| GridCell { row, col };
     commands.spawn((widgets::overlay("Host panel"), DespawnOnExit(Overlay::Host))).with_children(|root| {
         root.spawn(widgets::card()).with_children(|card| {
             card.spawn(widgets::text("Host", 3.0, palette::ACCENT, &fonts.bold));

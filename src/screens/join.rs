@@ -10,9 +10,8 @@ use bevy::prelude::*;
 use super::go_to;
 use super::lobby;
 use crate::game::settings::{TEAM_COUNT, team_name};
-use crate::game::{GameSettings, Screen};
+use crate::game::{GameSettings, PlayerLeft, Screen, Seat};
 use crate::input::keyboard::PARTY_ROWS;
-use crate::input::seats::{PartySeats, Seat};
 use crate::input::text_entry::type_line;
 use crate::input::{NavAction, TakesText};
 use crate::net::inbound::PhoneLink;
@@ -66,32 +65,24 @@ pub(super) fn plugin(app: &mut App) {
 
 /// The players are the seats: a player without one (from an earlier solo game or the command
 /// line) has no device here.
-fn prepare(mut settings: ResMut<GameSettings>, seats: Res<PartySeats>) {
-    settings.players.truncate(seats.0.len());
+fn prepare(mut settings: ResMut<GameSettings>) {
+    settings.players.retain(|p| p.seat.is_some());
 }
 
 fn spawn(
     mut commands: Commands,
     fonts: Res<Fonts>,
     settings: Res<GameSettings>,
-    seats: Res<PartySeats>,
     phones: Option<Res<PhoneLink>>,
     window: Query<&Window>,
     user: Option<Res<UserSettings>>,
 ) {
     let room = Room::of(window.iter().next(), user.as_deref());
-    build(&mut commands, &fonts, &settings, &seats, phones.is_some(), room);
+    build(&mut commands, &fonts, &settings, phones.is_some(), room);
 }
 
-fn build(
-    commands: &mut Commands,
-    fonts: &Fonts,
-    settings: &GameSettings,
-    seats: &PartySeats,
-    phones: bool,
-    room: Room,
-) {
-    let count = seats.0.len();
+fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, phones: bool, room: Room) {
+    let count = settings.players.len();
     let side = if phones { lobby::width(room) + 2.0 } else { 0.0 };
     // The width a row of its own takes (name, team, device, Leave); a window too narrow
     // for it (4:3 beside the lobby, large text) lists every player by name instead.
@@ -117,9 +108,10 @@ fn build(
         }
         root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() }).with_children(
             |list| {
-                for (i, (seat, player)) in seats.0.iter().zip(&settings.players).enumerate().take(rows_shown) {
+                for (i, player) in settings.players.iter().enumerate().take(rows_shown) {
+                    let Some(seat) = player.seat else { continue };
                     list.spawn(Node { column_gap: rem(1.0), align_items: AlignItems::Center, ..default() })
-                        .with_children(|row| player_row(row, i, *seat, player.colour, phones, fonts));
+                        .with_children(|row| player_row(row, i, seat, player.colour, phones, fonts));
                 }
             },
         );
@@ -209,13 +201,14 @@ fn device_label(seat: Seat) -> String {
 }
 
 /// Leave: the seat is freed (a phone may join again under a new name).
-fn leave(player: usize) -> impl FnMut(On<Activate>, ResMut<PartySeats>, ResMut<GameSettings>) + Send + Sync + 'static {
-    move |_, mut seats, mut settings| {
-        if player < seats.0.len() {
-            seats.0.remove(player);
-        }
+fn leave(
+    player: usize,
+) -> impl FnMut(On<Activate>, ResMut<GameSettings>, MessageWriter<PlayerLeft>) + Send + Sync + 'static {
+    move |_, mut settings, mut left| {
         if player < settings.players.len() {
-            settings.players.remove(player);
+            let spec = settings.players.remove(player);
+            info!("{} left the party", spec.name);
+            left.write(PlayerLeft { id: spec.id, name: spec.name });
         }
     }
 }
@@ -284,16 +277,15 @@ fn rebuild(
     mut commands: Commands,
     fonts: Res<Fonts>,
     settings: Res<GameSettings>,
-    seats: Res<PartySeats>,
     phones: Option<Res<PhoneLink>>,
     window: Query<&Window>,
     user: Option<Res<UserSettings>>,
 ) {
     let room = Room::of(window.iter().next(), user.as_deref());
     for (entity, root) in &roots {
-        if root.seats != seats.0.len() || root.phones != phones.is_some() || root.room != room {
+        if root.seats != settings.players.len() || root.phones != phones.is_some() || root.room != room {
             commands.entity(entity).despawn();
-            build(&mut commands, &fonts, &settings, &seats, phones.is_some(), room);
+            build(&mut commands, &fonts, &settings, phones.is_some(), room);
         }
     }
 }

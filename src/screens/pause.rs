@@ -3,7 +3,6 @@
 use bevy::prelude::*;
 
 use crate::game::{FlowCommand, Overlay};
-use crate::theme::focus::FocusLayer;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, send};
 
@@ -25,7 +24,7 @@ fn spawn_dialog<S: States>(
             card.spawn(widgets::text(title, 3.2, palette::ACCENT, &fonts.bold));
             card.spawn(widgets::text(line, 1.6, palette::MUTED, &fonts.regular));
             for (order, (label, command)) in buttons.into_iter().enumerate() {
-                card.spawn((widgets::button(label, order, fonts, send(command)), FocusLayer(1)));
+                card.spawn(widgets::button(label, order, fonts, send(command)));
             }
             // On the card: the screen's own hints show through the veil at the bottom.
             card.spawn(widgets::text(hint, 1.0, palette::MUTED, &fonts.regular));

@@ -1,5 +1,6 @@
 //! Game setup: players, length, difficulty, spoiler limit, timer, scoring, category, pack.
 
+use crate::game::Party;
 use bevy::prelude::*;
 
 use super::go_to;
@@ -7,7 +8,6 @@ use crate::game::flow::StartProblem;
 use crate::game::settings::team_name;
 use crate::game::{DifficultyChoice, FlowCommand, GameSettings, PlayMode, ScoringPresets, Screen, Setting, Watched};
 use crate::input::keyboard::PARTY_ROWS;
-use crate::input::seats::{PartySeats, Seat};
 use crate::pack::{PackLibrary, SEASONS};
 use crate::persist::UserSettings;
 use crate::theme::focus::{Activate, Adjust, Cancel};
@@ -311,7 +311,6 @@ fn refresh(
     mut notice: Query<&mut Text, With<NoticeText>>,
     fresh: Query<(), Added<SetupRoot>>,
     pads: Query<(), With<bevy::input::gamepad::Gamepad>>,
-    seats: Res<PartySeats>,
     mut seen: Local<(usize, bool)>,
 ) {
     // Redraw when anything shown changed: settings, a start problem appearing or going,
@@ -348,7 +347,7 @@ fn refresh(
         Some(problem) => problem.0.to_string(),
         None => {
             // Phones answer on their own; only the players at the TV share its keys and pads.
-            let phones = seats.0.iter().filter(|seat| matches!(seat, Seat::Phone(_))).count();
+            let phones = settings.players.phones().count();
             seats_notice(settings.players.len().saturating_sub(phones), pads.iter().count())
         }
     };

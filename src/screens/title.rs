@@ -9,7 +9,7 @@ use crate::input::AppCommand;
 use crate::pack::PackLibrary;
 use crate::persist::UserSettings;
 use crate::persist::saved_game::{Interrupted, InterruptedChoice, SavedGame};
-use crate::theme::focus::{Activate, Focus, GridCell};
+use crate::theme::focus::{Activate, FocusFirst, GridCell};
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem, send};
 use crate::words::count;
@@ -169,7 +169,6 @@ fn withdraw_offer(
     interrupted: Option<Res<Interrupted>>,
     offers: Query<(), With<ResumeOffer>>,
     roots: Query<Entity, With<TitleRoot>>,
-    mut focus: ResMut<Focus>,
     mut commands: Commands,
 ) {
     if interrupted.is_none() && !offers.is_empty() {
@@ -177,7 +176,7 @@ fn withdraw_offer(
             commands.entity(root).despawn();
         }
         commands.run_system_cached(spawn);
-        *focus = Focus::default();
+        commands.trigger(FocusFirst);
     }
 }
 

@@ -18,7 +18,7 @@ use bevy::ui::{ComputedNode, UiGlobalTransform};
 use bevy::window::{CursorMoved, PrimaryWindow, WindowEvent};
 
 use crate::frame_limit::{MachineArgs, Unattended, count_frames, refuse};
-use crate::theme::focus::Focus;
+use crate::theme::focus::FocusGuard;
 
 /// One step of a script.
 #[derive(Debug, Clone, PartialEq)]
@@ -151,7 +151,7 @@ fn drive(
     mut run: ResMut<Unattended>,
     window: Query<Entity, With<PrimaryWindow>>,
     mut devices: Devices,
-    guard: (Option<Res<Focus>>, Res<Time>),
+    guard: (Option<Res<FocusGuard>>, Res<Time>),
     named: Named,
 ) {
     let script = &mut *script;
@@ -178,7 +178,7 @@ fn drive(
     // waits for it to settle before pressing on).
     let (focus, time) = guard;
     if matches!(script.steps.front(), Some(Step::Key(..) | Step::Pad(_) | Step::Click(_) | Step::ClickOn(_)))
-        && focus.is_some_and(|f| time.elapsed() < f.guarded_until)
+        && focus.is_some_and(|f| time.elapsed() < f.0)
     {
         return;
     }

@@ -5,9 +5,10 @@ use bevy::ecs::system::IntoObserverSystem;
 use bevy::prelude::*;
 use bevy::ui_widgets::observe;
 
-use super::focus::{Activate, Adjust, Adjustable, Focusable};
+use super::focus::{Activate, Adjust, Adjustable};
 use super::palette;
 use crate::persist::UserSettings;
+use bevy::input_focus::tab_navigation::{TabGroup, TabIndex};
 
 /// The game's fonts.
 #[derive(Resource, Debug, Clone, Default)]
@@ -158,7 +159,7 @@ pub fn full_window_column() -> Node {
 
 /// A screen's root: a full-window column on the background colour.
 pub fn screen_root(name: &'static str) -> impl Bundle {
-    (Name::new(name), full_window_column(), BackgroundColor(palette::BACKGROUND))
+    (Name::new(name), full_window_column(), BackgroundColor(palette::BACKGROUND), TabGroup::new(0))
 }
 
 /// "easy" -> "Easy", for names shown as titles.
@@ -176,7 +177,7 @@ pub fn rem(value: f32) -> Val {
 /// focus order, hover (Bevy's `Button` gives `Interaction`) and clicks (the headless widget
 /// turns a click into [`Activate`]).
 pub fn focusable(order: usize) -> impl Bundle {
-    (Button, bevy::ui_widgets::Button, Focusable { order })
+    (Button, bevy::ui_widgets::Button, TabIndex(order as i32))
 }
 
 /// A menu button that does `action` when activated (Enter, South or a click): an observer
@@ -251,6 +252,8 @@ pub fn overlay(name: &str) -> impl Bundle {
         Node { position_type: PositionType::Absolute, ..full_window_column() },
         BackgroundColor(palette::BACKGROUND.with_alpha(0.85)),
         GlobalZIndex(10),
+        // The focus stays on the overlay while it is open.
+        TabGroup::modal(),
     )
 }
 

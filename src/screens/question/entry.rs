@@ -1,20 +1,24 @@
 //! Typed and number answers: a field with a caret, masked as dots in party play (the others
 //! are in the room), taken in turn; Pass for a player without a keyboard.
 
+use crate::game::Party;
 use bevy::input::ButtonState;
 use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 
-use crate::game::{Device, DrawnQuestion, Game, Overlay, Phase, PlayMode, PlayerAction, Presented, Response};
-use crate::input::seats::{PartySeats, Seat};
+use crate::game::{
+    Device, DrawnQuestion, Game, GameSettings, Overlay, Phase, PlayMode, PlayerAction, Presented, Response,
+};
 use crate::input::text_entry::TextEntry;
 use crate::input::{NavAction, TakesText};
 use crate::pack::Answer;
 use crate::persist::UserSettings;
-use crate::theme::focus::{Activate, Focusable};
+use crate::theme::focus::Activate;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem};
 use crate::words::{entry_prompt, unit_leads};
+use bevy::input_focus::tab_navigation::TabIndex;
+use bevy::input_focus::{FocusCause, InputFocus};
 
 /// The answer field, holding what has been typed (gone with the screen).
 #[derive(Component, Debug)]
@@ -106,13 +110,13 @@ pub(super) fn spawn_aloud(root: &mut ChildSpawnerCommands, fonts: &Fonts) {
 }
 
 /// Who types at the TV's keyboard now: the typist, if they are not on a phone.
-fn tv_typist(game: &Game, seats: &PartySeats) -> Option<usize> {
-    game.typist_among(|p| !seats.on_phone(p))
+fn tv_typist(game: &Game, party: &GameSettings) -> Option<usize> {
+    game.typist_among(|p| !party.players.on_phone(p))
 }
 
 /// The player whose turn it is passes.
-fn pass(_: On<Activate>, game: Res<Game>, seats: Res<PartySeats>, mut answers: MessageWriter<PlayerAction>) {
-    if let Some(player) = tv_typist(&game, &seats) {
+fn pass(_: On<Activate>, game: Res<Game>, party: Res<GameSettings>, mut answers: MessageWriter<PlayerAction>) {
+    if let Some(player) = tv_typist(&game, &party) {
         answers.write(PlayerAction { player, response: Response::Pass, device: Device::Screen });
     }
 }
@@ -121,7 +125,7 @@ fn type_answer(
     mut keys: MessageReader<KeyboardInput>,
     mut nav: MessageReader<NavAction>,
     game: Res<Game>,
-    seats: Res<PartySeats>,
+    party: Res<GameSettings>,
     overlay: Res<State<Overlay>>,
     mut fields: Query<&mut Field>,
     mut answers: MessageWriter<PlayerAction>,
@@ -136,7 +140,7 @@ fn type_answer(
             field.0.key(&key.logical_key, key.text.as_deref());
         }
         if submitted
-            && let Some(player) = tv_typist(&game, &seats)
+            && let Some(player) = tv_typist(&game, &party)
             && let Some(response) = field.0.submit()
         {
             answers.write(PlayerAction { player, response, device: Device::Keyboard });
@@ -147,35 +151,37 @@ fn type_answer(
 /// Pass is there, and takes the focus, only while a player at the keyboard may answer.
 fn show_pass(
     game: Res<Game>,
-    seats: Res<PartySeats>,
-    mut passes: Query<(Entity, &mut Node, Has<Focusable>), With<PassButton>>,
+    party: Res<GameSettings>,
+    mut passes: Query<(Entity, &mut Node, Has<TabIndex>), With<PassButton>>,
+    mut focus: ResMut<InputFocus>,
     mut commands: Commands,
 ) {
-    let typing = tv_typist(&game, &seats).is_some();
+    let typing = tv_typist(&game, &party).is_some();
     for (entity, mut node, focusable) in &mut passes {
         let display = if typing { Display::Flex } else { Display::None };
         node.reborrow().map_unchanged(|v| &mut v.display).set_if_neq(display);
         if typing && !focusable {
-            commands.entity(entity).insert(Focusable { order: 0 });
+            commands.entity(entity).insert(TabIndex(0));
+            focus.set(entity, FocusCause::Navigated);
         } else if !typing && focusable {
-            commands.entity(entity).remove::<Focusable>();
+            commands.entity(entity).remove::<TabIndex>();
         }
     }
 }
 
 fn show_entry(
     game: Res<Game>,
-    seats: Res<PartySeats>,
+    party: Res<GameSettings>,
     time: Res<Time<Real>>,
     settings: Option<Res<UserSettings>>,
     mut fields: Query<(Ref<Field>, &mut Text), (Without<TypistLabel>, Without<EntryHint>)>,
     mut labels: Query<(&mut Text, &mut TextColor), (With<TypistLabel>, Without<EntryHint>)>,
     mut hints: Query<(&EntryHint, &mut Text, &mut TextColor), Without<TypistLabel>>,
 ) {
-    let phones = seats.0.iter().any(|s| matches!(s, Seat::Phone(_)));
-    let label = entry_prompt(&game, |p| !seats.on_phone(p), phones);
+    let phones = party.players.phones().next().is_some();
+    let label = entry_prompt(&game, |p| !party.players.on_phone(p), phones);
     let tint = game
-        .typist_among(|p| !seats.on_phone(p))
+        .typist_among(|p| !party.players.on_phone(p))
         .and_then(|p| game.players.get(p))
         .map_or(palette::ACCENT, |p| palette::player(p.colour));
     if !label.is_empty() {

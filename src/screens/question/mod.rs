@@ -7,10 +7,10 @@ mod options;
 mod ordering;
 mod party;
 
+use crate::game::Party;
 use bevy::prelude::*;
 
-use crate::game::{Clock, Game, Phase, Presented};
-use crate::input::seats::{PartySeats, Seat};
+use crate::game::{Clock, Game, GameSettings, Phase, Presented, Seat};
 use crate::persist::UserSettings;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, Room, rem};
@@ -30,7 +30,7 @@ pub(super) fn plugin(app: &mut App) {
 fn spawn(
     mut commands: Commands,
     game: Res<Game>,
-    seats: Res<PartySeats>,
+    seating: Res<GameSettings>,
     fonts: Res<Fonts>,
     window: Query<&Window>,
     user: Option<Res<UserSettings>>,
@@ -55,13 +55,13 @@ fn spawn(
         match &drawn.presented {
             Presented::Options { options, .. } => {
                 // No seats taken: a night prepared on the command line, where row N is player N.
-                let rows: Vec<usize> = if seats.0.is_empty() {
+                let rows: Vec<usize> = if !seating.players.seated() {
                     (0..game.players.len().min(4)).collect()
                 } else {
-                    seats
-                        .0
+                    seating
+                        .players
                         .iter()
-                        .filter_map(|seat| if let Seat::Keys(row) = seat { Some(*row) } else { None })
+                        .filter_map(|p| if let Some(Seat::Keys(row)) = p.seat { Some(row) } else { None })
                         .collect()
                 };
                 options::spawn(root, options, party, &rows, compact, &fonts);
@@ -71,7 +71,7 @@ fn spawn(
             }
             Presented::Typed | Presented::Number => {
                 // With every player on a phone, the TV has no field of its own.
-                let at_tv = !party || game.active().any(|p| !seats.on_phone(p));
+                let at_tv = !party || game.active().any(|p| !seating.players.on_phone(p));
                 // Its field takes text, which sets what the keys mean (`input::context`).
                 entry::spawn(root, drawn, &game, at_tv, &fonts);
             }
