@@ -125,3 +125,17 @@ fn a_list_laid_out_again_keeps_the_focus_in_its_place_and_a_new_screen_starts_at
     app.update();
     assert_eq!(focused(&app), Some(again[0]));
 }
+
+#[test]
+fn an_item_that_leaves_the_order_gives_the_focus_on() {
+    let mut app = app();
+    let (_, items) = group(&mut app, TabGroup::new(0), &[0, 1]);
+    app.update();
+    assert_eq!(focused(&app), Some(items[0]));
+    // Hidden for a while (Pass when nobody at the keyboard may answer): it keeps its entity.
+    app.world_mut().entity_mut(items[0]).remove::<TabIndex>();
+    app.update();
+    assert_eq!(focused(&app), Some(items[1]));
+    press(&mut app, NavAction::Up);
+    assert_eq!(focused(&app), Some(items[1]), "keys still act on the focus");
+}

@@ -87,12 +87,12 @@ fn setting_up_fewer_players_drops_their_seats_too_and_new_ids_come_past_the_high
     let presets = ScoringPresets::default();
     let mut s = settings(3, 5, 1);
     s.players[2].seat = Some(Seat::Keys(2));
-    s.step(Setting::Players, -1, &library, &presets);
-    s.step(Setting::Players, 1, &library, &presets);
+    Setting::Players.step(&mut s, -1, &library, &presets);
+    Setting::Players.step(&mut s, 1, &library, &presets);
     let ids: Vec<(PlayerId, Option<Seat>)> = s.players.iter().map(|p| (p.id, p.seat)).collect();
     assert_eq!(ids, [(PlayerId(0), None), (PlayerId(1), None), (PlayerId(2), None)], "one list: the seat went too");
     s.players[1].id = PlayerId(5);
-    s.step(Setting::Players, 1, &library, &presets);
+    Setting::Players.step(&mut s, 1, &library, &presets);
     assert_eq!(s.players[3].id, PlayerId(6), "past the highest id, never one in use");
     // A file where two share an id (as every file before ids) is numbered by place.
     s.players[3].id = PlayerId(0);
@@ -140,4 +140,41 @@ fn a_resumed_party_is_everyone_who_played_each_on_their_device_who_joined_mid_ga
         ]
     );
     assert_eq!(app.world().resource::<bigtuna::game::GameSettings>().players.player_for_phone(4), Some(2));
+}
+
+#[test]
+fn a_phone_joining_mid_game_beside_a_player_with_no_device_answers_for_itself() {
+    let mut app = headless(synthetic_library(4), settings(2, 5, 4));
+    app.add_plugins(bigtuna::input::plugin);
+    // Player 1 joined on keys; player 2 was set up without a device.
+    app.world_mut().resource_mut::<bigtuna::game::GameSettings>().players[0].seat = Some(Seat::Keys(0));
+    start(&mut app);
+    join(&mut app, Seat::Phone(3), Some("Cy"));
+    let party = party(&app);
+    assert_eq!(party.len(), 3, "nobody in the game is dropped from the party: {party:?}");
+    let in_game: Vec<(PlayerId, &str)> = game(&app).players.iter().map(|p| (p.id, p.name.as_str())).collect();
+    assert_eq!(in_game, [(PlayerId(0), "Player 1"), (PlayerId(1), "Player 2"), (PlayerId(2), "Cy")]);
+    let settings = app.world().resource::<bigtuna::game::GameSettings>();
+    assert_eq!(settings.players.player_for_phone(3), Some(2), "Cy's phone answers for Cy");
+}
+
+#[test]
+fn a_command_line_night_keeps_its_pads_when_a_phone_joins_and_a_solo_game_drops_the_seat() {
+    use bevy::input::gamepad::Gamepad;
+
+    let mut app = headless(synthetic_library(4), settings(5, 5, 6));
+    app.add_plugins(bigtuna::input::plugin);
+    let pads: Vec<Entity> = (0..5).map(|_| app.world_mut().spawn(Gamepad::default()).id()).collect();
+    app.update();
+    join(&mut app, Seat::Phone(1), Some("Pam"));
+    let seats: Vec<Option<Seat>> = party(&app).into_iter().map(|p| p.2).collect();
+    assert_eq!(seats[3], Some(Seat::Keys(3)));
+    assert_eq!(seats[4], Some(Seat::Pad(Some(pads[4]))), "the fifth player's pad still answers for them");
+    let settings = app.world().resource::<bigtuna::game::GameSettings>();
+    assert_eq!(settings.players.player_for_pad(pads[4], Some(4)), Some(4));
+
+    let mut solo = settings.clone();
+    solo.players.swap(0, 5);
+    solo.make_solo();
+    assert_eq!((solo.players[0].name.as_str(), solo.players[0].seat), ("Pam", None), "alone, any device answers");
 }

@@ -139,8 +139,12 @@ fn a_buzz_in_night_with_the_host_on_screen() {
         "shot:b7-podium",
     ];
     let extra = ["--mode", "buzz", "--players", "Ann,Bo,Cy", "--seed", &seed.to_string(), "--timer", "30"];
-    let (rounds, log, games) = night("buzz", &steps, &extra, 7);
-    assert_eq!(rounds.iter().map(|r| r.right).collect::<Vec<_>>(), [false, true, false], "{rounds:?}\n{log}");
+    let (_, log, games) = night("buzz", &steps, &extra, 7);
+    // Ann's answer was judged wrong and Bo's right; the host counted Ann's, so the record has
+    // both right, with Ann's points, and Cy's wrong.
+    let rounds = crate::screens::recorded_rounds(&games, &log);
+    assert_eq!(rounds.iter().map(|r| r.right).collect::<Vec<_>>(), [true, true, false], "{rounds:?}\n{log}");
+    assert!(rounds[0].points > 0 && rounds[0].total == rounds[0].points, "{rounds:?}");
     assert!(log.contains("host: Accept(0) during question 1"), "the host's ruling is logged\n{log}");
     // F4 ended the night; its record was written, with the ruling in it.
     let records: Vec<_> = std::fs::read_dir(&games).expect("the games folder").filter_map(Result::ok).collect();

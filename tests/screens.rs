@@ -63,6 +63,7 @@ fn script() -> String {
 fn a_whole_solo_game_on_screen() {
     let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let dir = shots_dir().join("solo");
+    let games = scratch_dir("screens-games");
     let _ = std::fs::remove_dir_all(&dir);
     let xvfb = Command::new("xvfb-run")
         .args(["-a", "-s", "-screen 0 1280x720x24", env!("CARGO_BIN_EXE_bigtuna"), "play"])
@@ -70,7 +71,7 @@ fn a_whole_solo_game_on_screen() {
         .args(["--script", &script(), "--screenshot-dir", dir.to_str().expect("utf-8 path")])
         .current_dir(root())
         .env("BIGTUNA_CONFIG", returning_player(&scratch_dir("screens-config")))
-        .env("BIGTUNA_GAMES", scratch_dir("screens-games"))
+        .env("BIGTUNA_GAMES", &games)
         .env("BIGTUNA_SAVES", scratch_dir("screens-saves"))
         .env_remove("WAYLAND_DISPLAY")
         .output();
@@ -101,8 +102,8 @@ fn a_whole_solo_game_on_screen() {
     }
     assert_screens_differ(&dir, &names.iter().map(|n| n.to_string()).collect::<Vec<_>>(), &log);
     assert!(!log.contains("panicked"), "{log}");
-    // What happened, as the game logged each round: the keys answered right, except the
-    // ordering, where one item was moved down a place.
+    // What happened, as the game's record keeps each round: the keys answered right, except
+    // the ordering, where one item was moved down a place.
     let game = draw(&builtin_library(), &solo_settings(), SEED).expect("enough questions");
     let expected: Vec<(String, bool)> = game
         .iter()
@@ -118,7 +119,7 @@ fn a_whole_solo_game_on_screen() {
             (drawn.question.id.clone(), right)
         })
         .collect();
-    let rounds = logged_rounds(&log);
+    let rounds = recorded_rounds(&games, &log);
     let got: Vec<(String, bool)> = rounds.iter().map(|r| (r.id.clone(), r.right)).collect();
     assert_eq!(got, expected, "the rounds the game scored\n{log}");
     assert!(rounds.iter().all(|r| r.right == (r.points > 0)), "right answers, and only they, score: {rounds:?}");
@@ -133,6 +134,30 @@ pub(crate) struct LoggedRound {
     pub(crate) right: bool,
     pub(crate) points: u32,
     pub(crate) total: u32,
+}
+
+/// Each player's rounds, as the game's record in `games` (written at its results) keeps them,
+/// in order: what counted (the judge's verdict, or the host's ruling), the points, the total.
+pub(crate) fn recorded_rounds(games: &std::path::Path, log: &str) -> Vec<LoggedRound> {
+    let (records, broken) = bigtuna::cli::history::read(games);
+    assert!(broken.is_empty(), "{broken:?}");
+    let [record] = &records[..] else {
+        panic!("one game, one record: {} in {}\n{log}", records.len(), games.display())
+    };
+    let mut rounds = Vec::new();
+    for round in &record.rounds {
+        let id = round.question.rsplit('/').next().unwrap_or_default().to_owned();
+        for (n, player) in record.players.iter().enumerate() {
+            let answer = round.answers.iter().find(|a| a.player == player.name);
+            rounds.push(LoggedRound {
+                id: id.clone(),
+                right: answer.is_some_and(|a| a.correct),
+                points: answer.map_or(0, |a| a.points),
+                total: round.scores.get(n).copied().unwrap_or_default(),
+            });
+        }
+    }
+    rounds
 }
 
 /// The rounds in a game's log: "round 2 of 5 (`jh-012`): Player 1 answered ...: right, +150, 300 points".
@@ -284,8 +309,9 @@ fn a_gamepad_alone_plays_a_solo_game() {
     steps.push("shot:g-results".into());
     let dir = shots_dir().join("gamepad");
     let config = scratch_dir("gamepad-config");
-    let (names, log) =
-        run_script(&steps.join(","), &dir, &config, &["--seed", &SEED.to_string(), "--count", "5", "--timer", "off"]);
+    let games = scratch_dir("gamepad-games");
+    let extra = ["--seed", &SEED.to_string(), "--count", "5", "--timer", "off"];
+    let (names, log) = run_script_with(&steps.join(","), &dir, &config, &extra, &[("BIGTUNA_GAMES", &games)]);
     assert!(names.iter().any(|n| n == "g-results.png"), "the gamepad reached the results: {names:?}\n{log}");
     assert_eq!(names.len(), COUNT + 2, "{names:?}");
     assert_screens_differ(&dir, &names, &log);
@@ -299,7 +325,7 @@ fn a_gamepad_alone_plays_a_solo_game() {
             Presented::Ordering { shown } => judge(drawn, &Response::Order((0..shown.len()).collect())).correct,
         })
         .collect();
-    let rounds = logged_rounds(&log);
+    let rounds = recorded_rounds(&games, &log);
     assert_eq!(rounds.iter().map(|r| r.right).collect::<Vec<_>>(), expected, "{rounds:?}\n{log}");
     assert!(rounds.iter().all(|r| r.right == (r.points > 0)), "{rounds:?}");
 }

@@ -12,24 +12,24 @@ fn every_setting_steps_forward_and_back_and_wraps() {
     let library = synthetic_library(3);
     let presets = ScoringPresets::default();
     let mut s = GameSettings::default();
-    s.step(Setting::Difficulty, 1, &library, &presets);
+    Setting::Difficulty.step(&mut s, 1, &library, &presets);
     assert_eq!(s.difficulty, DifficultyChoice::Easy, "Mixed is last: forward wraps to Easy");
-    s.step(Setting::Difficulty, -1, &library, &presets);
+    Setting::Difficulty.step(&mut s, -1, &library, &presets);
     assert_eq!(s.difficulty, DifficultyChoice::Mixed);
-    s.step(Setting::Timer, 1, &library, &presets);
+    Setting::Timer.step(&mut s, 1, &library, &presets);
     assert_eq!(s.timer, TimerChoice::Seconds30);
     for _ in 0..TimerChoice::ALL.len() {
-        s.step(Setting::Timer, 1, &library, &presets);
+        Setting::Timer.step(&mut s, 1, &library, &presets);
     }
     assert_eq!(s.timer, TimerChoice::Seconds30, "a whole cycle comes back");
-    s.step(Setting::Seasons, 1, &library, &presets);
+    Setting::Seasons.step(&mut s, 1, &library, &presets);
     assert_eq!(s.max_season, *SEASONS.start(), "after the last season, the first");
-    s.step(Setting::Seasons, -1, &library, &presets);
+    Setting::Seasons.step(&mut s, -1, &library, &presets);
     assert_eq!(s.max_season, *SEASONS.end());
     let ids: Vec<&str> = presets.0.iter().map(|p| p.id.as_str()).collect();
-    s.step(Setting::Scoring, 1, &library, &presets);
+    Setting::Scoring.step(&mut s, 1, &library, &presets);
     assert_eq!(s.scoring, ids[1]);
-    s.step(Setting::Scoring, -2, &library, &presets);
+    Setting::Scoring.step(&mut s, -2, &library, &presets);
     assert_eq!(s.scoring, ids[ids.len() - 1], "back past the first wraps to the last");
 }
 
@@ -38,10 +38,10 @@ fn question_counts_step_through_the_offered_ones_even_from_an_odd_count() {
     let library = synthetic_library(3);
     let presets = ScoringPresets::default();
     let mut s = GameSettings { questions: 7, ..GameSettings::default() };
-    s.step(Setting::Questions, 1, &library, &presets);
+    Setting::Questions.step(&mut s, 1, &library, &presets);
     assert_eq!(s.questions, 15, "7 (a shortfall's count) steps from 10, the next offered");
     s.questions = *OFFERED_COUNTS.last().expect("counts");
-    s.step(Setting::Questions, 1, &library, &presets);
+    Setting::Questions.step(&mut s, 1, &library, &presets);
     assert_eq!(s.questions, OFFERED_COUNTS[0]);
 }
 
@@ -52,7 +52,7 @@ fn filters_step_through_all_then_each_value() {
     let mut s = GameSettings::default();
     let mut seen = Vec::new();
     for _ in 0..4 {
-        s.step(Setting::Category, 1, &library, &presets);
+        Setting::Category.step(&mut s, 1, &library, &presets);
         seen.push(s.categories.clone());
     }
     assert_eq!(
@@ -60,9 +60,9 @@ fn filters_step_through_all_then_each_value() {
         [vec!["Career".to_owned()], vec!["Family".into()], vec!["Pam & Jim".into()], vec![]],
         "sorted categories, then all again"
     );
-    s.step(Setting::Pack, 1, &library, &presets);
+    Setting::Pack.step(&mut s, 1, &library, &presets);
     assert_eq!(s.packs, ["synthetic"]);
-    s.step(Setting::Pack, 1, &library, &presets);
+    Setting::Pack.step(&mut s, 1, &library, &presets);
     assert!(s.packs.is_empty(), "all packs");
 }
 
@@ -73,10 +73,10 @@ fn players_stop_at_two_and_eight_and_keep_their_names() {
     let mut s = GameSettings::default();
     s.make_party();
     s.players[1].name = "Pam".into();
-    s.step(Setting::Players, -1, &library, &presets);
+    Setting::Players.step(&mut s, -1, &library, &presets);
     assert_eq!(s.players.len(), 2, "a party has two players at least");
     for _ in 0..10 {
-        s.step(Setting::Players, 1, &library, &presets);
+        Setting::Players.step(&mut s, 1, &library, &presets);
     }
     assert_eq!(s.players.len(), 8);
     assert_eq!(s.players[1].name, "Pam");
@@ -114,7 +114,7 @@ fn a_game_about_one_season_or_episode_asks_only_about_it() {
     let mut s = GameSettings::default();
     let mut seen = Vec::new();
     for _ in 0..20 {
-        s.step(Setting::Watched, 1, &library, &presets);
+        Setting::Watched.step(&mut s, 1, &library, &presets);
         seen.push(s.watched.clone());
     }
     assert!(seen.contains(&Watched::Season(4)) && seen.contains(&Watched::Episode("Casino Night".into())), "{seen:?}");
@@ -130,4 +130,24 @@ fn a_game_about_one_season_or_episode_asks_only_about_it() {
     // From the command line.
     let over = GameOverrides { watched: Some(Watched::Season(3)), ..GameOverrides::default() };
     assert_eq!(over.apply(GameSettings::default()).watched, Watched::Season(3));
+}
+
+#[test]
+fn what_setup_chose_is_the_next_sessions_default_but_not_the_command_lines_or_tonights_party() {
+    let (library, presets) = (synthetic_library(2), ScoringPresets::default());
+    let saved = GameSettings { questions: 20, ..GameSettings::default() };
+    // This session started from the saved defaults, with a timer given on the command line.
+    let start = GameSettings { timer: TimerChoice::Off, ..saved.clone() };
+    let mut now = start.clone();
+    Setting::Questions.step(&mut now, 1, &library, &presets);
+    Setting::Difficulty.step(&mut now, 1, &library, &presets);
+    Setting::Mode.step(&mut now, 1, &library, &presets);
+    let mut defaults = saved.clone();
+    for setting in Setting::all() {
+        setting.remember(&now, &start, &mut defaults);
+    }
+    assert_eq!((defaults.questions, defaults.difficulty), (now.questions, now.difficulty), "chosen on setup");
+    assert_ne!(defaults.questions, saved.questions);
+    assert_eq!(defaults.timer, saved.timer, "given only on the command line");
+    assert_eq!(defaults.mode, saved.mode, "how tonight's party plays is for tonight");
 }

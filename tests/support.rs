@@ -1,8 +1,8 @@
 //! Shared helpers for the tests.
 
-use bigtuna::game::Party;
 use std::path::PathBuf;
 
+use bigtuna::game::Party;
 use bigtuna::pack::{PackLibrary, Problem, parse_pack};
 
 /// The repository root.

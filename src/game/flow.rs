@@ -77,6 +77,7 @@ fn join_game(
     };
     for JoinGame(spec) in joins.read() {
         if game.index_of(spec.id).is_some() {
+            warn!("{} is already in the game under way (id {}): not seated twice", spec.name, spec.id.0);
             continue;
         }
         let player = game.add_player(spec);

@@ -17,6 +17,7 @@ pub mod resume;
 pub mod round;
 pub mod scoring;
 pub mod seen;
+pub mod setting;
 pub mod settings;
 pub mod state;
 pub mod watched;
@@ -36,7 +37,8 @@ pub use resume::ResumeGame;
 pub use round::{BuzzIn, PlayerAction};
 pub use scoring::{ScoringPreset, ScoringPresets};
 pub use seen::Seen;
-pub use settings::{DifficultyChoice, GameSettings, PlayMode, Setting, TimerChoice};
+pub use setting::Setting;
+pub use settings::{DifficultyChoice, GameSettings, PlayMode, TimerChoice};
 pub use state::{Overlay, Phase, Screen};
 pub use watched::Watched;
 

@@ -51,8 +51,10 @@ pub struct PlayerSpec {
     #[serde(default)]
     pub team: Option<usize>,
     /// What they joined with; `None` for players set up without a device (the command line,
-    /// the setup screen's count), whom keyboard row N and pad N answer for. Devices are of
-    /// this run only: a saved game keeps its seats apart ([`crate::persist::saved_game`]).
+    /// a solo game). While nobody has a seat, keyboard row N and pad N answer for player N;
+    /// once anyone joined with a device, a player without one answers with nothing. Devices
+    /// are of this run only: a saved game keeps its seats apart
+    /// ([`crate::persist::saved_game`]).
     #[serde(skip)]
     pub seat: Option<Seat>,
     /// What they do.

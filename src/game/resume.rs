@@ -2,12 +2,12 @@
 //! questions, players, teams and scores, from the question after the last one finished.
 //! Where the game was kept is [`crate::persist::saved_game`]'s business; this is the rule.
 
-use super::participant::Party;
 use bevy::prelude::*;
 
 use super::GameSystems;
 use super::draw::Presented;
 use super::model::Game;
+use super::participant::Party;
 use super::participant::{PlayerSpec, Role, Seat, mend_ids};
 use super::settings::GameSettings;
 use super::state::{Phase, Screen};

@@ -1,14 +1,13 @@
 //! What a game is played with: packs, filters, length, timer, scoring and players.
 
-use super::participant::Party;
 use std::time::Duration;
 
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::participant::Party;
 use super::participant::PlayerSpec;
-use super::scoring::ScoringPresets;
-use crate::pack::{AnswerKind, Difficulty, PackLibrary, SEASONS};
+use crate::pack::{AnswerKind, Difficulty, SEASONS};
 
 /// Fewest and most questions in a game.
 pub const QUESTION_COUNT: std::ops::RangeInclusive<usize> = 5..=100;
@@ -222,37 +221,6 @@ impl PlayMode {
 /// Teams in a teams game.
 pub const TEAM_COUNT: std::ops::RangeInclusive<usize> = 2..=4;
 
-/// A setting that the setup screen steps through its values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Setting {
-    /// How many players (2 to 8: stepping is for party nights).
-    Players,
-    /// How many questions, through [`OFFERED_COUNTS`].
-    Questions,
-    /// The difficulty choice.
-    Difficulty,
-    /// The last season allowed (spoiler limit).
-    Seasons,
-    /// Everything, one season, or one episode.
-    Watched,
-    /// The timer.
-    Timer,
-    /// The scoring preset, through those offered.
-    Scoring,
-    /// One category, or all.
-    Category,
-    /// One pack, or all.
-    Pack,
-    /// The party mode.
-    Mode,
-    /// How many teams (2 to 4), in a teams game.
-    Teams,
-    /// Whether a wrong buzz costs points, in buzz-in.
-    BuzzPenalty,
-    /// Typed answers typed, or said aloud for the host to judge.
-    Aloud,
-}
-
 impl GameSettings {
     /// One player, every answer kind, no party mode.
     pub fn make_solo(&mut self) {
@@ -260,6 +228,8 @@ impl GameSettings {
         if self.players.is_empty() {
             self.players.push(PlayerSpec::numbered(0));
         }
+        // Alone, they answer with whatever is at hand, not only the phone or pad they joined with.
+        self.players[0].seat = None;
         self.kinds.clear();
         self.mode = PlayMode::Everyone;
         self.aloud = false;
@@ -271,60 +241,6 @@ impl GameSettings {
             self.players.push(self.players.new_player());
         }
         self.kinds = PARTY_KINDS.to_vec();
-    }
-
-    /// Steps `setting` by `delta` (-1 or +1), wrapping around, among the values `library` and
-    /// `presets` offer. Players are the exception: they stop at 2 and 8 rather than wrap.
-    pub fn step(&mut self, setting: Setting, delta: i32, library: &PackLibrary, presets: &ScoringPresets) {
-        match setting {
-            Setting::Players => {
-                let n = (self.players.len() as i32 + delta).clamp(2, *PLAYER_COUNT.end() as i32) as usize;
-                self.players.truncate(n);
-                while self.players.len() < n {
-                    self.players.push(self.players.new_player());
-                }
-            }
-            Setting::Questions => {
-                // A count set elsewhere (the command line, a shortfall) steps from the next offered one.
-                let current =
-                    OFFERED_COUNTS.iter().copied().find(|c| *c >= self.questions).unwrap_or(OFFERED_COUNTS[1]);
-                self.questions = cycle(&OFFERED_COUNTS, &current, delta);
-            }
-            Setting::Difficulty => self.difficulty = cycle(&DifficultyChoice::ALL, &self.difficulty, delta),
-            Setting::Seasons => {
-                let seasons: Vec<u8> = SEASONS.collect();
-                self.max_season = cycle(&seasons, &self.max_season, delta);
-            }
-            Setting::Watched => {
-                let choices = super::watched::Watched::choices(library);
-                self.watched = cycle(&choices, &self.watched, delta);
-            }
-            Setting::Timer => self.timer = cycle(&TimerChoice::ALL, &self.timer, delta),
-            Setting::Scoring => {
-                let ids: Vec<String> = presets.0.iter().map(|p| p.id.clone()).collect();
-                if !ids.is_empty() {
-                    self.scoring = cycle(&ids, &self.scoring, delta);
-                }
-            }
-            Setting::Category => {
-                let mut categories: Vec<String> = library.questions().map(|(_, q)| q.category.clone()).collect();
-                categories.sort();
-                categories.dedup();
-                self.categories = cycle_filter(&categories, self.categories.first(), delta).into_iter().collect();
-            }
-            Setting::Pack => {
-                let ids: Vec<String> = library.packs.iter().map(|p| p.id.clone()).collect();
-                self.packs = cycle_filter(&ids, self.packs.first(), delta).into_iter().collect();
-            }
-            Setting::Mode => self.mode = cycle(&PlayMode::ALL, &self.mode, delta),
-            Setting::Teams => {
-                let counts: Vec<usize> = TEAM_COUNT.collect();
-                let n = cycle(&counts, &self.team_count(), delta);
-                self.teams = (0..n).map(|i| self.teams.get(i).cloned().unwrap_or_else(|| team_name(i))).collect();
-            }
-            Setting::BuzzPenalty => self.buzz_penalty = !self.buzz_penalty,
-            Setting::Aloud => self.aloud = !self.aloud,
-        }
     }
 
     /// Each player's team in a teams game (`None` in other modes): the team set for them,
@@ -351,16 +267,4 @@ impl GameSettings {
         let named = self.players.iter().filter_map(|p| p.team).max().map_or(0, |t| t + 1);
         self.teams.len().max(named).clamp(*TEAM_COUNT.start(), *TEAM_COUNT.end())
     }
-}
-
-/// The option `delta` steps from `current`, wrapping; from the first when `current` is not one.
-fn cycle<T: Clone + PartialEq>(options: &[T], current: &T, delta: i32) -> T {
-    let index = options.iter().position(|o| o == current).unwrap_or(0) as i32;
-    options[(index + delta).rem_euclid(options.len() as i32) as usize].clone()
-}
-
-/// Steps an optional filter through "all" (`None`) and each of `options`.
-fn cycle_filter(options: &[String], current: Option<&String>, delta: i32) -> Option<String> {
-    let all: Vec<Option<&String>> = std::iter::once(None).chain(options.iter().map(Some)).collect();
-    cycle(&all, &current, delta).cloned()
 }

@@ -2,12 +2,12 @@
 //! on a question, the face buttons answer directly. Gamepads join as players in the order
 //! they were connected; a missing gamepad is simply not a player's buzzer.
 
-use crate::game::Party;
 use bevy::input::gamepad::{Gamepad, GamepadButton};
 use bevy::prelude::*;
 
 use super::seats::{GamepadSeats, JoinRequest};
 use super::{InputContext, NavAction};
+use crate::game::Party;
 use crate::game::{BuzzIn, Device, GameSettings, GameSystems, PlayerAction, Response, Seat};
 
 /// Buttons for answer tiles 1-6: the face buttons, labelled A, B, X, Y as on most pads, then

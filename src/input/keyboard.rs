@@ -1,13 +1,13 @@
 //! Keyboard mapping. Solo: 1-6 or A-F answer. Party: one row of keys per player
 //! (1-6, Q-Y, A-H, Z-N), so four people can buzz on one keyboard.
 
-use crate::game::Party;
 use bevy::input::ButtonState;
 use bevy::input::keyboard::{KeyboardFocusLost, KeyboardInput};
 use bevy::prelude::*;
 
 use super::seats::JoinRequest;
 use super::{AppCommand, InputContext, NavAction};
+use crate::game::Party;
 use crate::game::{BuzzIn, Device, GameSettings, GameSystems, PlayerAction, Response, Seat};
 
 /// The answer rows of party play, one per keyboard player.

@@ -5,11 +5,11 @@
 //! player's score) until a pad connects and takes it back. With nobody joined (a night
 //! prepared on the command line), row N and the N-th pad connected are player N.
 
-use crate::game::Party;
 use bevy::prelude::*;
 
+use crate::game::Party;
 use crate::game::settings::{PHONE_PLAYERS as PHONE_SEATS, PLAYER_COUNT};
-use crate::game::{GameSettings, JoinGame, PlayerSpec, Seat};
+use crate::game::{Game, GameSettings, JoinGame, PlayerSpec, Screen, Seat};
 
 /// Seats whoever asks, on any screen: the join screen shows them, and a phone that joins
 /// during a game plays from the open question on. After every device's input (keys, pads,
@@ -22,8 +22,12 @@ pub(super) fn plugin(app: &mut App) {
 fn take_seats(
     mut joins: MessageReader<JoinRequest>,
     mut settings: ResMut<GameSettings>,
+    pads: Res<GamepadSeats>,
+    game: Option<Res<Game>>,
+    screen: Res<State<Screen>>,
     mut joined: MessageWriter<JoinGame>,
 ) {
+    let playing = game.filter(|_| *screen.get() == Screen::Playing);
     for JoinRequest { seat, name } in joins.read() {
         let phone = matches!(seat, Seat::Phone(_));
         let (phones, others) = settings.players.iter().filter_map(|p| p.seat).fold((0, 0), |(p, o), s| match s {
@@ -36,18 +40,24 @@ fn take_seats(
         }
         if !settings.players.seated() {
             // A night prepared on the command line: row N and pad N were player N; say so
-            // now that seats are taken one by one.
+            // now that seats are taken one by one (the fifth player on is the pad they had).
             for (i, spec) in settings.players.iter_mut().enumerate() {
-                spec.seat = Some(if i < 4 { Seat::Keys(i) } else { Seat::Pad(None) });
+                let pad = pads.0.get(i).copied().flatten();
+                spec.seat = Some(if i < 4 { Seat::Keys(i) } else { Seat::Pad(pad) });
             }
         }
-        // Players set up without a device (the setup screen's count) give way to those who
-        // join with one.
-        settings.players.retain(|p| p.seat.is_some());
+        // Players set up without a device give way to those who join with one; during a
+        // game, everyone in it stays where they are (their place is their place in the game).
+        if playing.is_none() {
+            settings.players.retain(|p| p.seat.is_some());
+        }
         let n = settings.players.len();
         // A colour nobody at the table has (past the palette's, colours repeat).
         let colour = (0..).find(|c| settings.players.iter().all(|p| p.colour != *c)).unwrap_or(n);
-        let fresh = settings.players.new_player();
+        let mut fresh = settings.players.new_player();
+        // Nobody's id twice, not even one of a player of the game under way.
+        let past_game = playing.as_ref().and_then(|g| g.players.iter().map(|p| p.id.0 + 1).max()).unwrap_or(0);
+        fresh.id.0 = fresh.id.0.max(past_game);
         let spec = PlayerSpec { colour, name: name.clone().unwrap_or(fresh.name.clone()), seat: Some(*seat), ..fresh };
         info!("{} took seat {} with {seat:?}", spec.name, n + 1);
         joined.write(JoinGame(spec.clone()));

@@ -2,12 +2,12 @@
 //! same [`PlayerAction`]s as keys and pads, for the seat each phone joined (an answer to a
 //! question no longer open is dropped); the host remote's actions become the host's.
 
-use crate::game::Party;
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 
 use super::protocol::HostCommand;
 use super::server::{Inbound, PhoneServer};
+use crate::game::Party;
 use crate::game::{BuzzIn, Device, FlowCommand, Game, GameSettings, GameSystems, HostAction, PlayerAction, Seat};
 use crate::input::seats::JoinRequest;
 

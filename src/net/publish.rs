@@ -1,7 +1,6 @@
 //! What the TV shows, as phones and the host remote see it: rebuilt from the game when it
 //! changes and handed to the server, which sends each connection its own part only when it changed.
 
-use crate::game::Party;
 use std::collections::HashMap;
 
 use bevy::prelude::*;
@@ -9,6 +8,7 @@ use bevy::prelude::*;
 use super::inbound::PhoneLink;
 use super::server::Snapshot;
 use super::views::{AnswerShape, FinalView, HostPlayer, HostView, QuestionView, ResultView, Stage, Turn};
+use crate::game::Party;
 use crate::game::results::rank_of;
 use crate::game::{Game, GameResults, GameSettings, GameSystems, Overlay, Phase, PlayMode, Presented, Screen};
 use crate::pack::Answer;

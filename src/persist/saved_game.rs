@@ -4,7 +4,6 @@
 //! A game that reaches its results, or that the players quit, is no longer kept; one that is
 //! set aside for a new game goes to the game records (`bigtuna history`).
 
-use crate::game::Party;
 use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
@@ -12,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::game_log::{GameLog, GamesDir};
 use super::user_file::{self, FileNotice, KeptFile};
+use crate::game::Party;
 use crate::game::{Game, GameSettings, GameSystems, HostActed, PlayerJoined, ResumeGame, RoundScored, Screen, Seat};
 use crate::net::inbound::PhoneLink;
 use crate::net::lifecycle::{AwaitingResume, Phones, RestoredRoom};

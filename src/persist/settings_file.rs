@@ -1,15 +1,15 @@
 //! The user's settings, saved as RON in the config folder. A corrupt file is kept aside as
 //! `.bak` with a message and the defaults are used: nothing the user wrote is lost.
 
-use crate::game::Party;
 use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::user_file::{self, KeptFile};
-use crate::game::GameSettings;
+use crate::game::Party;
 use crate::game::settings::{PLAYER_COUNT, QUESTION_COUNT};
+use crate::game::{GameSettings, Setting};
 use crate::pack::format::SEASONS;
 use crate::paths;
 
@@ -147,14 +147,13 @@ fn remember_game_defaults(
     }
     let start = start.map_or_else(GameSettings::default, |s| s.0.clone());
     let mut defaults = settings.game.clone();
-    macro_rules! keep_changed {
-        ($($field:ident),*) => {$(
-            if game.$field != start.$field {
-                defaults.$field = game.$field.clone();
-            }
-        )*};
+    for setting in Setting::all() {
+        setting.remember(&game, &start, &mut defaults);
     }
-    keep_changed!(packs, categories, kinds, difficulty, questions, max_season, timer, scoring, players);
+    // Solo or party answer kinds are no setting of their own: they come with the choice.
+    if game.kinds != start.kinds {
+        defaults.kinds.clone_from(&game.kinds);
+    }
     defaults.seed = None;
     settings.reborrow().map_unchanged(|v| &mut v.game).set_if_neq(defaults);
 }

@@ -1,9 +1,9 @@
 //! Game setup: players, length, difficulty, spoiler limit, timer, scoring, category, pack.
 
-use crate::game::Party;
 use bevy::prelude::*;
 
 use super::go_to;
+use crate::game::Party;
 use crate::game::flow::StartProblem;
 use crate::game::settings::team_name;
 use crate::game::{DifficultyChoice, FlowCommand, GameSettings, PlayMode, ScoringPresets, Screen, Setting, Watched};
@@ -39,18 +39,6 @@ struct SetupRoot {
     room: Room,
 }
 
-/// The game's settings, in screen order.
-const GAME_ROWS: [Setting; 8] = [
-    Setting::Questions,
-    Setting::Difficulty,
-    Setting::Seasons,
-    Setting::Watched,
-    Setting::Timer,
-    Setting::Scoring,
-    Setting::Category,
-    Setting::Pack,
-];
-
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Setup), spawn).add_systems(
         Update,
@@ -81,16 +69,11 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, room: 
     let tighten = tightened(compact);
     let label_size = if compact { 1.0 } else { 1.5 };
     let party = players > 1;
-    let party_rows: Vec<Setting> = match (party, settings.mode) {
-        (false, _) => Vec::new(),
-        (true, PlayMode::Teams) => vec![Setting::Mode, Setting::Teams, Setting::Aloud],
-        (true, PlayMode::Buzz) => vec![Setting::Mode, Setting::BuzzPenalty, Setting::Aloud],
-        (true, _) => vec![Setting::Mode, Setting::Aloud],
-    };
+    let party_rows = Setting::party(party, settings.mode);
     // In a teams game, left and right move a player to another team.
     let teams = settings.mode == PlayMode::Teams;
     let player_rows = party_rows.len() + if teams { names_shown } else { 0 };
-    let count = player_rows + GAME_ROWS.len();
+    let count = player_rows + Setting::GAME.len();
     let gap = if compact { 0.15 } else { 0.4 };
     let column = || Node { flex_direction: FlexDirection::Column, row_gap: rem(gap), ..default() };
     let root = SetupRoot { players, mode: settings.mode, room };
@@ -107,11 +90,11 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, room: 
             |columns| {
                 if party {
                     columns.spawn(column()).with_children(|list| {
-                        party_column(list, &party_rows, settings, names_shown, teams, fonts, compact);
+                        party_column(list, party_rows, settings, names_shown, teams, fonts, compact);
                     });
                 }
                 columns.spawn(column()).with_children(|list| {
-                    for (i, setting) in GAME_ROWS.into_iter().enumerate() {
+                    for (i, setting) in Setting::GAME.into_iter().enumerate() {
                         list.spawn(setting_row(setting, player_rows + i, fonts, label_size))
                             .entry::<Node>()
                             .and_modify(tighten);
@@ -198,7 +181,7 @@ fn setting_row(setting: Setting, order: usize, fonts: &Fonts, size: f32) -> impl
                        library: Res<PackLibrary>,
                        presets: Res<ScoringPresets>,
                        mut commands: Commands| {
-        settings.step(setting, adjust.delta, &library, &presets);
+        setting.step(&mut settings, adjust.delta, &library, &presets);
         commands.remove_resource::<StartProblem>();
     };
     (widgets::stepper_sized(order, fonts, action, size), SetupRow(setting))

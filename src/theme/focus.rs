@@ -159,7 +159,12 @@ impl Reach<'_, '_> {
         self.parents.iter_ancestors(entity).find(|a| self.groups.contains(*a))
     }
 
+    /// Whether `entity` takes the focus now: it has a place in the order (an item hidden for
+    /// a while loses it) and is in the open overlay or, with none open, on the screen.
     fn reaches(&self, entity: Entity, modal: Option<Entity>) -> bool {
+        if !self.items.contains(entity) {
+            return false;
+        }
         match (self.group_of(entity), modal) {
             (Some(group), Some(modal)) => group == modal,
             (Some(group), None) => self.groups.get(group).is_ok_and(|(_, g)| !g.modal),

@@ -1,11 +1,11 @@
 //! Typed and number answers: a field with a caret, masked as dots in party play (the others
 //! are in the room), taken in turn; Pass for a player without a keyboard.
 
-use crate::game::Party;
 use bevy::input::ButtonState;
 use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 
+use crate::game::Party;
 use crate::game::{
     Device, DrawnQuestion, Game, GameSettings, Overlay, Phase, PlayMode, PlayerAction, Presented, Response,
 };

@@ -7,9 +7,9 @@ mod options;
 mod ordering;
 mod party;
 
-use crate::game::Party;
 use bevy::prelude::*;
 
+use crate::game::Party;
 use crate::game::{Clock, Game, GameSettings, Phase, Presented, Seat};
 use crate::persist::UserSettings;
 use crate::theme::palette;
