@@ -32,7 +32,7 @@ config=$(mktemp -d)
 trap 'kill $game_pid $xvfb 2>/dev/null || true; rm -rf "$config"' EXIT
 sleep 1
 export DISPLAY=$display
-BIGTUNA_CONFIG=$config BIGTUNA_SAVES=$config BIGTUNA_GAMES=$config "$game" play --timer "$timer" --count 5 "${mode[@]}" >/dev/null 2>&1 &
+BIGTUNA_CONFIG=$config BIGTUNA_SAVES=$config BIGTUNA_GAMES=$config "$game" play --timer "$timer" --count 5 "${mode[@]}" >"$config/log" 2>&1 &
 game_pid=$!
 ticks=$(getconf CLK_TCK)
 
@@ -76,8 +76,13 @@ echo "mode: ${mode[*]:-reactive}"
 measure "title screen"
 # Play solo, move to Start past the eight setup rows, start; a new player (the config is
 # fresh) is asked their name first, and Enter keeps "Player 1" and starts: a timed question.
-xdotool key --window "$window" Return; sleep 1
-for _ in 1 2 3 4 5 6 7 8; do xdotool key --window "$window" Down; sleep 0.2; done
-xdotool key --window "$window" Return; sleep 1
-xdotool key --window "$window" Return; sleep 2
+# Keys go to the focused window through XTEST, as a keyboard's would.
+xdotool windowfocus --sync "$window"
+key() { xdotool key "$1"; sleep "$2"; }
+key Return 1
+for _ in 1 2 3 4 5 6 7 8; do key Down 0.2; done
+key Return 1
+key Return 2
+# A figure for a question is only one if a game started (keys sent too early are lost).
+grep -q "started, seed" "$config/log" || { echo "the keys did not start a game; the log ends:" >&2; tail -5 "$config/log" >&2; convert x:root /tmp/idle-fail.png 2>/dev/null; exit 1; }
 measure "${timer} s question"

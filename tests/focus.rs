@@ -139,3 +139,25 @@ fn an_item_that_leaves_the_order_gives_the_focus_on() {
     press(&mut app, NavAction::Up);
     assert_eq!(focused(&app), Some(items[1]), "keys still act on the focus");
 }
+
+#[test]
+fn a_window_that_opens_under_a_resting_pointer_keeps_the_first_item_focused_until_the_mouse_moves() {
+    let mut app = app();
+    let window = app.world_mut().spawn_empty().id();
+    let (_, items) = group(&mut app, TabGroup::new(0), &[0, 1]);
+    app.update();
+    assert_eq!(focused(&app), Some(items[0]));
+    // The window appears with the pointer over the second item: its first position has no delta.
+    let over = |delta| bevy::window::CursorMoved { window, position: Vec2::new(640.0, 360.0), delta };
+    app.world_mut().write_message(over(None));
+    app.world_mut().entity_mut(items[1]).insert(Interaction::Hovered);
+    app.update();
+    assert_eq!(focused(&app), Some(items[0]), "Enter still plays the first item");
+    // The player moves the mouse off and back onto it: now the pointer chooses.
+    app.world_mut().entity_mut(items[1]).insert(Interaction::None);
+    app.update();
+    app.world_mut().write_message(over(Some(Vec2::new(3.0, 0.0))));
+    app.world_mut().entity_mut(items[1]).insert(Interaction::Hovered);
+    app.update();
+    assert_eq!(focused(&app), Some(items[1]));
+}

@@ -6,7 +6,7 @@ use bigtuna::game::settings::PARTY_KINDS;
 use bigtuna::game::{GameSettings, PlayMode, Presented, TimerChoice};
 use bigtuna::pack::Answer;
 
-use crate::screens::{COUNT, SEED, XVFB, assert_screens_differ, logged_rounds, run_script, run_script_with, shots_dir};
+use crate::screens::{COUNT, SEED, XVFB, assert_screens_differ, run_script_with, shots_dir};
 use crate::support::{builtin_library, scratch_dir};
 
 #[test]
@@ -54,15 +54,18 @@ fn a_party_round_on_screen() {
         _ => panic!("orderings are not drawn for party nights"),
     }
     steps.extend(["wait:8", "shot:p4-reveal", "enter", "wait:8", "shot:p5-standings"].map(String::from));
+    // Quit is offered and turned down ("Keep playing"); the host ends the night early (F4), so
+    // its record is written; the podium's Title screen goes back to the title.
     steps.extend(
-        ["esc", "wait:5", "down", "enter", "wait:5", "shot:p6-confirm-quit", "down", "enter", "wait:8"]
+        ["esc", "wait:5", "down", "enter", "wait:5", "shot:p6-confirm-quit", "enter", "wait:5", "f4", "wait:60"]
             .map(String::from),
     );
-    steps.push("shot:p7-title".into());
+    steps.extend(["shot:p7-podium", "down", "enter", "wait:8", "shot:p8-title"].map(String::from));
     let dir = shots_dir().join("party");
     let config = scratch_dir("party-config");
-    let (names, log) =
-        run_script(&steps.join(","), &dir, &config, &["--seed", &SEED.to_string(), "--count", "5", "--timer", "30"]);
+    let games = scratch_dir("party-games");
+    let extra = ["--seed", &SEED.to_string(), "--count", "5", "--timer", "30"];
+    let (names, log) = run_script_with(&steps.join(","), &dir, &config, &extra, &[("BIGTUNA_GAMES", &games)]);
     for expected in [
         "p0-join.png",
         "p1-naming.png",
@@ -71,12 +74,13 @@ fn a_party_round_on_screen() {
         "p4-reveal.png",
         "p5-standings.png",
         "p6-confirm-quit.png",
-        "p7-title.png",
+        "p7-podium.png",
+        "p8-title.png",
     ] {
         assert!(names.iter().any(|n| n == expected), "{expected} missing from {names:?}\n{log}");
     }
     assert_screens_differ(&dir, &names, &log);
-    let rounds = logged_rounds(&log);
+    let rounds = crate::screens::recorded_rounds(&games, &log);
     let rights: Vec<bool> = rounds.iter().map(|r| r.right).collect();
     assert_eq!(rights, [true, true, false], "players 1 and 2 right with their own keys, 3 wrong: {rounds:?}");
     assert!(rounds.iter().all(|r| r.id == first.question.id), "{rounds:?}");
@@ -139,7 +143,7 @@ fn a_buzz_in_night_with_the_host_on_screen() {
         "shot:b7-podium",
     ];
     let extra = ["--mode", "buzz", "--players", "Ann,Bo,Cy", "--seed", &seed.to_string(), "--timer", "30"];
-    let (_, log, games) = night("buzz", &steps, &extra, 7);
+    let (log, games) = night("buzz", &steps, &extra, 7);
     // Ann's answer was judged wrong and Bo's right; the host counted Ann's, so the record has
     // both right, with Ann's points, and Cy's wrong.
     let rounds = crate::screens::recorded_rounds(&games, &log);
@@ -174,6 +178,9 @@ fn a_teams_night_on_screen() {
         "enter",
         "wait:8",
         "shot:t4-standings",
+        "f4",
+        "wait:60",
+        "shot:t5-podium",
     ];
     let seed = seed.to_string();
     let extra = [
@@ -188,19 +195,17 @@ fn a_teams_night_on_screen() {
         "--timer",
         "60",
     ];
-    let (rounds, log, _) = night("teams", &steps, &extra, 4);
+    let (log, games) = night("teams", &steps, &extra, 5);
+    // Scranton answered right and Stamford wrong: the record has it by player, and Ann's team
+    // scored while Bo's did not.
+    let rounds = crate::screens::recorded_rounds(&games, &log);
     assert_eq!(rounds.iter().map(|r| r.right).collect::<Vec<_>>(), [true, false, false, false], "{rounds:?}\n{log}");
 }
 
 /// Runs a night of five questions started from the command line with `extra` and the key
-/// `steps`, checks its `shots` screenshots all show something different, and returns the
-/// rounds it logged, the log, and the folder its record was written in.
-fn night(
-    name: &str,
-    steps: &[&str],
-    extra: &[&str],
-    shots: usize,
-) -> (Vec<crate::screens::LoggedRound>, String, std::path::PathBuf) {
+/// `steps`, checks its `shots` screenshots all show something different, and returns the log
+/// and the folder its record was written in.
+fn night(name: &str, steps: &[&str], extra: &[&str], shots: usize) -> (String, std::path::PathBuf) {
     let dir = shots_dir().join(name);
     let config = scratch_dir(&format!("{name}-config"));
     let games = scratch_dir(&format!("{name}-games"));
@@ -208,5 +213,5 @@ fn night(
     let (names, log) = run_script_with(&steps.join(","), &dir, &config, &extra, &[("BIGTUNA_GAMES", &games)]);
     assert_eq!(names.len(), shots, "{names:?}\n{log}");
     assert_screens_differ(&dir, &names, &log);
-    (logged_rounds(&log), log, games)
+    (log, games)
 }

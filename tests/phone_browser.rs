@@ -1,7 +1,8 @@
 //! The phone page in a real browser: Debian's Chromium, headless at 360×640, driven by
 //! playwright-core (`tests/browser/phone.js`) through the page the game serves on a loopback
-//! port, while the game runs here headless. Pam plays on the page, Bo over a WebSocket; the
-//! test checks that the game received each of Pam's answers as she gave them.
+//! port, while the game runs here headless. Pam plays on the page (taken out of the party once
+//! and joining again), Bo over a WebSocket; the test checks that the game received each of
+//! Pam's answers as she gave them.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -69,6 +70,7 @@ fn a_player_joins_and_plays_in_chromium() {
     let addr = server.addr();
     let mut app = headless(library, settings);
     app.add_plugins((bigtuna::input::plugin, bigtuna::net::inbound::plugin, bigtuna::net::publish::plugin));
+    app.add_plugins(bigtuna::net::departures::plugin);
     app.insert_resource(PhoneLink(server));
     let script = root().join("tests/browser/phone.js");
     // The host code, as the TV's host panel shows it, in the host page's address.
@@ -100,7 +102,19 @@ fn a_player_joins_and_plays_in_chromium() {
         if said.iter().any(|l| l == "done" || l.starts_with("failed") || l.starts_with("console")) {
             break;
         }
-        if bo.is_none() && said.iter().any(|l| l == "joined") {
+        if said.iter().any(|l| l == "joined") && !said.iter().any(|l| l.starts_with("removed")) {
+            // Pam is in the lobby; Leave on the TV's join screen takes her out again.
+            let settings = app.world().resource::<GameSettings>();
+            if let Some(at) = settings.players.iter().position(|p| p.name == "Pam") {
+                let spec = app.world_mut().resource_mut::<GameSettings>().players.remove(at);
+                app.world_mut().write_message(bigtuna::game::PlayerLeft {
+                    id: spec.id,
+                    name: spec.name,
+                    seat: spec.seat,
+                });
+            }
+        }
+        if bo.is_none() && said.iter().any(|l| l == "joined again") {
             // Pam is in the lobby on her phone; Bo joins, and the night begins.
             bo = Some(join(&mut app, addr, "Bo"));
             command(&mut app, FlowCommand::StartGame);
@@ -167,6 +181,8 @@ fn a_player_joins_and_plays_in_chromium() {
     let distinct: std::collections::HashSet<_> = kinds.iter().collect();
     assert!(distinct.len() >= 4, "tapped, typed, a number and an order");
     assert!(said.iter().any(|l| l == "over You finished 1st of 2"), "{said:?}");
+    let removed = "removed The host took you out of the party: join again to play";
+    assert!(said.iter().any(|l| l == removed), "the page said why it was back at joining: {said:?}");
     assert!(said.iter().any(|l| l == "reloaded over"), "a reload brings Pam back: {said:?}");
     assert!(said.iter().any(|l| l == "moved both ways"), "a second tab takes Pam's seat, and back: {said:?}");
     // The host's remote showed the first question's key, and its Pause paused the TV.
@@ -175,6 +191,7 @@ fn a_player_joins_and_plays_in_chromium() {
     assert!(paused && said.iter().any(|l| l == "host resumed"), "{said:?}");
     let names = [
         "phone-join",
+        "phone-removed",
         "phone-options",
         "phone-typed",
         "phone-number",

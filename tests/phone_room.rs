@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use bigtuna::game::{FlowCommand, GameSettings, Overlay, Phase, PlayMode, Screen};
+use bigtuna::game::{FlowCommand, GameSettings, Overlay, Phase, PlayMode, PlayerLeft, Screen};
 use bigtuna::net::inbound::PhoneLink;
 use bigtuna::net::protocol::{ErrorCode, ServerMessage};
 use bigtuna::net::views::Turn;
@@ -14,7 +14,7 @@ use bigtuna::pack::AnswerKind;
 use bigtuna::words::answer_text;
 use tungstenite::Message;
 
-use crate::phone_games::{Night, answer_json, connect_to, phone_night, pump, question_for, told_to_wait};
+use crate::phone_games::{Night, answer_json, connect_to, join, phone_night, pump, question_for, told_to_wait};
 use crate::phones::{Client, connect, error_code, say, server, until};
 use crate::support::{command, game, overlay, phase, right_response, screen, wrong_response};
 
@@ -321,4 +321,41 @@ fn a_new_host_code_shuts_out_the_old_one() {
     let welcome = say(&mut again, &format!(r#"{{"type":"host","secret":"{new}"}}"#));
     assert!(matches!(welcome, ServerMessage::HostWelcome { .. }), "{welcome:?}");
     assert_eq!(app.world().resource::<PhoneLink>().0.room().host_code, new, "kept with the room, for a resume");
+}
+
+#[test]
+fn a_phone_the_host_takes_out_of_the_party_is_told_and_its_name_is_free_again() {
+    let server = server();
+    let addr = server.addr();
+    let settings = GameSettings { players: Vec::new(), ..GameSettings::default() };
+    let mut app = crate::support::headless(crate::support::synthetic_library(8), settings);
+    app.add_plugins((bigtuna::input::plugin, bigtuna::net::inbound::plugin, bigtuna::net::publish::plugin));
+    app.add_plugins(bigtuna::net::departures::plugin);
+    app.insert_resource(PhoneLink(server));
+    let mut ann = connect_to(addr);
+    let ServerMessage::Welcome { secret, .. } = say(&mut ann, r#"{"type":"join","room":"TUNA","name":"Ann"}"#) else {
+        panic!("welcomed")
+    };
+    let _bo = join(&mut app, addr, "Bo");
+    let names = |app: &bevy::prelude::App| -> Vec<String> {
+        app.world().resource::<GameSettings>().players.iter().map(|p| p.name.clone()).collect()
+    };
+    assert_eq!(names(&app), ["Ann", "Bo"]);
+    // Leave on the join screen: Ann's seat goes, and the game says who left from where.
+    let spec = app.world_mut().resource_mut::<GameSettings>().players.remove(0);
+    app.world_mut().write_message(PlayerLeft { id: spec.id, name: spec.name, seat: spec.seat });
+    app.update();
+    let told = until(&mut ann, |m| matches!(m, ServerMessage::Error { .. }));
+    assert_eq!(error_code(&told), ErrorCode::Removed);
+    let pass = r#"{"type":"answer","question":0,"answer":{"kind":"pass"}}"#;
+    assert_eq!(error_code(&say(&mut ann, pass)), ErrorCode::NotJoined, "it plays for nobody now");
+    let mut reloaded = connect_to(addr);
+    let back = say(&mut reloaded, &format!(r#"{{"type":"rejoin","secret":"{secret}"}}"#));
+    assert_eq!(error_code(&back), ErrorCode::Removed, "its secret brings nobody back");
+    // Her name is free for someone else, and her phone joins again under another.
+    let _other_ann = join(&mut app, addr, "Ann");
+    let again = say(&mut ann, r#"{"type":"join","room":"TUNA","name":"Annie"}"#);
+    assert!(matches!(again, ServerMessage::Welcome { player: 3, .. }), "{again:?}");
+    pump(&mut app, |app| names(app).len() == 3);
+    assert_eq!(names(&app), ["Bo", "Ann", "Annie"]);
 }

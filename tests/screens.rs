@@ -127,7 +127,7 @@ fn a_whole_solo_game_on_screen() {
     assert_eq!(rounds.last().map(|r| r.total), Some(total), "the total adds up: {rounds:?}");
 }
 
-/// One player's round, as the game logs it.
+/// One player's round, as the game's record keeps it.
 #[derive(Debug)]
 pub(crate) struct LoggedRound {
     pub(crate) id: String,
@@ -158,22 +158,6 @@ pub(crate) fn recorded_rounds(games: &std::path::Path, log: &str) -> Vec<LoggedR
         }
     }
     rounds
-}
-
-/// The rounds in a game's log: "round 2 of 5 (`jh-012`): Player 1 answered ...: right, +150, 300 points".
-pub(crate) fn logged_rounds(log: &str) -> Vec<LoggedRound> {
-    log.lines()
-        .filter_map(|line| {
-            let rest = &line[line.find("round ")?..];
-            let id = rest.split('`').nth(1)?.to_owned();
-            let verdict = rest.rsplit(": ").next()?;
-            let mut parts = verdict.split(", ");
-            let right = parts.next()? == "right";
-            let points = parts.next()?.trim_start_matches('+').parse().unwrap_or(0);
-            let total = parts.next()?.trim_end_matches(" points").parse().ok()?;
-            Some(LoggedRound { id, right, points, total })
-        })
-        .collect()
 }
 
 fn solo_settings() -> GameSettings {
@@ -225,17 +209,6 @@ fn a_broken_pack_is_skipped_with_the_validators_words() {
     assert!(text_pixel_share(&shot) > 0.004, "the title screen shows");
 }
 
-/// Runs the game under Xvfb with a key script; returns the screenshots' names and the log.
-pub(crate) fn run_script(
-    script: &str,
-    dir: &std::path::Path,
-    config: &std::path::Path,
-    extra: &[&str],
-) -> (Vec<String>, String) {
-    run_script_with(script, dir, config, extra, &[])
-}
-
-/// [`run_script`], with more environment variables.
 /// A returning player, who gave a name before (a first-time player is asked it at the first
 /// solo Start, which is tested on its own): the config folder gets settings saying so, unless
 /// the test wrote its own.
@@ -247,6 +220,8 @@ pub(crate) fn returning_player(config: &std::path::Path) -> &std::path::Path {
     config
 }
 
+/// Runs the game under Xvfb with a key script, `extra` arguments and `env` over the scratch
+/// folders; returns the screenshots' names and the log.
 pub(crate) fn run_script_with(
     script: &str,
     dir: &std::path::Path,
@@ -271,6 +246,9 @@ pub(crate) fn run_script_with(
         .expect("xvfb-run runs (the README's test command installs it)");
     let log = String::from_utf8_lossy(&output.stderr).into_owned();
     assert!(output.status.success(), "the game failed under Xvfb:\n{log}");
+    // Every screen a test looks at shows all its words inside the window.
+    let cut: Vec<&str> = log.lines().filter(|l| l.contains("cut off at the window's edge")).collect();
+    assert!(cut.is_empty(), "words run off the window:\n{}", cut.join("\n"));
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .map(|entries| entries.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
         .unwrap_or_default();

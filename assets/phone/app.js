@@ -96,6 +96,13 @@
       link.stop();
       return show('moved');
     }
+    if (m.code === 'removed') {
+      // The host freed this seat: this phone may join again, as anyone.
+      if (me && me.room) $('room').value = me.room;
+      rejoining = false; joining = null; me = null;
+      try { localStorage.removeItem(KEY); } catch (e) { /* ignore */ }
+      return showJoin('The host took you out of the party: join again to play');
+    }
     if (rejoining) {
       rejoining = false;
       if (m.code !== 'unknown_secret') { showJoin(); return say('error', text); }

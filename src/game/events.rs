@@ -40,6 +40,8 @@ pub struct PlayerLeft {
     pub id: PlayerId,
     /// The name they played under, for whoever says so.
     pub name: String,
+    /// The device they had: a phone is told, and its name is free again.
+    pub seat: Option<crate::game::Seat>,
 }
 
 pub(super) fn plugin(app: &mut App) {

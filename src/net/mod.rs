@@ -3,9 +3,11 @@
 //! own thread ([`server`]: its door `gate` bounds connections before they are HTTP, then one
 //! [`session`] per WebSocket does what each message asks (`requests`), sharing
 //! [`server_state`]; the built-in [`pages`]; the [`names`] players may take), and the game's
-//! end of it ([`inbound`] in, [`publish`] out, [`lifecycle`] on and off, [`address`]).
+//! end of it ([`inbound`] in, [`publish`] out, [`departures`] for players who leave, [`lifecycle`]
+//! on and off, [`address`]).
 
 pub mod address;
+pub mod departures;
 mod gate;
 pub mod inbound;
 pub mod lifecycle;
@@ -24,5 +26,5 @@ use bevy::prelude::*;
 
 /// Phones on and off, and the game's end of the server.
 pub fn plugin(app: &mut App) {
-    app.add_plugins((lifecycle::plugin, inbound::plugin, publish::plugin));
+    app.add_plugins((lifecycle::plugin, inbound::plugin, publish::plugin, departures::plugin));
 }

@@ -275,6 +275,8 @@ pub enum ErrorCode {
     /// Another device came back with this player's secret and plays as them now: this
     /// connection is closed.
     Replaced,
+    /// The host took this player out of the party: join again to play.
+    Removed,
 }
 
 impl ServerMessage {

@@ -13,6 +13,13 @@ const CODE_LETTERS: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ";
 /// Players a room takes at most: the phones a party seats.
 pub const MAX_PHONES: usize = crate::game::settings::PHONE_PLAYERS;
 
+/// Joins a room takes in all, phones taken out included: a host who frees seats all night
+/// still has a bounded room.
+pub const MAX_JOINS: usize = 4 * MAX_PHONES;
+
+/// What a phone taken out of the party hears.
+pub const REMOVED: &str = "the host took you out of the party: join again to play";
+
 /// A joined phone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Phone {
@@ -22,6 +29,9 @@ pub struct Phone {
     pub name: String,
     /// What brings it back.
     pub secret: String,
+    /// The host took it out of the party: its name is free, its secret brings nobody back.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub removed: bool,
 }
 
 /// A room and its phones (kept with a saved game, so that phones come back by their secrets
@@ -79,27 +89,48 @@ impl Room {
             return Err((ErrorCode::BadName, why));
         }
         let wanted = names::key(&name);
-        if let Some(taken) = self.phones.iter().find(|p| names::key(&p.name) == wanted) {
+        if let Some(taken) = self.present().find(|p| names::key(&p.name) == wanted) {
             let name = &taken.name;
             return Err((ErrorCode::NameTaken, format!("someone here is already called {name}: pick another name")));
         }
         if self.locked {
             return Err((ErrorCode::RoomLocked, "the host has locked the room: ask them to unlock it".into()));
         }
-        if self.phones.len() >= MAX_PHONES {
+        // Numbers of phones taken out stay theirs (a saved game may name them): the room
+        // takes a bounded number of joins in all, not only at once.
+        if self.present().count() >= MAX_PHONES || self.phones.len() >= MAX_JOINS {
             return Err((ErrorCode::RoomFull, format!("the room is full ({MAX_PHONES} players)")));
         }
         let id = self.phones.len() as u32;
-        self.phones.push(Phone { id, name, secret: new_secret() });
+        self.phones.push(Phone { id, name, secret: new_secret(), removed: false });
         Ok(&self.phones[id as usize])
     }
 
     /// The player this secret belongs to.
     pub fn rejoin(&self, secret: &str) -> Result<&Phone, (ErrorCode, String)> {
-        self.phones
-            .iter()
-            .find(|p| p.secret == secret)
-            .ok_or((ErrorCode::UnknownSecret, "no player here has that secret: join again".into()))
+        match self.phones.iter().find(|p| p.secret == secret) {
+            Some(phone) if phone.removed => Err((ErrorCode::Removed, REMOVED.into())),
+            Some(phone) => Ok(phone),
+            None => Err((ErrorCode::UnknownSecret, "no player here has that secret: join again".into())),
+        }
+    }
+
+    /// The host took `phone` out of the party (Leave on the join screen): its name is free
+    /// for a new player, and it is told. Whether it was in.
+    pub fn remove(&mut self, phone: u32) -> bool {
+        let Some(phone) = self.phones.get_mut(phone as usize).filter(|p| !p.removed) else { return false };
+        phone.removed = true;
+        true
+    }
+
+    /// Whether `phone` was taken out of the party.
+    pub fn is_removed(&self, phone: u32) -> bool {
+        self.phones.get(phone as usize).is_some_and(|p| p.removed)
+    }
+
+    /// The phones still in the party.
+    fn present(&self) -> impl Iterator<Item = &Phone> {
+        self.phones.iter().filter(|p| !p.removed)
     }
 }
 

@@ -123,6 +123,16 @@ impl PhoneServer {
         self.shared.room().clone()
     }
 
+    /// The host took `phone` out of the party: its name is free again, and its connection is
+    /// told so and goes back to joining.
+    pub fn remove_phone(&self, phone: u32) {
+        if self.shared.room().remove(phone) {
+            // Wakes every session, so that the phone hears it now.
+            self.shared.state.send_modify(|_| {});
+            info!("phone {phone} was taken out of the party");
+        }
+    }
+
     /// Whether the host locked the room.
     pub fn locked(&self) -> bool {
         self.shared.room().locked

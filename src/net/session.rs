@@ -15,6 +15,7 @@ use tokio::sync::{Notify, OwnedSemaphorePermit};
 
 use super::protocol::{ErrorCode, MAX_MESSAGE_BYTES, ServerMessage};
 use super::requests::{Role, handle};
+use super::room::REMOVED;
 use super::server_state::{Holder, IDLE_TIMEOUT, Inbound, MAX_CONNECTIONS, SEND_TIMEOUT, Shared, Snapshot};
 use super::views::{Stage, Turn};
 
@@ -50,6 +51,29 @@ struct Ending {
     code: ErrorCode,
     close: u16,
     message: String,
+}
+
+/// Whether a connection still plays its role after the TV changed something.
+enum Standing {
+    Kept,
+    /// The host took this phone out of the party.
+    Removed(u32),
+    /// The connection ends, with this word.
+    Ended(Ending),
+}
+
+fn standing(shared: &Shared, role: Role) -> Standing {
+    match role {
+        Role::Player(phone) if shared.room().is_removed(phone) => Standing::Removed(phone),
+        Role::Host(epoch) if epoch != shared.host_epoch.load(std::sync::atomic::Ordering::SeqCst) => {
+            Standing::Ended(Ending {
+                code: ErrorCode::WrongHostCode,
+                close: close::HOST_CODE_CHANGED,
+                message: "the host code was changed on the TV: open the host page with the new one".into(),
+            })
+        }
+        _ => Standing::Kept,
+    }
 }
 
 /// One connection: a message in, a reply out; and what the game shows pushed as it changes.
@@ -109,20 +133,29 @@ async fn session(mut socket: WebSocket, shared: Arc<Shared>, _permit: OwnedSemap
         if role == Role::Nobody {
             continue;
         }
-        if let Role::Host(epoch) = role
-            && epoch != shared.host_epoch.load(std::sync::atomic::Ordering::SeqCst)
-        {
-            break Some(Ending {
-                code: ErrorCode::WrongHostCode,
-                close: close::HOST_CODE_CHANGED,
-                message: "the host code was changed on the TV: open the host page with the new one".into(),
-            });
+        match standing(&shared, role) {
+            Standing::Kept => {}
+            Standing::Removed(phone) => {
+                // Still connected, to join again under a name of its choice.
+                shared.release(phone, me.connection);
+                (role, shown, seated) = (Role::Nobody, None, None);
+                if send(&mut socket, &ServerMessage::error(ErrorCode::Removed, REMOVED)).await.is_err() {
+                    break None;
+                }
+                continue;
+            }
+            Standing::Ended(ending) => break Some(ending),
         }
         if push(&mut socket, &shared, role, &mut updates, (&mut seated, &mut shown)).await.is_err() {
             info!("{role:?}: too slow to take an update, closed");
             break None;
         }
     };
+    finish(socket, &shared, (role, &me), ending).await;
+}
+
+/// Tells the phone why it ends, if it does for a reason, and frees its seat for its return.
+async fn finish(mut socket: WebSocket, shared: &Shared, (role, me): (Role, &Holder), ending: Option<Ending>) {
     if let Some(Ending { code, close, message }) = ending {
         // It may not hear any more: then there is nobody to tell.
         let _ = send(&mut socket, &ServerMessage::error(code, message.clone())).await;

@@ -200,7 +200,7 @@ fn device_label(seat: Seat) -> String {
     }
 }
 
-/// Leave: the seat is freed (a phone may join again under a new name).
+/// Leave: the seat is freed (a phone is told, and may join again under any name).
 fn leave(
     player: usize,
 ) -> impl FnMut(On<Activate>, ResMut<GameSettings>, MessageWriter<PlayerLeft>) + Send + Sync + 'static {
@@ -208,7 +208,7 @@ fn leave(
         if player < settings.players.len() {
             let spec = settings.players.remove(player);
             info!("{} left the party", spec.name);
-            left.write(PlayerLeft { id: spec.id, name: spec.name });
+            left.write(PlayerLeft { id: spec.id, name: spec.name, seat: spec.seat });
         }
     }
 }

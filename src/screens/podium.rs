@@ -67,7 +67,8 @@ pub(super) fn spawn(
     .with_children(|steps| {
         for index in order {
             let Some(place) = places.get(index) else { continue };
-            let height = [9.0, 6.5, 4.5][index.min(2)] * if low { 0.8 } else { 1.0 };
+            // By rank, not place: those who tie stand as high as each other.
+            let height = [9.0, 6.5, 4.5][place.rank.saturating_sub(1).min(2)] * if low { 0.8 } else { 1.0 };
             let colour = palette::player(place.colour);
             steps
                 // A third of a narrow window at most: a long name wraps under itself. A set

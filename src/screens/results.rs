@@ -144,9 +144,9 @@ fn player_table(root: &mut ChildSpawnerCommands, results: &GameResults, lines: u
                 player.best_streak
             );
             list.spawn(widgets::text(line, size, colour, &fonts.bold));
-            // Party nights of up to four show each player's categories too (solo's are
-            // below); more would not fit a TV screen.
-            if !solo && results.players.len() <= 4 {
+            // Party nights of up to four lines (players and teams) show each player's
+            // categories too (solo's are below); more would not fit a TV screen.
+            if !solo && results.players.len() + results.teams.len() <= 4 {
                 list.spawn(widgets::text(category_line(player), 1.1, palette::MUTED, &fonts.regular));
             }
         }

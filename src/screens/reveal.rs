@@ -53,6 +53,9 @@ fn spawn(
     let (Some(drawn), Some(round)) = (game.question(), game.last_round()) else { return };
     let solo = game.players.len() == 1;
     let room = Room::of(window.iter().next(), user.as_deref());
+    // Large text: the answer and its story take the room, the prompt (on screen a moment
+    // ago) makes way.
+    let compact = room.scale >= 1.5;
     let q = &drawn.question;
     let (headline, colour) = match (solo, round.outcomes.first()) {
         (true, Some(o)) if o.correct => ("✓  Correct!", palette::RIGHT),
@@ -65,18 +68,20 @@ fn spawn(
             // Spacers above the answer and above the lower third centre the answer in the room left.
             root.spawn(Node { flex_grow: 1.0, ..default() });
             root.spawn(widgets::text(headline, 3.2, colour, &fonts.bold));
-            root.spawn((
-                Node { max_width: percent(80), ..default() },
-                children![(
-                    widgets::text(q.prompt.clone(), 1.6, palette::MUTED, &fonts.regular),
-                    TextLayout::justify(Justify::Center)
-                )],
-            ));
+            if !compact {
+                root.spawn((
+                    Node { max_width: percent(80), ..default() },
+                    children![(
+                        widgets::text(q.prompt.clone(), 1.6, palette::MUTED, &fonts.regular),
+                        TextLayout::justify(Justify::Center)
+                    )],
+                ));
+            }
             match &drawn.presented {
                 Presented::Options { options, correct } => {
                     options_answer(root, options, *correct, round, solo, room, &fonts);
                 }
-                Presented::Ordering { shown } => ordering_answer(root, drawn, shown, round, solo, &fonts),
+                Presented::Ordering { shown } => ordering_answer(root, (drawn, shown), round, solo, compact, &fonts),
                 _ => {
                     root.spawn((
                         Node {
@@ -154,13 +159,14 @@ fn options_answer(
     });
 }
 
-/// The right order, each place marked for the (first) player.
+/// The right order, each place marked for the (first) player: a column, or at large text
+/// places side by side as the width allows.
 fn ordering_answer(
     root: &mut ChildSpawnerCommands,
-    drawn: &DrawnQuestion,
-    shown: &[String],
+    (drawn, shown): (&DrawnQuestion, &[String]),
     round: &Round,
     solo: bool,
+    compact: bool,
     fonts: &Fonts,
 ) {
     let given: Vec<&String> = match round.outcomes.first().and_then(|o| o.response()) {
@@ -171,25 +177,36 @@ fn ordering_answer(
         crate::pack::Answer::Ordering { items } => items.clone(),
         _ => Vec::new(),
     };
-    root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.3), max_width: percent(85), ..default() })
-        .with_children(|list| {
-            for (place, item) in items.iter().enumerate() {
-                let in_place = given.get(place) == Some(&item);
-                let (mark, background) = match (solo, in_place) {
-                    (true, true) => ("✓", palette::RIGHT),
-                    (true, false) => ("✗", palette::PANEL),
-                    (false, _) => (" ", palette::PANEL),
-                };
-                list.spawn(marked_line(
-                    background,
-                    Val::Auto,
-                    children![
-                        widgets::text(mark, 1.6, palette::TEXT, &fonts.bold),
-                        widgets::text(format!("{}. {item}", place + 1), 1.6, palette::TEXT, &fonts.bold),
-                    ],
-                ));
-            }
-        });
+    let flow = if compact {
+        Node {
+            flex_wrap: FlexWrap::Wrap,
+            justify_content: JustifyContent::Center,
+            column_gap: rem(0.5),
+            row_gap: rem(0.3),
+            max_width: percent(95),
+            ..default()
+        }
+    } else {
+        Node { flex_direction: FlexDirection::Column, row_gap: rem(0.3), max_width: percent(85), ..default() }
+    };
+    root.spawn(flow).with_children(|list| {
+        for (place, item) in items.iter().enumerate() {
+            let in_place = given.get(place) == Some(&item);
+            let (mark, background) = match (solo, in_place) {
+                (true, true) => ("✓", palette::RIGHT),
+                (true, false) => ("✗", palette::PANEL),
+                (false, _) => (" ", palette::PANEL),
+            };
+            list.spawn(marked_line(
+                background,
+                Val::Auto,
+                children![
+                    widgets::text(mark, 1.6, palette::TEXT, &fonts.bold),
+                    widgets::text(format!("{}. {item}", place + 1), 1.6, palette::TEXT, &fonts.bold),
+                ],
+            ));
+        }
+    });
 }
 
 /// Who got it and the points: right answers first (most points first), then the others, in

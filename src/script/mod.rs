@@ -106,8 +106,11 @@ const LOOK_FOR: u32 = 120;
 /// The UI nodes shown, by name, where a script can click them.
 #[derive(bevy::ecs::system::SystemParam)]
 struct Named<'w, 's> {
-    nodes:
-        Query<'w, 's, (&'static Name, &'static UiGlobalTransform, &'static ComputedNode, &'static InheritedVisibility)>,
+    nodes: Query<
+        'w,
+        's,
+        (&'static Name, &'static UiGlobalTransform, &'static ComputedNode, &'static InheritedVisibility, Has<Text>),
+    >,
 }
 
 impl Named<'_, '_> {
@@ -115,8 +118,27 @@ impl Named<'_, '_> {
     fn middle_of(&self, name: &str) -> Option<Vec2> {
         self.nodes
             .iter()
-            .find(|(n, _, node, seen)| n.as_str() == name && seen.get() && node.size() != Vec2::ZERO)
-            .map(|(_, at, node, _)| at.affine().translation * node.inverse_scale_factor())
+            .find(|(n, _, node, seen, _)| n.as_str() == name && seen.get() && node.size() != Vec2::ZERO)
+            .map(|(_, at, node, _, _)| at.affine().translation * node.inverse_scale_factor())
+    }
+
+    /// The texts shown that run past the edge of a window of `size` (logical pixels): words
+    /// a player cannot read, which a screen test should hear of.
+    fn cut_off(&self, size: Vec2) -> Vec<String> {
+        let mut cut: Vec<String> = self
+            .nodes
+            .iter()
+            .filter(|(_, _, node, seen, text)| *text && seen.get() && node.size() != Vec2::ZERO)
+            .filter(|(_, at, node, _, _)| {
+                let middle = at.affine().translation * node.inverse_scale_factor();
+                let half = node.size() * node.inverse_scale_factor() / 2.0;
+                // A pixel of rounding either way is not a cut.
+                (middle - half).cmplt(Vec2::splat(-1.0)).any() || (middle + half).cmpgt(size + 1.0).any()
+            })
+            .map(|(name, ..)| name.to_string())
+            .collect();
+        cut.sort();
+        cut
     }
 }
 
@@ -149,7 +171,7 @@ fn drive(
     mut commands: Commands,
     mut script: ResMut<Script>,
     mut run: ResMut<Unattended>,
-    window: Query<Entity, With<PrimaryWindow>>,
+    window: Query<(Entity, &Window), With<PrimaryWindow>>,
     mut devices: Devices,
     guard: (Option<Res<FocusGuard>>, Res<Time>),
     named: Named,
@@ -173,7 +195,7 @@ fn drive(
         script.waiting -= 1;
         return;
     }
-    let Ok(window) = window.single() else { return };
+    let Ok((window, size)) = window.single() else { return };
     // A screen that just changed takes no keys for a moment (as a person would, the script
     // waits for it to settle before pressing on).
     let (focus, time) = guard;
@@ -216,10 +238,20 @@ fn drive(
             devices.window_events.write(WindowEvent::MouseButtonInput(button));
         }
         Step::Shot(name) => {
+            warn_of_cut_words(&named, size.size(), &name);
             run.shoot(&mut commands, script.shot_dir.join(format!("{name}.png")));
             // Give the capture a few frames before the next key changes the screen.
             script.waiting = 5;
         }
+    }
+}
+
+/// Names in the log the words of shot `name` that run past the window's edge (the screen
+/// test that shot it reads this).
+fn warn_of_cut_words(named: &Named, window: Vec2, name: &str) {
+    let cut = named.cut_off(window);
+    if !cut.is_empty() {
+        warn!("--script: shot {name}: cut off at the window's edge: {}", cut.join(", "));
     }
 }
 

@@ -317,8 +317,9 @@ fn mouse(
     mut focus: ResMut<InputFocus>,
 ) {
     // A button that appears under a resting pointer must not steal the keyboard's focus:
-    // hovering only counts when the mouse moves.
-    let mouse_moved = moved.read().count() > 0;
+    // hovering only counts when the mouse moves. The first position a window hears (it
+    // opened under the pointer, or the pointer came in) has no delta: that is no move.
+    let mouse_moved = moved.read().fold(false, |any, m| any | m.delta.is_some_and(|d| d != Vec2::ZERO));
     let modal = reach.modal();
     for (entity, interaction) in &changed {
         if !reach.items.contains(entity) || !reach.reaches(entity, modal) || focus.get() == Some(entity) {

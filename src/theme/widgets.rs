@@ -24,7 +24,17 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Startup, load_fonts)
         .add_systems(Update, (follow_window, apply_text_scale))
         // After the screens set what their buttons say this frame.
-        .add_systems(Update, show_button_text.after(crate::game::GameSystems::Flow));
+        .add_systems(Update, show_button_text.after(crate::game::GameSystems::Flow))
+        .add_observer(name_text);
+}
+
+/// A text without a name of its own is named after its first words, so an inspector or a test
+/// finds "Text \"Start\"" instead of an entity number.
+fn name_text(added: On<Add, Text>, texts: Query<&Text, Without<Name>>, mut commands: Commands) {
+    let Ok(text) = texts.get(added.entity) else { return };
+    let words: String = text.0.chars().take(32).collect();
+    let more = if text.0.chars().nth(32).is_some() { "…" } else { "" };
+    commands.entity(added.entity).insert(Name::new(format!("Text \"{words}{more}\"")));
 }
 
 /// What a button or stepper says: a screen sets this on the button (by its own marker) and
@@ -260,6 +270,7 @@ pub fn overlay(name: &str) -> impl Bundle {
 /// The solid card the overlay's words and buttons sit on, so nothing beneath shows through.
 pub fn card() -> impl Bundle {
     (
+        Name::new("Card"),
         Node {
             flex_direction: FlexDirection::Column,
             align_items: AlignItems::Center,
@@ -298,7 +309,22 @@ pub fn hints(content: impl Into<String>, fonts: &Fonts) -> impl Bundle {
 
 #[cfg(test)]
 mod tests {
-    use super::scaled_size;
+    use super::{name_text, scaled_size};
+    use bevy::prelude::*;
+
+    #[test]
+    fn a_text_without_a_name_is_named_after_its_words_and_a_named_one_keeps_its_own() {
+        let mut app = App::new();
+        app.add_observer(name_text);
+        let plain = app.world_mut().spawn(Text::new("Start")).id();
+        let long = app.world_mut().spawn(Text::new("Which prank did Jim play with the stapler and the jello")).id();
+        let named = app.world_mut().spawn((Name::new("Prompt"), Text::new("Who?"))).id();
+        app.update();
+        let name = |e: Entity| app.world().get::<Name>(e).map(|n| n.as_str().to_owned());
+        assert_eq!(name(plain).as_deref(), Some("Text \"Start\""));
+        assert_eq!(name(long).as_deref(), Some("Text \"Which prank did Jim play with th…\""));
+        assert_eq!(name(named).as_deref(), Some("Prompt"));
+    }
 
     #[test]
     fn the_text_scale_grows_small_text_most() {

@@ -80,6 +80,14 @@ async function host(browser, hostUrl) {
   await page.tap('#join');
   await until(page, ['wait']);
   say('joined');
+  // The host takes Pam out on the TV's join screen: her page goes back to joining, says why,
+  // and she joins again under her name (the page keeps it).
+  await until(page, ['join']);
+  await shot(page, 'phone-removed.png');
+  say(`removed ${(await page.textContent('#joinnote')).trim()}`);
+  await page.tap('#join');
+  await until(page, ['wait']);
+  say('joined again');
   const taken = new Set();
   let hosted = false;
   for (;;) {
