@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use bigtuna::pack::load::ron_options;
-use bigtuna::pack::{Pack, PackLibrary, PackSource, parse_pack};
+use bigtuna::pack::{Pack, PackLibrary, PackPlace, PackSource, parse_pack};
 
 #[path = "generated.rs"]
 mod generated;
@@ -53,7 +53,7 @@ fn main() {
     for (i, text) in texts.iter().enumerate() {
         std::fs::write(dir.path().join(format!("generated-{i:02}.ron")), text).expect("written");
     }
-    let sources = [(dir.path().to_path_buf(), PackSource::UserFolder)];
+    let sources = [PackPlace::Disk(dir.path().to_path_buf(), PackSource::UserFolder)];
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let times = fastest_alternating(
         4,

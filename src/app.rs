@@ -28,6 +28,7 @@ pub struct Launch {
 
 /// Opens the game window and runs until it closes.
 pub fn run(launch: Launch) -> ExitCode {
+    crate::no_gpu::explain_missing_driver();
     let start = UserStart::read();
     let (width, height) = start.user.window_size.unwrap_or((1280, 720));
     let mut app = App::new();
@@ -108,7 +109,12 @@ impl Plugin for GamePlugin {
         // The player's files, where the platform (or the environment) keeps them.
         app.insert_resource(persist::Paths::standard()).add_plugins(persist::plugin);
         let mut sources = paths::pack_sources();
-        sources.extend(launch.packs.iter().map(|path| (path.clone(), crate::pack::PackSource::CommandLine)));
+        sources.extend(
+            launch
+                .packs
+                .iter()
+                .map(|path| crate::pack::PackPlace::Disk(path.clone(), crate::pack::PackSource::CommandLine)),
+        );
         app.insert_resource(reload::PackSources(sources)).insert_resource(launch.phones.clone());
         app.add_plugins(frame_limit::plugin(&launch.machine));
         #[cfg(feature = "dev")]
@@ -140,7 +146,8 @@ fn engine(width: u32, height: u32) -> bevy::app::PluginGroupBuilder {
             }),
             ..default()
         })
-        .set(AssetPlugin { file_path: absolute(paths::assets_dir()), ..default() })
+        // Nothing is loaded from a file: what the game shows and plays is in its binary.
+        .set(AssetPlugin { file_path: absolute(paths::data_dir().unwrap_or_default().join("assets")), ..default() })
 }
 
 fn exit_code(exit: AppExit) -> ExitCode {

@@ -44,13 +44,16 @@ pub(crate) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Screen::Results), on_results);
 }
 
-fn load(asset_server: Res<AssetServer>, mut cues: ResMut<Cues>) {
+/// The cues in the binary, so no folder beside it is needed.
+fn load(mut sources: ResMut<Assets<AudioSource>>, mut cues: ResMut<Cues>) {
+    use crate::shipped::sounds;
+    let mut add = |bytes: &'static [u8]| sources.add(AudioSource { bytes: bytes.into() });
     *cues = Cues {
-        select: asset_server.load("sounds/select.wav"),
-        correct: asset_server.load("sounds/correct.wav"),
-        wrong: asset_server.load("sounds/wrong.wav"),
-        tick: asset_server.load("sounds/tick.wav"),
-        fanfare: asset_server.load("sounds/fanfare.wav"),
+        select: add(sounds::SELECT),
+        correct: add(sounds::CORRECT),
+        wrong: add(sounds::WRONG),
+        tick: add(sounds::TICK),
+        fanfare: add(sounds::FANFARE),
     };
 }
 

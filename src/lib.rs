@@ -13,6 +13,7 @@ pub mod input;
 pub mod library_read;
 pub mod loading;
 pub mod net;
+pub mod no_gpu;
 pub mod pack;
 pub mod paths;
 pub mod persist;
@@ -20,6 +21,7 @@ pub mod reload;
 pub mod screens;
 #[cfg(feature = "dev")]
 pub mod script;
+pub mod shipped;
 pub mod theme;
 pub mod unix_time;
 pub mod window;

@@ -3,12 +3,10 @@
 //! takes the library read from [`LibraryRead`] (handed over, not copied) and does its own part
 //! with it.
 
-use std::path::PathBuf;
-
 use bevy::prelude::*;
 use bevy::tasks::{AsyncComputeTaskPool, Task, futures::check_ready};
 
-use crate::pack::{PackLibrary, PackSource};
+use crate::pack::{PackLibrary, PackPlace};
 
 /// Why the library is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +26,7 @@ pub struct Reading {
 
 impl Reading {
     /// Starts reading the packs of `sources` in the background.
-    pub fn start(sources: Vec<(PathBuf, PackSource)>, why: ReadFor) -> Self {
+    pub fn start(sources: Vec<PackPlace>, why: ReadFor) -> Self {
         let task = AsyncComputeTaskPool::get().spawn(async move { PackLibrary::load_sources(&sources) });
         Self { task, why }
     }

@@ -68,7 +68,11 @@ fn finish_loading(
 }
 
 fn load_presets(mut commands: Commands) {
-    let (presets, problem) = ScoringPresets::load_or_builtin(&paths::data_dir().join(PRESETS_FILE));
+    let Some(dir) = paths::data_dir() else {
+        commands.insert_resource(ScoringPresets::default());
+        return;
+    };
+    let (presets, problem) = ScoringPresets::load_or_builtin(&dir.join(PRESETS_FILE));
     if let Some(problem) = problem {
         warn!("{problem} (using the built-in scoring presets)");
     }

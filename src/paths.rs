@@ -1,38 +1,24 @@
-//! Where the game finds its files: the shipped data (assets/, quizzes/) and the user's own.
+//! Where the game finds its files: what it ships is in the binary ([`crate::shipped`]), or in
+//! a checkout named by `BIGTUNA_DATA`; the user's own files are in the platform's folders.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-/// Environment variable naming the folder that holds `assets/` and `quizzes/`.
+use crate::pack::{PackPlace, PackSource};
+
+/// Environment variable naming a checkout (a folder holding `assets/` and `quizzes/`) whose
+/// built-in packs and scoring presets the game reads instead of its own, and watches: for
+/// people who write the built-in bank.
 pub const DATA_ENV: &str = "BIGTUNA_DATA";
 
-/// The folder holding the shipped `assets/` and `quizzes/`: `$BIGTUNA_DATA`, else the current
-/// folder or a parent of the executable that has `quizzes/`, else the source checkout.
-pub fn data_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os(DATA_ENV) {
-        return PathBuf::from(dir);
-    }
-    let has_quizzes = |dir: &Path| dir.join("quizzes").is_dir();
-    if let Ok(cwd) = std::env::current_dir()
-        && has_quizzes(&cwd)
-    {
-        return cwd;
-    }
-    if let Ok(exe) = std::env::current_exe()
-        && let Some(dir) = exe.ancestors().skip(1).find(|dir| has_quizzes(dir))
-    {
-        return dir.to_path_buf();
-    }
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+/// The checkout named by `$BIGTUNA_DATA`, if any. Without one the game needs no folder of
+/// its own: it never looks for one beside itself or in the folder it was built in.
+pub fn data_dir() -> Option<PathBuf> {
+    std::env::var_os(DATA_ENV).filter(|dir| !dir.is_empty()).map(PathBuf::from)
 }
 
-/// The built-in packs.
-pub fn builtin_quizzes_dir() -> PathBuf {
-    data_dir().join("quizzes")
-}
-
-/// The shipped assets (fonts, sounds, scoring presets).
-pub fn assets_dir() -> PathBuf {
-    data_dir().join("assets")
+/// The built-in packs' folder, when a checkout is named (else they are in the binary).
+pub fn builtin_quizzes_dir() -> Option<PathBuf> {
+    data_dir().map(|dir| dir.join("quizzes"))
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -80,15 +66,12 @@ pub fn config_dir() -> Option<PathBuf> {
     project_dirs().map(|dirs| dirs.config_dir().to_path_buf())
 }
 
-/// Every folder packs are installed in: built-in first, then the user's folder when it
-/// exists (whose copy of a pack wins).
-pub fn pack_dirs() -> Vec<PathBuf> {
-    pack_sources().into_iter().map(|(dir, _)| dir).collect()
-}
-
-/// [`pack_dirs`], each with where it is, in the order packs are read (later ones win an id).
-pub fn pack_sources() -> Vec<(PathBuf, crate::pack::PackSource)> {
-    let mut dirs = vec![(builtin_quizzes_dir(), crate::pack::PackSource::Builtin)];
-    dirs.extend(user_packs_dir().filter(|dir| dir.is_dir()).map(|dir| (dir, crate::pack::PackSource::UserFolder)));
-    dirs
+/// Where installed packs are read from, in order (a later place wins a pack id found twice):
+/// the built-in packs (from the binary, or the checkout's `quizzes/`), then the user's folder
+/// when it exists.
+pub fn pack_sources() -> Vec<PackPlace> {
+    let builtin = builtin_quizzes_dir().map_or(PackPlace::Shipped, |dir| PackPlace::Disk(dir, PackSource::Builtin));
+    let mut places = vec![builtin];
+    places.extend(user_packs_dir().filter(|dir| dir.is_dir()).map(|dir| PackPlace::Disk(dir, PackSource::UserFolder)));
+    places
 }

@@ -13,7 +13,7 @@ use bevy::prelude::*;
 
 use crate::game::{Game, Screen};
 use crate::library_read::{Delivered, LibraryRead, ReadFor, Reading};
-use crate::pack::{PackLibrary, PackSource, find_pack_files};
+use crate::pack::{PackLibrary, PackPlace, find_pack_files};
 use crate::window::Wake;
 
 /// How often the folders are looked at.
@@ -21,7 +21,7 @@ pub const POLL: Duration = Duration::from_secs(1);
 
 /// Where packs are read from, in order (a later place wins a pack id found twice).
 #[derive(Resource, Debug, Clone, Default)]
-pub struct PackSources(pub Vec<(PathBuf, PackSource)>);
+pub struct PackSources(pub Vec<PackPlace>);
 
 /// The library was read again: what changed, for people.
 #[derive(Message, Debug, Clone, PartialEq, Eq)]
@@ -74,9 +74,16 @@ fn watch(mut commands: Commands, sources: Res<PackSources>, wake: Option<Res<Wak
     }
 }
 
-/// What is on disk now.
+/// What is on disk now (the packs in the binary do not change).
 fn scan(sources: &PackSources) -> Stamps {
-    let paths: Vec<PathBuf> = sources.0.iter().map(|(path, _)| path.clone()).collect();
+    let paths: Vec<PathBuf> = sources
+        .0
+        .iter()
+        .filter_map(|place| match place {
+            PackPlace::Disk(path, _) => Some(path.clone()),
+            PackPlace::Shipped => None,
+        })
+        .collect();
     let (files, _) = find_pack_files(&paths);
     files
         .into_iter()

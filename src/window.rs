@@ -47,10 +47,15 @@ const ICON_SIZE: u32 = 64;
 
 /// The icon: a gold tuna on a navy disc, drawn here so no image file can go missing.
 pub fn icon_pixels() -> Vec<u8> {
-    let size = ICON_SIZE as f32;
-    let mut pixels = Vec::with_capacity((ICON_SIZE * ICON_SIZE * 4) as usize);
-    for y in 0..ICON_SIZE {
-        for x in 0..ICON_SIZE {
+    icon_of_side(ICON_SIZE)
+}
+
+/// The icon drawn `side` pixels square, as RGBA rows (the desktop's menu takes 256).
+pub fn icon_of_side(side: u32) -> Vec<u8> {
+    let size = side as f32;
+    let mut pixels = Vec::with_capacity((side * side * 4) as usize);
+    for y in 0..side {
+        for x in 0..side {
             let (px, py) = ((x as f32 + 0.5) / size * 2.0 - 1.0, (y as f32 + 0.5) / size * 2.0 - 1.0);
             let disc = px * px + py * py <= 1.0;
             // Body: an ellipse; tail: a triangle to its right; eye: a dot.

@@ -44,7 +44,7 @@ fn validate_reports_every_problem_of_every_file_then_a_summary() {
 
 #[test]
 fn usage_errors_exit_2_and_every_subcommand_has_help() {
-    assert_eq!(bigtuna(&["validate"]).status.code(), Some(2));
+    assert_eq!(bigtuna(&["validate", "--strict"]).status.code(), Some(2), "no such option");
     assert_eq!(bigtuna(&["frobnicate"]).status.code(), Some(2));
     assert_eq!(bigtuna(&["sheet", "--count", "3", "--seed", "1"]).status.code(), Some(2), "count below 5");
     for sub in ["play", "validate", "packs", "sheet"] {

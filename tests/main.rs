@@ -2,6 +2,7 @@
 
 mod across_games;
 mod answer_drafts;
+mod anywhere;
 mod architecture;
 mod bank;
 mod cli;

@@ -2,16 +2,18 @@
 //! keeps its last good version in play with its errors told, and the fix clears them; in the
 //! running game under Xvfb, with the toast looked at.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
-use bigtuna::pack::{PackLibrary, PackSource};
+use bigtuna::pack::{PackLibrary, PackPlace, PackSource};
 
 use crate::screens::{XVFB, run_script_with, shots_dir, text_pixel_share};
 use crate::support::{mc, pack_text, root, scratch_dir};
 
-fn sources(user: &std::path::Path) -> Vec<(PathBuf, PackSource)> {
-    vec![(root().join("quizzes"), PackSource::Builtin), (user.to_path_buf(), PackSource::UserFolder)]
+fn sources(user: &std::path::Path) -> Vec<PackPlace> {
+    vec![
+        PackPlace::Disk(root().join("quizzes"), PackSource::Builtin),
+        PackPlace::Disk(user.to_path_buf(), PackSource::UserFolder),
+    ]
 }
 
 #[test]

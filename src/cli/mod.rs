@@ -6,6 +6,7 @@ pub mod flags;
 pub mod history;
 pub mod import;
 pub mod new_pack;
+pub mod package_files;
 pub mod packs;
 pub mod sheet;
 pub mod validate;
@@ -60,13 +61,17 @@ pub enum Command {
     Flags,
     /// List the games played on this computer, newest first, with their seeds.
     History,
+    /// Write the man page, shell completions and icon a release installs (for packagers).
+    #[command(hide = true)]
+    PackageFiles(package_files::PackageFilesArgs),
 }
 
 /// Arguments of `bigtuna validate`.
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Pack files, or folders searched for `*.ron` packs.
-    #[arg(required = true, value_name = "PATH")]
+    /// Pack files, or folders searched for `*.ron` packs; without any, the installed packs
+    /// (the built-in ones and your packs folder).
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
 

@@ -44,7 +44,8 @@ pub fn run(args: &PacksArgs) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     for stats in &report.packs {
-        println!("{}  \"{}\"  {} questions  ({})", stats.id, stats.title, stats.questions, stats.file);
+        println!("{}  \"{}\"  {} questions", stats.id, stats.title, stats.questions);
+        println!("  from:         {} ({})", stats.from, stats.file);
         let line = |counts: &std::collections::BTreeMap<String, usize>| {
             counts.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ")
         };
@@ -53,7 +54,7 @@ pub fn run(args: &PacksArgs) -> ExitCode {
         println!("  categories:   {}", line(&stats.by_category));
     }
     if report.packs.is_empty() {
-        println!("No packs installed. Built-in packs live in {}", paths::builtin_quizzes_dir().display());
+        println!("No packs installed.");
     }
     for skipped in &report.skipped {
         println!("skipped {}:", skipped.file);

@@ -9,7 +9,11 @@ use crate::pack::{PackLibrary, spans};
 
 /// Runs the command; returns the process exit code.
 pub fn run(args: &ValidateArgs) -> ExitCode {
-    let library = PackLibrary::load_paths(&args.paths);
+    let library = if args.paths.is_empty() {
+        PackLibrary::load_sources(&crate::paths::pack_sources())
+    } else {
+        PackLibrary::load_paths(&args.paths)
+    };
     for problem in library.problems() {
         println!("{problem}");
     }

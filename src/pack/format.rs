@@ -62,7 +62,7 @@ pub struct Origin {
 /// of a built-in pack is the one played.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PackSource {
-    /// The game's own `quizzes/`.
+    /// The game's own: built into it, or a checkout's `quizzes/` (`BIGTUNA_DATA`).
     #[default]
     Builtin,
     /// The user's packs folder.

@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use serde::Serialize;
 
 use super::format::{AnswerKind, Difficulty, Pack, PackSource, Question};
-use super::load::{find_pack_files, load_pack_file};
+use super::load::{find_pack_files, load_pack_file, parse_pack};
 use super::problem::{Problem, Problems};
 
 /// Every pack that loaded, and every pack file that was skipped with its problems.
@@ -19,6 +19,15 @@ pub struct PackLibrary {
     pub skipped: Vec<SkippedPack>,
     /// Packs set aside for another with the same id (the user's copy wins), in words.
     pub replaced: Vec<String>,
+}
+
+/// A place packs are read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PackPlace {
+    /// The packs built into the game ([`crate::shipped::PACKS`]), built-in to the player.
+    Shipped,
+    /// A pack file or a folder of them, and what it is to the player.
+    Disk(PathBuf, PackSource),
 }
 
 /// A pack file that could not be used.
@@ -33,16 +42,25 @@ pub struct SkippedPack {
 impl PackLibrary {
     /// Loads every pack file under `paths` (files or folders), skipping broken ones.
     pub fn load_paths(paths: &[PathBuf]) -> Self {
-        let sources: Vec<(PathBuf, PackSource)> = paths.iter().map(|p| (p.clone(), PackSource::CommandLine)).collect();
-        Self::load_sources(&sources)
+        let places: Vec<PackPlace> =
+            paths.iter().map(|p| PackPlace::Disk(p.clone(), PackSource::CommandLine)).collect();
+        Self::load_sources(&places)
     }
 
-    /// Loads every pack file under each path, each marked with where it was found. Files are
-    /// read on every core at once; the library is the same as reading them one by one.
-    pub fn load_sources(sources: &[(PathBuf, PackSource)]) -> Self {
+    /// Loads the packs of each place, each marked with where it was found. Files are read on
+    /// every core at once; the library is the same as reading them one by one. The shipped
+    /// packs are added first: they are built-in, which every other place outranks.
+    pub fn load_sources(places: &[PackPlace]) -> Self {
         let mut library = PackLibrary::default();
         let mut files = Vec::new();
-        for (path, source) in sources {
+        for place in places {
+            let (path, source) = match place {
+                PackPlace::Shipped => {
+                    library.add_shipped();
+                    continue;
+                }
+                PackPlace::Disk(path, source) => (path, source),
+            };
             let (found, missing) = find_pack_files(std::slice::from_ref(path));
             for problem in missing {
                 library.skipped.push(SkippedPack { file: problem.file.clone(), problems: Problems(vec![problem]) });
@@ -53,6 +71,18 @@ impl PackLibrary {
             library.add(file.display().to_string(), loaded);
         }
         library
+    }
+
+    /// Adds the packs built into the game.
+    fn add_shipped(&mut self) {
+        for (file, text) in crate::shipped::PACKS {
+            let name = crate::shipped::pack_name(file);
+            let loaded = parse_pack(&name, text.as_bytes()).map(|mut pack| {
+                pack.origin.source = PackSource::Builtin;
+                pack
+            });
+            self.add(name, loaded);
+        }
     }
 
     /// Adds the outcome of loading one file. A pack whose id is taken by one from a place
@@ -132,8 +162,10 @@ pub struct PackStats {
     pub id: String,
     /// The pack's title.
     pub title: String,
-    /// The file it was read from.
+    /// The file it was read from (`built in: NAME` for a pack in the game's binary).
     pub file: String,
+    /// Where it comes from, in words: built-in, your packs folder, named on the command line.
+    pub from: &'static str,
     /// How many questions it has.
     pub questions: usize,
     /// Counts by answer kind (`multiple_choice`, `true_false`, `typed`, `number`, `ordering`).
@@ -161,6 +193,7 @@ impl PackStats {
             id: pack.id.clone(),
             title: pack.title.clone(),
             file: pack.origin.file.clone(),
+            from: pack.origin.source.label(),
             questions: pack.questions.len(),
             by_kind,
             by_difficulty,

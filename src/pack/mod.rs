@@ -12,6 +12,6 @@ pub mod validate;
 pub mod write;
 
 pub use format::{Answer, AnswerKind, Difficulty, Origin, Pack, PackSource, Question, SEASONS, SeasonRange};
-pub use library::{PackLibrary, PackStats, SkippedPack};
+pub use library::{PackLibrary, PackPlace, PackStats, SkippedPack};
 pub use load::{find_pack_files, load_pack_file, parse_pack};
 pub use problem::{Problem, Problems};

@@ -75,6 +75,7 @@ fn spawn(
                     widgets::text(status, 1.2, status_colour, &fonts.regular)
                 ),
                 widgets::hints("↑ ↓ move · Enter choose · F11 fullscreen · M mute · Ctrl+Q quit", &fonts),
+                version(&fonts),
             ],
         ))
         .id();
@@ -87,6 +88,15 @@ fn spawn(
         let offer = commands.spawn(resume_offer(&interrupted.0, &fonts)).id();
         commands.entity(root).insert_children(3, &[offer]);
     }
+}
+
+/// The game's version, small in the top corner (`bigtuna --version` says the same).
+fn version(fonts: &Fonts) -> impl Bundle {
+    (
+        Name::new("Version"),
+        Node { position_type: PositionType::Absolute, top: rem(1.0), right: rem(1.5), ..default() },
+        children![widgets::text(format!("v{}", env!("CARGO_PKG_VERSION")), 0.9, palette::MUTED, &fonts.regular)],
+    )
 }
 
 /// The high-score column beside the menu.

@@ -62,10 +62,11 @@ fn show_button_text(
     }
 }
 
-fn load_fonts(asset_server: Option<Res<AssetServer>>, mut fonts: ResMut<Fonts>) {
-    if let Some(asset_server) = asset_server {
-        fonts.regular = asset_server.load("fonts/DejaVuSans.ttf");
-        fonts.bold = asset_server.load("fonts/DejaVuSans-Bold.ttf");
+/// The fonts in the binary, so no folder beside it is needed.
+fn load_fonts(assets: Option<ResMut<Assets<Font>>>, mut fonts: ResMut<Fonts>) {
+    if let Some(mut assets) = assets {
+        fonts.regular = assets.add(Font::from_bytes(crate::shipped::FONT_REGULAR.to_vec()));
+        fonts.bold = assets.add(Font::from_bytes(crate::shipped::FONT_BOLD.to_vec()));
     }
 }
 

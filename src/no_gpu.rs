@@ -1,0 +1,34 @@
+//! A computer where no graphics driver works (no Vulkan driver installed, a virtual machine
+//! without 3D) gets a message that says what to install, and the game exits: Bevy's renderer
+//! would otherwise end in a panic and a backtrace.
+
+/// What Bevy's renderer says when it finds no adapter (`bevy_render`'s own words).
+const NO_ADAPTER: &str = "Unable to find a GPU!";
+
+/// The exit code of a game that found no graphics driver.
+pub const EXIT_NO_GPU: i32 = 3;
+
+/// What the player reads instead.
+pub const MESSAGE: &str = "Big Tuna Trivia cannot open its window: no graphics driver on this computer works with it \
+(the game draws with Vulkan).
+On Debian or Ubuntu, install Mesa's drivers (they include a software one that works anywhere):
+    sudo apt install mesa-vulkan-drivers
+In a virtual machine, turning on 3D acceleration helps too.";
+
+/// Turns the renderer's "no GPU" panic into [`MESSAGE`] and exit code [`EXIT_NO_GPU`];
+/// every other panic is reported as before.
+pub fn explain_missing_driver() {
+    let before = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let said = info
+            .payload()
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| info.payload().downcast_ref::<String>().map(String::as_str));
+        if said.is_some_and(|said| said.starts_with(NO_ADAPTER)) {
+            eprintln!("{MESSAGE}");
+            std::process::exit(EXIT_NO_GPU);
+        }
+        before(info);
+    }));
+}

@@ -1,0 +1,161 @@
+//! The game carries what it ships: the test binary, copied to an empty folder and started
+//! from another, with no `BIGTUNA_DATA` and a home of its own, prints its version, lists and
+//! validates the built-in pack, renders the title (screenshot) and plays a scripted game.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use crate::screens::{XVFB, shots_dir, text_pixel_share};
+use crate::support::root;
+
+/// The game, copied alone into a folder of its own.
+struct Copied {
+    _dir: tempfile::TempDir,
+    binary: PathBuf,
+    /// The folder it is started from (empty), and the user's home (empty at first).
+    elsewhere: tempfile::TempDir,
+}
+
+impl Copied {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().expect("a scratch folder");
+        let binary = dir.path().join("bigtuna");
+        std::fs::copy(env!("CARGO_BIN_EXE_bigtuna"), &binary).expect("the game copied");
+        let elsewhere = tempfile::tempdir().expect("a scratch folder");
+        std::fs::create_dir_all(elsewhere.path().join("home")).expect("a home");
+        Self { _dir: dir, binary, elsewhere }
+    }
+
+    /// `program` (the game, or xvfb-run with it) as a user with nothing of the checkout.
+    fn command(&self, program: &Path) -> Command {
+        let home = self.elsewhere.path().join("home");
+        let mut command = Command::new(program);
+        command
+            .current_dir(self.elsewhere.path())
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join(".config"))
+            .env("XDG_DATA_HOME", home.join(".local/share"));
+        command
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.command(&self.binary).args(args).output().expect("the game runs")
+    }
+
+    /// Under Xvfb.
+    fn play(&self, args: &[&str]) -> Output {
+        self.play_with(args, &[])
+    }
+
+    fn play_with(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+        let mut command = self.command(Path::new("xvfb-run"));
+        command.args(["-a", "-s", "-screen 0 1280x720x24"]).arg(&self.binary).arg("play").args(args);
+        command.envs(env.iter().copied()).output().expect("xvfb-run runs (the README's test command installs it)")
+    }
+}
+
+fn text(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn every_built_in_pack_file_is_in_the_binary() {
+    let mut files: Vec<String> = std::fs::read_dir(root().join("quizzes"))
+        .expect("quizzes/")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".ron"))
+        .collect();
+    files.sort();
+    let shipped: Vec<&str> = bigtuna::shipped::PACKS.iter().map(|(name, _)| *name).collect();
+    assert_eq!(files, shipped, "add a new file of quizzes/ to shipped::PACKS");
+}
+
+#[test]
+fn the_game_copied_alone_to_an_empty_folder_lists_validates_renders_and_plays() {
+    let game = Copied::new();
+    let version = game.run(&["--version"]);
+    assert_eq!(text(&version).trim(), format!("bigtuna {}", env!("CARGO_PKG_VERSION")));
+    let packs = text(&game.run(&["packs"]));
+    assert!(packs.contains("jim-halpert  \"Jim Halpert: Big Tuna Trivia\""), "{packs}");
+    assert!(packs.contains("from:         built-in (built in: jim-halpert.ron)"), "{packs}");
+    let validated = game.run(&["validate"]);
+    assert_eq!(validated.status.code(), Some(0), "{}", text(&validated));
+    assert!(text(&validated).ends_with(": all valid\n"), "{}", text(&validated));
+
+    let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let dir = shots_dir().join("anywhere");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a screenshot folder");
+    let title = dir.join("title.png");
+    let shot = game.play(&["--exit-after-frames", "60", "--screenshot", title.to_str().expect("utf-8 path")]);
+    assert!(shot.status.success(), "{}", String::from_utf8_lossy(&shot.stderr));
+    assert!(text_pixel_share(&title) > 0.004, "the title is drawn, in the game's own fonts");
+    // A party of two from the command line: each reveals, the host ends the night at the
+    // third question, and the game's record is written in the new home.
+    let script =
+        "wait:40,f2,wait:10,enter,wait:10,enter,wait:10,f2,wait:10,enter,wait:10,enter,wait:10,f4,wait:30,shot:results";
+    let dir_arg = dir.to_str().expect("utf-8 path");
+    let args = [
+        "--mode",
+        "everyone",
+        "--players",
+        "Ann,Bo",
+        "--count",
+        "5",
+        "--seed",
+        "3",
+        "--timer",
+        "off",
+        "--script",
+        script,
+    ];
+    let played = game.play(&[&args[..], &["--screenshot-dir", dir_arg]].concat());
+    let log = String::from_utf8_lossy(&played.stderr);
+    assert!(played.status.success(), "{log}");
+    let games = game.elsewhere.path().join("home/.local/share/bigtuna/games");
+    let (records, broken) = bigtuna::cli::history::read(&games);
+    assert!(broken.is_empty(), "{broken:?}");
+    let [record] = &records[..] else { panic!("one game, one record in {}:\n{log}", games.display()) };
+    assert_eq!(record.players.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Ann", "Bo"]);
+    assert!(record.rounds.len() >= 2, "two questions played: {}\n{log}", record.rounds.len());
+    assert!(dir.join("results.png").exists(), "{log}");
+}
+
+#[test]
+fn with_no_graphics_driver_the_game_says_what_to_install_and_does_not_panic() {
+    let game = Copied::new();
+    let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    // The Vulkan loader finds no driver where these point.
+    let none = [("VK_ICD_FILENAMES", "/nonexistent/icd.json"), ("VK_DRIVER_FILES", "/nonexistent/icd.json")];
+    let run = game.play_with(&["--exit-after-frames", "5"], &none);
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(bigtuna::no_gpu::EXIT_NO_GPU), "{said}");
+    assert!(said.contains("sudo apt install mesa-vulkan-drivers"), "{said}");
+    assert!(!said.contains("panicked") && !said.contains("backtrace"), "{said}");
+}
+
+#[test]
+fn the_release_files_come_from_the_game_man_pages_completions_and_icon() {
+    let dir = tempfile::tempdir().expect("a scratch folder");
+    let made = Command::new(env!("CARGO_BIN_EXE_bigtuna")).arg("package-files").arg(dir.path()).output().expect("runs");
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert!(read("bigtuna.6").contains(".TH bigtuna 6"), "a page of section 6, games");
+    // A page for each command the first one names, and none for the hidden packager's own.
+    for command in ["play", "validate", "packs", "sheet", "new-pack", "import", "export", "flags", "history"] {
+        assert!(read(&format!("bigtuna-{command}.6")).contains(&format!(".TH bigtuna-{command} 6")), "{command}");
+        assert!(read("bigtuna.bash").contains(command) && read("bigtuna.fish").contains(command), "{command}");
+    }
+    assert!(!dir.path().join("bigtuna-package-files.6").exists());
+    assert!(read("_bigtuna").starts_with("#compdef bigtuna"), "zsh");
+    let decoder =
+        png::Decoder::new(std::io::BufReader::new(std::fs::File::open(dir.path().join("bigtuna.png")).expect("icon")));
+    let mut icon = decoder.read_info().expect("a PNG");
+    let mut pixels = vec![0; icon.output_buffer_size().expect("a size")];
+    let info = icon.next_frame(&mut pixels).expect("its pixels");
+    assert_eq!((info.width, info.height, info.color_type), (256, 256, png::ColorType::Rgba));
+    assert_eq!(pixels, bigtuna::window::icon_of_side(256), "the window's own drawing");
+}
