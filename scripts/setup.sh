@@ -9,7 +9,8 @@ if [[ "${1:-}" == "--test" ]]; then
     # Tests open a real window on a virtual display (Xvfb) with software Vulkan, and play the
     # phone page in Debian's Chromium, driven by playwright-core on Node.js; zbarimg reads
     # the TV's QR code back from a screenshot.
-    packages+=(xvfb xauth chromium zbar-tools)
+    # weston is a headless Wayland desktop, for the test that the game opens its window there.
+    packages+=(xvfb xauth chromium zbar-tools weston)
     command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 fi
 

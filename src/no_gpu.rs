@@ -5,6 +5,11 @@
 /// What Bevy's renderer says when it finds no adapter (`bevy_render`'s own words).
 const NO_ADAPTER: &str = "Unable to find a GPU!";
 
+/// What it says when only OpenGL is left: Bevy 0.19.1 finds an OpenGL adapter but cannot show
+/// it in the window (the adapter is made before the window, from a display of its own, so the
+/// window's surface offers it no present mode; bevyengine/bevy#22220 and #24756).
+const NO_PRESENT_MODE: &str = "Fallback system failed to choose present mode";
+
 /// The exit code of a game that found no graphics driver.
 pub const EXIT_NO_GPU: i32 = 3;
 
@@ -15,7 +20,7 @@ On Debian or Ubuntu, install Mesa's drivers (they include a software one that wo
     sudo apt install mesa-vulkan-drivers
 In a virtual machine, turning on 3D acceleration helps too.";
 
-/// Turns the renderer's "no GPU" panic into [`MESSAGE`] and exit code [`EXIT_NO_GPU`];
+/// Turns the renderer's "no GPU" panic (and its "no present mode" one) into [`MESSAGE`] and exit code [`EXIT_NO_GPU`];
 /// every other panic is reported as before.
 pub fn explain_missing_driver() {
     let before = std::panic::take_hook();
@@ -25,7 +30,10 @@ pub fn explain_missing_driver() {
             .downcast_ref::<&str>()
             .copied()
             .or_else(|| info.payload().downcast_ref::<String>().map(String::as_str));
-        if said.is_some_and(|said| said.starts_with(NO_ADAPTER)) {
+        let no_driver = |said: &str| {
+            said.starts_with(NO_ADAPTER) || (said.contains(NO_PRESENT_MODE) && said.contains("Options: []"))
+        };
+        if said.is_some_and(no_driver) {
             eprintln!("{MESSAGE}");
             std::process::exit(EXIT_NO_GPU);
         }
