@@ -2,7 +2,8 @@
 # Checks the release files of scripts/package.sh for real, each in a clean Debian:
 #  1. the .deb installed with apt in a fresh bookworm chroot (its Depends and Recommends
 #     resolved from Debian, nothing else), then as an ordinary user from /: --version,
-#     packs, validate, and the title under Xvfb (screenshot); again with no Vulkan driver
+#     packs, validate, and the title under Xvfb (screenshot), and on Wayland (headless
+#     weston, no X display; screenshot); again with no Vulkan driver
 #     (the title, or at least a message that says what to install); then the package
 #     purged: what left /usr is exactly its files, and nothing of it stays;
 #  2. the tarball unpacked in another fresh chroot (with the .deb's Depends installed) and
@@ -74,6 +75,14 @@ check deb-install in_root "$root" "apt-get install -y -q /tmp/bigtuna.deb"
 check xvfb-install in_root "$root" "apt-get install -y -q --no-install-recommends xvfb xauth"
 runs "$root" bigtuna deb
 check desktop-entry test -f "$root/usr/share/applications/bigtuna.desktop"
+# On a Wayland desktop (a headless weston, the test's too), with no X display at all.
+check weston-install in_root "$root" "apt-get install -y -q --no-install-recommends weston"
+check deb-wayland-title as_player "$root" "mkdir -m 700 /tmp/xdg; export XDG_RUNTIME_DIR=/tmp/xdg
+    weston --backend=headless-backend.so --socket=wl-check > /tmp/weston.log 2>&1 & weston=\$!
+    for _ in \$(seq 100); do [ -S /tmp/xdg/wl-check ] && break; sleep 0.1; done
+    WAYLAND_DISPLAY=wl-check bigtuna play --exit-after-frames 60 --screenshot /tmp/wayland.png; status=\$?
+    kill \$weston; exit \$status"
+cp "$root/tmp/wayland.png" "$out/deb-wayland-title.png" 2>/dev/null
 check no-vulkan-driver in_root "$root" "apt-get remove -y -q mesa-vulkan-drivers"
 check deb-no-vulkan-title play "$root" bigtuna deb-no-vulkan-title
 check deb-no-vulkan-says-why as_player "$root" "xvfb-run -a bigtuna play --exit-after-frames 5 2>&1 | grep -q 'apt install mesa-vulkan-drivers'"

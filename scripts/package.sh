@@ -10,8 +10,9 @@
 # Bevy again, which takes long. `--profile dev` packages the everyday build instead, to test
 # the packaging itself (scripts/check-package.sh) without that wait; never ship it.
 # The .deb's Depends are worked out from the binary: the libraries it links (dpkg-shlibdeps)
-# and those it opens at run time (seen by running it once under Xvfb with LD_DEBUG), each
-# mapped to its Debian package. Needs dpkg-dev, xvfb and a Vulkan driver on this machine.
+# and those it opens at run time (seen by running it under Xvfb and on a headless Wayland
+# desktop with LD_DEBUG), each mapped to its Debian package. Needs dpkg-dev, xvfb, weston and
+# a Vulkan driver on this machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=release
@@ -22,8 +23,8 @@ while (( $# )); do
     esac
     shift
 done
-for tool in dpkg-deb dpkg-shlibdeps xvfb-run; do
-    command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install dpkg-dev xvfb" >&2; exit 1; }
+for tool in dpkg-deb dpkg-shlibdeps xvfb-run weston; do
+    command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install dpkg-dev xvfb weston" >&2; exit 1; }
 done
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n1)
 target=${CARGO_TARGET_DIR:-$PWD/target}
@@ -65,11 +66,25 @@ printf 'bigtuna (%s) unstable; urgency=medium\n\n  * Release %s: see README.md.\
 mkdir -p "$stage/src/debian"
 printf 'Source: bigtuna\n\nPackage: bigtuna\nArchitecture: amd64\n' > "$stage/src/debian/control"
 linked=$(cd "$stage/src" && dpkg-shlibdeps -O "$root/usr/bin/bigtuna" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
-# ...and what it opens itself when it runs (dlopen: X11, the Vulkan loader...), by package.
+# ...and what it opens itself when it runs (dlopen: X11 or Wayland, the Vulkan loader...), by
+# package: one run under Xvfb, one on a headless Wayland desktop (weston).
 # Graphics drivers are recommended, not required: any Vulkan driver will do.
-LD_DEBUG=files BIGTUNA_CONFIG=$stage/run BIGTUNA_SAVES=$stage/run BIGTUNA_GAMES=$stage/run \
-    xvfb-run -a -s "-screen 0 1280x720x24" "$root/usr/bin/bigtuna" play --exit-after-frames 10 \
-    > /dev/null 2> "$stage/ld.log" || true
+probe() { # ENV... [-- WRAPPER...]: one short run of the game, its loader's log kept in ld.log
+    local environment=()
+    while (( $# )) && [[ $1 != -- ]]; do environment+=("$1"); shift; done
+    (( $# )) && shift
+    env "${environment[@]}" LD_DEBUG=files BIGTUNA_CONFIG="$stage/run" BIGTUNA_SAVES="$stage/run" \
+        BIGTUNA_GAMES="$stage/run" "$@" "$root/usr/bin/bigtuna" play --exit-after-frames 10 \
+        > /dev/null 2>> "$stage/ld.log" || true
+}
+probe -- xvfb-run -a -s "-screen 0 1280x720x24"
+mkdir -m 700 "$stage/xdg"
+XDG_RUNTIME_DIR=$stage/xdg weston --backend=headless-backend.so --socket=wl-package > /dev/null 2>&1 &
+weston=$!
+for _ in $(seq 100); do [[ -S $stage/xdg/wl-package ]] && break; sleep 0.1; done
+probe -u DISPLAY XDG_RUNTIME_DIR="$stage/xdg" WAYLAND_DISPLAY=wl-package
+kill "$weston"; wait "$weston" 2>/dev/null || true
+grep -q "libwayland-client" "$stage/ld.log" || { echo "the Wayland run opened no libwayland: is weston working?" >&2; exit 1; }
 opened=$(grep "dynamically loaded by $root/usr/bin/bigtuna" "$stage/ld.log" | sed 's/.*file=\([^ ]*\) .*/\1/' | sort -u)
 depends=()
 for lib in $opened; do

@@ -156,11 +156,7 @@ fn engine(width: u32, height: u32) -> bevy::app::PluginGroupBuilder {
 /// but cannot then show in the window (see `no_gpu`). `WGPU_BACKEND=gl` still tries it.
 fn graphics() -> bevy::render::settings::WgpuSettings {
     use bevy::render::settings::{Backends, WgpuSettings};
-    let mut settings = WgpuSettings::default();
-    if std::env::var_os("WGPU_BACKEND").is_none() {
-        settings.backends = Some(Backends::PRIMARY);
-    }
-    settings
+    WgpuSettings { backends: Some(Backends::from_env().unwrap_or(Backends::PRIMARY)), ..default() }
 }
 
 fn exit_code(exit: AppExit) -> ExitCode {

@@ -20,8 +20,8 @@ On Debian or Ubuntu, install Mesa's drivers (they include a software one that wo
     sudo apt install mesa-vulkan-drivers
 In a virtual machine, turning on 3D acceleration helps too.";
 
-/// Turns the renderer's "no GPU" panic (and its "no present mode" one) into [`MESSAGE`] and exit code [`EXIT_NO_GPU`];
-/// every other panic is reported as before.
+/// Turns the renderer's "no GPU" panic (and its "no present mode" one) into [`MESSAGE`] and
+/// exit code [`EXIT_NO_GPU`]; every other panic is reported as before.
 pub fn explain_missing_driver() {
     let before = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {

@@ -205,12 +205,14 @@ impl Weston {
             .expect("weston runs (the README's test command installs it)");
         let weston = Self { child, runtime, socket };
         // Bounded: ten seconds for its socket to appear.
-        for _ in 0..100 {
-            if weston.runtime.path().join(socket).exists() {
-                break;
+        let up = (0..100).any(|_| {
+            let there = weston.runtime.path().join(socket).exists();
+            if !there {
+                std::thread::sleep(std::time::Duration::from_millis(100));
             }
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
+            there
+        });
+        assert!(up, "weston made no socket in ten seconds");
         weston
     }
 }
