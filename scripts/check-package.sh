@@ -3,8 +3,9 @@
 #  1. the .deb installed with apt in a fresh bookworm chroot (its Depends and Recommends
 #     resolved from Debian, nothing else), then as an ordinary user from /: --version,
 #     packs, validate, and the title under Xvfb (screenshot), and on Wayland (headless
-#     weston, no X display; screenshot); again with no Vulkan driver
-#     (the title, or at least a message that says what to install); then the package
+#     weston, no X display; screenshot); again with no Vulkan driver (OpenGL draws the
+#     title, on X11 and on Wayland); with no OpenGL either (a message that says what to
+#     install, exit code 3, no panic); then the package
 #     purged: what left /usr is exactly its files, and nothing of it stays;
 #  2. the tarball unpacked in another fresh chroot (with the .deb's Depends installed) and
 #     run the same way from where it is unpacked;
@@ -85,7 +86,16 @@ check deb-wayland-title as_player "$root" "mkdir -m 700 /tmp/xdg; export XDG_RUN
 cp "$root/tmp/wayland.png" "$out/deb-wayland-title.png" 2>/dev/null
 check no-vulkan-driver in_root "$root" "apt-get remove -y -q mesa-vulkan-drivers"
 check deb-no-vulkan-title play "$root" bigtuna deb-no-vulkan-title
-check deb-no-vulkan-says-why as_player "$root" "xvfb-run -a bigtuna play --exit-after-frames 5 2>&1 | grep -q 'apt install mesa-vulkan-drivers'"
+check deb-no-vulkan-draws-with-opengl grep -q "drawing with OpenGL" "$out/deb-no-vulkan-title.log"
+check deb-no-vulkan-wayland-title as_player "$root" "export XDG_RUNTIME_DIR=/tmp/xdg
+    weston --backend=headless-backend.so --socket=wl-check > /tmp/weston.log 2>&1 & weston=\$!
+    for _ in \$(seq 100); do [ -S /tmp/xdg/wl-check ] && break; sleep 0.1; done
+    WAYLAND_DISPLAY=wl-check bigtuna play --exit-after-frames 60 --screenshot /tmp/wayland-gl.png > /tmp/wayland-gl.log 2>&1
+    status=\$?; kill \$weston; grep -q 'drawing with OpenGL' /tmp/wayland-gl.log && exit \$status"
+cp "$root/tmp/wayland-gl.png" "$out/deb-no-vulkan-wayland-title.png" 2>/dev/null
+check no-opengl-driver in_root "$root" "apt-get remove -y -q libegl-mesa0"
+check deb-no-driver-says-why as_player "$root" "xvfb-run -a bigtuna play --exit-after-frames 5 > /tmp/none.log 2>&1
+    [ \$? -eq 3 ] && grep -q 'apt install mesa-vulkan-drivers libegl1 libgl1-mesa-dri' /tmp/none.log && ! grep -q panicked /tmp/none.log"
 # Removing it: the paths that leave /usr are the package's own, and none of it stays.
 in_root "$root" "dpkg -L bigtuna" | sort > "$out/bigtuna-files.txt"
 find "$root/usr" | sed "s|^$root||" | sort > "$out/usr-installed.txt"

@@ -68,7 +68,8 @@ printf 'Source: bigtuna\n\nPackage: bigtuna\nArchitecture: amd64\n' > "$stage/sr
 linked=$(cd "$stage/src" && dpkg-shlibdeps -O "$root/usr/bin/bigtuna" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
 # ...and what it opens itself when it runs (dlopen: X11 or Wayland, the Vulkan loader...), by
 # package: one run under Xvfb, one on a headless Wayland desktop (weston).
-# Graphics drivers are recommended, not required: any Vulkan driver will do.
+# Graphics drivers are recommended, not required: any Vulkan driver will do, and Mesa's
+# OpenGL (EGL) is the fallback where none does.
 probe() { # ENV... [-- WRAPPER...]: one short run of the game, its loader's log kept in ld.log
     local environment=()
     while (( $# )) && [[ $1 != -- ]]; do environment+=("$1"); shift; done
@@ -98,7 +99,7 @@ for lib in $opened; do
     [[ -n $package ]] && ! grep -qw "$package" <<< "$linked" && depends+=("$package")
 done
 runtime=$( (( ${#depends[@]} )) && printf '%s\n' "${depends[@]}" | sort -u | paste -sd, | sed 's/,/, /g' || true)
-drivers="mesa-vulkan-drivers | vulkan-icd"
+drivers="mesa-vulkan-drivers | vulkan-icd, libegl1, libgl1-mesa-dri"
 mkdir -p "$root/DEBIAN"
 cat > "$root/DEBIAN/control" <<CONTROL
 Package: bigtuna

@@ -10,7 +10,9 @@ if [[ "${1:-}" == "--test" ]]; then
     # phone page in Debian's Chromium, driven by playwright-core on Node.js; zbarimg reads
     # the TV's QR code back from a screenshot.
     # weston is a headless Wayland desktop, for the test that the game opens its window there.
-    packages+=(xvfb xauth chromium zbar-tools weston)
+    # libegl1 and libgl1-mesa-dri are Mesa's OpenGL, for the tests of the fallback with no
+    # Vulkan driver.
+    packages+=(xvfb xauth chromium zbar-tools weston libegl1 libgl1-mesa-dri)
     command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 fi
 

@@ -148,15 +148,9 @@ fn engine(width: u32, height: u32) -> bevy::app::PluginGroupBuilder {
         })
         // Nothing is loaded from a file: what the game shows and plays is in its binary.
         .set(AssetPlugin { file_path: absolute(paths::data_dir().unwrap_or_default().join("assets")), ..default() })
-        .set(bevy::render::RenderPlugin { render_creation: graphics().into(), ..default() })
-}
-
-/// The graphics APIs the game may draw with: Vulkan (Metal, DirectX 12 elsewhere), not
-/// OpenGL, which Bevy 0.19.1 picks over a software Vulkan when it sees a hardware GL adapter
-/// but cannot then show in the window (see `no_gpu`). `WGPU_BACKEND=gl` still tries it.
-fn graphics() -> bevy::render::settings::WgpuSettings {
-    use bevy::render::settings::{Backends, WgpuSettings};
-    WgpuSettings { backends: Some(Backends::from_env().unwrap_or(Backends::PRIMARY)), ..default() }
+        // Vulkan, or OpenGL on winit's display where no Vulkan driver answers (`graphics`).
+        .add_before::<bevy::render::RenderPlugin>(crate::graphics::ChosenRenderer)
+        .disable::<bevy::render::RenderPlugin>()
 }
 
 fn exit_code(exit: AppExit) -> ExitCode {

@@ -9,6 +9,7 @@ pub mod audio;
 pub mod cli;
 pub mod frame_limit;
 pub mod game;
+pub mod graphics;
 pub mod input;
 pub mod library_read;
 pub mod loading;

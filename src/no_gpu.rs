@@ -1,13 +1,13 @@
-//! A computer where no graphics driver works (no Vulkan driver installed, a virtual machine
-//! without 3D) gets a message that says what to install, and the game exits: Bevy's renderer
+//! A computer where no graphics driver works (neither Vulkan nor OpenGL installed, a virtual
+//! machine without 3D) gets a message that says what to install, and the game exits: Bevy's renderer
 //! would otherwise end in a panic and a backtrace.
 
 /// What Bevy's renderer says when it finds no adapter (`bevy_render`'s own words).
 const NO_ADAPTER: &str = "Unable to find a GPU!";
 
-/// What it says when only OpenGL is left: Bevy 0.19.1 finds an OpenGL adapter but cannot show
-/// it in the window (the adapter is made before the window, from a display of its own, so the
-/// window's surface offers it no present mode; bevyengine/bevy#22220 and #24756).
+/// What it says when its own OpenGL adapter cannot be shown (made on no display, so the
+/// window's surface offers it no present mode; bevyengine/bevy#22220): Bevy makes one only
+/// when `WGPU_BACKEND=gl` asks for it and `graphics` found no OpenGL driver of its own.
 const NO_PRESENT_MODE: &str = "Fallback system failed to choose present mode";
 
 /// The exit code of a game that found no graphics driver.
@@ -15,9 +15,9 @@ pub const EXIT_NO_GPU: i32 = 3;
 
 /// What the player reads instead.
 pub const MESSAGE: &str = "Big Tuna Trivia cannot open its window: no graphics driver on this computer works with it \
-(the game draws with Vulkan).
-On Debian or Ubuntu, install Mesa's drivers (they include a software one that works anywhere):
-    sudo apt install mesa-vulkan-drivers
+(the game draws with Vulkan, or with OpenGL where Vulkan is missing).
+On Debian or Ubuntu, install Mesa's drivers (they include software ones that work anywhere):
+    sudo apt install mesa-vulkan-drivers libegl1 libgl1-mesa-dri
 In a virtual machine, turning on 3D acceleration helps too.";
 
 /// Turns the renderer's "no GPU" panic (and its "no present mode" one) into [`MESSAGE`] and

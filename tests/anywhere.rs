@@ -1,8 +1,8 @@
 //! The game carries what it ships: the test binary, copied to an empty folder and started
 //! from another, with no `BIGTUNA_DATA` and a home of its own, prints its version, lists and
 //! validates the built-in pack, renders the title (screenshot) and plays a scripted game; with
-//! no Vulkan driver, OpenGL or not, it says what to install; on a Wayland desktop (headless
-//! weston) it opens its window there.
+//! no Vulkan driver it draws with OpenGL, and with no driver at all it says what to install;
+//! on a Wayland desktop (headless weston) it opens its window there, with Vulkan or OpenGL.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -89,16 +89,25 @@ fn the_game_copied_alone_to_an_empty_folder_lists_validates_renders_and_plays() 
 
     let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let dir = shots_dir().join("anywhere");
-    let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("a screenshot folder");
+    // Only this test's shots: the others of this file write theirs here at the same time.
+    for old in ["title.png", "results.png"] {
+        let _ = std::fs::remove_file(dir.join(old));
+    }
     let title = dir.join("title.png");
     let shot = game.play(&["--exit-after-frames", "60", "--screenshot", title.to_str().expect("utf-8 path")]);
     assert!(shot.status.success(), "{}", String::from_utf8_lossy(&shot.stderr));
     assert!(text_pixel_share(&title) > 0.004, "the title is drawn, in the game's own fonts");
-    // A party of two from the command line: each reveals, the host ends the night at the
-    // third question, and the game's record is written in the new home.
-    let script =
-        "wait:40,f2,wait:10,enter,wait:10,enter,wait:10,f2,wait:10,enter,wait:10,enter,wait:10,f4,wait:30,shot:results";
+    play_a_party(&game, &dir, "results.png", &[]);
+}
+
+/// A party of two from the command line, with `env`: each reveals, the host ends the night at
+/// the third question, and the game's record is written in the new home; its log.
+fn play_a_party(game: &Copied, dir: &Path, results: &str, env: &[(&str, &str)]) -> String {
+    let script = format!(
+        "wait:40,f2,wait:10,enter,wait:10,enter,wait:10,f2,wait:10,enter,wait:10,enter,wait:10,f4,wait:30,shot:{}",
+        results.trim_end_matches(".png")
+    );
     let dir_arg = dir.to_str().expect("utf-8 path");
     let args = [
         "--mode",
@@ -112,10 +121,11 @@ fn the_game_copied_alone_to_an_empty_folder_lists_validates_renders_and_plays() 
         "--timer",
         "off",
         "--script",
-        script,
+        &script,
     ];
-    let played = game.play(&[&args[..], &["--screenshot-dir", dir_arg]].concat());
-    let log = String::from_utf8_lossy(&played.stderr);
+    let _ = std::fs::remove_file(dir.join(results));
+    let played = game.play_with(&[&args[..], &["--screenshot-dir", dir_arg]].concat(), env);
+    let log = String::from_utf8_lossy(&played.stderr).into_owned();
     assert!(played.status.success(), "{log}");
     let games = game.elsewhere.path().join("home/.local/share/bigtuna/games");
     let (records, broken) = bigtuna::cli::history::read(&games);
@@ -123,39 +133,62 @@ fn the_game_copied_alone_to_an_empty_folder_lists_validates_renders_and_plays() 
     let [record] = &records[..] else { panic!("one game, one record in {}:\n{log}", games.display()) };
     assert_eq!(record.players.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Ann", "Bo"]);
     assert!(record.rounds.len() >= 2, "two questions played: {}\n{log}", record.rounds.len());
-    assert!(dir.join("results.png").exists(), "{log}");
+    assert!(text_pixel_share(&dir.join(results)) > 0.004, "the results are drawn: {log}");
+    log
 }
 
 /// The Vulkan loader finds no driver where these point.
 const NO_VULKAN: [(&str, &str); 2] =
     [("VK_ICD_FILENAMES", "/nonexistent/icd.json"), ("VK_DRIVER_FILES", "/nonexistent/icd.json")];
 
+/// What the game logs when it draws with OpenGL (`graphics`), and Bevy's word for the adapter.
+const DRAWS_WITH_OPENGL: [&str; 2] = ["drawing with OpenGL", "backend: Gl"];
+
 #[test]
-fn with_no_vulkan_driver_the_game_says_what_to_install_and_does_not_panic() {
+fn with_no_vulkan_driver_the_game_draws_with_opengl_and_plays() {
     let game = Copied::new();
     let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let run = game.play_with(&["--exit-after-frames", "5"], &NO_VULKAN);
+    let dir = shots_dir().join("anywhere");
+    std::fs::create_dir_all(&dir).expect("a screenshot folder");
+    let title = dir.join("title-opengl.png");
+    let _ = std::fs::remove_file(&title);
+    let shot = ["--exit-after-frames", "60", "--screenshot", title.to_str().expect("utf-8 path")];
+    let run = game.play_with(&shot, &NO_VULKAN);
     let said = String::from_utf8_lossy(&run.stderr);
-    assert_eq!(run.status.code(), Some(bigtuna::no_gpu::EXIT_NO_GPU), "{said}");
-    assert!(said.contains("sudo apt install mesa-vulkan-drivers"), "{said}");
-    assert!(!said.contains("panicked") && !said.contains("backtrace"), "{said}");
-    // OpenGL is not tried unless asked for (Bevy 0.19.1 cannot show it in the window).
-    assert!(!said.contains("wgpu_hal::gles"), "{said}");
+    assert!(run.status.success(), "{said}");
+    for words in DRAWS_WITH_OPENGL {
+        assert!(said.contains(words), "{words}: {said}");
+    }
+    assert!(text_pixel_share(&title) > 0.004, "the title is drawn with OpenGL: {said}");
+    let log = play_a_party(&game, &dir, "results-opengl.png", &NO_VULKAN);
+    assert!(log.contains(DRAWS_WITH_OPENGL[0]), "{log}");
 }
 
 #[test]
-fn asked_to_draw_with_opengl_it_cannot_show_the_game_says_so_and_does_not_panic() {
+fn with_vulkan_at_hand_the_game_does_not_open_opengl() {
     let game = Copied::new();
     let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    // Mesa's OpenGL is on this machine: Bevy takes its adapter, then finds the window offers
-    // it no present mode, and that panic must read as the missing driver it is.
-    let gl = [NO_VULKAN[0], NO_VULKAN[1], ("WGPU_BACKEND", "gl")];
-    let run = game.play_with(&["--exit-after-frames", "5"], &gl);
+    let run = game.play(&["--exit-after-frames", "5"]);
     let said = String::from_utf8_lossy(&run.stderr);
-    assert!(said.contains("backend: Gl"), "an OpenGL adapter was found: {said}");
-    assert_eq!(run.status.code(), Some(bigtuna::no_gpu::EXIT_NO_GPU), "{said}");
-    assert!(said.contains("sudo apt install mesa-vulkan-drivers"), "{said}");
-    assert!(!said.contains("panicked"), "{said}");
+    assert!(run.status.success(), "{said}");
+    assert!(said.contains("backend: Vulkan"), "{said}");
+    assert!(!said.contains(DRAWS_WITH_OPENGL[0]) && !said.contains("wgpu_hal::gles"), "{said}");
+}
+
+#[test]
+fn with_no_graphics_driver_at_all_the_game_says_what_to_install_and_does_not_panic() {
+    let game = Copied::new();
+    let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    // libglvnd's EGL finds no vendor where this points: OpenGL is gone too.
+    let none = [NO_VULKAN[0], NO_VULKAN[1], ("__EGL_VENDOR_LIBRARY_FILENAMES", "/nonexistent/egl.json")];
+    for backend in [None, Some("gl")] {
+        let env: Vec<(&str, &str)> = none.iter().copied().chain(backend.map(|gl| ("WGPU_BACKEND", gl))).collect();
+        let run = game.play_with(&["--exit-after-frames", "5"], &env);
+        let said = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(bigtuna::no_gpu::EXIT_NO_GPU), "{backend:?}: {said}");
+        assert!(said.contains("sudo apt install mesa-vulkan-drivers libegl1 libgl1-mesa-dri"), "{said}");
+        assert!(!said.contains("panicked") && !said.contains("backtrace"), "{backend:?}: {said}");
+    }
 }
 
 #[test]
@@ -224,13 +257,13 @@ impl Drop for Weston {
     }
 }
 
-#[test]
-fn on_a_wayland_desktop_the_game_opens_its_window_there_and_draws_the_title() {
+/// The game's title on a headless weston, with `env` beside the Wayland desktop's; its log.
+fn title_on_wayland(name: &str, env: &[(&str, &str)]) -> String {
     let game = Copied::new();
     let weston = Weston::start(&game);
     let dir = shots_dir().join("anywhere");
     std::fs::create_dir_all(&dir).expect("a screenshot folder");
-    let title = dir.join("title-wayland.png");
+    let title = dir.join(name);
     let _ = std::fs::remove_file(&title);
     // No DISPLAY (the command starts from an empty environment): X11 is out of reach.
     let run = game
@@ -238,10 +271,26 @@ fn on_a_wayland_desktop_the_game_opens_its_window_there_and_draws_the_title() {
         .args(["play", "--exit-after-frames", "60", "--screenshot", title.to_str().expect("utf-8 path")])
         .env("XDG_RUNTIME_DIR", weston.runtime.path())
         .env("WAYLAND_DISPLAY", weston.socket)
+        .envs(env.iter().copied())
         .output()
         .expect("the game runs");
-    let log = String::from_utf8_lossy(&run.stderr);
+    let log = String::from_utf8_lossy(&run.stderr).into_owned();
     assert!(run.status.success(), "{log}");
     assert!(log.contains("Creating new window"), "{log}");
     assert!(text_pixel_share(&title) > 0.004, "the title is drawn on Wayland: {log}");
+    log
+}
+
+#[test]
+fn on_a_wayland_desktop_the_game_opens_its_window_there_and_draws_the_title() {
+    let log = title_on_wayland("title-wayland.png", &[]);
+    assert!(log.contains("backend: Vulkan"), "{log}");
+}
+
+#[test]
+fn on_a_wayland_desktop_with_no_vulkan_driver_opengl_draws_the_title_there() {
+    let log = title_on_wayland("title-wayland-opengl.png", &NO_VULKAN);
+    for words in DRAWS_WITH_OPENGL {
+        assert!(log.contains(words), "{words}: {log}");
+    }
 }
