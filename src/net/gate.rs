@@ -3,7 +3,9 @@
 //! device on the network can hold the door shut:
 //! - connections still sending their head have a budget of their own ([`MAX_WAITING`], and
 //!   [`MAX_WAITING_PER_ADDRESS`] from one address); a new one past it sends the oldest such
-//!   connection away with a 503, so real phones, whose heads arrive at once, always get in;
+//!   connection away with a 503, so real phones, whose heads arrive at once, always get in
+//!   (such a connection holds its place in [`MAX_OPEN`] in the waiting queue, so sending it
+//!   away frees the place before the next connection is taken);
 //! - a head must arrive within [`HEADER_TIMEOUT`] of connecting (408) and be at most
 //!   [`MAX_HEADER_BYTES`] (431);
 //! - past [`MAX_OPEN`] connections being read or answered, a new one gets a 503 at once.
@@ -26,7 +28,7 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{Notify, Semaphore};
+use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore};
 use tokio::time::Instant;
 
 /// A request's head must arrive within this time of connecting, or the connection is closed.
@@ -66,33 +68,50 @@ pub(super) async fn serve(listener: TcpListener, app: Router) {
                 continue;
             }
         };
+        let deadline = Instant::now() + HEADER_TIMEOUT;
         let _ = stream.set_nodelay(true);
-        let Ok(permit) = Arc::clone(&open).try_acquire_owned() else {
+        // A connection that has not sent its head yet gives up its place to a new one here,
+        // at once: its place is freed before the next connection is taken, however busy the
+        // machine, so a phone never finds the door shut by idle connections.
+        let permit = match Arc::clone(&open).try_acquire_owned() {
+            Ok(permit) => Some(permit),
+            Err(_) if waiting.send_away_oldest() => Arc::clone(&open).try_acquire_owned().ok(),
+            Err(_) => None,
+        };
+        let Some(permit) = permit else {
             warn!("phone server: {MAX_OPEN} connections are being served: {peer} was told to come back");
             tokio::spawn(refuse(stream, Refusal::Busy));
             continue;
         };
-        let (app, waiting) = (app.clone(), Arc::clone(&waiting));
-        tokio::spawn(async move {
-            connection(stream, peer, app, &waiting).await;
-            drop(permit);
-        });
+        let place = waiting.enter(peer.ip(), permit);
+        let waiting = Arc::clone(&waiting);
+        let app = app.clone();
+        tokio::spawn(async move { connection(stream, peer, app, &waiting, place, deadline).await });
     }
 }
 
 /// One connection: its head, then hyper for its one request.
-async fn connection(mut stream: TcpStream, peer: SocketAddr, app: Router, waiting: &Waiting) {
-    let deadline = Instant::now() + HEADER_TIMEOUT;
-    let (ticket, evicted) = waiting.enter(peer.ip());
+async fn connection(
+    mut stream: TcpStream,
+    peer: SocketAddr,
+    app: Router,
+    waiting: &Waiting,
+    place: Place,
+    deadline: Instant,
+) {
     let head = tokio::select! {
         head = tokio::time::timeout_at(deadline, read_head(&mut stream)) => head,
-        () = evicted.notified() => {
+        () = place.sent_away.notified() => {
             debug!("phone server: {peer} had not sent its request as more connections came: sent away");
             refuse(stream, Refusal::Busy).await;
             return;
         }
     };
-    waiting.leave(ticket);
+    // Its place (and with it the permit) is taken back; if it was sent away just as its head
+    // arrived, it goes like the others that were.
+    let Some(_permit) = waiting.leave(place.ticket) else {
+        return refuse(stream, Refusal::Busy).await;
+    };
     let head = match head {
         Ok(Ok(head)) => head,
         Ok(Err(Some(refusal))) => return refuse(stream, refusal).await,
@@ -183,41 +202,62 @@ async fn refuse(mut stream: TcpStream, refusal: Refusal) {
     .await;
 }
 
+/// A connection's place among those still sending their heads.
+struct Place {
+    ticket: u64,
+    /// Told when a newer connection takes the place.
+    sent_away: Arc<Notify>,
+}
+
+/// One connection still sending its head: it holds its permit here, so that sending it away
+/// frees the permit at once, not when its task next runs.
+struct Entry {
+    ticket: u64,
+    address: IpAddr,
+    sent_away: Arc<Notify>,
+    permit: OwnedSemaphorePermit,
+}
+
 /// The connections still sending their heads, oldest first.
 #[derive(Default)]
 struct Waiting {
-    queue: Mutex<VecDeque<(u64, IpAddr, Arc<Notify>)>>,
+    queue: Mutex<VecDeque<Entry>>,
     tickets: AtomicU64,
 }
 
 impl Waiting {
     /// A connection from `address` starts sending its head; one over the budget (of its
     /// address first, else of all) is told to go, oldest first.
-    fn enter(&self, address: IpAddr) -> (u64, Arc<Notify>) {
+    fn enter(&self, address: IpAddr, permit: OwnedSemaphorePermit) -> Place {
         let ticket = self.tickets.fetch_add(1, Ordering::Relaxed);
-        let evicted = Arc::new(Notify::new());
+        let sent_away = Arc::new(Notify::new());
         let mut queue = self.queue.lock().unwrap_or_else(PoisonError::into_inner);
-        let from_here = queue.iter().filter(|(_, from, _)| *from == address).count();
+        let from_here = queue.iter().filter(|entry| entry.address == address).count();
         let oldest = if from_here >= MAX_WAITING_PER_ADDRESS {
-            queue.iter().position(|(_, from, _)| *from == address)
+            queue.iter().position(|entry| entry.address == address)
         } else if queue.len() >= MAX_WAITING {
             Some(0)
         } else {
             None
         };
-        if let Some((_, _, sent_away)) = oldest.and_then(|index| queue.remove(index)) {
-            sent_away.notify_one();
+        if let Some(entry) = oldest.and_then(|index| queue.remove(index)) {
+            entry.sent_away.notify_one();
         }
-        queue.push_back((ticket, address, Arc::clone(&evicted)));
-        (ticket, evicted)
+        queue.push_back(Entry { ticket, address, sent_away: Arc::clone(&sent_away), permit });
+        Place { ticket, sent_away }
     }
 
-    /// Its head arrived, or it gave up.
-    fn leave(&self, ticket: u64) {
+    /// Sends the oldest waiting connection away, freeing its permit; false if none waits.
+    fn send_away_oldest(&self) -> bool {
         let mut queue = self.queue.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(index) = queue.iter().position(|(t, _, _)| *t == ticket) {
-            queue.remove(index);
-        }
+        queue.pop_front().map(|entry| entry.sent_away.notify_one()).is_some()
+    }
+
+    /// Its head arrived, or it gave up: its permit, unless it was sent away.
+    fn leave(&self, ticket: u64) -> Option<OwnedSemaphorePermit> {
+        let mut queue = self.queue.lock().unwrap_or_else(PoisonError::into_inner);
+        let index = queue.iter().position(|entry| entry.ticket == ticket)?;
+        queue.remove(index).map(|entry| entry.permit)
     }
 }
 
