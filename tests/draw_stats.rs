@@ -18,7 +18,9 @@ fn correct_option_position_is_uniform() {
     let draws = 10_000;
     for seed in 0..draws {
         let mut rng = StdRng::seed_from_u64(seed);
-        let Presented::Options { correct, options } = present("p", question, &mut rng).presented else {
+        let Presented::Options { correct, options } =
+            present(&bigtuna::pack::PackLibrary::default(), "p", question, &mut rng).presented
+        else {
             panic!("options")
         };
         assert_eq!(options.len(), 4);
@@ -37,7 +39,11 @@ fn orderings_are_shuffled_and_never_shown_solved() {
     let mut firsts = [0u32; 4];
     for seed in 0..4_000 {
         let mut rng = StdRng::seed_from_u64(seed);
-        let Presented::Ordering { shown } = present("p", question, &mut rng).presented else { panic!("ordering") };
+        let Presented::Ordering { shown } =
+            present(&bigtuna::pack::PackLibrary::default(), "p", question, &mut rng).presented
+        else {
+            panic!("ordering")
+        };
         assert_ne!(shown, ["one", "two", "three", "four"]);
         firsts[["one", "two", "three", "four"].iter().position(|i| *i == shown[0]).expect("item")] += 1;
     }

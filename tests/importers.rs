@@ -7,7 +7,7 @@ use std::process::Command;
 
 use base64::Engine;
 use bigtuna::pack::opentdb::{self, Encoding};
-use bigtuna::pack::{Answer, Difficulty, Pack, Question, SeasonRange, load_pack_file, spreadsheet};
+use bigtuna::pack::{Answer, Difficulty, Pack, Question, SeasonRange, SourceText, load_pack_file, spreadsheet};
 
 use crate::support::{root, scratch_dir};
 
@@ -194,6 +194,46 @@ fn a_pack_exported_as_csv_imports_back_the_same() {
     let (ok, json, _) = bigtuna(&["export", "jim-halpert", "--format", "json"], &dir);
     let value: serde_json::Value = serde_json::from_str(&json).expect("json");
     assert!(ok && value["questions"].as_array().is_some_and(|q| q.len() >= 240));
+}
+
+#[test]
+fn a_sheet_shows_sources_by_title_and_imports_them_back_as_declared() {
+    let mut pack = tricky_pack();
+    pack.sources = vec![
+        SourceText { id: "enc".into(), title: "the article \"Jim\", long".into(), ..text() },
+        // A title that starts the other one: the longer is matched first.
+        SourceText { id: "short".into(), title: "the article".into(), ..text() },
+        SourceText {
+            id: "wiki".into(),
+            title: "the fan wiki".into(),
+            link: "https://example.org/jim".into(),
+            licence: "CC BY-SA".into(),
+            file: "002.txt".into(),
+        },
+    ];
+    pack.spoilers = vec!["Athlead".into(), "Cece".into()];
+    pack.questions[0].source = "enc, Seasons 1-3; wiki, Summary".into();
+    pack.questions[1].source = "short, Casting".into();
+    pack.questions[2].source = "wiki".into();
+    let sheet = spreadsheet::to_csv(&pack).expect("csv");
+    assert!(sheet.contains("the article \"\"Jim\"\", long, Seasons 1-3; the fan wiki, Summary"), "{sheet}");
+    assert!(!sheet.contains("enc, Seasons") && !sheet.contains("short, Casting"), "{sheet}");
+    let back = spreadsheet::from_csv(&sheet).expect("read back");
+    assert!(back.problems.is_empty(), "{:?}", back.problems);
+    assert_eq!(back.pack, pack);
+    // An author who types the id in a sheet keeps it.
+    let typed = sheet.replace("the fan wiki, Summary", "wiki, Summary");
+    assert_eq!(spreadsheet::from_csv(&typed).expect("read").pack.questions[0].source, pack.questions[0].source);
+}
+
+fn text() -> SourceText {
+    SourceText {
+        id: String::new(),
+        title: String::new(),
+        file: String::new(),
+        link: String::new(),
+        licence: String::new(),
+    }
 }
 
 #[test]

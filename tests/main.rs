@@ -23,6 +23,7 @@ mod input_mapping;
 mod kill;
 mod matcher;
 mod pack_reload;
+mod pack_warnings;
 mod packs;
 mod participants;
 mod party_modes;

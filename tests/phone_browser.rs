@@ -176,6 +176,13 @@ fn a_player_joins_and_plays_in_chromium() {
         assert!(round.outcomes[0].correct, "{line}: {:?}", drawn.question.answer);
         kinds.push(std::mem::discriminant(&drawn.presented));
         assert!(said.iter().any(|l| l == &format!("revealed {} Right!", round.question)), "{said:?}");
+        // The source as players read it: the declared title and section, never a file.
+        assert_eq!(
+            said.iter().find(|l| l.starts_with(&format!("source {} ", round.question))),
+            Some(&format!("source {} Source: {}", round.question, drawn.source())),
+            "{said:?}"
+        );
+        assert!(!drawn.source().contains(".txt"), "{}", drawn.source());
     }
     assert_eq!(kinds.len(), 5);
     let distinct: std::collections::HashSet<_> = kinds.iter().collect();

@@ -71,6 +71,7 @@ impl Spy {
                     let drawn = &game(app).questions[result.question];
                     assert_eq!(result.answer, answer_text(drawn), "{text}");
                     assert_eq!(result.explanation.as_deref(), Some(drawn.question.explanation.as_str()));
+                    assert_eq!(result.source.as_deref(), Some(drawn.source()));
                     self.reveals.push(result);
                 }
                 _ => {}

@@ -331,6 +331,7 @@
     $('score').textContent = 'Score ' + m.score;
     $('rank').textContent = "You're " + ordinal(m.rank);
     say('explanation', m.explanation);
+    say('source', m.source ? 'Source: ' + m.source : '');
     show('reveal');
     vibrate(m.right ? 80 : [60, 80, 60]);
   }

@@ -130,6 +130,7 @@
       say('choices', listed.join('  ·  '));
       $('key').textContent = v.key || '';
       say('explanation', v.explanation);
+      say('source', v.source ? 'Source: ' + v.source : '');
     }
 
     var players = Array.isArray(v.players) ? v.players : [], list = $('hplayers'), seen = {};

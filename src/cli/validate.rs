@@ -5,7 +5,8 @@ use std::process::ExitCode;
 use super::ValidateArgs;
 use std::path::Path;
 
-use crate::pack::{PackLibrary, spans};
+use crate::pack::problem::Warning;
+use crate::pack::{PackLibrary, Problem, spans};
 
 /// Runs the command; returns the process exit code.
 pub fn run(args: &ValidateArgs) -> ExitCode {
@@ -17,11 +18,20 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
     for problem in library.problems() {
         println!("{problem}");
     }
+    for warning in warnings(&library) {
+        println!("{}", Warning(warning));
+    }
     println!("{}", summary(&library));
     if library.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
-/// `3 packs, 212 questions: 1 pack with 2 errors`, or `...: all valid`.
+/// What the packs that load warn about (spoilers, give-aways), in file order.
+fn warnings(library: &PackLibrary) -> impl Iterator<Item = &Problem> {
+    library.packs.iter().flat_map(|pack| &pack.origin.warnings)
+}
+
+/// `3 packs, 212 questions: 1 pack with 2 errors`, or `...: all valid`, with any warnings
+/// counted after (`: all valid (2 warnings)`).
 pub fn summary(library: &PackLibrary) -> String {
     let files = library.packs.len() + library.skipped.len();
     // Questions of broken packs count too: they were read, and most of them are fine.
@@ -29,10 +39,14 @@ pub fn summary(library: &PackLibrary) -> String {
         + library.skipped.iter().map(|s| questions_in(Path::new(&s.file))).sum::<usize>();
     let errors = library.problems().count();
     let head = format!("{}, {}", plural(files, "pack"), plural(questions, "question"));
+    let warned = match warnings(library).count() {
+        0 => String::new(),
+        n => format!(" ({})", plural(n, "warning")),
+    };
     if library.skipped.is_empty() {
-        format!("{head}: all valid")
+        format!("{head}: all valid{warned}")
     } else {
-        format!("{head}: {} with {}", plural(library.skipped.len(), "pack"), plural(errors, "error"))
+        format!("{head}: {} with {}{warned}", plural(library.skipped.len(), "pack"), plural(errors, "error"))
     }
 }
 

@@ -22,6 +22,17 @@ pub struct DrawnQuestion {
     pub question: Question,
     /// How it is shown: options and items in their shuffled order.
     pub presented: Presented,
+    /// Its `source` as players read it (the pack's titles for its declared sources); empty in
+    /// games saved before there were any, which show `question.source`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cited: String,
+}
+
+impl DrawnQuestion {
+    /// Where the fact comes from, as the reveal, the phones and the printed sheet show it.
+    pub fn source(&self) -> &str {
+        if self.cited.is_empty() { &self.question.source } else { &self.cited }
+    }
 }
 
 /// The shuffled face of a question.
@@ -131,7 +142,7 @@ pub fn draw_from(
         preferred = pool.last().is_some_and(|(pack, q)| seen.last_asked(pack, &q.id) > 0);
     }
     let chosen = choose(pool, settings)?;
-    Ok((chosen.into_iter().map(|(pack, question)| present(pack, question, &mut rng)).collect(), preferred))
+    Ok((chosen.into_iter().map(|(pack, question)| present(library, pack, question, &mut rng)).collect(), preferred))
 }
 
 /// A big pool's draw: a random sample of candidates in random order, chosen from as a whole
@@ -168,7 +179,7 @@ pub fn sampled(
     if ran_dry || seen.is_some_and(|seen| chosen.iter().any(|(pack, q)| seen.last_asked(pack, &q.id) > 0)) {
         return None;
     }
-    Some((chosen.into_iter().map(|(pack, question)| present(pack, question, &mut rng)).collect(), preferred))
+    Some((chosen.into_iter().map(|(pack, question)| present(library, pack, question, &mut rng)).collect(), preferred))
 }
 
 /// The game's questions from a pool in draw order: the first of each group, then the
@@ -266,8 +277,8 @@ fn ramp<'a>(pool: Vec<(&'a str, &'a Question)>, count: usize) -> Vec<(&'a str, &
     chosen
 }
 
-/// Shuffles a question's options or items.
-pub fn present(pack: &str, question: &Question, rng: &mut StdRng) -> DrawnQuestion {
+/// Shuffles a question's options or items, and cites its source as the pack declares it.
+pub fn present(library: &PackLibrary, pack: &str, question: &Question, rng: &mut StdRng) -> DrawnQuestion {
     let presented = match &question.answer {
         Answer::MultipleChoice { correct, wrong } => {
             let mut options: Vec<String> = std::iter::once(correct.clone()).chain(wrong.iter().cloned()).collect();
@@ -294,7 +305,8 @@ pub fn present(pack: &str, question: &Question, rng: &mut StdRng) -> DrawnQuesti
             Presented::Ordering { shown }
         }
     };
-    DrawnQuestion { pack: pack.to_owned(), question: question.clone(), presented }
+    let cited = library.pack(pack).map(|declared| declared.cite(&question.source)).unwrap_or_default();
+    DrawnQuestion { pack: pack.to_owned(), question: question.clone(), presented, cited }
 }
 
 /// A fresh seed for a game nobody asked to replay.

@@ -6,9 +6,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::pack::{PackLibrary, Question, SEASONS};
 
-/// The tag that ties a question to an episode: `episode:Casino Night`.
-pub const EPISODE_TAG: &str = "episode:";
-
 /// Which part of the show a game is about.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Watched {
@@ -54,5 +51,5 @@ impl Watched {
 
 /// The episodes a question is tagged with.
 pub fn episodes(question: &Question) -> impl Iterator<Item = &str> {
-    question.tags.iter().filter_map(|tag| tag.strip_prefix(EPISODE_TAG)).map(str::trim)
+    question.episodes()
 }

@@ -154,6 +154,11 @@ pub fn question_view(game: &Game) -> Option<QuestionView> {
     })
 }
 
+/// The open question's source, as players read it.
+fn source(game: &Game) -> Option<String> {
+    game.question().map(|q| q.source().to_owned()).filter(|s| !s.trim().is_empty())
+}
+
 fn explanation(game: &Game) -> Option<String> {
     game.question().map(|q| q.question.explanation.clone()).filter(|e| !e.trim().is_empty())
 }
@@ -183,6 +188,7 @@ fn round_results(game: &Game, phones: impl Iterator<Item = (u32, usize)>) -> Has
                 score,
                 rank: rank_of(score, &scores),
                 explanation: explanation(game),
+                source: source(game),
             };
             Some((id, view))
         })
@@ -240,6 +246,7 @@ fn host_view(game: &Game, stage: Stage, paused: bool) -> HostView {
         question: question_view(game),
         key: game.question().map(answer_text),
         explanation: explanation(game),
+        source: source(game),
         players,
     }
 }

@@ -90,6 +90,9 @@ pub struct ResultView {
     /// What the question teaches; left out when it has nothing to add.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explanation: Option<String>,
+    /// Where the fact comes from, as players read it (a title and section, never a file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// One player's end of the game.
@@ -142,6 +145,9 @@ pub struct HostView {
     /// What the question teaches.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explanation: Option<String>,
+    /// Where the fact comes from, as players read it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// Everyone in the game, in seat order.
     pub players: Vec<HostPlayer>,
 }

@@ -37,11 +37,38 @@ pub struct Pack<Q = Question> {
     /// Credit owed to the sources the questions were built from.
     #[serde(default)]
     pub attribution: String,
+    /// The texts the facts come from, each named once; a question's `source` then starts
+    /// with one's id (`"encyclopedia, Seasons 1-3"`) and players read its title instead.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceText>,
+    /// Words that give later seasons away (names that only appear late): `bigtuna validate`
+    /// warns when a question with no `seasons` uses one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spoilers: Vec<String>,
     /// The questions, in any order: the game draws from them at random.
     pub questions: Vec<Q>,
     /// Where the pack was read from: filled in by the loader, never written in files.
     #[serde(skip)]
     pub origin: Origin,
+}
+
+/// A text a pack's facts come from, declared once in the pack's `sources`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceText {
+    /// What questions' `source` names it by (`encyclopedia`).
+    pub id: String,
+    /// What players read (`the encyclopedia article "Jim Halpert"`).
+    pub title: String,
+    /// The file the facts were taken from, for authors and reviewers (never shown).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub file: String,
+    /// Where it can be read, if anywhere public.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub link: String,
+    /// Its licence (`CC BY-SA 4.0`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub licence: String,
 }
 
 /// The file a pack was read from, and where its `id` stands, for problems found later
@@ -56,6 +83,8 @@ pub struct Origin {
     pub id_line: usize,
     /// 1-based column of the pack's `id` field.
     pub id_col: usize,
+    /// What `bigtuna validate` warns about (spoilers, give-aways): the pack plays all the same.
+    pub warnings: Vec<super::problem::Problem>,
 }
 
 /// Where a pack was found. When two packs share an id, the later kind wins: the user's copy
@@ -110,7 +139,8 @@ pub struct Question {
     pub group: Option<String>,
     /// Shown after the answer: context that teaches something.
     pub explanation: String,
-    /// Where the fact comes from (file and section).
+    /// Where the fact comes from: a declared source's id and the section (`"encyclopedia,
+    /// Casting"`), several joined by `; `; in a pack that declares no sources, any text.
     pub source: String,
     /// The answer, and so the kind of question.
     pub answer: Answer,
@@ -140,6 +170,8 @@ impl<Q> Pack<Q> {
             language: default_language(),
             licence: String::new(),
             attribution: String::new(),
+            sources: Vec::new(),
+            spoilers: Vec::new(),
             questions,
             origin: Origin::default(),
         }
@@ -268,7 +300,15 @@ impl Answer {
     }
 }
 
+/// The tag that ties a question to an episode: `episode:Casino Night`.
+pub const EPISODE_TAG: &str = "episode:";
+
 impl Question {
+    /// The episodes it is tagged with (`episode:` tags).
+    pub fn episodes(&self) -> impl Iterator<Item = &str> {
+        self.tags.iter().filter_map(|tag| tag.strip_prefix(EPISODE_TAG)).map(str::trim).filter(|e| !e.is_empty())
+    }
+
     /// Whether a viewer who has seen seasons `1..=max_season` can see this question without spoilers.
     pub fn within_seasons(&self, max_season: u8) -> bool {
         self.seasons.is_none_or(|range| range.last() <= max_season)

@@ -13,7 +13,7 @@ use super::format::{Origin, Pack, Question};
 use super::line_index::{LineIndex, Source, quoted_field};
 use super::problem::{Problem, Problems};
 use super::spans::{self, Node};
-use super::validate;
+use super::{lint, validate};
 
 /// File name ending of question packs.
 pub const PACK_EXTENSION: &str = "ron";
@@ -72,7 +72,12 @@ pub fn parse_pack(file: &str, bytes: &[u8]) -> Result<Pack, Problems> {
             }
             let id_offset = spans::top_field(text, "id").unwrap_or(0);
             let (id_line, id_col) = LineIndex::new(&text[..id_offset]).position(text, id_offset);
-            pack.origin = Origin { file: file.to_owned(), id_line, id_col, ..Origin::default() };
+            // The same for warnings: most packs have none to place.
+            let mut warnings = lint::lint_pack(&pack, &source, None);
+            if !warnings.is_empty() {
+                warnings = lint::lint_pack(&pack, &source, spans::index(text).as_ref());
+            }
+            pack.origin = Origin { file: file.to_owned(), id_line, id_col, warnings, ..Origin::default() };
             Ok(pack)
         }
         Err(error) => Err(Problems(explain_failure(&source, error))),

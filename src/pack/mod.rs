@@ -1,8 +1,10 @@
 //! Question packs: the format, loading, validation and the installed library.
 
+pub mod cite;
 pub mod format;
 pub mod library;
 pub mod line_index;
+pub mod lint;
 pub mod load;
 pub mod opentdb;
 pub mod problem;
@@ -11,7 +13,9 @@ pub mod spreadsheet;
 pub mod validate;
 pub mod write;
 
-pub use format::{Answer, AnswerKind, Difficulty, Origin, Pack, PackSource, Question, SEASONS, SeasonRange};
+pub use format::{
+    Answer, AnswerKind, Difficulty, Origin, Pack, PackSource, Question, SEASONS, SeasonRange, SourceText,
+};
 pub use library::{PackLibrary, PackPlace, PackStats, SkippedPack};
 pub use load::{find_pack_files, load_pack_file, parse_pack};
 pub use problem::{Problem, Problems};

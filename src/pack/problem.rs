@@ -21,6 +21,17 @@ impl fmt::Display for Problem {
     }
 }
 
+/// A problem that does not stop the pack from loading, printed as `FILE:LINE:COL: warning: ..`.
+#[derive(Debug, Clone, Copy)]
+pub struct Warning<'a>(pub &'a Problem);
+
+impl fmt::Display for Warning<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let problem = self.0;
+        write!(f, "{}:{}:{}: warning: {}", problem.file, problem.line, problem.col, problem.message)
+    }
+}
+
 /// All the problems of one pack file; what loading returns instead of a pack.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problems(pub Vec<Problem>);

@@ -1,9 +1,10 @@
 //! A pack as a spreadsheet (CSV), both ways: one row per question under a header row that
-//! names the columns (`docs/PACKS.md`), and the pack's own fields in `pack_*` columns of the
-//! first row, so that export then import gives the same pack. Reads what spreadsheets really
+//! names the columns (`docs/PACKS.md`), and the pack's own fields (its sources and spoiler
+//! words included) in `pack_*` columns of the first row, so that export then import gives the
+//! same pack. Reads what spreadsheets really
 //! write: a byte-order mark, `;` or tab separators, quoted newlines, CRLF.
 
-use super::format::{Answer, Difficulty, Pack, Question, SeasonRange};
+use super::format::{Answer, Difficulty, Pack, Question, SeasonRange, SourceText};
 
 /// The question columns, in the order export writes them.
 pub const QUESTION_COLUMNS: [&str; 21] = [
@@ -31,7 +32,7 @@ pub const QUESTION_COLUMNS: [&str; 21] = [
 ];
 
 /// The pack's own columns, filled on the first row only.
-pub const PACK_COLUMNS: [&str; 8] = [
+pub const PACK_COLUMNS: [&str; 10] = [
     "pack_id",
     "pack_title",
     "pack_description",
@@ -40,6 +41,8 @@ pub const PACK_COLUMNS: [&str; 8] = [
     "pack_language",
     "pack_licence",
     "pack_attribution",
+    "pack_sources",
+    "pack_spoilers",
 ];
 
 /// A row that could not become a question: where, and why.
@@ -133,10 +136,13 @@ pub fn from_csv(text: &str) -> Result<FromSheet, String> {
             continue;
         }
         read_pack_fields(&mut pack, &cell);
+        if let Err(message) = read_pack_lists(&mut pack, &cell) {
+            problems.push(RowProblem { row, column: Some("pack_sources".into()), message });
+        }
         if cell("kind").is_empty() && cell("prompt").is_empty() {
             continue;
         }
-        match question(&cell, pack.questions.len()) {
+        match question(&cell, pack.questions.len()).map(|q| Question { source: pack.uncite(&q.source), ..q }) {
             Ok(q) if pack.questions.iter().any(|seen| seen.id == q.id) => problems.push(RowProblem {
                 row,
                 column: Some("id".into()),
@@ -166,6 +172,36 @@ fn read_pack_fields(pack: &mut Pack, cell: &dyn Fn(&str) -> String) {
             *field = value;
         }
     }
+}
+
+/// The pack's sources (one per line: `id | title | link | licence | file`, the last three
+/// optional) and spoiler words (one per line), where the sheet has them.
+fn read_pack_lists(pack: &mut Pack, cell: &dyn Fn(&str) -> String) -> Result<(), String> {
+    let spoilers = split_list(&cell("pack_spoilers"));
+    if !spoilers.is_empty() {
+        pack.spoilers = spoilers;
+    }
+    let lines = cell("pack_sources");
+    for line in lines.lines().map(str::trim).filter(|line| !line.is_empty()) {
+        let mut fields = line.split(" | ").map(str::trim);
+        let (Some(id), Some(title)) = (fields.next(), fields.next()) else {
+            return Err(format!("\"{line}\" is not `id | title`, optionally followed by ` | link | licence | file`"));
+        };
+        let mut rest = || fields.next().unwrap_or_default().to_owned();
+        let (link, licence, file) = (rest(), rest(), rest());
+        pack.sources.push(SourceText { id: id.to_owned(), title: title.to_owned(), file, link, licence });
+    }
+    Ok(())
+}
+
+/// The pack's sources as [`read_pack_lists`] reads them.
+fn sources_cell(pack: &Pack) -> String {
+    let line = |text: &SourceText| {
+        let fields = [&text.id, &text.title, &text.link, &text.licence, &text.file];
+        let last = fields.iter().rposition(|f| !f.is_empty()).unwrap_or(1).max(1);
+        fields[..=last].iter().map(|f| f.as_str()).collect::<Vec<_>>().join(" | ")
+    };
+    pack.sources.iter().map(line).collect::<Vec<_>>().join("\n")
 }
 
 type CellError = (&'static str, String);
@@ -292,7 +328,9 @@ pub fn to_csv(pack: &Pack) -> Result<String, String> {
         set("seasons", q.seasons.map_or(String::new(), seasons_cell));
         set("group", q.group.clone().unwrap_or_default());
         set("explanation", q.explanation.clone());
-        set("source", q.source.clone());
+        // Each row shows its source as players read it, title and section; the table in
+        // `pack_sources` turns it back into the id on import.
+        set("source", pack.cite(&q.source));
         set("kind", q.answer.kind().name().to_owned());
         match &q.answer {
             Answer::MultipleChoice { correct, wrong } => {
@@ -320,6 +358,8 @@ pub fn to_csv(pack: &Pack) -> Result<String, String> {
                 &pack.language,
                 &pack.licence,
                 &pack.attribution,
+                &sources_cell(pack),
+                &pack.spoilers.join("\n"),
             ];
             for (name, value) in PACK_COLUMNS.iter().zip(fields) {
                 set(name, value.clone());

@@ -40,6 +40,52 @@ pub(crate) fn validate_pack(pack: &Pack, source: &Source, root: Option<&Node>) -
     let questions: Vec<(&Question, &Node)> =
         pack.questions.iter().enumerate().map(|(i, question)| (question, nodes.get(i).unwrap_or(root))).collect();
     problems.extend(validate_questions(&questions, source));
+    problems.extend(validate_sources(pack, &questions, source, root));
+    problems
+}
+
+/// A pack that declares its sources names each once, with a title, and every question's
+/// `source` starts with a declared id: that is what lets players read a title, not a file.
+fn validate_sources(pack: &Pack, questions: &[(&Question, &Node)], source: &Source, root: &Node) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (i, declared) in pack.sources.iter().enumerate() {
+        let at = |field| root.locate(&[Step::Field("sources"), Step::Index(i), Step::Field(field)]).start;
+        if declared.id.trim().is_empty() {
+            problems.push(source.problem_at(at("id"), "a source's id is empty: give it a short id such as \"wiki\""));
+        } else if pack.sources[..i].iter().any(|earlier| earlier.id == declared.id) {
+            problems.push(source.problem_at(
+                at("id"),
+                format!("the source id `{}` is declared twice: give each source its own id", declared.id),
+            ));
+        }
+        if declared.title.trim().is_empty() {
+            problems.push(source.problem_at(
+                at("title"),
+                format!(
+                    "the source `{}` has no title: write what players should read, such as the article's name",
+                    declared.id
+                ),
+            ));
+        }
+    }
+    if pack.sources.is_empty() {
+        return problems;
+    }
+    let ids: Vec<&str> = pack.sources.iter().map(|declared| declared.id.as_str()).collect();
+    for (question, node) in questions {
+        for (id, _) in super::cite::references(&question.source) {
+            if !ids.contains(&id) {
+                let mut check = Checker { source, node, question, problems: &mut problems };
+                check.error(
+                    &[Step::Field("source")],
+                    format!(
+                        "the source `{id}` is not one of the pack's `sources`: start it with one of {} and a comma, or declare it",
+                        ids.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ")
+                    ),
+                );
+            }
+        }
+    }
     problems
 }
 

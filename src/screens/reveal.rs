@@ -4,7 +4,6 @@
 use bevy::prelude::*;
 
 use crate::game::{DrawnQuestion, FlowCommand, Game, HostActed, Phase, Presented, Response, Round};
-use crate::pack::Question;
 use crate::persist::UserSettings;
 use crate::persist::flags::FlagQuestion;
 use crate::theme::palette;
@@ -96,7 +95,7 @@ fn spawn(
             }
             player_lines(root, &game, drawn, round, room, &fonts);
             root.spawn(Node { flex_grow: 1.0, ..default() });
-            lower_third(root, q, &fonts);
+            lower_third(root, drawn, &fonts);
             root.spawn(widgets::hints("Enter continue · Esc pause · F1 host · F6 flag a wrong question", &fonts));
         },
     );
@@ -271,7 +270,8 @@ fn player_lines(
 
 /// The lower third, in the flow at the bottom (so large text pushes, never covers), with
 /// Continue beside it.
-fn lower_third(root: &mut ChildSpawnerCommands, q: &Question, fonts: &Fonts) {
+fn lower_third(root: &mut ChildSpawnerCommands, drawn: &DrawnQuestion, fonts: &Fonts) {
+    let q = &drawn.question;
     root.spawn(Node {
         width: percent(100),
         justify_content: JustifyContent::SpaceBetween,
@@ -299,7 +299,7 @@ fn lower_third(root: &mut ChildSpawnerCommands, q: &Question, fonts: &Fonts) {
                         widgets::text("THE STORY", 1.0, palette::ACCENT.darker(0.2), &fonts.bold),
                         widgets::text(q.explanation.clone(), 1.5, palette::LOWER_THIRD_TEXT, &fonts.regular),
                         widgets::text(
-                            format!("Source: {}", q.source),
+                            format!("Source: {}", drawn.source()),
                             0.95,
                             palette::LOWER_THIRD_TEXT.lighter(0.3),
                             &fonts.regular

@@ -111,6 +111,7 @@ struct Named<'w, 's> {
         's,
         (&'static Name, &'static UiGlobalTransform, &'static ComputedNode, &'static InheritedVisibility, Has<Text>),
     >,
+    texts: Query<'w, 's, (&'static Text, &'static ComputedNode, &'static InheritedVisibility)>,
 }
 
 impl Named<'_, '_> {
@@ -120,6 +121,14 @@ impl Named<'_, '_> {
             .iter()
             .find(|(n, _, node, seen, _)| n.as_str() == name && seen.get() && node.size() != Vec2::ZERO)
             .map(|(_, at, node, _, _)| at.affine().translation * node.inverse_scale_factor())
+    }
+
+    /// Every text shown, in no particular order: what a screen test reads of a shot.
+    fn shown(&self) -> Vec<&str> {
+        let shown = self.texts.iter().filter(|(_, node, seen)| seen.get() && node.size() != Vec2::ZERO);
+        let mut texts: Vec<&str> = shown.map(|(text, ..)| text.0.as_str()).filter(|t| !t.trim().is_empty()).collect();
+        texts.sort_unstable();
+        texts
     }
 
     /// The texts shown that run past the edge of a window of `size` (logical pixels): words
@@ -239,6 +248,7 @@ fn drive(
         }
         Step::Shot(name) => {
             warn_of_cut_words(&named, size.size(), &name);
+            info!("--script: shot {name} shows: {}", named.shown().join(" | "));
             run.shoot(&mut commands, script.shot_dir.join(format!("{name}.png")));
             // Give the capture a few frames before the next key changes the screen.
             script.waiting = 5;

@@ -61,14 +61,7 @@ fn write_sheet(out: &mut String, settings: &GameSettings, seed: u64, questions: 
     writeln!(out, "## Answer key")?;
     writeln!(out)?;
     for (n, drawn) in questions.iter().enumerate() {
-        writeln!(
-            out,
-            "{}. **{}**. {} ({})",
-            n + 1,
-            answer_text(drawn),
-            drawn.question.explanation,
-            drawn.question.source
-        )?;
+        writeln!(out, "{}. **{}**. {} ({})", n + 1, answer_text(drawn), drawn.question.explanation, drawn.source())?;
     }
     Ok(())
 }

@@ -116,6 +116,7 @@ async function host(browser, hostUrl) {
     if (!taken.has('reveal')) await shot(page, 'phone-reveal.png');
     taken.add('reveal');
     say(`revealed ${n} ${verdict.trim()}`);
+    say(`source ${n} ${(await page.textContent('#source')).trim()}`);
   }
   await shot(page, 'phone-over.png');
   say(`over ${(await page.textContent('#finalrank')).trim()}`);
