@@ -48,6 +48,9 @@ fn library() -> PackLibrary {
                 correct: format!("right {i}"),
                 wrong: vec!["a".into(), "b".into(), "c".into()],
             },
+            image: None,
+            sound: None,
+            reveal_image: None,
         })
         .collect();
     let pack = Pack::new("bench", "Bench", questions);

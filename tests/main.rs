@@ -22,6 +22,8 @@ mod input_context;
 mod input_mapping;
 mod kill;
 mod matcher;
+mod media_screens;
+mod pack_media;
 mod pack_reload;
 mod pack_warnings;
 mod packs;

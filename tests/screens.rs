@@ -122,16 +122,24 @@ fn a_whole_solo_game_on_screen() {
     let rounds = recorded_rounds(&games, &log);
     let got: Vec<(String, bool)> = rounds.iter().map(|r| (r.id.clone(), r.right)).collect();
     assert_eq!(got, expected, "the rounds the game scored\n{log}");
+    let settings = shows(&log, "03-settings");
+    assert!(settings.contains("Pictures   ‹ On ›") && settings.contains("Reduced motion   ‹ Off ›"), "{settings}");
     // Each reveal names its source as players read it: the declared title and section.
     for (n, drawn) in game.iter().enumerate() {
-        let shown = log.lines().find(|l| l.contains(&format!("shot q{}-reveal shows: ", n + 1)));
-        let shown = shown.unwrap_or_else(|| panic!("reveal {} was shot\n{log}", n + 1));
+        let shown = shows(&log, &format!("q{}-reveal", n + 1));
         assert!(shown.contains(&format!("Source: {}", drawn.source())), "{shown}");
         assert!(drawn.source().starts_with("the ") && !shown.contains(".txt"), "{shown}");
     }
     assert!(rounds.iter().all(|r| r.right == (r.points > 0)), "right answers, and only they, score: {rounds:?}");
     let total: u32 = rounds.iter().map(|r| r.points).sum();
     assert_eq!(rounds.last().map(|r| r.total), Some(total), "the total adds up: {rounds:?}");
+}
+
+/// The texts shot `name` shows, as the script logs them.
+pub(crate) fn shows<'a>(log: &'a str, name: &str) -> &'a str {
+    log.lines()
+        .find(|l| l.contains(&format!("shot {name} shows: ")))
+        .unwrap_or_else(|| panic!("{name} was shot\n{log}"))
 }
 
 /// One player's round, as the game's record keeps it.

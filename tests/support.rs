@@ -107,6 +107,9 @@ pub fn synthetic_library(n: usize) -> PackLibrary {
                 explanation: "Because.".into(),
                 source: "test".into(),
                 answer,
+                image: None,
+                sound: None,
+                reveal_image: None,
             });
         }
     }

@@ -5,16 +5,19 @@ use std::process::ExitCode;
 use super::ValidateArgs;
 use std::path::Path;
 
+use crate::pack::media_check::Depth;
 use crate::pack::problem::Warning;
-use crate::pack::{PackLibrary, Problem, spans};
+use crate::pack::{PackLibrary, PackPlace, PackSource, Problem, spans};
 
 /// Runs the command; returns the process exit code.
 pub fn run(args: &ValidateArgs) -> ExitCode {
-    let library = if args.paths.is_empty() {
-        PackLibrary::load_sources(&crate::paths::pack_sources())
+    // Media files are decoded through, so that a damaged one is found before a game does.
+    let places = if args.paths.is_empty() {
+        crate::paths::pack_sources()
     } else {
-        PackLibrary::load_paths(&args.paths)
+        args.paths.iter().map(|p| PackPlace::Disk(p.clone(), PackSource::CommandLine)).collect()
     };
+    let library = PackLibrary::load_sources_with(&places, Depth::Decode);
     for problem in library.problems() {
         println!("{problem}");
     }
@@ -22,7 +25,7 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
         println!("{}", Warning(warning));
     }
     println!("{}", summary(&library));
-    if library.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    if library.problems().next().is_none() { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
 /// What the packs that load warn about (spoilers, give-aways), in file order.
@@ -35,7 +38,7 @@ fn warnings(library: &PackLibrary) -> impl Iterator<Item = &Problem> {
 pub fn summary(library: &PackLibrary) -> String {
     let files = library.packs.len() + library.skipped.len();
     // Questions of broken packs count too: they were read, and most of them are fine.
-    let questions: usize = library.packs.iter().map(|p| p.questions.len()).sum::<usize>()
+    let questions: usize = library.packs.iter().map(|p| p.questions.len() + p.origin.left_out.len()).sum::<usize>()
         + library.skipped.iter().map(|s| questions_in(Path::new(&s.file))).sum::<usize>();
     let errors = library.problems().count();
     let head = format!("{}, {}", plural(files, "pack"), plural(questions, "question"));
@@ -43,10 +46,11 @@ pub fn summary(library: &PackLibrary) -> String {
         0 => String::new(),
         n => format!(" ({})", plural(n, "warning")),
     };
-    if library.skipped.is_empty() {
+    let with_errors = library.skipped.len() + library.short_of_questions().count();
+    if with_errors == 0 {
         format!("{head}: all valid{warned}")
     } else {
-        format!("{head}: {} with {}{warned}", plural(library.skipped.len(), "pack"), plural(errors, "error"))
+        format!("{head}: {} with {}{warned}", plural(with_errors, "pack"), plural(errors, "error"))
     }
 }
 

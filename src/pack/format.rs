@@ -5,6 +5,8 @@
 use bevy::reflect::Reflect;
 use serde::{Deserialize, Serialize};
 
+use super::media::{Picture, Sound};
+
 /// The seasons of *The Office* (US) a season range may name.
 pub const SEASONS: std::ops::RangeInclusive<u8> = 1..=9;
 
@@ -85,6 +87,9 @@ pub struct Origin {
     pub id_col: usize,
     /// What `bigtuna validate` warns about (spoilers, give-aways): the pack plays all the same.
     pub warnings: Vec<super::problem::Problem>,
+    /// Questions left out because of their media (a missing or unreadable file): the rest of
+    /// the pack plays, and `validate` reports these as errors.
+    pub left_out: Vec<super::problem::Problem>,
 }
 
 /// Where a pack was found. When two packs share an id, the later kind wins: the user's copy
@@ -144,6 +149,15 @@ pub struct Question {
     pub source: String,
     /// The answer, and so the kind of question.
     pub answer: Answer,
+    /// A picture shown with the question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<Picture>,
+    /// A sound played on the TV as the question opens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sound: Option<Sound>,
+    /// A picture shown at the reveal: the answer in a picture.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reveal_image: Option<Picture>,
 }
 
 /// How hard a question is.

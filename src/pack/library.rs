@@ -7,7 +7,8 @@ use bevy::prelude::*;
 use serde::Serialize;
 
 use super::format::{AnswerKind, Difficulty, Pack, PackSource, Question};
-use super::load::{find_pack_files, load_pack_file, parse_pack};
+use super::load::{find_pack_files, load_pack_file_with, parse_pack};
+use super::media_check::Depth;
 use super::problem::{Problem, Problems};
 
 /// Every pack that loaded, and every pack file that was skipped with its problems.
@@ -51,6 +52,11 @@ impl PackLibrary {
     /// every core at once; the library is the same as reading them one by one. The shipped
     /// packs are added first: they are built-in, which every other place outranks.
     pub fn load_sources(places: &[PackPlace]) -> Self {
+        Self::load_sources_with(places, Depth::Headers)
+    }
+
+    /// [`PackLibrary::load_sources`], reading media files to `depth` (`validate` decodes them).
+    pub fn load_sources_with(places: &[PackPlace], depth: Depth) -> Self {
         let mut library = PackLibrary::default();
         let mut files = Vec::new();
         for place in places {
@@ -67,7 +73,7 @@ impl PackLibrary {
             }
             files.extend(found.into_iter().map(|file| (file, *source)));
         }
-        for ((file, _), loaded) in files.iter().zip(load_all(&files)) {
+        for ((file, _), loaded) in files.iter().zip(load_all(&files, depth)) {
             library.add(file.display().to_string(), loaded);
         }
         library
@@ -139,6 +145,14 @@ impl PackLibrary {
         self.packs.iter().any(|p| p.origin.file == file) && self.skipped.iter().any(|s| s.file == file)
     }
 
+    /// Where the media `file` of pack `pack` is on disk: beside the pack file, if the pack
+    /// has one and `file` stays inside its folder.
+    pub fn media_path(&self, pack: &str, file: &str) -> Option<std::path::PathBuf> {
+        let pack = self.pack(pack)?;
+        let folder = Path::new(&pack.origin.file).parent()?;
+        super::media::path_problem("file", file).is_none().then(|| folder.join(file.trim()))
+    }
+
     /// The pack with this id.
     pub fn pack(&self, id: &str) -> Option<&Pack> {
         self.packs.iter().find(|pack| pack.id == id)
@@ -149,9 +163,16 @@ impl PackLibrary {
         self.packs.iter().flat_map(|pack| pack.questions.iter().map(move |q| (pack, q)))
     }
 
-    /// Every problem of every skipped file.
+    /// Every problem of every skipped file, then of every question left out of a pack that
+    /// plays (for its media).
     pub fn problems(&self) -> impl Iterator<Item = &Problem> {
-        self.skipped.iter().flat_map(|skipped| skipped.problems.0.iter())
+        let skipped = self.skipped.iter().flat_map(|skipped| skipped.problems.0.iter());
+        skipped.chain(self.packs.iter().flat_map(|pack| pack.origin.left_out.iter()))
+    }
+
+    /// The packs that play without some of their questions (their media failed).
+    pub fn short_of_questions(&self) -> impl Iterator<Item = &Pack> {
+        self.packs.iter().filter(|pack| !pack.origin.left_out.is_empty())
     }
 }
 
@@ -203,7 +224,7 @@ impl PackStats {
 }
 
 /// Loads `files` on all cores (this thread helps), each marked with its source; in order.
-fn load_all(files: &[(PathBuf, PackSource)]) -> Vec<Result<Pack, Problems>> {
+fn load_all(files: &[(PathBuf, PackSource)], depth: Depth) -> Vec<Result<Pack, Problems>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
     let work = || {
@@ -211,7 +232,7 @@ fn load_all(files: &[(PathBuf, PackSource)]) -> Vec<Result<Pack, Problems>> {
         loop {
             let at = next.fetch_add(1, Ordering::Relaxed);
             let Some((file, source)) = files.get(at) else { return done };
-            done.push((at, load_marked(file, *source)));
+            done.push((at, load_marked(file, *source, depth)));
         }
     };
     let helpers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len()).saturating_sub(1);
@@ -234,12 +255,12 @@ fn load_all(files: &[(PathBuf, PackSource)]) -> Vec<Result<Pack, Problems>> {
     results
         .into_iter()
         .zip(files)
-        .map(|(loaded, (file, source))| loaded.unwrap_or_else(|| load_marked(file, *source)))
+        .map(|(loaded, (file, source))| loaded.unwrap_or_else(|| load_marked(file, *source, depth)))
         .collect()
 }
 
-fn load_marked(file: &Path, source: PackSource) -> Result<Pack, Problems> {
-    load_pack_file(file).map(|mut pack| {
+fn load_marked(file: &Path, source: PackSource, depth: Depth) -> Result<Pack, Problems> {
+    load_pack_file_with(file, depth).map(|mut pack| {
         pack.origin.source = source;
         pack
     })

@@ -11,6 +11,7 @@ use serde::de::IgnoredAny;
 
 use super::format::{Origin, Pack, Question};
 use super::line_index::{LineIndex, Source, quoted_field};
+use super::media_check::{self, Depth};
 use super::problem::{Problem, Problems};
 use super::spans::{self, Node};
 use super::{lint, validate};
@@ -31,6 +32,12 @@ pub fn ron_options() -> ron::Options {
 ///
 /// Never panics, whatever the bytes: empty, binary, a BOM, huge, deeply nested.
 pub fn parse_pack(file: &str, bytes: &[u8]) -> Result<Pack, Problems> {
+    parse_pack_in(file, bytes, None, Depth::Headers)
+}
+
+/// [`parse_pack`] for a pack whose media files are in `folder`, read to `depth`: questions
+/// whose media fail are left out (`origin.left_out` says why).
+pub fn parse_pack_in(file: &str, bytes: &[u8], folder: Option<&Path>, depth: Depth) -> Result<Pack, Problems> {
     let at_start = |message: String| Problems(vec![Problem { file: file.to_owned(), line: 1, col: 1, message }]);
     if bytes.len() > MAX_PACK_BYTES {
         return Err(at_start(format!(
@@ -77,7 +84,8 @@ pub fn parse_pack(file: &str, bytes: &[u8]) -> Result<Pack, Problems> {
             if !warnings.is_empty() {
                 warnings = lint::lint_pack(&pack, &source, spans::index(text).as_ref());
             }
-            pack.origin = Origin { file: file.to_owned(), id_line, id_col, warnings, ..Origin::default() };
+            let left_out = media_check::check_pack(&mut pack, &source, folder, depth);
+            pack.origin = Origin { file: file.to_owned(), id_line, id_col, warnings, left_out, ..Origin::default() };
             Ok(pack)
         }
         Err(error) => Err(Problems(explain_failure(&source, error))),
@@ -178,9 +186,15 @@ fn ron_problem(
 
 /// Reads and parses the pack at `path`, naming it in problems as displayed.
 pub fn load_pack_file(path: &Path) -> Result<Pack, Problems> {
+    load_pack_file_with(path, Depth::Headers)
+}
+
+/// [`load_pack_file`], reading the pack's media files to `depth`.
+pub fn load_pack_file_with(path: &Path, depth: Depth) -> Result<Pack, Problems> {
     let file = path.display().to_string();
+    let folder = path.parent().map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p });
     match std::fs::read(path) {
-        Ok(bytes) => parse_pack(&file, &bytes),
+        Ok(bytes) => parse_pack_in(&file, &bytes, folder, depth),
         Err(error) => {
             Err(Problems(vec![Problem { file, line: 1, col: 1, message: format!("cannot read the file: {error}") }]))
         }

@@ -6,8 +6,11 @@ pub mod library;
 pub mod line_index;
 pub mod lint;
 pub mod load;
+pub mod media;
+pub mod media_check;
 pub mod opentdb;
 pub mod problem;
+pub mod sheet_media;
 pub mod spans;
 pub mod spreadsheet;
 pub mod validate;
@@ -17,5 +20,6 @@ pub use format::{
     Answer, AnswerKind, Difficulty, Origin, Pack, PackSource, Question, SEASONS, SeasonRange, SourceText,
 };
 pub use library::{PackLibrary, PackPlace, PackStats, SkippedPack};
-pub use load::{find_pack_files, load_pack_file, parse_pack};
+pub use load::{find_pack_files, load_pack_file, load_pack_file_with, parse_pack, parse_pack_in};
+pub use media::{MediaKind, Picture, Sound, SoundClock};
 pub use problem::{Problem, Problems};

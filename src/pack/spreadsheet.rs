@@ -5,6 +5,7 @@
 //! write: a byte-order mark, `;` or tab separators, quoted newlines, CRLF.
 
 use super::format::{Answer, Difficulty, Pack, Question, SeasonRange, SourceText};
+use super::sheet_media::{self, CellError, MEDIA_COLUMNS};
 
 /// The question columns, in the order export writes them.
 pub const QUESTION_COLUMNS: [&str; 21] = [
@@ -102,7 +103,8 @@ pub fn from_csv(text: &str) -> Result<FromSheet, String> {
         .collect();
     let mut problems = Vec::new();
     for name in &header {
-        if !name.is_empty() && !QUESTION_COLUMNS.contains(&name.as_str()) && !PACK_COLUMNS.contains(&name.as_str()) {
+        let known = [&QUESTION_COLUMNS[..], &MEDIA_COLUMNS, &PACK_COLUMNS].iter().any(|c| c.contains(&name.as_str()));
+        if !name.is_empty() && !known {
             problems.push(RowProblem {
                 row: 1,
                 column: Some(name.clone()),
@@ -204,8 +206,6 @@ fn sources_cell(pack: &Pack) -> String {
     pack.sources.iter().map(line).collect::<Vec<_>>().join("\n")
 }
 
-type CellError = (&'static str, String);
-
 fn question(cell: &dyn Fn(&str) -> String, index: usize) -> Result<Question, CellError> {
     let kind = cell("kind").to_ascii_lowercase().replace([' ', '-'], "_");
     let answer = match kind.as_str() {
@@ -261,7 +261,7 @@ fn question(cell: &dyn Fn(&str) -> String, index: usize) -> Result<Question, Cel
         }
     };
     let id = Some(cell("id")).filter(|i| !i.is_empty()).unwrap_or_else(|| format!("q-{:03}", index + 1));
-    Ok(Question {
+    let mut question = Question {
         id,
         prompt: required(cell, "prompt", "write the question players will read")?,
         difficulty,
@@ -272,7 +272,12 @@ fn question(cell: &dyn Fn(&str) -> String, index: usize) -> Result<Question, Cel
         explanation: required(cell, "explanation", "add a sentence or two players read after answering")?,
         source: required(cell, "source", "name where the fact comes from")?,
         answer,
-    })
+        image: None,
+        sound: None,
+        reveal_image: None,
+    };
+    sheet_media::read(cell, &mut question)?;
+    Ok(question)
 }
 
 fn required(cell: &dyn Fn(&str) -> String, name: &'static str, fix: &str) -> Result<String, CellError> {
@@ -311,7 +316,7 @@ fn seasons_cell(range: SeasonRange) -> String {
 /// The pack as a sheet with a header row; lists one per line inside their cell.
 pub fn to_csv(pack: &Pack) -> Result<String, String> {
     let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
-    let header: Vec<&str> = QUESTION_COLUMNS.iter().chain(PACK_COLUMNS.iter()).copied().collect();
+    let header: Vec<&str> = QUESTION_COLUMNS.iter().chain(&MEDIA_COLUMNS).chain(&PACK_COLUMNS).copied().collect();
     writer.write_record(&header).map_err(|e| e.to_string())?;
     for (i, q) in pack.questions.iter().enumerate() {
         let mut row = vec![String::new(); header.len()];
@@ -348,6 +353,7 @@ pub fn to_csv(pack: &Pack) -> Result<String, String> {
             }
             Answer::Ordering { items } => set("items", items.join("\n")),
         }
+        sheet_media::write(q, &mut set);
         if i == 0 {
             let fields = [
                 &pack.id,

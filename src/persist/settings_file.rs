@@ -35,6 +35,8 @@ pub struct UserSettings {
     pub text_scale: u16,
     /// No animation beyond what information needs (the timer bar still drains).
     pub reduced_motion: bool,
+    /// Questions' pictures shown; off, their alt text is shown instead.
+    pub pictures: bool,
     /// Window size at the last exit, in logical pixels.
     pub window_size: Option<(u32, u32)>,
     /// Defaults of the next game.
@@ -53,6 +55,7 @@ impl Default for UserSettings {
             fullscreen: false,
             text_scale: 100,
             reduced_motion: false,
+            pictures: true,
             window_size: None,
             game: GameSettings::default(),
             solo_name: None,

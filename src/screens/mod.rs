@@ -7,6 +7,7 @@ mod join_line;
 mod lobby;
 mod packs;
 mod pause;
+mod picture;
 mod podium;
 mod question;
 mod results;
@@ -36,6 +37,7 @@ pub(crate) fn plugin(app: &mut App) {
         setup::plugin,
         solo_name::plugin,
         question::plugin,
+        picture::plugin,
         reveal::plugin,
         standings::plugin,
         results::plugin,

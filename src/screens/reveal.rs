@@ -3,7 +3,9 @@
 
 use bevy::prelude::*;
 
+use super::picture::PictureSlot;
 use crate::game::{DrawnQuestion, FlowCommand, Game, HostActed, Phase, Presented, Response, Round};
+use crate::pack::PackLibrary;
 use crate::persist::UserSettings;
 use crate::persist::flags::FlagQuestion;
 use crate::theme::palette;
@@ -27,6 +29,7 @@ fn follow_rulings(
     roots: Query<Entity, With<RevealRoot>>,
     window: Query<&Window>,
     user: Option<Res<UserSettings>>,
+    library: Res<PackLibrary>,
     mut acted: MessageReader<HostActed>,
 ) {
     if acted.read().count() == 0 {
@@ -35,7 +38,7 @@ fn follow_rulings(
     for entity in &roots {
         commands.entity(entity).despawn();
     }
-    spawn(commands, game, fonts, window, user);
+    spawn(commands, game, fonts, window, user, library);
 }
 
 /// Players' lines at 100% text, at most (fewer at larger text): a crowd sees how many were
@@ -48,6 +51,7 @@ fn spawn(
     fonts: Res<Fonts>,
     window: Query<&Window>,
     user: Option<Res<UserSettings>>,
+    library: Res<PackLibrary>,
 ) {
     let (Some(drawn), Some(round)) = (game.question(), game.last_round()) else { return };
     let solo = game.players.len() == 1;
@@ -92,6 +96,11 @@ fn spawn(
                         children![widgets::text(format!("✓  {}", answer_text(drawn)), 2.2, palette::TEXT, &fonts.bold)],
                     ));
                 }
+            }
+            // The answer in a picture, under the answer in words.
+            if let Some(picture) = &q.reveal_image {
+                let height = if compact { vh(20) } else { vh(28) };
+                root.spawn(super::picture::slot(PictureSlot::new(&library, &drawn.pack, picture, height)));
             }
             player_lines(root, &game, drawn, round, room, &fonts);
             root.spawn(Node { flex_grow: 1.0, ..default() });
@@ -299,7 +308,7 @@ fn lower_third(root: &mut ChildSpawnerCommands, drawn: &DrawnQuestion, fonts: &F
                         widgets::text("THE STORY", 1.0, palette::ACCENT.darker(0.2), &fonts.bold),
                         widgets::text(q.explanation.clone(), 1.5, palette::LOWER_THIRD_TEXT, &fonts.regular),
                         widgets::text(
-                            format!("Source: {}", drawn.source()),
+                            format!("Source: {}{}", drawn.source(), credits(q)),
                             0.95,
                             palette::LOWER_THIRD_TEXT.lighter(0.3),
                             &fonts.regular
@@ -354,4 +363,19 @@ fn marked_line(background: Color, min_width: Val, content: impl Bundle) -> impl 
         BackgroundColor(background),
         content,
     )
+}
+
+/// The credits of the question's pictures and sound, after its source (` · Picture: ..`).
+fn credits(q: &crate::pack::Question) -> String {
+    let pictures = [&q.image, &q.reveal_image].into_iter().flatten().map(|p| p.credit.as_str());
+    let mut credits: Vec<String> = Vec::new();
+    for credit in pictures.filter(|c| !c.is_empty()) {
+        if !credits.iter().any(|c| c.ends_with(credit)) {
+            credits.push(format!("Picture: {credit}"));
+        }
+    }
+    if let Some(sound) = q.sound.as_ref().filter(|s| !s.credit.is_empty()) {
+        credits.push(format!("Sound: {}", sound.credit));
+    }
+    credits.iter().map(|c| format!(" · {c}")).collect()
 }

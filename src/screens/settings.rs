@@ -1,4 +1,5 @@
-//! Settings: volume, mute, fullscreen, text size, reduced motion. Saved as soon as changed.
+//! Settings: volume, mute, fullscreen, text size, reduced motion, pictures. Saved as soon as
+//! changed.
 
 use bevy::prelude::*;
 
@@ -18,14 +19,16 @@ enum SettingsRow {
     Fullscreen,
     TextScale,
     ReducedMotion,
+    Pictures,
 }
 
-const ROWS: [SettingsRow; 5] = [
+const ROWS: [SettingsRow; 6] = [
     SettingsRow::Volume,
     SettingsRow::Mute,
     SettingsRow::Fullscreen,
     SettingsRow::TextScale,
     SettingsRow::ReducedMotion,
+    SettingsRow::Pictures,
 ];
 
 pub(super) fn plugin(app: &mut App) {
@@ -70,6 +73,7 @@ fn apply(row: SettingsRow, delta: i32, wraps: bool, settings: &mut UserSettings)
                 as u16;
         }
         SettingsRow::ReducedMotion => settings.reduced_motion = !settings.reduced_motion,
+        SettingsRow::Pictures => settings.pictures = !settings.pictures,
     }
 }
 
@@ -91,6 +95,7 @@ fn refresh(
             SettingsRow::Fullscreen => format!("Fullscreen   ‹ {} ›", on_off(settings.fullscreen)),
             SettingsRow::TextScale => format!("Text size   ‹ {}% ›", settings.text_scale),
             SettingsRow::ReducedMotion => format!("Reduced motion   ‹ {} ›", on_off(settings.reduced_motion)),
+            SettingsRow::Pictures => format!("Pictures   ‹ {} ›", on_off(settings.pictures)),
         };
         text.set_if_neq(ButtonText(label));
     }

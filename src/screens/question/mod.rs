@@ -9,8 +9,10 @@ mod party;
 
 use bevy::prelude::*;
 
+use super::picture::PictureSlot;
 use crate::game::Party;
 use crate::game::{Clock, Game, GameSettings, Phase, Presented, Seat};
+use crate::pack::PackLibrary;
 use crate::persist::UserSettings;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, Room, rem};
@@ -34,6 +36,7 @@ fn spawn(
     fonts: Res<Fonts>,
     window: Query<&Window>,
     user: Option<Res<UserSettings>>,
+    library: Res<PackLibrary>,
 ) {
     let Some(drawn) = game.question() else { return };
     let party = game.is_party();
@@ -42,6 +45,12 @@ fn spawn(
     let (prompt_size, prompt_gap) = if compact { (2.2, 0.6) } else { (3.0, 1.5) };
     let q = &drawn.question;
     let root = commands.spawn((widgets::screen_root("Question screen"), DespawnOnExit(Phase::Question))).id();
+    if q.image.is_some() {
+        // The picture gives way to everything else: keep the top bar's room free, so that it
+        // shrinks rather than pushing the prompt under the bar.
+        let padding = UiRect { top: rem(4.0), ..UiRect::all(rem(2.0)) };
+        commands.entity(root).insert(Node { padding, ..widgets::full_window_column() });
+    }
     commands.entity(root).with_children(|root| {
         root.spawn(top_bar(&game, &fonts));
         root.spawn((
@@ -52,6 +61,10 @@ fn spawn(
                 TextLayout::justify(Justify::Center)
             )],
         ));
+        if let Some(picture) = &q.image {
+            let height = if compact { vh(16) } else { vh(32) };
+            root.spawn(super::picture::slot(PictureSlot::new(&library, &drawn.pack, picture, height)));
+        }
         match &drawn.presented {
             Presented::Options { options, .. } => {
                 // No seats taken: a night prepared on the command line, where row N is player N.

@@ -1,0 +1,160 @@
+//! A question's picture on the TV: a slot the question or reveal screen places, filled once
+//! the file is decoded on a worker thread (only the pictures shown are decoded, never the
+//! whole library at start); its alt text instead where pictures are off or the file fails.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use bevy::asset::RenderAssetUsages;
+use bevy::prelude::*;
+use bevy::tasks::{AsyncComputeTaskPool, Task, futures::check_ready};
+use image::{ImageReader, Limits};
+
+use crate::pack::PackLibrary;
+use crate::pack::media::{MAX_IMAGE_BYTES, MAX_IMAGE_SIDE, Picture};
+use crate::persist::UserSettings;
+use crate::theme::palette;
+use crate::theme::widgets::{self, Fonts, rem};
+
+/// Where a picture goes: its file, and what to show if it cannot be.
+#[derive(Component, Debug, Clone)]
+pub(super) struct PictureSlot {
+    path: Option<PathBuf>,
+    alt: String,
+    /// The slot's height: pictures keep their shape inside it.
+    height: Val,
+}
+
+impl PictureSlot {
+    /// The slot for `picture` of pack `pack`, `height` high (a share of the window's, so that
+    /// larger text leaves the picture its room).
+    pub(super) fn new(library: &PackLibrary, pack: &str, picture: &Picture, height: Val) -> Self {
+        Self { path: library.media_path(pack, &picture.file), alt: picture.alt.clone(), height }
+    }
+}
+
+/// The slot as a UI node, centred.
+pub(super) fn slot(slot: PictureSlot) -> impl Bundle {
+    let height = slot.height;
+    (
+        Name::new("Picture"),
+        slot,
+        Node {
+            // As high as asked where there is room; less where larger text needs it.
+            flex_basis: height,
+            flex_shrink: 1.0,
+            min_height: px(0),
+            max_width: percent(80),
+            margin: UiRect::bottom(rem(1.0)),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            ..default()
+        },
+    )
+}
+
+enum Decoded {
+    Decoding(Task<Result<Image, String>>),
+    Ready(Handle<Image>, UVec2),
+    Failed,
+}
+
+/// Pictures decoded this session, by file: each is decoded once, when first shown.
+#[derive(Resource, Default)]
+struct Pictures(HashMap<PathBuf, Decoded>);
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Pictures>().add_systems(Update, (start, finish, fill).chain());
+}
+
+fn start(
+    slots: Query<&PictureSlot, Added<PictureSlot>>,
+    mut pictures: ResMut<Pictures>,
+    user: Option<Res<UserSettings>>,
+) {
+    if user.is_some_and(|u| !u.pictures) {
+        return;
+    }
+    for path in slots.iter().filter_map(|s| s.path.clone()) {
+        pictures
+            .0
+            .entry(path.clone())
+            .or_insert_with(|| Decoded::Decoding(AsyncComputeTaskPool::get().spawn(async move { decode(&path) })));
+    }
+}
+
+/// Reads and decodes one picture, within the limits the pack check applies (the file may
+/// have changed since).
+fn decode(path: &std::path::Path) -> Result<Image, String> {
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX_IMAGE_BYTES {
+        return Err("too big".into());
+    }
+    let mut reader = ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format().map_err(|e| e.to_string())?;
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_IMAGE_SIDE);
+    limits.max_image_height = Some(MAX_IMAGE_SIDE);
+    reader.limits(limits);
+    let picture = reader.decode().map_err(|e| e.to_string())?;
+    Ok(Image::from_dynamic(picture, true, RenderAssetUsages::RENDER_WORLD))
+}
+
+fn finish(mut pictures: ResMut<Pictures>, mut images: ResMut<Assets<Image>>) {
+    for (path, decoded) in &mut pictures.0 {
+        let Decoded::Decoding(task) = decoded else { continue };
+        let Some(result) = check_ready(task) else { continue };
+        *decoded = match result {
+            Ok(image) => {
+                let size = image.size();
+                info!("picture {} shown ({}×{})", path.display(), size.x, size.y);
+                Decoded::Ready(images.add(image), size)
+            }
+            Err(error) => {
+                warn!("picture {} cannot be shown ({error}): its alt text is shown instead", path.display());
+                Decoded::Failed
+            }
+        };
+    }
+}
+
+/// Puts each waiting slot's picture in, or its alt text where there is none to show.
+fn fill(
+    mut commands: Commands,
+    mut slots: Query<(Entity, &PictureSlot, &mut Node), Without<Children>>,
+    pictures: Res<Pictures>,
+    user: Option<Res<UserSettings>>,
+    fonts: Res<Fonts>,
+) {
+    let off = user.is_some_and(|u| !u.pictures);
+    for (entity, slot, mut node) in &mut slots {
+        let decoded = slot.path.as_ref().and_then(|path| pictures.0.get(path));
+        match decoded {
+            Some(Decoded::Decoding(_)) if !off => {}
+            Some(Decoded::Ready(handle, size)) if !off => {
+                // Its own shape, as high as the slot allows.
+                let aspect = size.x as f32 / size.y.max(1) as f32;
+                commands.entity(entity).with_child((
+                    ImageNode::new(handle.clone()),
+                    Node { height: percent(100), aspect_ratio: Some(aspect), max_width: percent(100), ..default() },
+                ));
+            }
+            _ => {
+                // Words need only their own height.
+                node.flex_basis = Val::Auto;
+                commands.entity(entity).with_child((
+                    Node {
+                        padding: UiRect::all(rem(1.0)),
+                        border_radius: BorderRadius::all(rem(0.5)),
+                        align_items: AlignItems::Center,
+                        ..default()
+                    },
+                    BackgroundColor(palette::PANEL),
+                    children![(
+                        widgets::text(format!("Picture: {}", slot.alt), 1.4, palette::TEXT, &fonts.regular),
+                        TextLayout::justify(Justify::Center),
+                    )],
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! Picture questions on the TV, for real under Xvfb: the picture with the question and the
+//! answer's picture at the reveal, at 1280×720 and at 800×600 with text at 200%, and the alt
+//! text where pictures are turned off. Screenshots are saved for people to look at.
+
+use std::path::Path;
+
+use crate::screens::{XVFB, assert_screens_differ, run_script_with, shots_dir, shows};
+use crate::support::scratch_dir;
+
+/// A map-like picture, `width`×`height`: sea, land, and a marked city, with `named` drawing
+/// a label bar beside the mark (the reveal's version).
+fn map(width: u32, height: u32, named: bool) -> image::RgbImage {
+    image::RgbImage::from_fn(width, height, |x, y| {
+        let (fx, fy) = (x as f32 / width as f32, y as f32 / height as f32);
+        let land = (fx - 0.55).powi(2) / 0.16 + (fy - 0.5).powi(2) / 0.2 < 1.0;
+        let city = (fx - 0.6).powi(2) + (fy - 0.42).powi(2) < 0.0016;
+        let label = named && (0.64..0.9).contains(&fx) && (0.38..0.46).contains(&fy);
+        match (city, label, land) {
+            (true, ..) => image::Rgb([220, 40, 40]),
+            (_, true, _) => image::Rgb([250, 250, 250]),
+            (_, _, true) => image::Rgb([120, 170, 90]),
+            _ => image::Rgb([60, 110, 180]),
+        }
+    })
+}
+
+/// A pack of five picture questions in `dir`, each with a reveal picture.
+fn picture_pack(dir: &Path) {
+    std::fs::create_dir_all(dir.join("media")).expect("folder");
+    map(480, 320, false).save(dir.join("media/map.png")).expect("png");
+    map(480, 320, true).save(dir.join("media/map-named.jpg")).expect("jpeg");
+    let question = |n: usize| {
+        format!(
+            r#"        (
+            id: "pic-{n}",
+            prompt: "Which city is marked in red on this map? ({n})",
+            difficulty: Easy,
+            category: "Career",
+            explanation: "Jim's branch of Dunder Mifflin is in Scranton.",
+            source: "test",
+            answer: MultipleChoice(correct: "Scranton", wrong: ["Stamford", "Utica", "Nashua"]),
+            image: (file: "media/map.png", alt: "A map with one city marked in red", credit: "Drawn by the test, CC0"),
+            reveal_image: (file: "media/map-named.jpg", alt: "The same map, the city named"),
+        ),
+"#
+        )
+    };
+    let questions: String = (1..=5).map(question).collect();
+    let text =
+        format!("Pack(\n    id: \"pictures\",\n    title: \"Pictures\",\n    questions: [\n{questions}    ],\n)\n");
+    std::fs::write(dir.join("pictures.ron"), text).expect("pack");
+}
+
+/// A two-player night of the picture pack in a window of `size`, text at `scale`%, pictures
+/// on or off: the question, then the reveal. Returns the log.
+fn night(name: &str, size: (u32, u32), scale: u16, pictures: bool) -> String {
+    let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let packs = scratch_dir(&format!("{name}-pack"));
+    picture_pack(&packs);
+    let config = scratch_dir(&format!("{name}-config"));
+    let settings = format!(
+        "(version: 1, text_scale: {scale}, pictures: {pictures}, window_size: Some(({}, {})), solo_name: Some(\"Pam\"))",
+        size.0, size.1
+    );
+    std::fs::write(config.join("settings.ron"), settings).expect("settings");
+    let script = "wait:60,sleep:500,wait:5,shot:p1-question,f2,wait:30,sleep:500,wait:5,shot:p2-reveal";
+    let from = packs.to_str().expect("utf-8 path");
+    let extra = [
+        "--from",
+        from,
+        "--pack",
+        "pictures",
+        "--count",
+        "5",
+        "--seed",
+        "3",
+        "--timer",
+        "off",
+        "--mode",
+        "everyone",
+        "--players",
+        "Ann,Bob",
+    ];
+    let dir = shots_dir().join(name);
+    let (shots, log) = run_script_with(script, &dir, &config, &extra, &[]);
+    assert_eq!(shots, ["p1-question.png", "p2-reveal.png"], "{log}");
+    assert_screens_differ(&dir, &shots, &log);
+    log
+}
+
+#[test]
+fn a_picture_question_and_its_reveal_picture_on_the_tv() {
+    let log = night("pictures-1280", (1280, 720), 100, true);
+    assert!(log.contains("media/map.png shown (480×320)"), "{log}");
+    assert!(log.contains("media/map-named.jpg shown (480×320)"), "{log}");
+    assert!(shows(&log, "p1-question").contains("Which city is marked in red on this map?"), "{log}");
+    assert!(!shows(&log, "p1-question").contains("Picture: "), "{log}");
+    // The picture's credit goes with the source.
+    assert!(shows(&log, "p2-reveal").contains("Source: test · Picture: Drawn by the test, CC0"), "{log}");
+}
+
+#[test]
+fn a_picture_question_fits_800x600_with_text_at_200_percent() {
+    let log = night("pictures-800", (800, 600), 200, true);
+    assert!(log.contains("media/map.png shown (480×320)"), "{log}");
+    assert!(shows(&log, "p2-reveal").contains("Scranton"), "{log}");
+}
+
+#[test]
+fn with_pictures_off_the_tv_shows_their_alt_text() {
+    let log = night("pictures-off", (1280, 720), 100, false);
+    assert!(!log.contains("shown (480×320)"), "no picture is decoded: {log}");
+    assert!(shows(&log, "p1-question").contains("Picture: A map with one city marked in red"), "{log}");
+    assert!(shows(&log, "p2-reveal").contains("Picture: The same map, the city named"), "{log}");
+}
