@@ -96,6 +96,7 @@ impl Plugin for GamePlugin {
             .insert_resource(ClearColor(theme::palette::BACKGROUND));
         app.add_plugins((
             game::plugin,
+            crate::question_sound::plugin,
             loading::plugin,
             crate::library_read::plugin,
             input::plugin,

@@ -18,6 +18,7 @@ pub mod no_gpu;
 pub mod pack;
 pub mod paths;
 pub mod persist;
+pub mod question_sound;
 pub mod reload;
 pub mod screens;
 #[cfg(feature = "dev")]

@@ -130,7 +130,8 @@ fn app_commands(
             | AppCommand::SkipQuestion
             | AppCommand::EndGame
             | AppCommand::ShowHostCode
-            | AppCommand::FlagQuestion => {}
+            | AppCommand::FlagQuestion
+            | AppCommand::HearAgain => {}
         }
     }
 }

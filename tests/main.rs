@@ -48,5 +48,6 @@ mod screens;
 mod settings_file;
 mod setup_steps;
 mod solo_name;
+mod sound_clock;
 mod support;
 mod words;

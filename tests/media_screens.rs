@@ -24,11 +24,19 @@ fn map(width: u32, height: u32, named: bool) -> image::RgbImage {
     })
 }
 
-/// A pack of five picture questions in `dir`, each with a reveal picture.
-fn picture_pack(dir: &Path) {
+/// A pack of five picture questions in `dir`, each with a reveal picture (and with `sound`,
+/// a sound).
+fn picture_pack(dir: &Path, sound: bool) {
     std::fs::create_dir_all(dir.join("media")).expect("folder");
     map(480, 320, false).save(dir.join("media/map.png")).expect("png");
     map(480, 320, true).save(dir.join("media/map-named.jpg")).expect("jpeg");
+    let ring = crate::support::root().join("tests/data/media/ring.ogg");
+    std::fs::copy(ring, dir.join("media/ring.ogg")).expect("the Ogg fixture");
+    let sound = if sound {
+        "\n            sound: (file: \"media/ring.ogg\", alt: \"A phone rings\", credit: \"Made for the tests, CC0\"),"
+    } else {
+        ""
+    };
     let question = |n: usize| {
         format!(
             r#"        (
@@ -40,7 +48,7 @@ fn picture_pack(dir: &Path) {
             source: "test",
             answer: MultipleChoice(correct: "Scranton", wrong: ["Stamford", "Utica", "Nashua"]),
             image: (file: "media/map.png", alt: "A map with one city marked in red", credit: "Drawn by the test, CC0"),
-            reveal_image: (file: "media/map-named.jpg", alt: "The same map, the city named"),
+            reveal_image: (file: "media/map-named.jpg", alt: "The same map, the city named"),{sound}
         ),
 "#
         )
@@ -54,16 +62,26 @@ fn picture_pack(dir: &Path) {
 /// A two-player night of the picture pack in a window of `size`, text at `scale`%, pictures
 /// on or off: the question, then the reveal. Returns the log.
 fn night(name: &str, size: (u32, u32), scale: u16, pictures: bool) -> String {
+    night_with(
+        name,
+        size,
+        scale,
+        pictures,
+        "wait:60,sleep:500,wait:5,shot:p1-question,f2,wait:30,sleep:500,wait:5,shot:p2-reveal",
+        false,
+    )
+}
+
+fn night_with(name: &str, size: (u32, u32), scale: u16, pictures: bool, script: &str, sound: bool) -> String {
     let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let packs = scratch_dir(&format!("{name}-pack"));
-    picture_pack(&packs);
+    picture_pack(&packs, sound);
     let config = scratch_dir(&format!("{name}-config"));
     let settings = format!(
         "(version: 1, text_scale: {scale}, pictures: {pictures}, window_size: Some(({}, {})), solo_name: Some(\"Pam\"))",
         size.0, size.1
     );
     std::fs::write(config.join("settings.ron"), settings).expect("settings");
-    let script = "wait:60,sleep:500,wait:5,shot:p1-question,f2,wait:30,sleep:500,wait:5,shot:p2-reveal";
     let from = packs.to_str().expect("utf-8 path");
     let extra = [
         "--from",
@@ -75,7 +93,7 @@ fn night(name: &str, size: (u32, u32), scale: u16, pictures: bool) -> String {
         "--seed",
         "3",
         "--timer",
-        "off",
+        "20",
         "--mode",
         "everyone",
         "--players",
@@ -112,4 +130,20 @@ fn with_pictures_off_the_tv_shows_their_alt_text() {
     assert!(!log.contains("shown (480×320)"), "no picture is decoded: {log}");
     assert!(shows(&log, "p1-question").contains("Picture: A map with one city marked in red"), "{log}");
     assert!(shows(&log, "p2-reveal").contains("Picture: The same map, the city named"), "{log}");
+}
+
+#[test]
+fn a_sound_question_plays_its_sound_again_on_f7_and_then_runs_its_clock() {
+    let script = "wait:60,sleep:500,wait:5,f7,wait:5,sleep:1200,wait:5,shot:p1-question,f2,wait:30,sleep:500,wait:5,shot:p2-reveal";
+    let log = night_with("sound-1280", (1280, 720), 100, true, script, true);
+    // Played as the question opened, and again on F7: through a sound card, or (as on
+    // machines with none, such as CI) said not to be, which starts the clock at once.
+    let plays: Vec<&str> = log.lines().filter(|l| l.contains("sound media/ring.ogg ")).collect();
+    assert_eq!(plays.len(), 2, "{log}");
+    let question = shows(&log, "p1-question");
+    assert!(question.contains("♪  Hear it again") && question.contains("F7 hear again"), "{question}");
+    // The clock runs once the sound has played: the timer shows fewer than 20 seconds.
+    let seconds: Vec<u32> = question.split(" | ").filter_map(|t| t.trim().parse().ok()).collect();
+    assert!(seconds.iter().any(|s| (1..20).contains(s)), "{question}");
+    assert!(shows(&log, "p2-reveal").contains("Sound: Made for the tests, CC0"), "{log}");
 }

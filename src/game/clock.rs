@@ -14,10 +14,42 @@ pub struct Clock {
     pub elapsed: Duration,
     /// Time allowed, if timed.
     pub limit: Option<Duration>,
+    /// The question's sound is playing and its clock starts once it has: at most this long
+    /// from now, should the TV never say it has (no sound card, a sound that fails).
+    pub sound_hold: Option<Duration>,
 }
 
+/// The open question's sound has played to its end on the TV, or could not be played: a
+/// question that waits for its sound starts its clock.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SoundPlayed;
+
+/// The longest a question waits for its sound: the longest sound a pack may have, and a
+/// moment more.
+pub const SOUND_HOLD: Duration = Duration::from_secs(62);
+
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Clock>();
+    app.init_resource::<Clock>().add_message::<SoundPlayed>().add_systems(
+        Update,
+        // Before the answers are collected (`round` orders itself after it).
+        hold_for_sound.run_if(in_state(super::Phase::Question)).in_set(super::GameSystems::Flow),
+    );
+}
+
+/// Counts down the wait for the question's sound, and ends it when the sound has played.
+pub(super) fn hold_for_sound(
+    time: Res<Time>,
+    mut played: MessageReader<SoundPlayed>,
+    overlay: Res<State<super::Overlay>>,
+    mut clock: ResMut<Clock>,
+) {
+    let done = played.read().count() > 0;
+    let Some(hold) = clock.sound_hold else { return };
+    if done {
+        clock.sound_hold = None;
+    } else if *overlay.get() == super::Overlay::None {
+        clock.sound_hold = Some(hold.saturating_sub(time.delta())).filter(|left| !left.is_zero());
+    }
 }
 
 impl Clock {

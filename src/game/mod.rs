@@ -24,7 +24,7 @@ pub mod watched;
 
 use bevy::prelude::*;
 
-pub use clock::Clock;
+pub use clock::{Clock, SOUND_HOLD, SoundPlayed};
 pub use draw::{DrawnQuestion, Presented, Shortfall};
 pub use events::{HostActed, PlayerJoined, PlayerLeft, RoundScored};
 pub use flow::{FlowCommand, JoinGame};

@@ -7,7 +7,7 @@ use std::time::Duration;
 use bevy::prelude::*;
 
 use super::GameSystems;
-use super::clock::Clock;
+use super::clock::{self, Clock, SOUND_HOLD};
 use super::draw::{DrawnQuestion, Presented};
 use super::events::RoundScored;
 use super::flow::{self, FlowCommand};
@@ -17,7 +17,7 @@ use super::model::{Buzz, Device, Game, Outcome, Pending, PlayerRound, Round};
 use super::scoring::{Attempt, ScoringPreset};
 use super::settings::PlayMode;
 use super::state::{Overlay, Phase};
-use crate::pack::AnswerKind;
+use crate::pack::{AnswerKind, SoundClock};
 
 /// A player answered the open question.
 #[derive(Message, Debug, Clone, PartialEq)]
@@ -52,7 +52,11 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Phase::Question), open_question)
         .add_systems(
             Update,
-            collect_answers.run_if(in_state(Phase::Question)).after(flow::handle_commands).in_set(GameSystems::Flow),
+            collect_answers
+                .run_if(in_state(Phase::Question))
+                .after(flow::handle_commands)
+                .after(clock::hold_for_sound)
+                .in_set(GameSystems::Flow),
         );
 }
 
@@ -63,7 +67,11 @@ fn open_question(mut game: ResMut<Game>, mut clock: ResMut<Clock>) {
     game.buzz = Buzz::default();
     game.talk_over = false;
     // Typed answers and orderings take longer to give than a tap: the preset says how much.
-    *clock = Clock { elapsed: Duration::ZERO, limit: game.time_limit(game.current) };
+    // A question whose sound must be heard first holds its clock until the sound has played.
+    let hear_first =
+        game.question().and_then(|q| q.question.sound.as_ref()).is_some_and(|s| s.clock == SoundClock::AfterSound);
+    let sound_hold = hear_first.then_some(SOUND_HOLD);
+    *clock = Clock { elapsed: Duration::ZERO, limit: game.time_limit(game.current), sound_hold };
 }
 
 /// Presses that arrived while the game was paused, for the question they answer.
@@ -112,7 +120,9 @@ pub(super) fn collect_answers(
         kept.extend(presses);
         presses = kept;
     }
-    clock.elapsed += time.delta();
+    if clock.sound_hold.is_none() {
+        clock.elapsed += time.delta();
+    }
     let teams = game.settings.mode == PlayMode::Teams;
     if teams && !game.talk_over && clock.elapsed >= TEAM_TALK {
         game.talk_over = true;

@@ -48,6 +48,7 @@ pub fn app_command_for_key(key: KeyCode, ctrl: bool, typing: bool) -> Option<App
         KeyCode::F4 => Some(AppCommand::EndGame),
         KeyCode::F5 => Some(AppCommand::ShowHostCode),
         KeyCode::F6 => Some(AppCommand::FlagQuestion),
+        KeyCode::F7 => Some(AppCommand::HearAgain),
         KeyCode::KeyQ if ctrl => Some(AppCommand::Quit),
         KeyCode::KeyM if !ctrl && !typing => Some(AppCommand::ToggleMute),
         _ => None,

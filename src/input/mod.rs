@@ -54,6 +54,8 @@ pub enum AppCommand {
     FlagQuestion,
     /// F5: the host panel shows the host remote's code for a few seconds.
     ShowHostCode,
+    /// F7: the question's sound again.
+    HearAgain,
 }
 
 /// Keyboard and gamepad mapping; runs headless too (tests write `KeyboardInput` themselves).

@@ -79,6 +79,9 @@ pub(super) fn key_named(name: &str) -> Option<Step> {
         "f2" => KeyCode::F2,
         "f3" => KeyCode::F3,
         "f4" => KeyCode::F4,
+        "f5" => KeyCode::F5,
+        "f6" => KeyCode::F6,
+        "f7" => KeyCode::F7,
         digit if digit.len() == 1 && digit.as_bytes()[0].is_ascii_digit() => {
             let index = usize::from(digit.as_bytes()[0] - b'0');
             return Some(Step::Key(DIGITS[index], Some(digit.to_owned())));

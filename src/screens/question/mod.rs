@@ -11,11 +11,13 @@ use bevy::prelude::*;
 
 use super::picture::PictureSlot;
 use crate::game::Party;
-use crate::game::{Clock, Game, GameSettings, Phase, Presented, Seat};
+use crate::game::{Clock, DrawnQuestion, Game, GameSettings, Phase, Presented, Seat};
 use crate::pack::PackLibrary;
 use crate::persist::UserSettings;
+use crate::question_sound::{HearAgain, QuestionSound};
+use crate::theme::focus::Activate;
 use crate::theme::palette;
-use crate::theme::widgets::{self, Fonts, Room, rem};
+use crate::theme::widgets::{self, ButtonText, Fonts, Room, rem};
 
 #[derive(Component)]
 struct TimerBar;
@@ -23,9 +25,18 @@ struct TimerBar;
 #[derive(Component)]
 struct TimerText;
 
+/// The question's sound: "playing" while it plays, then a button to hear it again.
+#[derive(Component)]
+struct SoundMark;
+
+const PLAYING: &str = "♪  Playing…";
+const HEAR_AGAIN: &str = "♪  Hear it again";
+
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Phase::Question), spawn)
-        .add_systems(Update, show_timer.run_if(in_state(Phase::Question)).in_set(crate::game::GameSystems::Screens));
+    app.add_systems(OnEnter(Phase::Question), spawn).add_systems(
+        Update,
+        (show_timer, show_sound).run_if(in_state(Phase::Question)).in_set(crate::game::GameSystems::Screens),
+    );
     app.add_plugins((entry::plugin, ordering::plugin, party::plugin));
 }
 
@@ -61,10 +72,7 @@ fn spawn(
                 TextLayout::justify(Justify::Center)
             )],
         ));
-        if let Some(picture) = &q.image {
-            let height = if compact { vh(16) } else { vh(32) };
-            root.spawn(super::picture::slot(PictureSlot::new(&library, &drawn.pack, picture, height)));
-        }
+        media(root, drawn, &library, compact, &fonts);
         match &drawn.presented {
             Presented::Options { options, .. } => {
                 // No seats taken: a night prepared on the command line, where row N is player N.
@@ -95,8 +103,30 @@ fn spawn(
         if party {
             party::spawn(root, &game, compact, &fonts);
         }
-        root.spawn(widgets::hints(if party { "Esc pause · F1 host · M mute" } else { "Esc pause · M mute" }, &fonts));
+        let hints = match (party, q.sound.is_some()) {
+            (true, true) => "Esc pause · F1 host · F7 hear again · M mute",
+            (true, false) => "Esc pause · F1 host · M mute",
+            (false, true) => "Esc pause · F7 hear again · M mute",
+            (false, false) => "Esc pause · M mute",
+        };
+        root.spawn(widgets::hints(hints, &fonts));
     });
+}
+
+/// The question's picture and its sound's button, under the prompt.
+fn media(root: &mut ChildSpawnerCommands, drawn: &DrawnQuestion, library: &PackLibrary, compact: bool, fonts: &Fonts) {
+    let q = &drawn.question;
+    if let Some(picture) = &q.image {
+        let height = if compact { vh(16) } else { vh(32) };
+        root.spawn(super::picture::slot(PictureSlot::new(library, &drawn.pack, picture, height)));
+    }
+    // Under the picture (or the prompt): what is heard belongs with the question.
+    if q.sound.is_some() {
+        let again = |_: On<Activate>, mut again: MessageWriter<HearAgain>| {
+            again.write(HearAgain);
+        };
+        root.spawn((SoundMark, widgets::button(PLAYING, 50, fonts, again)));
+    }
 }
 
 /// Where we are, what kind of question, and the timer.
@@ -155,5 +185,13 @@ fn show_timer(
         if text.0 != label {
             text.0.clone_from(&label);
         }
+    }
+}
+
+/// Whether the question's sound is playing, on its mark.
+fn show_sound(playing: Query<(), With<QuestionSound>>, mut marks: Query<&mut ButtonText, With<SoundMark>>) {
+    let label = if playing.is_empty() { HEAR_AGAIN } else { PLAYING };
+    for mut text in &mut marks {
+        text.set_if_neq(ButtonText(label.to_owned()));
     }
 }
