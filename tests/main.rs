@@ -34,6 +34,7 @@ mod party_words;
 mod phone_browser;
 mod phone_door;
 mod phone_games;
+mod phone_media;
 mod phone_page;
 mod phone_resume;
 mod phone_room;

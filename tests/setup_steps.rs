@@ -151,3 +151,22 @@ fn what_setup_chose_is_the_next_sessions_default_but_not_the_command_lines_or_to
     assert_eq!(defaults.timer, saved.timer, "given only on the command line");
     assert_eq!(defaults.mode, saved.mode, "how tonight's party plays is for tonight");
 }
+
+#[test]
+fn the_host_keeps_pictures_on_the_tv_for_one_night_and_the_saved_choice_stays() {
+    let saved = GameSettings::default();
+    assert!(saved.pictures_on_phones, "pictures go to the phones unless the host says not");
+    let tv_only = GameOverrides { pictures_on_phones: Some(false), ..GameOverrides::default() };
+    assert!(!tv_only.apply(saved.clone()).pictures_on_phones);
+    let kept = GameSettings { pictures_on_phones: false, ..GameSettings::default() };
+    assert!(!GameOverrides::default().apply(kept).pictures_on_phones, "no flag keeps the saved choice");
+    #[derive(clap::Parser)]
+    struct Line {
+        #[command(flatten)]
+        game: bigtuna::cli::GameArgs,
+    }
+    use clap::Parser;
+    let parsed = Line::try_parse_from(["bigtuna", "--pictures", "tv"]).expect("parses");
+    assert_eq!(parsed.game.overrides().pictures_on_phones, Some(false));
+    assert!(Line::try_parse_from(["bigtuna", "--pictures", "fridge"]).is_err());
+}

@@ -145,6 +145,7 @@
     sentQ = null; pending = null;
     $('qnum').textContent = 'Question ' + m.number + ' of ' + m.of;
     $('prompt').textContent = m.prompt;
+    showPicture(m.picture);
     msg('');
     var box = $('controls'); box.textContent = '';
     if (m.shape === 'options') buildOptions(box, choices);
@@ -152,6 +153,20 @@
     else if (m.shape === 'number') buildInput(box, 'number', sendNumber);
     else if (m.shape === 'ordering') buildOrder(box, choices);
     else box.appendChild(el('p', 'aloud', 'Say your answer out loud!'));
+  }
+  // The question's picture, served by the game under a name that tells nothing; where the
+  // host keeps pictures on the TV (no src), or it cannot load, its words instead.
+  function showPicture(p) {
+    var fig = $('picture'), img = $('pictureimg'), alt = $('picturealt');
+    var src = p && typeof p.src === 'string' && /^\/media\/[0-9a-f]{40}\.(png|jpg)$/.test(p.src) ? p.src : null;
+    fig.hidden = !p;
+    if (!p) { img.removeAttribute('src'); return; }
+    var words = String(p.alt || '');
+    img.alt = words;
+    img.hidden = !src;
+    alt.textContent = src ? '' : 'On the TV: ' + words;
+    img.onerror = function () { img.hidden = true; alt.textContent = 'On the TV: ' + words; };
+    if (src) img.src = src; else img.removeAttribute('src');
   }
   function buildOptions(box, choices) {
     var long = choices.some(function (c) { return c.length > 40; });

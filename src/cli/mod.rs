@@ -126,6 +126,10 @@ pub struct GameArgs {
     /// dealt to them in turn.
     #[arg(long, value_delimiter = ',')]
     pub teams: Vec<String>,
+    /// Questions' pictures: `tv` (on the TV only; phones show what they show, in words) or
+    /// `phones` (on the TV and the phones, the default).
+    #[arg(long, value_parser = ["tv", "phones"])]
+    pub pictures: Option<String>,
 }
 
 impl GameArgs {
@@ -148,6 +152,7 @@ impl GameArgs {
             players: self.players.clone(),
             mode: self.mode,
             teams: self.teams.clone(),
+            pictures_on_phones: self.pictures.as_deref().map(|on| on == "phones"),
         }
     }
 }

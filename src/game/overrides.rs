@@ -30,6 +30,8 @@ pub struct GameOverrides {
     pub mode: Option<PlayMode>,
     /// Team names, for a teams game.
     pub teams: Vec<String>,
+    /// Questions' pictures on the TV only, not on the phones (`Some(false)`), or on both.
+    pub pictures_on_phones: Option<bool>,
 }
 
 impl GameOverrides {
@@ -51,6 +53,7 @@ impl GameOverrides {
             base.categories.clone_from(&self.categories);
         }
         base.mode = self.mode.unwrap_or(base.mode);
+        base.pictures_on_phones = self.pictures_on_phones.unwrap_or(base.pictures_on_phones);
         if !self.teams.is_empty() {
             base.teams = self.teams.iter().map(|t| t.trim().to_owned()).collect();
         }

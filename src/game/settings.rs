@@ -56,6 +56,9 @@ pub struct GameSettings {
     pub aloud: bool,
     /// Team names, in a teams game (2 to 4).
     pub teams: Vec<String>,
+    /// Questions' pictures on the players' phones too (off: on the TV only, phones read their
+    /// alt text).
+    pub pictures_on_phones: bool,
 }
 
 impl Default for GameSettings {
@@ -76,6 +79,7 @@ impl Default for GameSettings {
             buzz_penalty: false,
             aloud: false,
             teams: Vec::new(),
+            pictures_on_phones: true,
         }
     }
 }

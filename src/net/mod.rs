@@ -11,6 +11,7 @@ pub mod departures;
 mod gate;
 pub mod inbound;
 pub mod lifecycle;
+pub mod media;
 pub mod names;
 pub mod pages;
 pub mod protocol;

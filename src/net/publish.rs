@@ -11,7 +11,7 @@ use super::views::{AnswerShape, FinalView, HostPlayer, HostView, QuestionView, R
 use crate::game::Party;
 use crate::game::results::rank_of;
 use crate::game::{Game, GameResults, GameSettings, GameSystems, Overlay, Phase, PlayMode, Presented, Screen};
-use crate::pack::Answer;
+use crate::pack::{Answer, PackLibrary};
 use crate::theme::palette;
 use crate::words::{answer_text, response_text, unit_leads};
 
@@ -30,8 +30,11 @@ pub fn plugin(app: &mut App) {
     app.add_systems(Update, publish.run_if(resource_exists::<PhoneLink>.and_eager(shown)).after(GameSystems::Flow));
 }
 
+#[allow(clippy::too_many_arguments)] // each is one thing the phones see
 fn publish(
     link: Res<PhoneLink>,
+    library: Res<PackLibrary>,
+    mut pictures: Local<super::media::Read>,
     screen: Res<State<Screen>>,
     phase: Option<Res<State<Phase>>>,
     overlay: Option<Res<State<Overlay>>>,
@@ -69,6 +72,11 @@ fn publish(
         return;
     }
     snapshot.question = question_view(&game);
+    let (picture, shelf) = super::media::question_picture(&game, &library, &settings, &mut pictures);
+    if let Some(question) = &mut snapshot.question {
+        question.picture = picture;
+    }
+    link.0.shelve(shelf);
     match stage {
         Stage::Question => snapshot.turns = phones().map(|(id, player)| (id, turn(&game, player, paused))).collect(),
         Stage::Reveal | Stage::Standings => snapshot.results = round_results(&game, phones()),
@@ -151,6 +159,7 @@ pub fn question_view(game: &Game) -> Option<QuestionView> {
         seconds: game.time_limit(game.current).map(|limit| limit.as_secs() as u32),
         turn: Turn::Wait,
         note: String::new(),
+        picture: None,
     })
 }
 

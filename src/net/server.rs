@@ -52,6 +52,7 @@ impl PhoneServer {
             state: watch::Sender::new(Snapshot::default()),
             waker: Mutex::new(None),
             holders: Mutex::new(HashMap::new()),
+            media: Mutex::new(HashMap::new()),
             connections_made: AtomicU64::new(0),
         });
         let published = Arc::clone(&shared);
@@ -66,6 +67,7 @@ impl PhoneServer {
                 };
                 let app = pages::routes()
                     .route("/ws", get(session::upgrade))
+                    .route("/media/{name}", get(super::media::serve))
                     .layer(axum::middleware::map_response(gate::one_request))
                     .with_state(shared);
                 // Serve until told to stop (or the game is gone); leaving ends every session.
@@ -149,6 +151,16 @@ impl PhoneServer {
             }
             changed
         });
+    }
+
+    /// Puts `shelf` up as the pictures phones may fetch, in place of the last.
+    pub fn shelve(&self, shelf: super::server_state::Shelf) {
+        if let Ok(mut now) = self.shared.media.lock() {
+            let same = now.len() == shelf.len() && shelf.keys().all(|name| now.contains_key(name));
+            if !same {
+                *now = shelf;
+            }
+        }
     }
 
     /// How many snapshots the game handed over so far, changed or not.

@@ -104,6 +104,8 @@ pub(super) struct Shared {
     pub(super) connections_made: AtomicU64,
     /// Counts changes of the host code: a remote signed in before the last change is out.
     pub(super) host_epoch: AtomicU64,
+    /// The pictures phones may fetch now (the open question's).
+    pub(super) media: Mutex<Shelf>,
 }
 
 /// A connection that plays as a phone, and what closes it when another device takes over.
@@ -156,3 +158,15 @@ impl Shared {
         }
     }
 }
+
+/// A picture on the shelf: its bytes and content type.
+#[derive(Debug, Clone)]
+pub struct Shelved {
+    /// The file's bytes, read by the game.
+    pub bytes: std::sync::Arc<[u8]>,
+    /// `image/png` or `image/jpeg`.
+    pub kind: &'static str,
+}
+
+/// The pictures phones may fetch now, by name.
+pub type Shelf = HashMap<String, Shelved>;

@@ -33,6 +33,20 @@ pub struct QuestionView {
     /// Why, for people, when they must wait ("Ann's turn on the hot seat").
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The question's picture; left out when it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub picture: Option<PictureView>,
+}
+
+/// A question's picture on a phone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PictureView {
+    /// Where the game serves it (`/media/<hash>.png`: the name tells nothing of the answer);
+    /// left out where the host keeps pictures on the TV, or it cannot be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub src: Option<String>,
+    /// What it shows, in words.
+    pub alt: String,
 }
 
 /// How a question is answered.

@@ -1,0 +1,36 @@
+// Shows a picture question on the phone page in Debian's Chromium (headless, 360×640) for
+// tests/phone_media.rs: joins, waits for the question and its picture, saves a screenshot,
+// and says what the page shows.
+'use strict';
+const path = require('path');
+const { phone: launchPhone } = require('./chromium');
+
+const [url, name, dir] = process.argv.slice(2);
+const say = (line) => process.stdout.write(line + '\n');
+
+(async () => {
+  const { browser, context } = await launchPhone();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.goto(url);
+  await page.fill('#name', name);
+  await page.tap('#join');
+  await page.waitForFunction(() => document.body.dataset.screen === 'wait', null, { timeout: 30000 });
+  say('joined');
+  await page.waitForFunction(() => {
+    const img = document.getElementById('pictureimg');
+    return document.body.dataset.screen === 'question' && !document.getElementById('picture').hidden &&
+      img.complete && img.naturalWidth > 0;
+  }, null, { timeout: 60000 });
+  const shown = await page.evaluate(() => {
+    const img = document.getElementById('pictureimg');
+    const box = img.getBoundingClientRect();
+    return `${img.naturalWidth}x${img.naturalHeight} ${img.getAttribute('src')} ${Math.round(box.width)} ${img.alt}`;
+  });
+  await page.screenshot({ path: path.join(dir, 'phone-picture.png') });
+  say(`picture ${shown}`);
+  await browser.close();
+  say(problems.length ? `console: ${problems.join(' | ')}` : 'done');
+})().catch((e) => { say(`failed ${e}`); process.exit(1); });
