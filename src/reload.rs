@@ -1,6 +1,7 @@
 //! Packs reload while the game runs: a thread of its own looks at the pack folders (and
 //! files named on the command line) every second, and wakes the game when a file was saved,
-//! added or removed; the library is then read again in the background. A pack whose file became invalid stays in play in its last good
+//! added or removed (and when a picture or sound a pack names changed); the library is then
+//! read again in the background. A pack whose file became invalid stays in play in its last good
 //! version, and its errors are told (a toast, the Packs screen) until the file is fixed.
 //! Questions already drawn keep their answers; upcoming ones take new wording.
 
@@ -35,27 +36,37 @@ pub struct PacksReloaded {
 /// Each pack file's modification time and size.
 type Stamps = BTreeMap<PathBuf, (SystemTime, u64)>;
 
+/// The pictures and sounds the library's packs name, for the watcher to look at too.
+#[derive(Resource, Debug, Clone, Default)]
+struct MediaFiles(std::sync::Arc<std::sync::Mutex<Vec<PathBuf>>>);
+
 /// The watcher's news: something changed on disk.
 #[derive(Resource)]
 struct Watcher(std::sync::Mutex<mpsc::Receiver<()>>);
 
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<PackSources>()
+        .init_resource::<MediaFiles>()
         .add_message::<PacksReloaded>()
-        .add_systems(OnExit(Screen::Loading), watch)
-        .add_systems(Update, (look.run_if(resource_exists::<Watcher>), finish.after(Delivered)));
+        .add_systems(OnExit(Screen::Loading), (list_media, watch).chain())
+        .add_systems(
+            Update,
+            (look.run_if(resource_exists::<Watcher>), finish.after(Delivered), list_media.after(finish))
+                .run_if(resource_exists::<PackLibrary>),
+        );
 }
 
 /// Starts the watcher once the library is loaded: what is on disk now is what was read.
-fn watch(mut commands: Commands, sources: Res<PackSources>, wake: Option<Res<Wake>>) {
+fn watch(mut commands: Commands, sources: Res<PackSources>, media: Res<MediaFiles>, wake: Option<Res<Wake>>) {
     let (news, heard) = mpsc::channel();
     let sources = sources.clone();
+    let media = media.clone();
     let wake = wake.map(|w| w.0.clone());
     let started = std::thread::Builder::new().name("pack-watcher".into()).spawn(move || {
-        let mut seen = scan(&sources);
+        let mut seen = scan(&sources, &media);
         loop {
             std::thread::sleep(POLL);
-            let now = scan(&sources);
+            let now = scan(&sources, &media);
             if now != seen {
                 seen = now;
                 // The game is gone: nobody to tell.
@@ -75,7 +86,7 @@ fn watch(mut commands: Commands, sources: Res<PackSources>, wake: Option<Res<Wak
 }
 
 /// What is on disk now (the packs in the binary do not change).
-fn scan(sources: &PackSources) -> Stamps {
+fn scan(sources: &PackSources, media: &MediaFiles) -> Stamps {
     let paths: Vec<PathBuf> = sources
         .0
         .iter()
@@ -84,7 +95,8 @@ fn scan(sources: &PackSources) -> Stamps {
             PackPlace::Shipped => None,
         })
         .collect();
-    let (files, _) = find_pack_files(&paths);
+    let (mut files, _) = find_pack_files(&paths);
+    files.extend(media.0.lock().map(|media| media.clone()).unwrap_or_default());
     files
         .into_iter()
         .filter_map(|file| {
@@ -124,6 +136,20 @@ fn finish(
     }
     *library = fresh;
     told.write(PacksReloaded { changes, problems });
+}
+
+/// Keeps the watcher's list of media files up with the library.
+fn list_media(library: Res<PackLibrary>, media: Res<MediaFiles>) {
+    if !library.is_changed() {
+        return;
+    }
+    let files: Vec<PathBuf> = library
+        .questions()
+        .flat_map(|(pack, q)| q.media().into_iter().filter_map(|m| library.media_path(&pack.id, m.file)))
+        .collect();
+    if let Ok(mut list) = media.0.lock() {
+        *list = files;
+    }
 }
 
 /// What differs between two readings, in words.

@@ -147,3 +147,23 @@ fn a_sound_question_plays_its_sound_again_on_f7_and_then_runs_its_clock() {
     assert!(seconds.iter().any(|s| (1..20).contains(s)), "{question}");
     assert!(shows(&log, "p2-reveal").contains("Sound: Made for the tests, CC0"), "{log}");
 }
+
+#[test]
+fn a_picture_saved_while_the_game_runs_is_read_again_like_its_pack() {
+    let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let packs = scratch_dir("media-reload-packs");
+    picture_pack(&packs, false);
+    // The author, in another window, saves something that is not a picture over it.
+    let picture = packs.join("media/map.png");
+    let author = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(6));
+        std::fs::write(&picture, b"not a picture any more").expect("saved");
+    });
+    let dir = shots_dir().join("media-reload");
+    let config = scratch_dir("media-reload-config");
+    let (_, log) =
+        run_script_with("wait:40,sleep:9000,shot:m-reloaded", &dir, &config, &[], &[("BIGTUNA_PACKS", &packs)]);
+    author.join().expect("the author's thread");
+    let problem = log.lines().find(|l| l.contains("packs: ") && l.contains("media/map.png` is not a picture"));
+    assert!(problem.is_some_and(|l| l.contains("pictures.ron:") && l.contains("(question `pic-1`)")), "{log}");
+}

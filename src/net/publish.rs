@@ -72,6 +72,10 @@ fn publish(
         return;
     }
     snapshot.question = question_view(&game);
+    if library.is_changed() {
+        // Read again: a picture may have changed.
+        *pictures = default();
+    }
     let (picture, shelf) = super::media::question_picture(&game, &library, &settings, &mut pictures);
     if let Some(question) = &mut snapshot.question {
         question.picture = picture;

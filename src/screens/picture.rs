@@ -64,7 +64,14 @@ enum Decoded {
 struct Pictures(HashMap<PathBuf, Decoded>);
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Pictures>().add_systems(Update, (start, finish, fill).chain());
+    app.init_resource::<Pictures>().add_systems(Update, (forget, start, finish, fill).chain());
+}
+
+/// The packs were read again (a picture may have changed): pictures decode anew when next shown.
+fn forget(library: Option<Res<PackLibrary>>, mut pictures: ResMut<Pictures>) {
+    if library.is_some_and(|l| l.is_changed() && !l.is_added()) {
+        pictures.0.retain(|_, decoded| matches!(decoded, Decoded::Decoding(_)));
+    }
 }
 
 fn start(
