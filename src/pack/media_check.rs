@@ -128,6 +128,17 @@ pub fn check_file(folder: &Path, media: &MediaRef, depth: Depth) -> Result<PathB
     result.map(|()| real).map_err(|problem| format!("the {noun} `{name}` {problem}"))
 }
 
+/// What a decoder may take for one picture: the largest a pack may have, at four bytes a
+/// pixel, with room for its own buffers. Everything that decodes a pack's picture uses it, so
+/// a file changed after the check still cannot ask for more.
+pub fn picture_limits() -> Limits {
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_IMAGE_SIDE);
+    limits.max_image_height = Some(MAX_IMAGE_SIDE);
+    limits.max_alloc = Some(MAX_IMAGE_PIXELS * 8 + (1 << 20));
+    limits
+}
+
 /// A library's error as part of a sentence: no full stop of its own.
 fn said(error: &dyn std::fmt::Display) -> String {
     error.to_string().trim_end_matches('.').to_owned()
@@ -165,12 +176,7 @@ fn check_image(path: &Path, claimed: &str, depth: Depth) -> Result<(), String> {
     }
     if depth == Depth::Decode {
         let mut reader = ImageReader::with_format(open(path)?, format);
-        let mut limits = Limits::default();
-        limits.max_image_width = Some(MAX_IMAGE_SIDE);
-        limits.max_image_height = Some(MAX_IMAGE_SIDE);
-        // Its pixels at four bytes each, and room for the decoder's own buffers.
-        limits.max_alloc = Some(u64::from(width) * u64::from(height) * 8 + (1 << 20));
-        reader.limits(limits);
+        reader.limits(picture_limits());
         reader.decode().map_err(|e| format!("is damaged or cut short ({}): save it again", said(&e)))?;
     }
     Ok(())

@@ -8,10 +8,10 @@ use std::path::PathBuf;
 use bevy::asset::RenderAssetUsages;
 use bevy::prelude::*;
 use bevy::tasks::{AsyncComputeTaskPool, Task, futures::check_ready};
-use image::{ImageReader, Limits};
+use image::ImageReader;
 
-use crate::pack::PackLibrary;
-use crate::pack::media::{MAX_IMAGE_BYTES, MAX_IMAGE_SIDE, Picture};
+use crate::pack::media::{MAX_IMAGE_BYTES, Picture};
+use crate::pack::{PackLibrary, media_check};
 use crate::persist::UserSettings;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, rem};
@@ -98,10 +98,7 @@ fn decode(path: &std::path::Path) -> Result<Image, String> {
         return Err("too big".into());
     }
     let mut reader = ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format().map_err(|e| e.to_string())?;
-    let mut limits = Limits::default();
-    limits.max_image_width = Some(MAX_IMAGE_SIDE);
-    limits.max_image_height = Some(MAX_IMAGE_SIDE);
-    reader.limits(limits);
+    reader.limits(media_check::picture_limits());
     let picture = reader.decode().map_err(|e| e.to_string())?;
     Ok(Image::from_dynamic(picture, true, RenderAssetUsages::RENDER_WORLD))
 }
