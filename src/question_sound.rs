@@ -70,14 +70,10 @@ fn play(
 ) {
     let Some(drawn) = game.question() else { return };
     let Some(sound) = &drawn.question.sound else { return };
-    let bytes =
-        library
-            .media_path(&drawn.pack, &sound.file)
-            .ok_or_else(|| "it has no file beside its pack".to_owned())
-            .and_then(|path| std::fs::read(&path).map_err(|e| e.to_string()))
-            .and_then(|bytes| {
-                if bytes.len() as u64 > MAX_SOUND_BYTES { Err("the file is too big".to_owned()) } else { Ok(bytes) }
-            });
+    let bytes = library
+        .media_file(&drawn.pack, &sound.file)
+        .ok_or_else(|| "its pack has no folder to read it from".to_owned())
+        .and_then(|file| file.read("sound", MAX_SOUND_BYTES));
     let bytes = match bytes {
         Ok(bytes) => bytes,
         Err(error) => {

@@ -145,7 +145,7 @@ fn list_media(library: Res<PackLibrary>, media: Res<MediaFiles>) {
     }
     let files: Vec<PathBuf> = library
         .questions()
-        .flat_map(|(pack, q)| q.media().into_iter().filter_map(|m| library.media_path(&pack.id, m.file)))
+        .flat_map(|(pack, q)| q.media().into_iter().filter_map(|m| pack.origin.home.watched(m.file)))
         .collect();
     if let Ok(mut list) = media.0.lock() {
         *list = files;

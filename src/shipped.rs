@@ -23,9 +23,73 @@ pub mod sounds {
     pub const FANFARE: &[u8] = include_bytes!("../assets/sounds/fanfare.wav");
 }
 
-/// The built-in packs: each file of `quizzes/` by name, and its text (a test checks that
-/// every file there is here).
-pub const PACKS: &[(&str, &str)] = &[("jim-halpert.ron", include_str!("../quizzes/jim-halpert.ron"))];
+/// The built-in packs: each pack file under `quizzes/` by its path there, and its text (a test
+/// checks that every file there is here).
+pub const PACKS: &[(&str, &str)] = &[
+    ("jim-halpert.ron", include_str!("../quizzes/jim-halpert.ron")),
+    ("places-and-voices/places-and-voices.ron", include_str!("../quizzes/places-and-voices/places-and-voices.ron")),
+];
+
+/// The media files of the built-in packs, by their path inside `quizzes/` (a test checks that
+/// every media file a built-in pack names is here).
+pub const MEDIA: &[(&str, &[u8])] = &[
+    (
+        "places-and-voices/media/map-austin-named.png",
+        include_bytes!("../quizzes/places-and-voices/media/map-austin-named.png"),
+    ),
+    ("places-and-voices/media/map-austin.png", include_bytes!("../quizzes/places-and-voices/media/map-austin.png")),
+    (
+        "places-and-voices/media/map-new-york-named.png",
+        include_bytes!("../quizzes/places-and-voices/media/map-new-york-named.png"),
+    ),
+    ("places-and-voices/media/map-new-york.png", include_bytes!("../quizzes/places-and-voices/media/map-new-york.png")),
+    (
+        "places-and-voices/media/map-niagara-falls-named.png",
+        include_bytes!("../quizzes/places-and-voices/media/map-niagara-falls-named.png"),
+    ),
+    (
+        "places-and-voices/media/map-niagara-falls.png",
+        include_bytes!("../quizzes/places-and-voices/media/map-niagara-falls.png"),
+    ),
+    (
+        "places-and-voices/media/map-philadelphia-named.png",
+        include_bytes!("../quizzes/places-and-voices/media/map-philadelphia-named.png"),
+    ),
+    (
+        "places-and-voices/media/map-philadelphia.png",
+        include_bytes!("../quizzes/places-and-voices/media/map-philadelphia.png"),
+    ),
+    (
+        "places-and-voices/media/map-scranton-named.png",
+        include_bytes!("../quizzes/places-and-voices/media/map-scranton-named.png"),
+    ),
+    ("places-and-voices/media/map-scranton.png", include_bytes!("../quizzes/places-and-voices/media/map-scranton.png")),
+    (
+        "places-and-voices/media/map-stamford-named.png",
+        include_bytes!("../quizzes/places-and-voices/media/map-stamford-named.png"),
+    ),
+    ("places-and-voices/media/map-stamford.png", include_bytes!("../quizzes/places-and-voices/media/map-stamford.png")),
+    (
+        "places-and-voices/media/map-tallahassee-named.png",
+        include_bytes!("../quizzes/places-and-voices/media/map-tallahassee-named.png"),
+    ),
+    (
+        "places-and-voices/media/map-tallahassee.png",
+        include_bytes!("../quizzes/places-and-voices/media/map-tallahassee.png"),
+    ),
+    ("places-and-voices/media/voice-shot.ogg", include_bytes!("../quizzes/places-and-voices/media/voice-shot.ogg")),
+    ("places-and-voices/media/voice-timing.ogg", include_bytes!("../quizzes/places-and-voices/media/voice-timing.ogg")),
+    (
+        "places-and-voices/media/voice-turned-down.ogg",
+        include_bytes!("../quizzes/places-and-voices/media/voice-turned-down.ogg"),
+    ),
+    ("places-and-voices/media/voice-window.ogg", include_bytes!("../quizzes/places-and-voices/media/voice-window.ogg")),
+];
+
+/// A built-in pack's media file by its path inside `quizzes/`.
+pub fn media(path: &str) -> Option<&'static [u8]> {
+    MEDIA.iter().find(|(name, _)| *name == path).map(|(_, bytes)| *bytes)
+}
 
 /// How a built-in pack is named in problems and listings.
 pub fn pack_name(file: &str) -> String {

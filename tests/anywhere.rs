@@ -9,6 +9,8 @@ use std::process::{Command, Output};
 
 use crate::screens::{XVFB, shots_dir, text_pixel_share};
 use crate::support::root;
+use bigtuna::pack::media_check::Depth;
+use bigtuna::pack::{PackLibrary, PackPlace, PackSource};
 
 /// The game, copied alone into a folder of its own.
 struct Copied {
@@ -62,17 +64,43 @@ fn text(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-#[test]
-fn every_built_in_pack_file_is_in_the_binary() {
-    let mut files: Vec<String> = std::fs::read_dir(root().join("quizzes"))
-        .expect("quizzes/")
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".ron"))
-        .collect();
+/// Every file under `quizzes/`, by its path there.
+fn quizzes_files() -> Vec<String> {
+    let quizzes = root().join("quizzes");
+    let mut files = Vec::new();
+    let mut folders = vec![quizzes.clone()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("a folder of quizzes/").filter_map(Result::ok) {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if let Ok(inside) = path.strip_prefix(&quizzes) {
+                files.push(inside.to_string_lossy().into_owned());
+            }
+        }
+    }
     files.sort();
+    files
+}
+
+#[test]
+fn every_built_in_pack_file_and_media_file_is_in_the_binary_as_it_is_in_the_checkout() {
+    let files = quizzes_files();
+    let packs: Vec<&String> = files.iter().filter(|name| name.ends_with(".ron")).collect();
     let shipped: Vec<&str> = bigtuna::shipped::PACKS.iter().map(|(name, _)| *name).collect();
-    assert_eq!(files, shipped, "add a new file of quizzes/ to shipped::PACKS");
+    assert_eq!(packs, shipped, "add a new pack file of quizzes/ to shipped::PACKS");
+    let media: Vec<&String> = files.iter().filter(|name| !name.ends_with(".ron")).collect();
+    let shipped: Vec<&str> = bigtuna::shipped::MEDIA.iter().map(|(name, _)| *name).collect();
+    assert_eq!(media, shipped, "add a new media file of quizzes/ to shipped::MEDIA");
+    // The binary's packs play whole: every media file each names is there, and reads.
+    let library = PackLibrary::load_sources_with(&[PackPlace::Shipped], Depth::Decode);
+    assert!(library.problems().next().is_none(), "{:#?}", library.problems().collect::<Vec<_>>());
+    let from_disk =
+        PackLibrary::load_sources_with(&[PackPlace::Disk(root().join("quizzes"), PackSource::Builtin)], Depth::Decode);
+    let ids = |l: &PackLibrary| l.packs.iter().map(|p| (p.id.clone(), p.questions.len())).collect::<Vec<_>>();
+    assert_eq!(ids(&library), ids(&from_disk));
+    let pictured = library.questions().filter(|(_, q)| !q.media().is_empty()).count();
+    assert!(pictured >= 10, "the demo's picture and sound questions play from the binary: {pictured}");
 }
 
 #[test]

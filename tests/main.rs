@@ -23,6 +23,7 @@ mod input_mapping;
 mod kill;
 mod matcher;
 mod media_screens;
+mod pack_bundle;
 mod pack_media;
 mod pack_reload;
 mod pack_warnings;

@@ -10,7 +10,7 @@ use bigtuna::pack::{Pack, load_pack_file_with, spreadsheet};
 use crate::support::{mc, pack_text, position_of, root, scratch_dir};
 
 /// A PNG of `width`×`height` pixels.
-fn png(width: u32, height: u32) -> Vec<u8> {
+pub(crate) fn png(width: u32, height: u32) -> Vec<u8> {
     let mut bytes = Vec::new();
     let mut encoder = png::Encoder::new(&mut bytes, width, height);
     encoder.set_color(png::ColorType::Rgb);
@@ -44,14 +44,14 @@ fn crc32(data: &[u8]) -> u32 {
     !crc
 }
 
-fn jpeg(width: u32, height: u32) -> Vec<u8> {
+pub(crate) fn jpeg(width: u32, height: u32) -> Vec<u8> {
     let mut bytes = Vec::new();
     let image = image::RgbImage::from_pixel(width, height, image::Rgb([90, 120, 200]));
     image.write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Jpeg).expect("jpeg");
     bytes
 }
 
-fn wav(seconds: f32) -> Vec<u8> {
+pub(crate) fn wav(seconds: f32) -> Vec<u8> {
     let mut bytes = std::io::Cursor::new(Vec::new());
     let spec =
         hound::WavSpec { channels: 1, sample_rate: 8000, bits_per_sample: 16, sample_format: hound::SampleFormat::Int };
@@ -63,17 +63,17 @@ fn wav(seconds: f32) -> Vec<u8> {
     bytes.into_inner()
 }
 
-fn ogg(name: &str) -> Vec<u8> {
+pub(crate) fn ogg(name: &str) -> Vec<u8> {
     std::fs::read(root().join("tests/data/media").join(name)).expect("the Ogg fixture")
 }
 
 /// A question entry with `media` fields (RON) after its answer.
-fn with_media(id: &str, media: &str) -> String {
+pub(crate) fn with_media(id: &str, media: &str) -> String {
     mc(id).replacen("        ),", &format!("            {media}\n        ),"), 1)
 }
 
 /// The pack's folder: every kind of file, good and bad, and the pack naming them.
-fn media_pack(dir: &Path) -> String {
+pub(crate) fn media_pack(dir: &Path) -> String {
     let media = dir.join("media");
     std::fs::create_dir_all(&media).expect("folder");
     let truncated_wav = wav(1.0)[..3000].to_vec();

@@ -99,9 +99,9 @@ fn current(app: &App) -> DrawnQuestion {
     game(app).question().expect("a question").clone()
 }
 
-fn reveal_for(phone: &mut Client, question: usize) -> bigtuna::net::views::ResultView {
+pub(crate) fn reveal_for(phone: &mut Client, question: usize) -> bigtuna::net::views::ResultView {
     match until(phone, |m| matches!(m, ServerMessage::Reveal(r) if r.question == question)) {
-        ServerMessage::Reveal(result) => result,
+        ServerMessage::Reveal(result) => *result,
         _ => unreachable!(),
     }
 }

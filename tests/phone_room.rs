@@ -72,7 +72,7 @@ impl Spy {
                     assert_eq!(result.answer, answer_text(drawn), "{text}");
                     assert_eq!(result.explanation.as_deref(), Some(drawn.question.explanation.as_str()));
                     assert_eq!(result.source.as_deref(), Some(drawn.source()));
-                    self.reveals.push(result);
+                    self.reveals.push(*result);
                 }
                 _ => {}
             }

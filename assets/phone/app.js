@@ -156,8 +156,9 @@
   }
   // The question's picture, served by the game under a name that tells nothing; where the
   // host keeps pictures on the TV (no src), or it cannot load, its words instead.
-  function showPicture(p) {
-    var fig = $('picture'), img = $('pictureimg'), alt = $('picturealt');
+  function showPicture(p, id) {
+    id = id || 'picture';
+    var fig = $(id), img = $(id + 'img'), alt = $(id + 'alt');
     var src = p && typeof p.src === 'string' && /^\/media\/[0-9a-f]{40}\.(png|jpg)$/.test(p.src) ? p.src : null;
     fig.hidden = !p;
     if (!p) { img.removeAttribute('src'); return; }
@@ -347,6 +348,7 @@
     $('rank').textContent = "You're " + ordinal(m.rank);
     say('explanation', m.explanation);
     say('source', m.source ? 'Source: ' + m.source : '');
+    showPicture(m.picture, 'revealpicture');
     show('reveal');
     vibrate(m.right ? 80 : [60, 80, 60]);
   }

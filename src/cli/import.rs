@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
-use crate::pack::{Pack, opentdb, parse_pack, spreadsheet, write};
+use super::media_files;
+use crate::pack::{MediaHome, Origin, Pack, opentdb, parse_pack, spreadsheet, write};
 use crate::persist::atomic::write_atomic;
 
 /// Arguments of `bigtuna import`.
@@ -23,8 +24,22 @@ pub struct ImportArgs {
 pub enum ImportFrom {
     /// An Open Trivia DB reply (JSON), in any of its four encodings.
     Opentdb(OpentdbArgs),
-    /// A spreadsheet saved as CSV, with a header row naming the columns (docs/PACKS.md).
+    /// A spreadsheet saved as CSV, with a header row naming the columns (docs/PACKS.md); the
+    /// pictures and sounds it names are copied from beside it to beside the pack.
     Csv(CsvArgs),
+    /// A `.zip` bundle (a pack and its pictures and sounds), as a pack file with its media
+    /// beside it, to edit.
+    Zip(ZipArgs),
+}
+
+/// Arguments of `bigtuna import zip`.
+#[derive(Debug, Args)]
+pub struct ZipArgs {
+    /// The bundle.
+    pub file: PathBuf,
+    /// Where to write the pack file (its media go beside it), and optionally a new name.
+    #[command(flatten)]
+    pub output: Output,
 }
 
 /// What every import writes.
@@ -81,6 +96,7 @@ fn import(args: &ImportArgs) -> Result<(), String> {
     let (file, output) = match &args.from {
         ImportFrom::Opentdb(a) => (&a.file, &a.output),
         ImportFrom::Csv(a) => (&a.file, &a.output),
+        ImportFrom::Zip(a) => return import_bundle(a),
     };
     let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     let id = output.id.clone().unwrap_or_else(|| stem(&output.output));
@@ -110,6 +126,7 @@ fn import(args: &ImportArgs) -> Result<(), String> {
             let notes = sheet.problems.iter().map(ToString::to_string).collect();
             (pack, notes, format!("Imported from {} by `bigtuna import csv`.", file.display()))
         }
+        ImportFrom::Zip(a) => return import_bundle(a),
     };
     let (pack, invalid) = keep_valid(pack, &comment)?;
     notes.extend(invalid);
@@ -120,13 +137,68 @@ fn import(args: &ImportArgs) -> Result<(), String> {
         return Err(format!("{}: no question could be imported, nothing was written", file.display()));
     }
     let text = write::to_ron(&pack, &comment)?;
-    write_new(&output.output, &text, output.force)?;
+    write_new(&output.output, text.as_bytes(), output.force)?;
+    if let ImportFrom::Csv(_) = &args.from {
+        copy_media(&pack, file, &output.output, output.force)?;
+    }
     println!(
         "wrote {} questions to {} (pack `{}`){}",
         pack.questions.len(),
         output.output.display(),
         pack.id,
         if notes.is_empty() { String::new() } else { format!("; {} skipped, listed above", notes.len()) }
+    );
+    Ok(())
+}
+
+/// Copies the media a sheet's pack names from beside the sheet to beside the pack written.
+fn copy_media(pack: &Pack, sheet: &Path, written: &Path, force: bool) -> Result<(), String> {
+    if media_files::named(pack).is_empty() {
+        return Ok(());
+    }
+    let from =
+        Pack { origin: Origin { home: MediaHome::Folder(folder_of(sheet)), ..pack.origin.clone() }, ..pack.clone() };
+    let copied = media_files::copy_into(&from, &folder_of(written), force)?;
+    for problem in &copied.unreadable {
+        eprintln!("not copied: {problem}");
+    }
+    if copied.written > 0 {
+        eprintln!("copied {} pictures and sounds beside {}", copied.written, written.display());
+    }
+    Ok(())
+}
+
+/// The folder a file is in (`.` for a bare name).
+pub fn folder_of(file: &Path) -> PathBuf {
+    match file.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// `import zip`: the bundle's pack file as its author wrote it (or renamed, when asked), and
+/// its media beside it.
+fn import_bundle(args: &ZipArgs) -> Result<(), String> {
+    let output = &args.output;
+    let mut pack = media_files::bundled_pack(&args.file)?;
+    let text = if output.id.is_some() || output.title.is_some() {
+        pack.id = output.id.clone().unwrap_or(pack.id);
+        pack.title = output.title.clone().unwrap_or(pack.title);
+        write::to_ron(&pack, &format!("Imported from {} by `bigtuna import zip`.", args.file.display()))?.into_bytes()
+    } else {
+        media_files::pack_text(&pack)?
+    };
+    write_new(&output.output, &text, output.force)?;
+    let copied = media_files::copy_into(&pack, &folder_of(&output.output), output.force)?;
+    if let Some(problem) = copied.unreadable.first() {
+        return Err(problem.clone());
+    }
+    println!(
+        "wrote {} questions to {} (pack `{}`) and {} pictures and sounds beside it",
+        pack.questions.len(),
+        output.output.display(),
+        pack.id,
+        media_files::named(&pack).len()
     );
     Ok(())
 }
@@ -164,11 +236,11 @@ pub fn keep_valid(mut pack: Pack, comment: &str) -> Result<(Pack, Vec<String>), 
 }
 
 /// Writes a file that did not exist (or, with `force`, replaces it), atomically.
-pub fn write_new(path: &Path, text: &str, force: bool) -> Result<(), String> {
+pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), String> {
     if path.exists() && !force {
         return Err(format!("{} exists: choose another name, or add --force to replace it", path.display()));
     }
-    write_atomic(path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    write_atomic(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 fn stem(path: &Path) -> String {

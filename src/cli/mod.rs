@@ -5,6 +5,7 @@ pub mod export;
 pub mod flags;
 pub mod history;
 pub mod import;
+pub mod media_files;
 pub mod new_pack;
 pub mod package_files;
 pub mod packs;

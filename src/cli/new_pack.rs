@@ -53,7 +53,7 @@ fn new_pack(args: &NewPackArgs) -> Result<PathBuf, String> {
     // The template is part of the game: it must stay valid, or the author starts from an error.
     parse_pack(&path.display().to_string(), text.as_bytes())
         .map_err(|p| format!("the starter pack is broken:\n{p}"))?;
-    write_new(&path, &text, false).map(|()| path)
+    write_new(&path, text.as_bytes(), false).map(|()| path)
 }
 
 /// `My Office Pack!` -> `my-office-pack`; refuses names with nothing to keep.

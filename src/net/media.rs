@@ -1,10 +1,10 @@
 //! Pictures for phones. The game puts the open question's picture on a shelf under a name
 //! made from its bytes (`/media/<sha1>.png`: no file name, so nothing of the answer), and the
-//! server serves what is on the shelf and nothing else: no request reaches a file, and a
-//! picture of a question not yet open cannot be fetched.
+//! server serves what is on the shelf and nothing else: no request reaches a file, a picture
+//! of a question not yet open cannot be fetched, and a reveal's picture (the answer) is put
+//! up only once the answer is out.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
@@ -16,6 +16,8 @@ use super::server_state::{Shared, Shelf, Shelved};
 use super::views::PictureView;
 use crate::game::{Game, GameSettings};
 use crate::pack::PackLibrary;
+use crate::pack::Picture;
+use crate::pack::home::MediaFile;
 use crate::pack::media::MAX_IMAGE_BYTES;
 
 /// Serves `/media/{name}` from the shelf; anything else is a 404.
@@ -38,36 +40,40 @@ pub(super) async fn serve(State(shared): State<Arc<Shared>>, Path(name): Path<St
 
 /// Pictures read this game, by file, so a question shown again is not read again.
 #[derive(Default)]
-pub(super) struct Read(HashMap<PathBuf, Option<(String, Shelved)>>);
+pub(super) struct Read(HashMap<MediaFile, Option<(String, Shelved)>>);
 
-/// The open question's picture as phones show it, and the shelf that serves it.
-pub(super) fn question_picture(
+/// The open question's pictures as phones show them: the question's, and once `revealed`,
+/// the reveal's; and the shelf that serves them.
+pub(super) fn question_pictures(
     game: &Game,
     library: &PackLibrary,
     settings: &GameSettings,
+    revealed: bool,
     read: &mut Read,
-) -> (Option<PictureView>, Shelf) {
+) -> (Option<PictureView>, Option<PictureView>, Shelf) {
     let mut shelf = Shelf::new();
-    let Some(drawn) = game.question() else { return (None, shelf) };
-    let Some(picture) = &drawn.question.image else { return (None, shelf) };
-    let view = |src| Some(PictureView { src, alt: picture.alt.clone() });
-    if !settings.pictures_on_phones {
-        return (view(None), shelf);
-    }
-    let Some(path) = library.media_path(&drawn.pack, &picture.file) else { return (view(None), shelf) };
-    let shelved = read.0.entry(path.clone()).or_insert_with(|| shelve(&path)).clone();
-    match shelved {
-        Some((name, item)) => {
-            shelf.insert(name.clone(), item);
-            (view(Some(format!("/media/{name}"))), shelf)
-        }
-        None => (view(None), shelf),
-    }
+    let Some(drawn) = game.question() else { return (None, None, shelf) };
+    let mut put_up = |picture: Option<&Picture>| {
+        let picture = picture?;
+        let src = settings
+            .pictures_on_phones
+            .then(|| library.media_file(&drawn.pack, &picture.file))
+            .flatten()
+            .and_then(|file| read.0.entry(file.clone()).or_insert_with(|| shelve(&file)).clone())
+            .map(|(name, item)| {
+                shelf.insert(name.clone(), item);
+                format!("/media/{name}")
+            });
+        Some(PictureView { src, alt: picture.alt.clone() })
+    };
+    let question = put_up(drawn.question.image.as_ref());
+    let reveal = if revealed { put_up(drawn.question.reveal_image.as_ref()) } else { None };
+    (question, reveal, shelf)
 }
 
 /// A picture file, named by its content.
-fn shelve(path: &std::path::Path) -> Option<(String, Shelved)> {
-    let bytes = std::fs::read(path).ok().filter(|b| b.len() as u64 <= MAX_IMAGE_BYTES)?;
+fn shelve(file: &MediaFile) -> Option<(String, Shelved)> {
+    let bytes = file.read("picture", MAX_IMAGE_BYTES).ok()?;
     let (kind, extension) = match image::guess_format(&bytes).ok()? {
         image::ImageFormat::Png => ("image/png", "png"),
         image::ImageFormat::Jpeg => ("image/jpeg", "jpg"),

@@ -211,7 +211,7 @@ pub enum ServerMessage {
     /// on joining or coming back).
     Question(Box<QuestionView>),
     /// How you did on the question just closed.
-    Reveal(ResultView),
+    Reveal(Box<ResultView>),
     /// The game is over.
     Over(FinalView),
     /// This connection is the host's remote.

@@ -76,14 +76,21 @@ fn publish(
         // Read again: a picture may have changed.
         *pictures = default();
     }
-    let (picture, shelf) = super::media::question_picture(&game, &library, &settings, &mut pictures);
+    let revealed = matches!(stage, Stage::Reveal | Stage::Standings);
+    let (picture, reveal_picture, shelf) =
+        super::media::question_pictures(&game, &library, &settings, revealed, &mut pictures);
     if let Some(question) = &mut snapshot.question {
         question.picture = picture;
     }
     link.0.shelve(shelf);
     match stage {
         Stage::Question => snapshot.turns = phones().map(|(id, player)| (id, turn(&game, player, paused))).collect(),
-        Stage::Reveal | Stage::Standings => snapshot.results = round_results(&game, phones()),
+        Stage::Reveal | Stage::Standings => {
+            snapshot.results = round_results(&game, phones());
+            for result in snapshot.results.values_mut() {
+                result.picture.clone_from(&reveal_picture);
+            }
+        }
         Stage::Over => {
             if let Some(results) = &results {
                 snapshot.finals = finals(&game, results, phones());
@@ -202,6 +209,7 @@ fn round_results(game: &Game, phones: impl Iterator<Item = (u32, usize)>) -> Has
                 rank: rank_of(score, &scores),
                 explanation: explanation(game),
                 source: source(game),
+                picture: None,
             };
             Some((id, view))
         })

@@ -298,7 +298,7 @@ fn view(snapshot: &Snapshot, role: Role, shared: &Shared) -> Option<ServerMessag
             None => lobby(),
         },
         Stage::Reveal | Stage::Standings => {
-            snapshot.results.get(&id).map_or_else(lobby, |result| ServerMessage::Reveal(result.clone()))
+            snapshot.results.get(&id).map_or_else(lobby, |result| ServerMessage::Reveal(Box::new(result.clone())))
         }
         Stage::Over => snapshot.finals.get(&id).map_or_else(lobby, |end| ServerMessage::Over(end.clone())),
     })

@@ -107,6 +107,9 @@ pub struct ResultView {
     /// Where the fact comes from, as players read it (a title and section, never a file).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The answer in a picture (the question's `reveal_image`); left out when it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub picture: Option<PictureView>,
 }
 
 /// One player's end of the game.

@@ -90,6 +90,8 @@ pub struct Origin {
     /// Questions left out because of their media (a missing or unreadable file): the rest of
     /// the pack plays, and `validate` reports these as errors.
     pub left_out: Vec<super::problem::Problem>,
+    /// Where its media files are read from.
+    pub home: super::home::MediaHome,
 }
 
 /// Where a pack was found. When two packs share an id, the later kind wins: the user's copy

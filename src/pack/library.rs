@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 use bevy::prelude::*;
 use serde::Serialize;
 
+use super::bundle_entry::is_bundle;
 use super::format::{AnswerKind, Difficulty, Pack, PackSource, Question};
-use super::load::{find_pack_files, load_pack_file_with, parse_pack};
+use super::home::{MediaFile, MediaHome};
+use super::load::{find_pack_files, load_ron_file, parse_pack_in};
 use super::media_check::Depth;
 use super::problem::{Problem, Problems};
 
@@ -62,7 +64,7 @@ impl PackLibrary {
         for place in places {
             let (path, source) = match place {
                 PackPlace::Shipped => {
-                    library.add_shipped();
+                    library.add_shipped(depth);
                     continue;
                 }
                 PackPlace::Disk(path, source) => (path, source),
@@ -73,17 +75,21 @@ impl PackLibrary {
             }
             files.extend(found.into_iter().map(|file| (file, *source)));
         }
-        for ((file, _), loaded) in files.iter().zip(load_all(&files, depth)) {
-            library.add(file.display().to_string(), loaded);
+        for loaded in load_all(&files, depth) {
+            for (file, loaded) in loaded {
+                library.add(file, loaded);
+            }
         }
         library
     }
 
-    /// Adds the packs built into the game.
-    fn add_shipped(&mut self) {
+    /// Adds the packs built into the game, their media read from the binary too.
+    fn add_shipped(&mut self, depth: Depth) {
         for (file, text) in crate::shipped::PACKS {
             let name = crate::shipped::pack_name(file);
-            let loaded = parse_pack(&name, text.as_bytes()).map(|mut pack| {
+            let dir = file.rsplit_once('/').map_or(String::new(), |(dir, _)| format!("{dir}/"));
+            let home = MediaHome::Shipped(dir);
+            let loaded = parse_pack_in(&name, text.as_bytes(), &home, depth).map(|mut pack| {
                 pack.origin.source = PackSource::Builtin;
                 pack
             });
@@ -145,12 +151,12 @@ impl PackLibrary {
         self.packs.iter().any(|p| p.origin.file == file) && self.skipped.iter().any(|s| s.file == file)
     }
 
-    /// Where the media `file` of pack `pack` is on disk: beside the pack file, if the pack
-    /// has one and `file` stays inside its folder.
-    pub fn media_path(&self, pack: &str, file: &str) -> Option<std::path::PathBuf> {
+    /// The media `file` of pack `pack`, if the pack has a home for media and `file` stays
+    /// inside it.
+    pub fn media_file(&self, pack: &str, file: &str) -> Option<MediaFile> {
         let pack = self.pack(pack)?;
-        let folder = Path::new(&pack.origin.file).parent()?;
-        super::media::path_problem("file", file).is_none().then(|| folder.join(file.trim()))
+        let home = (pack.origin.home != MediaHome::Nowhere).then(|| pack.origin.home.clone())?;
+        super::media::path_problem("file", file).is_none().then(|| MediaFile { home, name: file.trim().to_owned() })
     }
 
     /// The pack with this id.
@@ -224,7 +230,7 @@ impl PackStats {
 }
 
 /// Loads `files` on all cores (this thread helps), each marked with its source; in order.
-fn load_all(files: &[(PathBuf, PackSource)], depth: Depth) -> Vec<Result<Pack, Problems>> {
+fn load_all(files: &[(PathBuf, PackSource)], depth: Depth) -> Vec<Loaded> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
     let work = || {
@@ -248,7 +254,7 @@ fn load_all(files: &[(PathBuf, PackSource)], depth: Depth) -> Vec<Result<Pack, P
         }
         done
     });
-    let mut results: Vec<Option<Result<Pack, Problems>>> = (0..files.len()).map(|_| None).collect();
+    let mut results: Vec<Option<Loaded>> = (0..files.len()).map(|_| None).collect();
     for (at, loaded) in done {
         results[at] = Some(loaded);
     }
@@ -259,9 +265,19 @@ fn load_all(files: &[(PathBuf, PackSource)], depth: Depth) -> Vec<Result<Pack, P
         .collect()
 }
 
-fn load_marked(file: &Path, source: PackSource, depth: Depth) -> Result<Pack, Problems> {
-    load_pack_file_with(file, depth).map(|mut pack| {
+/// What one file gave: a pack file one pack, a bundle each of its packs; each named as in
+/// problems.
+type Loaded = Vec<(String, Result<Pack, Problems>)>;
+
+fn load_marked(file: &Path, source: PackSource, depth: Depth) -> Loaded {
+    let loaded = if is_bundle(file) {
+        super::bundle::load(file, depth)
+    } else {
+        vec![(file.display().to_string(), load_ron_file(file, depth))]
+    };
+    let mark = |mut pack: Pack| {
         pack.origin.source = source;
         pack
-    })
+    };
+    loaded.into_iter().map(|(name, loaded)| (name, loaded.map(mark))).collect()
 }

@@ -1,7 +1,7 @@
 //! Reading pack files: bytes in, a typed [`Pack`] or every [`Problem`] out.
 //!
 //! This is the one way a pack is read: the game (at start-up, and again when a file
-//! changes), the command line and the tests all call [`load_pack_file`] or [`parse_pack`], so
+//! changes), the command line and the tests all call [`super::open::load_pack_file`] (which comes here for `.ron` files) or [`parse_pack`], so
 //! a pack the game skips is reported by `bigtuna validate` with the same words.
 
 use std::path::{Path, PathBuf};
@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use ron::extensions::Extensions;
 use serde::de::IgnoredAny;
 
+use super::bundle_entry::is_bundle;
 use super::format::{Origin, Pack, Question};
+use super::home::MediaHome;
 use super::line_index::{LineIndex, Source, quoted_field};
 use super::media_check::{self, Depth};
 use super::problem::{Problem, Problems};
@@ -32,12 +34,12 @@ pub fn ron_options() -> ron::Options {
 ///
 /// Never panics, whatever the bytes: empty, binary, a BOM, huge, deeply nested.
 pub fn parse_pack(file: &str, bytes: &[u8]) -> Result<Pack, Problems> {
-    parse_pack_in(file, bytes, None, Depth::Headers)
+    parse_pack_in(file, bytes, &MediaHome::Nowhere, Depth::Headers)
 }
 
-/// [`parse_pack`] for a pack whose media files are in `folder`, read to `depth`: questions
+/// [`parse_pack`] for a pack whose media files are in `home`, read to `depth`: questions
 /// whose media fail are left out (`origin.left_out` says why).
-pub fn parse_pack_in(file: &str, bytes: &[u8], folder: Option<&Path>, depth: Depth) -> Result<Pack, Problems> {
+pub fn parse_pack_in(file: &str, bytes: &[u8], home: &MediaHome, depth: Depth) -> Result<Pack, Problems> {
     let at_start = |message: String| Problems(vec![Problem { file: file.to_owned(), line: 1, col: 1, message }]);
     if bytes.len() > MAX_PACK_BYTES {
         return Err(at_start(format!(
@@ -84,8 +86,10 @@ pub fn parse_pack_in(file: &str, bytes: &[u8], folder: Option<&Path>, depth: Dep
             if !warnings.is_empty() {
                 warnings = lint::lint_pack(&pack, &source, spans::index(text).as_ref());
             }
-            let left_out = media_check::check_pack(&mut pack, &source, folder, depth);
-            pack.origin = Origin { file: file.to_owned(), id_line, id_col, warnings, left_out, ..Origin::default() };
+            let left_out = media_check::check_pack(&mut pack, &source, home, depth);
+            let home = home.clone();
+            pack.origin =
+                Origin { file: file.to_owned(), id_line, id_col, warnings, left_out, home, ..Origin::default() };
             Ok(pack)
         }
         Err(error) => Err(Problems(explain_failure(&source, error))),
@@ -184,17 +188,13 @@ fn ron_problem(
     source.problem_at(offset, format!("{}{what}: {hint}", error.code))
 }
 
-/// Reads and parses the pack at `path`, naming it in problems as displayed.
-pub fn load_pack_file(path: &Path) -> Result<Pack, Problems> {
-    load_pack_file_with(path, Depth::Headers)
-}
-
-/// [`load_pack_file`], reading the pack's media files to `depth`.
-pub fn load_pack_file_with(path: &Path, depth: Depth) -> Result<Pack, Problems> {
+/// Reads and parses the pack file (`.ron`) at `path`, naming it in problems as displayed, its
+/// media read from its folder to `depth` ([`super::open`] opens bundles too).
+pub fn load_ron_file(path: &Path, depth: Depth) -> Result<Pack, Problems> {
     let file = path.display().to_string();
-    let folder = path.parent().map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p });
+    let folder = path.parent().map_or(Path::new("."), |p| if p.as_os_str().is_empty() { Path::new(".") } else { p });
     match std::fs::read(path) {
-        Ok(bytes) => parse_pack_in(&file, &bytes, folder, depth),
+        Ok(bytes) => parse_pack_in(&file, &bytes, &MediaHome::Folder(folder.to_path_buf()), depth),
         Err(error) => {
             Err(Problems(vec![Problem { file, line: 1, col: 1, message: format!("cannot read the file: {error}") }]))
         }
@@ -202,7 +202,7 @@ pub fn load_pack_file_with(path: &Path, depth: Depth) -> Result<Pack, Problems> 
 }
 
 /// The pack files named by `paths`: files as given, folders searched (recursively) for
-/// `*.ron`, sorted so reports are stable. Paths that do not exist are returned as problems.
+/// `*.ron` and `*.zip` bundles, sorted so reports are stable. Paths that do not exist are returned as problems.
 pub fn find_pack_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -241,7 +241,7 @@ fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>
     for path in paths {
         if path.is_dir() {
             collect_dir(&path, files, problems);
-        } else if path.extension().is_some_and(|ext| ext == PACK_EXTENSION) {
+        } else if path.extension().is_some_and(|ext| ext == PACK_EXTENSION) || is_bundle(&path) {
             files.push(path);
         }
     }

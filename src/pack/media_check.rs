@@ -4,13 +4,12 @@
 //! decode to a gigantic image), a sound by its length. A question whose media fails is left
 //! out with a problem that says where and what to do; the rest of the pack plays.
 
-use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};
-use std::path::{Path, PathBuf};
 
 use image::{ImageFormat, ImageReader, Limits};
 
 use super::format::{Pack, Question};
+use super::home::{MediaHome, ReadSeek};
 use super::line_index::Source;
 use super::media::{
     MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, MAX_SOUND_BYTES, MAX_SOUND_SECONDS, MediaKind, MediaRef,
@@ -48,17 +47,17 @@ impl Question {
     }
 }
 
-/// Checks the media of every question of `pack`, read from `folder` (the pack file's; `None`
-/// for a pack with no folder, whose media can only be checked for form). Questions whose
+/// Checks the media of every question of `pack`, read from `home` (a pack with no home can
+/// only have its media checked for form). Questions whose
 /// media fail are taken out of the pack; their problems are returned.
-pub(crate) fn check_pack(pack: &mut Pack, source: &Source, folder: Option<&Path>, depth: Depth) -> Vec<Problem> {
+pub(crate) fn check_pack(pack: &mut Pack, source: &Source, home: &MediaHome, depth: Depth) -> Vec<Problem> {
     let mut failed: Vec<(usize, &'static str, String)> = Vec::new();
     for (i, question) in pack.questions.iter().enumerate() {
         for media in question.media() {
-            let problem = match (form_problem(&media), folder) {
+            let problem = match (form_problem(&media), home) {
                 (Some(problem), _) => Some(problem),
-                (None, Some(folder)) => check_file(folder, &media, depth).err(),
-                (None, None) => None,
+                (None, MediaHome::Nowhere) => None,
+                (None, home) => check_file(home, &media, depth).err(),
             };
             if let Some(problem) = problem {
                 failed.push((i, media.field, problem));
@@ -93,39 +92,18 @@ pub(crate) fn check_pack(pack: &mut Pack, source: &Source, folder: Option<&Path>
     problems
 }
 
-/// The file `media` names, checked: its full path, or what is wrong in "what: what to do" form.
-pub fn check_file(folder: &Path, media: &MediaRef, depth: Depth) -> Result<PathBuf, String> {
+/// The file `media` names, checked, or what is wrong in "what: what to do" form.
+pub fn check_file(home: &MediaHome, media: &MediaRef, depth: Depth) -> Result<(), String> {
     let (noun, name) = (media.kind.noun(), media.file.trim());
-    let path = folder.join(name);
-    let missing = || {
-        format!("the {noun} `{name}` is not there: put it at {} (paths are relative to the pack file)", path.display())
-    };
-    let Ok(real) = path.canonicalize() else { return Err(missing()) };
-    let home = folder.canonicalize().map_err(|_| missing())?;
-    if !real.starts_with(&home) {
-        return Err(format!(
-            "the {noun} `{name}` is a link to a file outside the pack's folder: copy the file itself into the folder"
-        ));
-    }
-    let metadata =
-        std::fs::metadata(&real).map_err(|e| format!("the {noun} `{name}` cannot be read ({e}): check it"))?;
-    if !metadata.is_file() {
-        return Err(format!("the {noun} `{name}` is a folder: name a file"));
-    }
     let limit = if media.kind == MediaKind::Image { MAX_IMAGE_BYTES } else { MAX_SOUND_BYTES };
-    if metadata.len() > limit {
-        return Err(format!(
-            "the {noun} `{name}` is {} MiB; a {noun} may be at most {} MiB: make it smaller",
-            metadata.len().div_ceil(1024 * 1024),
-            limit / (1024 * 1024)
-        ));
-    }
+    let open = || home.open(name, noun, limit).map(|opened| (BufReader::new(opened.reader), opened.len));
+    let (reader, len) = open()?;
     let claimed = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     let result = match media.kind {
-        MediaKind::Image => check_image(&real, &claimed, depth),
-        MediaKind::Sound => check_sound(&real, &claimed, depth, metadata.len()),
+        MediaKind::Image => check_image(reader, &claimed, depth, || open().map(|(reader, _)| reader)),
+        MediaKind::Sound => check_sound(reader, &claimed, depth, len),
     };
-    result.map(|()| real).map_err(|problem| format!("the {noun} `{name}` {problem}"))
+    result.map_err(|problem| format!("the {noun} `{name}` {problem}"))
 }
 
 /// What a decoder may take for one picture: the largest a pack may have, at four bytes a
@@ -144,14 +122,17 @@ fn said(error: &dyn std::fmt::Display) -> String {
     error.to_string().trim_end_matches('.').to_owned()
 }
 
-fn open(path: &Path) -> Result<BufReader<File>, String> {
-    File::open(path).map(BufReader::new).map_err(|e| format!("cannot be read ({e}): check it"))
-}
+/// A media file as the checks read it.
+type Media = BufReader<Box<dyn ReadSeek>>;
 
 /// A picture: PNG or JPEG as its name says, no bigger than a screen can use.
-fn check_image(path: &Path, claimed: &str, depth: Depth) -> Result<(), String> {
-    let reader =
-        ImageReader::new(open(path)?).with_guessed_format().map_err(|e| format!("cannot be read ({e}): check it"))?;
+fn check_image(
+    file: Media,
+    claimed: &str,
+    depth: Depth,
+    again: impl Fn() -> Result<Media, String>,
+) -> Result<(), String> {
+    let reader = ImageReader::new(file).with_guessed_format().map_err(|e| format!("cannot be read ({e}): check it"))?;
     let (format, name) = match reader.format() {
         Some(ImageFormat::Png) => (ImageFormat::Png, "PNG"),
         Some(ImageFormat::Jpeg) => (ImageFormat::Jpeg, "JPEG"),
@@ -175,7 +156,10 @@ fn check_image(path: &Path, claimed: &str, depth: Depth) -> Result<(), String> {
         ));
     }
     if depth == Depth::Decode {
-        let mut reader = ImageReader::with_format(open(path)?, format);
+        // The "what: what to do" of a file that went away since names it already.
+        let file =
+            again().map_err(|problem| problem.split_once("` ").map_or(problem.clone(), |(_, p)| p.to_owned()))?;
+        let mut reader = ImageReader::with_format(file, format);
         reader.limits(picture_limits());
         reader.decode().map_err(|e| format!("is damaged or cut short ({}): save it again", said(&e)))?;
     }
@@ -183,9 +167,8 @@ fn check_image(path: &Path, claimed: &str, depth: Depth) -> Result<(), String> {
 }
 
 /// A sound: Ogg Vorbis or WAV as its name says, no longer than [`MAX_SOUND_SECONDS`].
-fn check_sound(path: &Path, claimed: &str, depth: Depth, bytes: u64) -> Result<(), String> {
+fn check_sound(mut file: Media, claimed: &str, depth: Depth, bytes: u64) -> Result<(), String> {
     let mut magic = [0u8; 4];
-    let mut file = open(path)?;
     file.read_exact(&mut magic).map_err(|_| "is empty or cut short: save it again".to_owned())?;
     file.seek(SeekFrom::Start(0)).map_err(|e| format!("cannot be read ({e}): check it"))?;
     let seconds = match (&magic, claimed) {
@@ -203,7 +186,7 @@ fn check_sound(path: &Path, claimed: &str, depth: Depth, bytes: u64) -> Result<(
     Ok(())
 }
 
-fn wav_seconds(file: BufReader<File>, depth: Depth) -> Result<f64, String> {
+fn wav_seconds(file: Media, depth: Depth) -> Result<f64, String> {
     let damaged =
         |e: hound::Error| format!("is not a WAV sound the game can play ({}): save it again as 16-bit PCM", said(&e));
     let mut reader = hound::WavReader::new(file).map_err(damaged)?;
@@ -222,7 +205,7 @@ fn wav_seconds(file: BufReader<File>, depth: Depth) -> Result<f64, String> {
     Ok(seconds)
 }
 
-fn ogg_seconds(file: BufReader<File>, depth: Depth, bytes: u64) -> Result<f64, String> {
+fn ogg_seconds(file: Media, depth: Depth, bytes: u64) -> Result<f64, String> {
     let unplayable =
         |e: lewton::VorbisError| format!("is not an Ogg Vorbis sound the game can play ({}): convert it", said(&e));
     let mut reader = lewton::inside_ogg::OggStreamReader::new(file).map_err(unplayable)?;

@@ -3,13 +3,13 @@
 //! whole library at start); its alt text instead where pictures are off or the file fails.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 use bevy::asset::RenderAssetUsages;
 use bevy::prelude::*;
 use bevy::tasks::{AsyncComputeTaskPool, Task, futures::check_ready};
 use image::ImageReader;
 
+use crate::pack::home::MediaFile;
 use crate::pack::media::{MAX_IMAGE_BYTES, Picture};
 use crate::pack::{PackLibrary, media_check};
 use crate::persist::UserSettings;
@@ -19,7 +19,7 @@ use crate::theme::widgets::{self, Fonts, rem};
 /// Where a picture goes: its file, and what to show if it cannot be.
 #[derive(Component, Debug, Clone)]
 pub(super) struct PictureSlot {
-    path: Option<PathBuf>,
+    file: Option<MediaFile>,
     alt: String,
     /// The slot's height: pictures keep their shape inside it.
     height: Val,
@@ -29,7 +29,7 @@ impl PictureSlot {
     /// The slot for `picture` of pack `pack`, `height` high (a share of the window's, so that
     /// larger text leaves the picture its room).
     pub(super) fn new(library: &PackLibrary, pack: &str, picture: &Picture, height: Val) -> Self {
-        Self { path: library.media_path(pack, &picture.file), alt: picture.alt.clone(), height }
+        Self { file: library.media_file(pack, &picture.file), alt: picture.alt.clone(), height }
     }
 }
 
@@ -61,7 +61,7 @@ enum Decoded {
 
 /// Pictures decoded this session, by file: each is decoded once, when first shown.
 #[derive(Resource, Default)]
-struct Pictures(HashMap<PathBuf, Decoded>);
+struct Pictures(HashMap<MediaFile, Decoded>);
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Pictures>().add_systems(Update, (forget, start, finish, fill).chain());
@@ -82,21 +82,18 @@ fn start(
     if user.is_some_and(|u| !u.pictures) {
         return;
     }
-    for path in slots.iter().filter_map(|s| s.path.clone()) {
+    for file in slots.iter().filter_map(|s| s.file.clone()) {
         pictures
             .0
-            .entry(path.clone())
-            .or_insert_with(|| Decoded::Decoding(AsyncComputeTaskPool::get().spawn(async move { decode(&path) })));
+            .entry(file.clone())
+            .or_insert_with(|| Decoded::Decoding(AsyncComputeTaskPool::get().spawn(async move { decode(&file) })));
     }
 }
 
 /// Reads and decodes one picture, within the limits the pack check applies (the file may
 /// have changed since).
-fn decode(path: &std::path::Path) -> Result<Image, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    if bytes.len() as u64 > MAX_IMAGE_BYTES {
-        return Err("too big".into());
-    }
+fn decode(file: &MediaFile) -> Result<Image, String> {
+    let bytes = file.read("picture", MAX_IMAGE_BYTES)?;
     let mut reader = ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format().map_err(|e| e.to_string())?;
     reader.limits(media_check::picture_limits());
     let picture = reader.decode().map_err(|e| e.to_string())?;
@@ -104,17 +101,17 @@ fn decode(path: &std::path::Path) -> Result<Image, String> {
 }
 
 fn finish(mut pictures: ResMut<Pictures>, mut images: ResMut<Assets<Image>>) {
-    for (path, decoded) in &mut pictures.0 {
+    for (file, decoded) in &mut pictures.0 {
         let Decoded::Decoding(task) = decoded else { continue };
         let Some(result) = check_ready(task) else { continue };
         *decoded = match result {
             Ok(image) => {
                 let size = image.size();
-                info!("picture {} shown ({}×{})", path.display(), size.x, size.y);
+                info!("picture {} shown ({}×{})", file.label(), size.x, size.y);
                 Decoded::Ready(images.add(image), size)
             }
             Err(error) => {
-                warn!("picture {} cannot be shown ({error}): its alt text is shown instead", path.display());
+                warn!("picture {} cannot be shown ({error}): its alt text is shown instead", file.label());
                 Decoded::Failed
             }
         };
@@ -131,7 +128,7 @@ fn fill(
 ) {
     let off = user.is_some_and(|u| !u.pictures);
     for (entity, slot, mut node) in &mut slots {
-        let decoded = slot.path.as_ref().and_then(|path| pictures.0.get(path));
+        let decoded = slot.file.as_ref().and_then(|file| pictures.0.get(file));
         match decoded {
             Some(Decoded::Decoding(_)) if !off => {}
             Some(Decoded::Ready(handle, size)) if !off => {

@@ -1,6 +1,6 @@
 // Shows a picture question on the phone page in Debian's Chromium (headless, 360×640) for
-// tests/phone_media.rs: joins, waits for the question and its picture, saves a screenshot,
-// and says what the page shows.
+// tests/phone_media.rs: joins, waits for the question and its picture, then for the reveal
+// and its picture, saves a screenshot of each, and says what the page shows.
 'use strict';
 const path = require('path');
 const { phone: launchPhone } = require('./chromium');
@@ -19,18 +19,24 @@ const say = (line) => process.stdout.write(line + '\n');
   await page.tap('#join');
   await page.waitForFunction(() => document.body.dataset.screen === 'wait', null, { timeout: 30000 });
   say('joined');
-  await page.waitForFunction(() => {
-    const img = document.getElementById('pictureimg');
-    return document.body.dataset.screen === 'question' && !document.getElementById('picture').hidden &&
-      img.complete && img.naturalWidth > 0;
-  }, null, { timeout: 60000 });
-  const shown = await page.evaluate(() => {
-    const img = document.getElementById('pictureimg');
-    const box = img.getBoundingClientRect();
-    return `${img.naturalWidth}x${img.naturalHeight} ${img.getAttribute('src')} ${Math.round(box.width)} ${img.alt}`;
-  });
-  await page.screenshot({ path: path.join(dir, 'phone-picture.png') });
-  say(`picture ${shown}`);
+  // Waits for screen `screen` to show its loaded picture `id`; says what it is, and shoots it.
+  const picture = async (screen, id, shot) => {
+    await page.waitForFunction(([screen, id]) => {
+      const img = document.getElementById(id + 'img');
+      return document.body.dataset.screen === screen && !document.getElementById(id).hidden &&
+        img.complete && img.naturalWidth > 0;
+    }, [screen, id], { timeout: 60000 });
+    const shown = await page.evaluate((id) => {
+      const img = document.getElementById(id + 'img');
+      const box = img.getBoundingClientRect();
+      return `${img.naturalWidth}x${img.naturalHeight} ${img.getAttribute('src')} ${Math.round(box.width)} ${img.alt}`;
+    }, id);
+    await page.screenshot({ path: path.join(dir, shot) });
+    return shown;
+  };
+  say(`picture ${await picture('question', 'picture', 'phone-picture.png')}`);
+  // The test closes the question: the reveal shows the answer's picture.
+  say(`reveal ${await picture('reveal', 'revealpicture', 'phone-reveal-picture.png')}`);
   await browser.close();
   say(problems.length ? `console: ${problems.join(' | ')}` : 'done');
 })().catch((e) => { say(`failed ${e}`); process.exit(1); });
