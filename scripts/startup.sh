@@ -11,20 +11,7 @@
 # docs/PERFORMANCE.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/bigtuna/target}
-release=false
-[[ ${1:-} == --release ]] && { release=true; shift; }
-runs=${1:-5}
-if $release; then
-    game="$CARGO_TARGET_DIR/release/bigtuna"
-    [[ -x $game ]] || { echo "build the release first: scripts/package.sh" >&2; exit 1; }
-else
-    cargo build --quiet
-    game="$CARGO_TARGET_DIR/debug/bigtuna"
-fi
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-export BIGTUNA_CONFIG=$scratch BIGTUNA_SAVES=$scratch BIGTUNA_GAMES=$scratch/games
+source scripts/measured-game.sh "$@"
 
 # median of the numbers on stdin
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }

@@ -1,6 +1,7 @@
 //! Picture questions on the TV, for real under Xvfb: the picture with the question and the
 //! answer's picture at the reveal, at 1280×720 and at 800×600 with text at 200%, and the alt
-//! text where pictures are turned off. Screenshots are saved for people to look at.
+//! text where pictures are turned off; the built-in demo's maps, read from the binary.
+//! Screenshots are saved for people to look at.
 
 use std::path::Path;
 
@@ -166,4 +167,41 @@ fn a_picture_saved_while_the_game_runs_is_read_again_like_its_pack() {
     author.join().expect("the author's thread");
     let problem = log.lines().find(|l| l.contains("packs: ") && l.contains("media/map.png` is not a picture"));
     assert!(problem.is_some_and(|l| l.contains("pictures.ron:") && l.contains("(question `pic-1`)")), "{log}");
+}
+
+/// The built-in demo from the game's own binary (no checkout named): its first question, a
+/// map, and that map named at the reveal. Returns the log.
+fn demo_night(name: &str, size: (u32, u32), scale: u16) -> String {
+    let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let config = scratch_dir(&format!("{name}-config"));
+    let settings = format!(
+        "(version: 1, text_scale: {scale}, window_size: Some(({}, {})), solo_name: Some(\"Pam\"))",
+        size.0, size.1
+    );
+    std::fs::write(config.join("settings.ron"), settings).expect("settings");
+    let extra = ["--pack", "places-and-voices", "--count", "5", "--seed", "3", "--timer", "20"];
+    let extra = [&extra[..], &["--mode", "everyone", "--players", "Ann,Bob"]].concat();
+    let dir = shots_dir().join(name);
+    let script = "wait:60,sleep:800,wait:5,shot:p1-question,f2,wait:30,sleep:800,wait:5,shot:p2-reveal";
+    let (shots, log) = run_script_with(script, &dir, &config, &extra, &[]);
+    assert_eq!(shots, ["p1-question.png", "p2-reveal.png"], "{log}");
+    assert_screens_differ(&dir, &shots, &log);
+    log
+}
+
+#[test]
+fn the_built_in_demo_shows_its_own_maps_from_the_binary() {
+    let log = demo_night("demo-1280", (1280, 720), 100);
+    assert!(log.contains("picture built in: places-and-voices/media/map-stamford.png shown (1200×760)"), "{log}");
+    assert!(log.contains("places-and-voices/media/map-stamford-named.png shown (1200×760)"), "{log}");
+    assert!(shows(&log, "p1-question").contains("in the starred city. Which city is it?"), "{log}");
+    let reveal = shows(&log, "p2-reveal");
+    assert!(reveal.contains("Stamford") && reveal.contains("Picture: Map drawn by Big Tuna Trivia"), "{reveal}");
+}
+
+#[test]
+fn the_built_in_demo_fits_800x600_with_text_at_200_percent() {
+    let log = demo_night("demo-800", (800, 600), 200);
+    assert!(log.contains("map-stamford.png shown (1200×760)"), "{log}");
+    assert!(shows(&log, "p2-reveal").contains("Stamford"), "{log}");
 }

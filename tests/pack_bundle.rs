@@ -233,6 +233,13 @@ fn a_bundle_exported_imported_and_installed_gives_the_same_pack_and_the_same_byt
     let pack = &library.packs[0];
     let file = library.media_file(&pack.id, "media/ring.ogg").expect("its sound");
     assert_eq!(file.read("sound", 1 << 20).expect("read from the bundle"), ogg("ring.ogg"));
+    // Saved over with something broken while the game runs: the last good version plays on,
+    // its error told, as for a pack file.
+    std::fs::write(dir.join("packs/travel.zip"), "half a download").expect("write");
+    let broken = library.reloaded(PackLibrary::load_paths(&[dir.join("packs/travel.zip")]));
+    assert_eq!(broken.pack("travel").map(|p| p.questions.len()), Some(4), "{:#?}", broken.skipped);
+    assert!(broken.still_played(&pack.origin.file));
+    assert!(broken.problems().next().is_some_and(|p| p.message.contains("not a zip bundle")));
 }
 
 #[test]
@@ -251,6 +258,16 @@ fn a_sheet_carries_its_pictures_and_sounds_beside_it_both_ways() {
     assert!(edited.origin.left_out.is_empty(), "{:#?}", edited.origin.left_out);
     assert_eq!(edited.questions, original.questions);
     assert_eq!(media_bytes(&edited, &dir.join("edited")), media_bytes(&original, &dir.join("author")));
+    // A cell naming a picture outside the folder (here back into the sheet's own folder, from
+    // one below it): that question is left out, and nothing is written outside the output's.
+    let sheet = std::fs::read_to_string(dir.join("sheet/travel.csv")).expect("the sheet");
+    std::fs::create_dir_all(dir.join("sheet/deeper")).expect("folder");
+    std::fs::write(dir.join("sheet/deeper/travel.csv"), sheet.replace("media/photo.jpg", "../media/photo.jpg"))
+        .expect("write");
+    let output = bigtuna(&dir, &["import", "csv", "sheet/deeper/travel.csv", "-o", "out/inner/travel.ron"]);
+    assert!(output.status.success(), "{}", said(&output));
+    assert!(said(&output).contains("skipped question `pictured`") && said(&output).contains(".."), "{}", said(&output));
+    assert!(!dir.join("out/media").exists(), "nothing written outside out/inner: {}", said(&output));
     // A file missing beside the sheet is named; the pack is written all the same.
     std::fs::remove_file(dir.join("sheet/media/ring.wav")).expect("remove");
     let output = bigtuna(&dir, &["import", "csv", "sheet/travel.csv", "-o", "short/travel.ron"]);

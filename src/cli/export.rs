@@ -68,7 +68,7 @@ fn export(args: &ExportArgs) -> Result<(), String> {
     };
     match &args.output {
         Some(path) => {
-            write_new(path, text.as_bytes(), args.force)?;
+            super::import::refuse_existing(path, args.force)?;
             let folder = path
                 .parent()
                 .map_or(PathBuf::from("."), |p| if p.as_os_str().is_empty() { ".".into() } else { p.to_path_buf() });
@@ -77,6 +77,7 @@ fn export(args: &ExportArgs) -> Result<(), String> {
             } else {
                 0
             };
+            write_new(path, text.as_bytes(), args.force)?;
             eprintln!("wrote {} questions of `{}` to {}", pack.questions.len(), pack.id, path.display());
             if copied > 0 {
                 eprintln!("copied {copied} pictures and sounds beside it, at the paths the sheet names");

@@ -137,10 +137,11 @@ fn import(args: &ImportArgs) -> Result<(), String> {
         return Err(format!("{}: no question could be imported, nothing was written", file.display()));
     }
     let text = write::to_ron(&pack, &comment)?;
-    write_new(&output.output, text.as_bytes(), output.force)?;
+    refuse_existing(&output.output, output.force)?;
     if let ImportFrom::Csv(_) = &args.from {
         copy_media(&pack, file, &output.output, output.force)?;
     }
+    write_new(&output.output, text.as_bytes(), output.force)?;
     println!(
         "wrote {} questions to {} (pack `{}`){}",
         pack.questions.len(),
@@ -188,11 +189,12 @@ fn import_bundle(args: &ZipArgs) -> Result<(), String> {
     } else {
         media_files::pack_text(&pack)?
     };
-    write_new(&output.output, &text, output.force)?;
+    refuse_existing(&output.output, output.force)?;
     let copied = media_files::copy_into(&pack, &folder_of(&output.output), output.force)?;
     if let Some(problem) = copied.unreadable.first() {
         return Err(problem.clone());
     }
+    write_new(&output.output, &text, output.force)?;
     println!(
         "wrote {} questions to {} (pack `{}`) and {} pictures and sounds beside it",
         pack.questions.len(),
@@ -215,6 +217,11 @@ pub fn keep_valid(mut pack: Pack, comment: &str) -> Result<(Pack, Vec<String>), 
         let single = Pack { questions: vec![alone], ..pack.clone() };
         let text = write::to_ron(&single, comment)?;
         match parse_pack(&question.id, text.as_bytes()) {
+            // Its media's form is wrong (a path out of the folder, no alt text): not kept.
+            Ok(single) if !single.origin.left_out.is_empty() => {
+                let why: Vec<String> = single.origin.left_out.iter().map(|p| p.message.clone()).collect();
+                notes.push(format!("question `{}`: {}", question.id, why.join("; ")));
+            }
             Ok(_) => pack.questions.push(question),
             Err(problems) => {
                 let why: Vec<String> = problems.0.iter().map(|p| p.message.clone()).collect();
@@ -235,11 +242,17 @@ pub fn keep_valid(mut pack: Pack, comment: &str) -> Result<(Pack, Vec<String>), 
     Ok((pack, notes))
 }
 
-/// Writes a file that did not exist (or, with `force`, replaces it), atomically.
-pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), String> {
-    if path.exists() && !force {
+/// Refuses a file that exists unless `force`: said before anything is written.
+pub fn refuse_existing(path: &Path, force: bool) -> Result<(), String> {
+    if path.symlink_metadata().is_ok() && !force {
         return Err(format!("{} exists: choose another name, or add --force to replace it", path.display()));
     }
+    Ok(())
+}
+
+/// Writes a file that did not exist (or, with `force`, replaces it), atomically.
+pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), String> {
+    refuse_existing(path, force)?;
     write_atomic(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 

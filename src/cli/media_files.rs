@@ -6,8 +6,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::pack::bundle::{self, bundle_bytes};
+use crate::pack::bundle::{MAX_BUNDLE_BYTES, MAX_BUNDLE_FILES, MAX_BUNDLE_UNPACKED};
 use crate::pack::home::{MediaFile, MediaHome};
-use crate::pack::media::{MAX_IMAGE_BYTES, MAX_SOUND_BYTES, MediaKind};
+use crate::pack::media::{MAX_IMAGE_BYTES, MAX_SOUND_BYTES, MediaKind, path_problem};
 use crate::pack::{Pack, Problems};
 use crate::persist::atomic::write_atomic;
 
@@ -59,7 +60,27 @@ pub fn to_bundle(pack: &Pack) -> Result<Vec<u8>, String> {
     for (name, kind) in named(pack) {
         entries.push((format!("{}/{name}", pack.id), read(pack, &name, kind)?));
     }
-    bundle_bytes(&entries)
+    // The game's limits, so that no bundle is written that it would refuse.
+    let unpacked: u64 = entries.iter().map(|(_, bytes)| bytes.len() as u64).sum();
+    if entries.len() > MAX_BUNDLE_FILES || unpacked > MAX_BUNDLE_UNPACKED {
+        return Err(format!(
+            "{} has {} files and {} MiB of them; a bundle may hold at most {MAX_BUNDLE_FILES} files and {} MiB: split the pack",
+            pack.origin.file,
+            entries.len(),
+            unpacked.div_ceil(1024 * 1024),
+            MAX_BUNDLE_UNPACKED / (1024 * 1024)
+        ));
+    }
+    let bytes = bundle_bytes(&entries)?;
+    if bytes.len() as u64 > MAX_BUNDLE_BYTES {
+        return Err(format!(
+            "{} makes a bundle of {} MiB; a bundle may be at most {} MiB: split the pack",
+            pack.origin.file,
+            (bytes.len() as u64).div_ceil(1024 * 1024),
+            MAX_BUNDLE_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(bytes)
 }
 
 /// A pack whose questions were left out for their media cannot travel whole: say which.
@@ -81,8 +102,9 @@ pub struct Copied {
 }
 
 /// Writes the media files of `pack` into `folder`, at the paths its questions name. A file
-/// already there with the same bytes is left alone; one with other bytes is replaced only
-/// with `force`. A file that cannot be read is listed, and the others copied.
+/// already there with the same bytes is left alone; anything else there is replaced only with
+/// `force`. A file that cannot be read is listed, and the others copied. Every place is
+/// checked before anything is written, so a refusal leaves nothing half done.
 pub fn copy_into(pack: &Pack, folder: &Path, force: bool) -> Result<Copied, String> {
     let mut copied = Copied::default();
     let same_folder = |home: &MediaHome| match (home, folder.canonicalize()) {
@@ -92,7 +114,13 @@ pub fn copy_into(pack: &Pack, folder: &Path, force: bool) -> Result<Copied, Stri
     if same_folder(&pack.origin.home) {
         return Ok(copied);
     }
+    let mut planned = Vec::new();
     for (name, kind) in named(pack) {
+        // A name that would leave the folder is never written (the pack check refuses it too).
+        if let Some(problem) = path_problem(kind.noun(), &name) {
+            copied.unreadable.push(format!("{}: {problem}", pack.origin.file));
+            continue;
+        }
         let to = folder.join(&name);
         let bytes = match read(pack, &name, kind) {
             Ok(bytes) => bytes,
@@ -101,13 +129,22 @@ pub fn copy_into(pack: &Pack, folder: &Path, force: bool) -> Result<Copied, Stri
                 continue;
             }
         };
-        match std::fs::read(&to) {
-            Ok(there) if there == bytes => continue,
-            Ok(_) if !force => {
-                return Err(format!("{} exists: choose another folder, or add --force to replace it", to.display()));
+        match std::fs::symlink_metadata(&to) {
+            Err(_) => {}
+            // Only a plain file of the same length is read to compare (never a pipe or a link).
+            Ok(there) if there.is_file() && there.len() == bytes.len() as u64 => {
+                if std::fs::read(&to).is_ok_and(|there| there == bytes) {
+                    continue;
+                }
             }
-            _ => {}
+            Ok(_) => {}
         }
+        if to.symlink_metadata().is_ok() && !force {
+            return Err(format!("{} exists: choose another folder, or add --force to replace it", to.display()));
+        }
+        planned.push((to, bytes));
+    }
+    for (to, bytes) in planned {
         if let Some(parent) = to.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("cannot make the folder {}: {e}", parent.display()))?;
         }

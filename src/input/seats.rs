@@ -38,7 +38,11 @@ fn take_seats(
         if settings.players.has_seat(*seat) || full {
             continue;
         }
-        if !settings.players.seated() {
+        // The game's own lone "Player 1" (nobody set a night up) is no night prepared: a
+        // phone that joins while the title is still up must not seat them on keyboard row 1.
+        let untouched = settings.players.len() == 1
+            && settings.players.iter().all(|p| *p == PlayerSpec { id: p.id, ..PlayerSpec::numbered(0) });
+        if !settings.players.seated() && !untouched {
             // A night prepared on the command line: row N and pad N were player N; say so
             // now that seats are taken one by one (the fifth player on is the pad they had).
             for (i, spec) in settings.players.iter_mut().enumerate() {

@@ -28,22 +28,14 @@ pub fn load(zip: &Path, depth: Depth) -> Vec<(String, Result<Pack, Problems>)> {
         Ok(listed) => listed,
         Err(message) => return vec![(shown.clone(), Err(Problems(vec![problem(message)])))],
     };
-    let outside: Vec<Problem> = listed
-        .outside
-        .iter()
-        .map(|name| {
-            problem(format!(
-                "the bundle's entry `{name}` names a place outside the bundle: it is never read; make the bundle again without it"
-            ))
-        })
-        .collect();
+    let refused: Vec<Problem> = listed.refused.iter().map(|message| problem(message.clone())).collect();
     listed
         .packs
         .iter()
         .map(|entry| {
             let file = format!("{shown}:{entry}");
             let loaded = load_entry(zip, entry, &file, depth).map(|mut pack| {
-                pack.origin.left_out.splice(0..0, outside.iter().cloned());
+                pack.origin.left_out.splice(0..0, refused.iter().cloned());
                 pack
             });
             (file, loaded)
@@ -55,32 +47,38 @@ pub fn load(zip: &Path, depth: Depth) -> Vec<(String, Result<Pack, Problems>)> {
 struct Listed {
     /// Its pack files.
     packs: Vec<String>,
-    /// Its entries whose names leave it, never read.
-    outside: Vec<String>,
+    /// What is wrong with its entries that are never read (names that leave it, damage).
+    refused: Vec<String>,
 }
 
 fn list(zip: &Path) -> Result<Listed, String> {
-    let mut archive = open_archive(zip)?;
-    if archive.len() > MAX_BUNDLE_FILES {
-        return Err(format!(
-            "the bundle holds {} files; a bundle may hold at most {MAX_BUNDLE_FILES}: split it into several packs",
-            archive.len()
-        ));
-    }
+    // Its file count and directory size are checked as it opens.
+    let archive = open_archive(zip)?;
     let mut unpacked = 0u64;
-    let mut listed = Listed { packs: Vec::new(), outside: Vec::new() };
+    let mut listed = Listed { packs: Vec::new(), refused: Vec::new() };
     for at in 0..archive.len() {
-        let Ok(entry) = archive.by_index_raw(at) else { continue };
+        let Ok(entry) = archive.by_index_data(at) else {
+            listed.refused.push(format!(
+                "the bundle's entry number {} is damaged: it is never read; make the bundle again",
+                at + 1
+            ));
+            continue;
+        };
         unpacked = unpacked.saturating_add(entry.size());
         let Ok(name) = entry.name().map(|name| name.into_owned()) else {
-            listed.outside.push(format!("number {} (its name is not UTF-8)", at + 1));
+            listed.refused.push(format!(
+                "the bundle's entry number {}'s name is not UTF-8: it is never read; make the bundle again",
+                at + 1
+            ));
             continue;
         };
         // The crate's check, and ours: it would take `/etc/x` as `etc/x`, which is not what
         // the bundle says.
         let absolute = name.starts_with('/') || name.as_bytes().get(1) == Some(&b':');
         if entry.enclosed_name().is_none() || absolute || name.contains('\\') || name.split('/').any(|c| c == "..") {
-            listed.outside.push(name);
+            listed.refused.push(format!(
+                "the bundle's entry `{name}` names a place outside the bundle: it is never read; make the bundle again without it"
+            ));
         } else if !entry.is_dir()
             && !entry.is_symlink()
             && !name.starts_with("__MACOSX/")
@@ -129,7 +127,10 @@ pub fn bundle_bytes(entries: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
     for (name, bytes) in entries {
         let text = name.rsplit_once('.').is_some_and(|(_, ext)| ext.eq_ignore_ascii_case(PACK_EXTENSION));
         let method = if text { zip::CompressionMethod::Deflated } else { zip::CompressionMethod::Stored };
-        let options = SimpleFileOptions::default().compression_method(method).unix_permissions(0o644);
+        let options = SimpleFileOptions::default()
+            .compression_method(method)
+            .unix_permissions(0o644)
+            .last_modified_time(zip::DateTime::default());
         zip.start_file(name.as_str(), options).map_err(|e| format!("cannot write {name} into the bundle: {e}"))?;
         zip.write_all(bytes).map_err(|e| format!("cannot write {name} into the bundle: {e}"))?;
     }

@@ -138,7 +138,7 @@ impl PackLibrary {
     /// are listed too, in `skipped`), until the file is fixed or removed.
     pub fn reloaded(&self, mut fresh: PackLibrary) -> PackLibrary {
         for skipped in &fresh.skipped {
-            let last_good = self.packs.iter().find(|p| p.origin.file == skipped.file);
+            let last_good = self.packs.iter().find(|p| read_from(&p.origin.file, &skipped.file));
             if let Some(pack) = last_good.filter(|old| !fresh.packs.iter().any(|p| p.id == old.id)) {
                 fresh.packs.push(pack.clone());
             }
@@ -148,7 +148,9 @@ impl PackLibrary {
 
     /// Whether the file's pack is in play although the file now has errors.
     pub fn still_played(&self, file: &str) -> bool {
-        self.packs.iter().any(|p| p.origin.file == file) && self.skipped.iter().any(|s| s.file == file)
+        // `file` names a pack file, or a bundle skipped under its own name.
+        self.packs.iter().any(|p| read_from(&p.origin.file, file))
+            && self.skipped.iter().any(|s| read_from(file, &s.file) || read_from(&s.file, file))
     }
 
     /// The media `file` of pack `pack`, if the pack has a home for media and `file` stays
@@ -180,6 +182,13 @@ impl PackLibrary {
     pub fn short_of_questions(&self) -> impl Iterator<Item = &Pack> {
         self.packs.iter().filter(|pack| !pack.origin.left_out.is_empty())
     }
+}
+
+/// Whether the pack named `pack` in problems was read from `file`: the file itself, or the
+/// bundle it is in (`x.zip` for `x.zip:pack.ron`: a bundle that cannot be opened is skipped
+/// under its own name).
+fn read_from(pack: &str, file: &str) -> bool {
+    pack == file || pack.strip_prefix(file).is_some_and(|rest| rest.starts_with(':'))
 }
 
 /// Question counts of one pack, by answer kind, difficulty and category.

@@ -12,6 +12,7 @@ mod podium;
 mod question;
 mod results;
 mod reveal;
+mod reveal_answer;
 mod scoreboard;
 mod settings;
 mod setup;

@@ -53,13 +53,34 @@ pub(super) fn slot(slot: PictureSlot) -> impl Bundle {
     )
 }
 
+/// The slot as a UI node of its own height, beside something else in a row (the reveal's
+/// picture beside the answer).
+pub(super) fn slot_beside(slot: PictureSlot) -> impl Bundle {
+    let height = slot.height;
+    (
+        Name::new("Picture"),
+        slot,
+        Node {
+            height,
+            max_width: percent(50),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            ..default()
+        },
+    )
+}
+
 enum Decoded {
     Decoding(Task<Result<Image, String>>),
     Ready(Handle<Image>, UVec2),
     Failed,
 }
 
-/// Pictures decoded this session, by file: each is decoded once, when first shown.
+/// How many decoded pictures are kept before those off screen are let go.
+const KEPT: usize = 8;
+
+/// Pictures decoded this session, by file: each is decoded when first shown, and kept while
+/// fewer than [`KEPT`] are (the question's picture for its reveal, a picture shown again).
 #[derive(Resource, Default)]
 struct Pictures(HashMap<MediaFile, Decoded>);
 
@@ -76,11 +97,17 @@ fn forget(library: Option<Res<PackLibrary>>, mut pictures: ResMut<Pictures>) {
 
 fn start(
     slots: Query<&PictureSlot, Added<PictureSlot>>,
+    every_slot: Query<&PictureSlot>,
     mut pictures: ResMut<Pictures>,
     user: Option<Res<UserSettings>>,
 ) {
     if user.is_some_and(|u| !u.pictures) {
         return;
+    }
+    if !slots.is_empty() && pictures.0.len() >= KEPT {
+        // A night of picture questions keeps only what is on screen, not every picture shown.
+        let shown: Vec<&MediaFile> = every_slot.iter().filter_map(|s| s.file.as_ref()).collect();
+        pictures.0.retain(|file, decoded| shown.contains(&file) || matches!(decoded, Decoded::Decoding(_)));
     }
     for file in slots.iter().filter_map(|s| s.file.clone()) {
         pictures

@@ -3,14 +3,13 @@
 
 use bevy::prelude::*;
 
-use super::picture::PictureSlot;
-use crate::game::{DrawnQuestion, FlowCommand, Game, HostActed, Phase, Presented, Response, Round};
+use crate::game::{DrawnQuestion, FlowCommand, Game, HostActed, Phase, Presented, Round};
 use crate::pack::PackLibrary;
 use crate::persist::UserSettings;
 use crate::persist::flags::FlagQuestion;
 use crate::theme::palette;
 use crate::theme::widgets::{self, Fonts, Room, rem, send};
-use crate::words::{answer_text, response_text, signed};
+use crate::words::{response_text, signed};
 
 /// The reveal's root, rebuilt when the host rules.
 #[derive(Component)]
@@ -70,7 +69,11 @@ fn spawn(
         |root| {
             // Spacers above the answer and above the lower third centre the answer in the room left.
             root.spawn(Node { flex_grow: 1.0, ..default() });
-            root.spawn(widgets::text(headline, 3.2, colour, &fonts.bold));
+            // Large text and a picture beside the answer: a party's "The answer" makes way for
+            // the picture (the answer in green says it); a solo player's verdict stays.
+            if !(compact && !solo && q.reveal_image.is_some()) {
+                root.spawn(widgets::text(headline, 3.2, colour, &fonts.bold));
+            }
             if !compact {
                 root.spawn((
                     Node { max_width: percent(80), ..default() },
@@ -80,141 +83,13 @@ fn spawn(
                     )],
                 ));
             }
-            match &drawn.presented {
-                Presented::Options { options, correct } => {
-                    options_answer(root, options, *correct, round, solo, room, &fonts);
-                }
-                Presented::Ordering { shown } => ordering_answer(root, (drawn, shown), round, solo, compact, &fonts),
-                _ => {
-                    root.spawn((
-                        Node {
-                            padding: UiRect::axes(rem(1.5), rem(0.6)),
-                            border_radius: BorderRadius::all(rem(0.5)),
-                            ..default()
-                        },
-                        BackgroundColor(palette::RIGHT),
-                        children![widgets::text(format!("✓  {}", answer_text(drawn)), 2.2, palette::TEXT, &fonts.bold)],
-                    ));
-                }
-            }
-            // The answer in a picture, under the answer in words.
-            if let Some(picture) = &q.reveal_image {
-                let height = if compact { vh(20) } else { vh(28) };
-                root.spawn(super::picture::slot(PictureSlot::new(&library, &drawn.pack, picture, height)));
-            }
+            super::reveal_answer::spawn(root, (drawn, round), (solo, compact, room), &library, &fonts);
             player_lines(root, &game, drawn, round, room, &fonts);
             root.spawn(Node { flex_grow: 1.0, ..default() });
             lower_third(root, drawn, &fonts);
             root.spawn(widgets::hints("Enter continue · Esc pause · F1 host · F6 flag a wrong question", &fonts));
         },
     );
-}
-
-/// The right option and the wrong ones someone chose: what there is to learn, in as little
-/// room as big text needs. A party sees how many picked each option, as bars (every option
-/// when the room allows, so an empty bar says nobody fell for it).
-fn options_answer(
-    root: &mut ChildSpawnerCommands,
-    options: &[String],
-    correct: usize,
-    round: &Round,
-    solo: bool,
-    room: Room,
-    fonts: &Fonts,
-) {
-    let chosen: Vec<usize> = round
-        .outcomes
-        .iter()
-        .filter_map(|o| match o.response() {
-            Some(Response::Option(i)) => Some(*i),
-            _ => None,
-        })
-        .collect();
-    let bars = !solo;
-    let every = bars && room.scale < 1.5;
-    root.spawn(Node { flex_direction: FlexDirection::Column, row_gap: rem(0.4), ..default() }).with_children(|list| {
-        for (i, option) in options.iter().enumerate() {
-            let (tile_colour, shape, _) = palette::TILES[i % palette::TILES.len()];
-            let (mark, background) = if i == correct {
-                ("✓", palette::RIGHT)
-            } else if chosen.contains(&i) {
-                ("✗", palette::PANEL)
-            } else if every {
-                (" ", palette::PANEL)
-            } else {
-                continue;
-            };
-            let picked = chosen.iter().filter(|c| **c == i).count();
-            let mut line = list.spawn(marked_line(
-                background,
-                rem(30.0),
-                children![
-                    widgets::text(mark, 1.8, palette::TEXT, &fonts.bold),
-                    widgets::text(shape, 1.8, tile_colour, &fonts.regular),
-                    (
-                        Node { flex_grow: 1.0, ..default() },
-                        children![widgets::text(option.clone(), 1.8, palette::TEXT, &fonts.bold)]
-                    ),
-                ],
-            ));
-            if bars {
-                line.with_children(|line| {
-                    line.spawn(answer_bar(picked, chosen.len(), tile_colour));
-                    line.spawn(widgets::text(picked.to_string(), 1.6, palette::TEXT, &fonts.bold));
-                });
-            }
-        }
-    });
-}
-
-/// The right order, each place marked for the (first) player: a column, or at large text
-/// places side by side as the width allows.
-fn ordering_answer(
-    root: &mut ChildSpawnerCommands,
-    (drawn, shown): (&DrawnQuestion, &[String]),
-    round: &Round,
-    solo: bool,
-    compact: bool,
-    fonts: &Fonts,
-) {
-    let given: Vec<&String> = match round.outcomes.first().and_then(|o| o.response()) {
-        Some(Response::Order(order)) => order.iter().filter_map(|i| shown.get(*i)).collect(),
-        _ => Vec::new(),
-    };
-    let items = match &drawn.question.answer {
-        crate::pack::Answer::Ordering { items } => items.clone(),
-        _ => Vec::new(),
-    };
-    let flow = if compact {
-        Node {
-            flex_wrap: FlexWrap::Wrap,
-            justify_content: JustifyContent::Center,
-            column_gap: rem(0.5),
-            row_gap: rem(0.3),
-            max_width: percent(95),
-            ..default()
-        }
-    } else {
-        Node { flex_direction: FlexDirection::Column, row_gap: rem(0.3), max_width: percent(85), ..default() }
-    };
-    root.spawn(flow).with_children(|list| {
-        for (place, item) in items.iter().enumerate() {
-            let in_place = given.get(place) == Some(&item);
-            let (mark, background) = match (solo, in_place) {
-                (true, true) => ("✓", palette::RIGHT),
-                (true, false) => ("✗", palette::PANEL),
-                (false, _) => (" ", palette::PANEL),
-            };
-            list.spawn(marked_line(
-                background,
-                Val::Auto,
-                children![
-                    widgets::text(mark, 1.6, palette::TEXT, &fonts.bold),
-                    widgets::text(format!("{}. {item}", place + 1), 1.6, palette::TEXT, &fonts.bold),
-                ],
-            ));
-        }
-    });
 }
 
 /// Who got it and the points: right answers first (most points first), then the others, in
@@ -324,45 +199,6 @@ fn lower_third(root: &mut ChildSpawnerCommands, drawn: &DrawnQuestion, fonts: &F
             },
         );
     });
-}
-
-/// How many of those who answered picked an option, as a bar in the option's colour.
-fn answer_bar(picked: usize, answered: usize, colour: Color) -> impl Bundle {
-    let share = if answered == 0 { 0.0 } else { picked as f32 / answered as f32 };
-    (
-        Node {
-            width: rem(8.0),
-            height: rem(1.0),
-            align_self: AlignSelf::Center,
-            border_radius: BorderRadius::all(rem(0.3)),
-            ..default()
-        },
-        BackgroundColor(palette::BACKGROUND),
-        children![(
-            Node {
-                width: percent(100.0 * share),
-                height: percent(100),
-                border_radius: BorderRadius::all(rem(0.3)),
-                ..default()
-            },
-            BackgroundColor(colour),
-        )],
-    )
-}
-
-/// A line of the answer with its ✓ or ✗ on a band of colour.
-fn marked_line(background: Color, min_width: Val, content: impl Bundle) -> impl Bundle {
-    (
-        Node {
-            min_width,
-            padding: UiRect::axes(rem(1.0), rem(0.35)),
-            column_gap: rem(1.0),
-            border_radius: BorderRadius::all(rem(0.5)),
-            ..default()
-        },
-        BackgroundColor(background),
-        content,
-    )
 }
 
 /// The credits of the question's pictures and sound, after its source (` · Picture: ..`).

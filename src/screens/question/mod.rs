@@ -53,7 +53,13 @@ fn spawn(
     let party = game.is_party();
     // Large text: a smaller prompt and tiles, so that the question and four options fit 800×600.
     let compact = Room::of(window.iter().next(), user.as_deref()).scale >= 1.5;
-    let (prompt_size, prompt_gap) = if compact { (2.2, 0.6) } else { (3.0, 1.5) };
+    // A picture question: a smaller prompt, for the picture is half of what is asked.
+    let (prompt_size, prompt_gap) = match (compact, drawn.question.image.is_some()) {
+        (true, true) => (1.9, 0.4),
+        (true, false) => (2.2, 0.6),
+        (false, true) => (2.3, 0.8),
+        (false, false) => (3.0, 1.5),
+    };
     let q = &drawn.question;
     let root = commands.spawn((widgets::screen_root("Question screen"), DespawnOnExit(Phase::Question))).id();
     if q.image.is_some() {
@@ -117,7 +123,7 @@ fn spawn(
 fn media(root: &mut ChildSpawnerCommands, drawn: &DrawnQuestion, library: &PackLibrary, compact: bool, fonts: &Fonts) {
     let q = &drawn.question;
     if let Some(picture) = &q.image {
-        let height = if compact { vh(16) } else { vh(32) };
+        let height = if compact { vh(22) } else { vh(46) };
         root.spawn(super::picture::slot(PictureSlot::new(library, &drawn.pack, picture, height)));
     }
     // Under the picture (or the prompt): what is heard belongs with the question.
