@@ -8,8 +8,9 @@ Writes into quizzes/places-and-voices/media/:
   question's picture); map-<place>-named.png: the same map with the starred place named (its
   reveal). The north-eastern places sit close together, so they are shown in an enlarged
   inset in the Atlantic, framed on the main map.
-- voice-<name>.ogg: a short quote from the seed texts, spoken by eSpeak NG and encoded as
-  Ogg Vorbis, for the "who said it" questions.
+- voice-<name>.ogg: a short quote from the encyclopedia seed text (001, CC BY-SA; the
+  magazine article 000 allows no quoting), spoken by eSpeak NG and encoded as Ogg Vorbis,
+  for the sound questions.
 
 Everything is drawn from the coarse outline typed in below: approximate longitude/latitude
 points put in by hand, in a simple equirectangular projection (no map data is read). The
@@ -392,15 +393,17 @@ def save_png(img, path):
 
 
 # ---------------------------------------------------------------------------------------------
-# The voices: short quotes from the seed texts, read by eSpeak NG
+# The voices: short quotes from the encyclopedia seed text (001), read by eSpeak NG
 # ---------------------------------------------------------------------------------------------
 
 # file name: (what is said, a serial for the Ogg stream so the bytes never change)
 VOICES = {
-    # 000: John Krasinski on episode 3 of Brian Baumgartner's podcast.
-    "voice-window": ("I was the window to the audience.", 1001),
-    # 000: the camera operator Randall Einhorn, on how the talking heads were shot (shortened).
-    "voice-shot": ("Everybody was shot pointing into the office ... except for Jim.", 1002),
+    # 001, Seasons 4-6: how the new vice president, Charles Miner, dismisses Jim's job.
+    "voice-made-up": ("A made-up position.", 1001),
+    # 001, Reception: the office worker an article on office-worker profiles identified Jim as
+    # (the "while" is the encyclopedia's own, in brackets there).
+    "voice-drifting": ("Drifting along in a job, while you put off asking yourself hard questions "
+                       "about career plans.", 1002),
     # 001, Seasons 1-3: Pam in "The Job", on her history with Jim.
     "voice-timing": ("Never got the timing right.", 1003),
     # 001, Seasons 7-9: Jo Bennett about Jim, who had turned down the interim manager's job.

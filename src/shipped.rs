@@ -77,13 +77,19 @@ pub const MEDIA: &[(&str, &[u8])] = &[
         "places-and-voices/media/map-tallahassee.png",
         include_bytes!("../quizzes/places-and-voices/media/map-tallahassee.png"),
     ),
-    ("places-and-voices/media/voice-shot.ogg", include_bytes!("../quizzes/places-and-voices/media/voice-shot.ogg")),
+    (
+        "places-and-voices/media/voice-drifting.ogg",
+        include_bytes!("../quizzes/places-and-voices/media/voice-drifting.ogg"),
+    ),
+    (
+        "places-and-voices/media/voice-made-up.ogg",
+        include_bytes!("../quizzes/places-and-voices/media/voice-made-up.ogg"),
+    ),
     ("places-and-voices/media/voice-timing.ogg", include_bytes!("../quizzes/places-and-voices/media/voice-timing.ogg")),
     (
         "places-and-voices/media/voice-turned-down.ogg",
         include_bytes!("../quizzes/places-and-voices/media/voice-turned-down.ogg"),
     ),
-    ("places-and-voices/media/voice-window.ogg", include_bytes!("../quizzes/places-and-voices/media/voice-window.ogg")),
 ];
 
 /// A built-in pack's media file by its path inside `quizzes/`.
