@@ -110,6 +110,12 @@ fn a_bundle_is_checked_as_its_folder_is_and_its_unsafe_entries_are_never_read() 
             "{id}: nothing at {at} saying {what}: {said:#?}"
         );
     }
+    // `validate` says so, counting the questions (not the bundle's own problems) once each.
+    let output = bigtuna(&dir, &["validate", "media.zip"]);
+    let printed = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert_eq!(output.status.code(), Some(1), "{printed}");
+    let summary = printed.lines().last().unwrap_or_default();
+    assert_eq!(summary, format!("1 pack, 16 questions: 1 pack with {} errors", said.len()), "{printed}");
     // Nothing was unpacked anywhere.
     assert!(!dir.join("escaped.png").exists() && !folder.join("escaped.png").exists());
 }

@@ -38,7 +38,12 @@ fn warnings(library: &PackLibrary) -> impl Iterator<Item = &Problem> {
 pub fn summary(library: &PackLibrary) -> String {
     let files = library.packs.len() + library.skipped.len();
     // Questions of broken packs count too: they were read, and most of them are fine.
-    let questions: usize = library.packs.iter().map(|p| p.questions.len() + p.origin.left_out.len()).sum::<usize>()
+    let questions: usize = library
+        .packs
+        .iter()
+        // Questions left out for their media; a bundle's own problems (named by the bundle) are not questions.
+        .map(|p| p.questions.len() + p.origin.left_out.iter().filter(|l| l.file == p.origin.file).count())
+        .sum::<usize>()
         + library.skipped.iter().map(|s| questions_in(Path::new(&s.file))).sum::<usize>();
     let errors = library.problems().count();
     let head = format!("{}, {}", plural(files, "pack"), plural(questions, "question"));
@@ -54,9 +59,18 @@ pub fn summary(library: &PackLibrary) -> String {
     }
 }
 
-/// How many question entries a pack file holds, read from its structure (0 if unreadable).
+/// How many question entries a pack file holds, read from its structure (0 if unreadable);
+/// a pack file in a bundle (`x.zip:dir/pack.ron`) is read from the bundle.
 fn questions_in(file: &Path) -> usize {
-    let Ok(text) = std::fs::read_to_string(file) else { return 0 };
+    let name = file.to_string_lossy();
+    let bytes = match name.rsplit_once(".zip:") {
+        Some((zip, entry)) => {
+            let limit = crate::pack::load::MAX_PACK_BYTES as u64;
+            crate::pack::bundle::read_entry(Path::new(&format!("{zip}.zip")), entry, limit).ok()
+        }
+        None => std::fs::read(file).ok(),
+    };
+    let Some(text) = bytes.and_then(|b| String::from_utf8(b).ok()) else { return 0 };
     spans::index(text.trim_start_matches('\u{feff}'))
         .and_then(|root| root.field("questions").map(|q| q.list_items().len()))
         .unwrap_or(0)
