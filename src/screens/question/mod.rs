@@ -55,7 +55,7 @@ fn spawn(
     let compact = Room::of(window.iter().next(), user.as_deref()).scale >= 1.5;
     // A picture question: a smaller prompt, for the picture is half of what is asked.
     let (prompt_size, prompt_gap) = match (compact, drawn.question.image.is_some()) {
-        (true, true) => (1.9, 0.4),
+        (true, true) => (1.6, 0.3),
         (true, false) => (2.2, 0.6),
         (false, true) => (2.3, 0.8),
         (false, false) => (3.0, 1.5),
@@ -65,7 +65,9 @@ fn spawn(
     if q.image.is_some() {
         // The picture gives way to everything else: keep the top bar's room free, so that it
         // shrinks rather than pushing the prompt under the bar.
-        let padding = UiRect { top: rem(4.0), ..UiRect::all(rem(2.0)) };
+        // Large text makes the bar and the hints taller: more room kept above and below.
+        let (top, bottom) = if compact { (rem(5.5), rem(3.0)) } else { (rem(4.0), rem(2.0)) };
+        let padding = UiRect { top, bottom, ..UiRect::all(rem(2.0)) };
         commands.entity(root).insert(Node { padding, ..widgets::full_window_column() });
     }
     commands.entity(root).with_children(|root| {
