@@ -48,6 +48,7 @@ fn library() -> PackLibrary {
                 correct: format!("right {i}"),
                 wrong: vec!["a".into(), "b".into(), "c".into()],
             },
+            hint: None,
             image: None,
             sound: None,
             reveal_image: None,

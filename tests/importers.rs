@@ -146,6 +146,7 @@ fn tricky_pack() -> Pack {
         explanation: "Line one.\nLine two, with a comma; and a semicolon.".into(),
         source: "001.txt, Infobox".into(),
         answer,
+        hint: None,
         image: None,
         sound: None,
         reveal_image: None,

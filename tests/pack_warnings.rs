@@ -228,3 +228,42 @@ fn a_question_naming_no_declared_source_is_an_error_where_it_names_it() {
     let problems = parse_pack("p.ron", twice.as_bytes()).expect_err("a source declared twice");
     assert!(problems.to_string().contains("error: the source id `enc` is declared twice"), "{problems}");
 }
+
+#[test]
+fn a_hint_that_names_the_right_answer_is_warned_about_an_empty_one_refused_and_a_fair_one_kept() {
+    let answer = r#"MultipleChoice(correct: "Stamford", wrong: ["Utica", "Nashua", "Albany"])"#;
+    let text = pack(
+        "",
+        &[
+            question("told", "            hint: \"It is Stamford, in Connecticut.\",\n", "Career", "He moved.", answer),
+            question("fair", "            hint: \"It is in Connecticut.\",\n", "Career", "He moved.", answer),
+        ]
+        .concat(),
+    );
+    let pack = loaded(&text);
+    let said = warnings(&pack);
+    assert_eq!(said.len(), 1, "{said:#?}");
+    let (line, col) = crate::support::position_of(&text, "\"It is Stamford");
+    assert!(
+        said[0].starts_with(&format!(
+            "p.ron:{line}:{col}: warning: the hint names the right answer \"Stamford\" (question `told`)"
+        )),
+        "{said:#?}"
+    );
+    assert_eq!(pack.questions[1].hint.as_deref(), Some("It is in Connecticut."));
+    // Through a sheet and back, the hint stays.
+    let sheet = bigtuna::pack::spreadsheet::to_csv(&pack).expect("csv");
+    let back = bigtuna::pack::spreadsheet::from_csv(&sheet).expect("read back");
+    assert_eq!(back.pack.questions, pack.questions);
+    // An empty hint is an error at the hint, with what to do.
+    let empty = pack_text_with_hint("");
+    let problems = parse_pack("p.ron", empty.as_bytes()).expect_err("an empty hint is refused");
+    assert!(
+        problems.to_string().contains("the hint is empty") && problems.to_string().contains("leave `hint` out"),
+        "{problems}"
+    );
+}
+
+fn pack_text_with_hint(hint: &str) -> String {
+    pack("", &question("q", &format!("            hint: \"{hint}\",\n"), "Career", "He moved.", TRUE))
+}

@@ -107,6 +107,7 @@ pub fn synthetic_library(n: usize) -> PackLibrary {
                 explanation: "Because.".into(),
                 source: "test".into(),
                 answer,
+                hint: None,
                 image: None,
                 sound: None,
                 reveal_image: None,

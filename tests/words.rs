@@ -52,6 +52,7 @@ fn question(id: &str, seasons: Option<SeasonRange>) -> Question {
         explanation: "Because it is so.".into(),
         source: "test, section".into(),
         answer: Answer::TrueFalse { answer: true },
+        hint: None,
         image: None,
         sound: None,
         reveal_image: None,

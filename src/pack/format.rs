@@ -146,6 +146,10 @@ pub struct Question {
     pub group: Option<String>,
     /// Shown after the answer: context that teaches something.
     pub explanation: String,
+    /// A nudge toward the answer for a player who asks for one (the hint lifeline): it must
+    /// not give the answer away. Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
     /// Where the fact comes from: a declared source's id and the section (`"encyclopedia,
     /// Casting"`), several joined by `; `; in a pack that declares no sources, any text.
     pub source: String,

@@ -28,6 +28,7 @@ pub(crate) fn lint_pack(pack: &Pack, source: &Source, root: Option<&Node>) -> Ve
             lint.spoiler_words(&path, what, text, &pack.spoilers);
         }
         lint.category();
+        lint.hint();
     }
     warnings
 }
@@ -151,6 +152,27 @@ impl Lint<'_, '_> {
                     ),
                 );
             }
+        }
+    }
+
+    /// A hint is a nudge: one that names the right answer (and no wrong option) gives it away.
+    fn hint(&mut self) {
+        let question = self.question;
+        let Some(hint) = &question.hint else { return };
+        let (right, wrong): (&str, &[String]) = match &question.answer {
+            Answer::MultipleChoice { correct, wrong } => (correct, wrong),
+            Answer::Typed { accept } => match accept.first() {
+                Some(first) => (first, &[]),
+                None => return,
+            },
+            _ => return,
+        };
+        if !right.trim().is_empty() && names(hint, right.trim(), true) && !wrong.iter().any(|w| names(hint, w, true)) {
+            let message = format!(
+                "the hint names the right answer \"{right}\" (question `{}`): hint at it without saying it",
+                question.id
+            );
+            self.warn(&[Step::Field("hint")], message);
         }
     }
 

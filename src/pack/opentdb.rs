@@ -197,6 +197,7 @@ fn question(raw: &RawResult, encoding: Encoding) -> Result<Question, String> {
         explanation: format!("The answer is {correct}. (From Open Trivia DB's {category} questions.)"),
         source: "Open Trivia DB (https://opentdb.com)".into(),
         answer,
+        hint: None,
         image: None,
         sound: None,
         reveal_image: None,

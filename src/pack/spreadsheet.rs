@@ -8,7 +8,7 @@ use super::format::{Answer, Difficulty, Pack, Question, SeasonRange, SourceText}
 use super::sheet_media::{self, CellError, MEDIA_COLUMNS};
 
 /// The question columns, in the order export writes them.
-pub const QUESTION_COLUMNS: [&str; 21] = [
+pub const QUESTION_COLUMNS: [&str; 22] = [
     "id",
     "kind",
     "prompt",
@@ -29,6 +29,7 @@ pub const QUESTION_COLUMNS: [&str; 21] = [
     "seasons",
     "group",
     "explanation",
+    "hint",
     "source",
 ];
 
@@ -270,6 +271,7 @@ fn question(cell: &dyn Fn(&str) -> String, index: usize) -> Result<Question, Cel
         seasons,
         group: Some(cell("group")).filter(|g| !g.is_empty()),
         explanation: required(cell, "explanation", "add a sentence or two players read after answering")?,
+        hint: Some(cell("hint")).filter(|h| !h.is_empty()),
         source: required(cell, "source", "name where the fact comes from")?,
         answer,
         image: None,
@@ -333,6 +335,7 @@ pub fn to_csv(pack: &Pack) -> Result<String, String> {
         set("seasons", q.seasons.map_or(String::new(), seasons_cell));
         set("group", q.group.clone().unwrap_or_default());
         set("explanation", q.explanation.clone());
+        set("hint", q.hint.clone().unwrap_or_default());
         // Each row shows its source as players read it, title and section; the table in
         // `pack_sources` turns it back into the id on import.
         set("source", pack.cite(&q.source));

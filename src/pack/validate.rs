@@ -174,6 +174,14 @@ impl Checker<'_, '_> {
             "add a sentence or two that players read after answering",
         );
         self.not_empty(&[Step::Field("source")], &q.source, "the source", "name where the fact comes from");
+        if let Some(hint) = &q.hint {
+            self.not_empty(
+                &[Step::Field("hint")],
+                hint,
+                "the hint",
+                "write a nudge toward the answer, or leave `hint` out",
+            );
+        }
         for (i, tag) in q.tags.iter().enumerate() {
             self.not_empty(&[Step::Field("tags"), Step::Index(i)], tag, "a tag", "remove it or write the tag");
         }
