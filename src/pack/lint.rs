@@ -79,6 +79,16 @@ fn texts(question: &Question) -> Vec<(Vec<Step<'static>>, &'static str, &str)> {
     texts
 }
 
+/// The right answer in words and the wrong options, for the answers that have words to give
+/// away (multiple choice, and typed answers by their first accepted form).
+fn right_and_wrong(answer: &Answer) -> Option<(&str, &[String])> {
+    match answer {
+        Answer::MultipleChoice { correct, wrong } => Some((correct, wrong)),
+        Answer::Typed { accept } => accept.first().map(|first| (first.as_str(), &[][..])),
+        _ => None,
+    }
+}
+
 /// Whether `word` stands in `text` as a word of its own (not inside a longer one).
 fn names(text: &str, word: &str, ignore_case: bool) -> bool {
     let (text, word) =
@@ -159,14 +169,7 @@ impl Lint<'_, '_> {
     fn hint(&mut self) {
         let question = self.question;
         let Some(hint) = &question.hint else { return };
-        let (right, wrong): (&str, &[String]) = match &question.answer {
-            Answer::MultipleChoice { correct, wrong } => (correct, wrong),
-            Answer::Typed { accept } => match accept.first() {
-                Some(first) => (first, &[]),
-                None => return,
-            },
-            _ => return,
-        };
+        let Some((right, wrong)) = right_and_wrong(&question.answer) else { return };
         if !right.trim().is_empty() && names(hint, right.trim(), true) && !wrong.iter().any(|w| names(hint, w, true)) {
             let message = format!(
                 "the hint names the right answer \"{right}\" (question `{}`): hint at it without saying it",
@@ -179,14 +182,7 @@ impl Lint<'_, '_> {
     /// The category is shown above the prompt: it must not name the right answer alone.
     fn category(&mut self) {
         let question = self.question;
-        let (right, wrong): (&str, &[String]) = match &question.answer {
-            Answer::MultipleChoice { correct, wrong } => (correct, wrong),
-            Answer::Typed { accept } => match accept.first() {
-                Some(first) => (first, &[]),
-                None => return,
-            },
-            _ => return,
-        };
+        let Some((right, wrong)) = right_and_wrong(&question.answer) else { return };
         let category = words(&question.category);
         let right_words = words(right);
         let given = right_words
