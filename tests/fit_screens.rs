@@ -21,12 +21,7 @@ const NAMES: [&str; 8] = [
 /// reveal, the standings and the results, in a window of `size` with text at `scale`%.
 fn night(name: &str, players: usize, size: (u32, u32), scale: u16) -> String {
     let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let config = scratch_dir(&format!("{name}-config"));
-    let settings = format!(
-        "(version: 1, text_scale: {scale}, window_size: Some(({}, {})), solo_name: Some(\"Pam\"))",
-        size.0, size.1
-    );
-    std::fs::write(config.join("settings.ron"), settings).expect("settings");
+    let config = crate::screens::sized_config(name, size, scale);
     let names = NAMES[..players].join(",");
     let start: Vec<&str> = if players == 1 {
         // Solo: the title's Play solo, then Start.

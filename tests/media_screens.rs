@@ -173,12 +173,7 @@ fn a_picture_saved_while_the_game_runs_is_read_again_like_its_pack() {
 /// map, and that map named at the reveal. Returns the log.
 fn demo_night(name: &str, size: (u32, u32), scale: u16) -> String {
     let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let config = scratch_dir(&format!("{name}-config"));
-    let settings = format!(
-        "(version: 1, text_scale: {scale}, window_size: Some(({}, {})), solo_name: Some(\"Pam\"))",
-        size.0, size.1
-    );
-    std::fs::write(config.join("settings.ron"), settings).expect("settings");
+    let config = crate::screens::sized_config(name, size, scale);
     let extra = ["--pack", "places-and-voices", "--count", "5", "--seed", "3", "--timer", "20"];
     let extra = [&extra[..], &["--mode", "everyone", "--players", "Ann,Bob"]].concat();
     let dir = shots_dir().join(name);

@@ -18,6 +18,18 @@ pub(crate) const SEED: u64 = 20261122;
 pub(crate) static XVFB: std::sync::Mutex<()> = std::sync::Mutex::new(());
 pub(crate) const COUNT: usize = 5;
 
+/// A fresh config folder named for `name` whose settings open the window at `size` with text
+/// at `scale`%, for a returning player called Pam.
+pub(crate) fn sized_config(name: &str, size: (u32, u32), scale: u16) -> PathBuf {
+    let config = scratch_dir(&format!("{name}-config"));
+    let settings = format!(
+        "(version: 1, text_scale: {scale}, window_size: Some(({}, {})), solo_name: Some(\"Pam\"))",
+        size.0, size.1
+    );
+    std::fs::write(config.join("settings.ron"), settings).expect("settings");
+    config
+}
+
 pub(crate) fn shots_dir() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from);
     target.join("screens")
