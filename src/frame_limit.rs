@@ -55,7 +55,16 @@ impl Unattended {
             let _ = std::fs::create_dir_all(dir);
         }
         info!("screenshot {}", path.display());
-        commands.spawn(Screenshot::primary_window()).observe(save_to_disk(path));
+        // Written beside it and renamed: whoever waits for the file never reads half a PNG.
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let part = path.with_file_name(format!(".{name}.part.png"));
+        let mut save = save_to_disk(part.clone());
+        commands.spawn(Screenshot::primary_window()).observe(move |captured: On<ScreenshotCaptured>| {
+            save(captured);
+            if let Err(error) = std::fs::rename(&part, &path) {
+                error!("cannot save screenshot {}: {error}", path.display());
+            }
+        });
         self.pending_shots += 1;
     }
 }

@@ -102,7 +102,7 @@ fn crowd_night(name: &str, size: (u32, u32), text_scale: u16) {
     // setup down to Back and up to Start.
     steps.extend(std::iter::repeat_n("down".to_owned(), 12));
     steps.extend(["left", "left", "enter", "wait:8", "shot:c2-setup"].map(String::from));
-    steps.extend(std::iter::repeat_n("down".to_owned(), 14));
+    steps.extend(std::iter::repeat_n("down".to_owned(), 5 + bigtuna::game::Setting::GAME.len()));
     steps.push("up".into());
     steps.extend(["enter", "wait:10", "shot:c3-question", "f2", "wait:10", "shot:c4-reveal"].map(String::from));
     // The host ends the night at the second question (F4): the results and the podium.

@@ -26,7 +26,7 @@ fn night(name: &str, players: usize, size: (u32, u32), scale: u16) -> String {
     let start: Vec<&str> = if players == 1 {
         // Solo: the title's Play solo, then Start.
         let mut keys = vec!["wait:40", "enter", "wait:5"];
-        keys.extend(std::iter::repeat_n("down", 8));
+        keys.extend(std::iter::repeat_n("down", bigtuna::game::Setting::GAME.len()));
         keys.extend(["wait:2", "shot:f0-setup", "enter", "wait:10"]);
         keys
     } else {

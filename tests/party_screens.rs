@@ -28,10 +28,10 @@ fn a_party_round_on_screen() {
             .to_vec();
     steps.extend(std::iter::repeat_n("backspace".to_owned(), 8));
     steps.extend(["text:Angela", "wait:2", "shot:p1-naming", "enter", "wait:3"].map(String::from));
-    // Down the names to Continue; on setup, past the mode, typed-or-aloud and the game's eight
-    // rows to Start.
+    // Down the names to Continue; on setup, past the mode, typed-or-aloud, the wager and the
+    // game's nine rows to Start.
     steps.extend(["down", "down", "down", "enter", "wait:5", "shot:p2-setup"].map(String::from));
-    steps.extend(std::iter::repeat_n("down".to_owned(), 10));
+    steps.extend(std::iter::repeat_n("down".to_owned(), 3 + bigtuna::game::Setting::GAME.len()));
     steps.extend(["enter", "wait:8", "shot:p3-question"].map(String::from));
     match (&first.presented, &first.question.answer) {
         // Players 1 and 2 right with their own rows of keys, player 3 wrong.

@@ -168,23 +168,8 @@ fn where_the_host_keeps_pictures_on_the_tv_phones_get_their_words() {
 fn the_phone_page_shows_the_picture_and_the_reveals_in_chromium() {
     let (mut app, addr, _) = room(true, "chromium");
     let dir = crate::screens::shots_dir().join("phone-picture");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("screenshot folder");
-    let mut browser = std::process::Command::new("node")
-        .arg(crate::support::root().join("tests/browser/picture.js"))
-        .args([&format!("http://{addr}/?room=TUNA"), "Pam", dir.to_str().expect("utf-8 path")])
-        .env("NODE_PATH", crate::support::root().join("tests/browser/node_modules"))
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("node runs (the README's test command installs it, Chromium and playwright-core)");
-    let (lines, heard) = std::sync::mpsc::channel();
-    let stdout = browser.stdout.take().expect("piped");
-    std::thread::spawn(move || {
-        use std::io::BufRead;
-        for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
-            let _ = lines.send(line);
-        }
-    });
+    let url = format!("http://{addr}/?room=TUNA");
+    let (mut browser, heard) = crate::support::browser_script("picture.js", &[&url, "Pam"], &dir);
     let mut said: Vec<String> = Vec::new();
     let deadline = std::time::Instant::now() + Duration::from_secs(90);
     while std::time::Instant::now() < deadline

@@ -87,7 +87,8 @@ fn a_phone_party_killed_mid_game_resumes_with_the_same_command_and_the_phone_com
     // The first evening: Pam joins from her phone, a keyboard player beside her; question 1
     // is played and revealed, and question 2 is open when the power goes.
     let mut first = vec!["wait:40", "sleep:8000", "1", "wait:5", "down", "down", "enter", "wait:5"];
-    first.extend(std::iter::repeat_n("down", 10));
+    // Past the mode, typed-or-aloud, the wager and the game's rows to Start.
+    first.extend(std::iter::repeat_n("down", 3 + bigtuna::game::Setting::GAME.len()));
     first.extend(["enter", "wait:8", "sleep:8000", "f2", "wait:10", "sleep:1500", "enter", "wait:10"]);
     first.extend(["sleep:1500", "enter", "wait:10", "shot:k0-question-2", "sleep:120000"]);
     let (_game, tv_first) = tv(port, &first.join(","), &dir, &saves, &config, &first_log);

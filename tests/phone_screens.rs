@@ -74,7 +74,7 @@ fn the_tv_lobby_shows_how_to_join_and_a_phone_plays_beside_a_keyboard() {
     let steps = ["wait:40", "sleep:4000", "1", "wait:5", "shot:t0-lobby", "down", "down", "enter", "wait:5"]
         .map(String::from)
         .into_iter()
-        .chain(std::iter::repeat_n("down".to_owned(), 10))
+        .chain(std::iter::repeat_n("down".to_owned(), 3 + bigtuna::game::Setting::GAME.len()))
         .chain(
             [
                 "enter",

@@ -44,6 +44,7 @@ pub(crate) fn is_push(message: &ServerMessage) -> bool {
         message,
         ServerMessage::Lobby { .. }
             | ServerMessage::Question(_)
+            | ServerMessage::Wager(_)
             | ServerMessage::Reveal(_)
             | ServerMessage::Over(_)
             | ServerMessage::Seated { .. }
@@ -100,7 +101,7 @@ fn a_phone_joins_answers_and_comes_back_as_the_same_player() {
     else {
         panic!("welcomed")
     };
-    assert_eq!((player, name.as_str(), version), (0, "Ann", 1));
+    assert_eq!((player, name.as_str(), version), (0, "Ann", bigtuna::net::protocol::PROTOCOL_VERSION));
     assert_eq!(secret.len(), 32);
     let ack = say(&mut phone, r#"{"type":"answer","question":3,"answer":{"kind":"option","index":2}}"#);
     assert_eq!(ack, ServerMessage::Ack { question: 3 });
@@ -203,7 +204,8 @@ proptest::proptest! {
             Ok(_) => {}
             Err(ServerMessage::Error { code, message }) => {
                 proptest::prop_assert_eq!(code, ErrorCode::BadMessage);
-                proptest::prop_assert!(message.contains("protocol 1"), "{}", message);
+                let version = format!("protocol {}", bigtuna::net::protocol::PROTOCOL_VERSION);
+                proptest::prop_assert!(message.contains(&version), "{}", message);
             }
             Err(other) => proptest::prop_assert!(false, "not a refusal: {:?}", other),
         }

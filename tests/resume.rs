@@ -343,3 +343,14 @@ fn the_title_offers_the_interrupted_party_and_shows_the_last_board_on_screen() {
     assert!(!log.contains("resuming the game"), "{log}");
     assert!(!saves.join(saved_game::FILE).exists(), "nothing left to offer");
 }
+
+/// The game in `dir` taken back as a new session would: the offer, then Resume.
+pub(crate) fn resumed(dir: &Path, settings: bigtuna::game::GameSettings) -> App {
+    use bigtuna::persist::saved_game::{Interrupted, InterruptedChoice};
+    let mut app = saving_app_with(dir, settings, |_| {});
+    assert!(app.world().get_resource::<Interrupted>().is_some(), "the game is offered back");
+    app.world_mut().write_message(InterruptedChoice::Resume);
+    app.update();
+    app.update();
+    app
+}

@@ -44,7 +44,7 @@ fn script() -> String {
     steps.extend(["down", "down", "down", "enter", "wait:5", "shot:03-settings", "esc", "wait:5"].map(String::from));
     // Solo game setup, by mouse (a click on Play solo, found by its name); then the rows, and Start.
     steps.extend(["click:Play solo button", "wait:5", "shot:04-setup"].map(String::from));
-    steps.extend(std::iter::repeat_n("down".to_owned(), 8));
+    steps.extend(std::iter::repeat_n("down".to_owned(), bigtuna::game::Setting::GAME.len()));
     steps.extend(["enter", "wait:8"].map(String::from));
     for (n, drawn) in game.iter().enumerate() {
         steps.push(format!("shot:q{}-question-{:?}", n + 1, drawn.question.answer.kind()).to_lowercase());
@@ -58,7 +58,9 @@ fn script() -> String {
             (Presented::Ordering { shown }, _) => {
                 steps.extend(["enter".to_owned(), "down".into(), "enter".into(), "wait:3".into()]);
                 steps.push(format!("shot:q{}-ordering-moved", n + 1));
-                steps.extend(std::iter::repeat_n("down".to_owned(), shown.len()));
+                // From the moved item, in the second slot, down the rest to Submit (the
+                // lifelines are below it).
+                steps.extend(std::iter::repeat_n("down".to_owned(), shown.len() - 1));
                 steps.push("enter".into());
             }
             _ => {}
@@ -293,7 +295,7 @@ fn a_gamepad_alone_plays_a_solo_game() {
     let game = draw(&builtin_library(), &settings, SEED).expect("enough questions");
     let faces = ["pad:south", "pad:east", "pad:west", "pad:north"];
     let mut steps: Vec<String> = vec!["wait:40".into(), "shot:g0-title".into(), "pad:south".into(), "wait:5".into()];
-    steps.extend(std::iter::repeat_n("pad:down".to_owned(), 8));
+    steps.extend(std::iter::repeat_n("pad:down".to_owned(), bigtuna::game::Setting::GAME.len()));
     steps.extend(["pad:south", "wait:8"].map(String::from));
     let mut passed = None;
     for (n, drawn) in game.iter().enumerate() {

@@ -27,7 +27,7 @@ fn the_first_solo_start_asks_a_name_and_the_scores_are_kept_under_it() {
         })
         .expect("a seed that opens with options");
     let mut steps = vec!["wait:40", "enter", "wait:5"];
-    steps.extend(std::iter::repeat_n("down", 8));
+    steps.extend(std::iter::repeat_n("down", bigtuna::game::Setting::GAME.len()));
     steps.extend(["enter", "wait:5", "shot:n1-asked", "text:Pam", "wait:2", "shot:n2-typed", "enter", "wait:10"]);
     steps.extend(["shot:n3-question", &key, "wait:10", "f4", "wait:10", "shot:n4-results"]);
     let seed = seed.to_string();
@@ -45,7 +45,7 @@ fn the_first_solo_start_asks_a_name_and_the_scores_are_kept_under_it() {
     // The next session: Start plays at once, as Pam.
     let steps = ["wait:40", "enter", "wait:5"]
         .into_iter()
-        .chain(std::iter::repeat_n("down", 8))
+        .chain(std::iter::repeat_n("down", bigtuna::game::Setting::GAME.len()))
         .chain(["enter", "wait:10", "shot:n5-again"])
         .collect::<Vec<_>>()
         .join(",");

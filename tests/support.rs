@@ -107,7 +107,8 @@ pub fn synthetic_library(n: usize) -> PackLibrary {
                 explanation: "Because.".into(),
                 source: "test".into(),
                 answer,
-                hint: None,
+                // Half the questions have a hint, so the hint lifeline is offered on some only.
+                hint: i.is_multiple_of(2).then(|| format!("Think of {k}")),
                 image: None,
                 sound: None,
                 reveal_image: None,
@@ -217,4 +218,32 @@ pub fn seat(app: &mut App, seats: impl IntoIterator<Item = bigtuna::game::Seat>)
 /// The device each of the party's players answers with.
 pub fn seats(app: &App) -> Vec<Option<bigtuna::game::Seat>> {
     app.world().resource::<GameSettings>().players.iter().map(|p| p.seat).collect()
+}
+
+/// Runs `tests/browser/<script>` with node and `args`, fresh screenshots going to `dir`
+/// (emptied first); each line it prints arrives on the receiver as it is said.
+pub fn browser_script(
+    script: &str,
+    args: &[&str],
+    dir: &std::path::Path,
+) -> (std::process::Child, std::sync::mpsc::Receiver<String>) {
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).expect("screenshot folder");
+    let mut browser = std::process::Command::new("node")
+        .arg(root().join("tests/browser").join(script))
+        .args(args)
+        .arg(dir)
+        .env("NODE_PATH", root().join("tests/browser/node_modules"))
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("node runs (the README's test command installs it, Chromium and playwright-core)");
+    let (lines, heard) = std::sync::mpsc::channel();
+    let stdout = browser.stdout.take().expect("piped");
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = lines.send(line);
+        }
+    });
+    (browser, heard)
 }

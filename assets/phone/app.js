@@ -34,7 +34,7 @@
     $('me').hidden = !me || s === 'join';
   }
   function send(obj) { return !!link && link.send(obj); }
-  function forget() { stopTimer(); cur = null; sentQ = null; pending = null; say('note', ''); }
+  function forget() { stopTimer(); bt.wager.stop(); cur = null; sentQ = null; pending = null; say('note', ''); }
 
   // ---- connection (socket.js retries, pings and wakes) ----
   function onOpen() {
@@ -136,8 +136,10 @@
     if (m.seconds !== cur.seconds) { cur.seconds = m.seconds; startTimer(m.seconds); }
     cur.turn = m.turn || 'answer';
     if (cur.turn !== 'buzz') cur.buzzed = false;
+    cur.lifelines = m.lifelines || {};
     say('note', m.note);
     applyTurn();
+    bt.lifelines.show(cur.lifelines, cur.q, send, function (frozen) { if (cur) { cur.frozen = frozen; applyTurn(); } });
   }
   function build(m) {
     var choices = Array.isArray(m.choices) ? m.choices.map(String) : [];
@@ -282,12 +284,13 @@
     if (!cur) return;
     var t = cur.turn;
     if (t === 'answered' || sentQ === cur.q) { showLocked(); return; }
-    var box = $('controls'), off = t !== 'answer';
-    box.hidden = off;
+    var box = $('controls'), off = t !== 'answer' || !!cur.frozen;
+    box.hidden = t !== 'answer';
     [].forEach.call(box.querySelectorAll('button, input'), function (x) { x.disabled = off; });
     if (!off && $('order')) ends($('order'));
     var buzz = $('buzz'), was = document.body.dataset.screen;
-    buzz.hidden = t !== 'buzz'; buzz.disabled = !!cur.buzzed;
+    buzz.hidden = t !== 'buzz'; buzz.disabled = !!cur.buzzed || !!cur.frozen;
+    bt.lifelines.decorate(cur.lifelines);
     buzz.textContent = cur.buzzed ? 'Buzzed!' : 'BUZZ!';
     show('question');
     // After a buzz is granted, open the keyboard straight away (the phone allows it if it can).
@@ -343,7 +346,8 @@
     var change = (Number(m.points) || 0) - (Number(m.penalty) || 0), host = Number(m.host) || 0;
     var signed = function (n) { return (n < 0 ? '-' + -n : '+' + n); };
     $('points').textContent = signed(change) + (Math.abs(change) === 1 ? ' point' : ' points') +
-      (m.penalty ? ' (wrong buzz)' : '') + (host ? ' · host ' + signed(host) : '');
+      (m.wager != null ? ' (your bet: ' + m.wager + ')' : m.penalty ? ' (wrong buzz)' : '') +
+      (host ? ' · host ' + signed(host) : '');
     $('score').textContent = 'Score ' + m.score;
     $('rank').textContent = "You're " + ordinal(m.rank);
     say('explanation', m.explanation);
@@ -365,6 +369,7 @@
 
   var handlers = {
     welcome: onWelcome, seated: onSeated, lobby: onLobby, question: onQuestion, reveal: onReveal, over: onOver, error: onError,
+    wager: function (m) { forget(); bt.wager.show(m, send); show('wager'); },
     ack: function (m) { if (pending && pending.q === m.question) pending = null; },
   };
 

@@ -5,7 +5,7 @@
 (function () {
   var bt = window.bigtuna, $ = bt.$, el = bt.el, say = bt.say;
   var KEY = 'bigtuna.host';
-  var STAGES = { lobby: 'Lobby', question: 'Question open', reveal: 'Reveal', standings: 'Standings', over: 'Game over' };
+  var STAGES = { lobby: 'Lobby', question: 'Question open', reveal: 'Reveal', standings: 'Standings', wager: 'Final wager: bets open', over: 'Game over' };
   var DONE = {
     pause: 'Paused', resume: 'Resumed', close: 'Revealed', next: 'Moved on', skip: 'Question skipped',
     accept: 'Answer accepted', reject: 'Answer rejected', points: 'Points changed', kick: 'Player removed',
@@ -106,13 +106,13 @@
   function vis(id, on) { $(id).hidden = !on; }
 
   function render(v) {
-    var stage = v.stage, live = stage === 'question' || stage === 'reveal' || stage === 'standings';
+    var stage = v.stage, live = stage === 'question' || stage === 'reveal' || stage === 'standings' || stage === 'wager';
     $('stage').textContent = STAGES[stage] || stage || '';
     vis('paused', v.paused);
     vis('locked', v.locked);
     vis('pause', live && !v.paused);
     vis('resume', !!v.paused);
-    vis('close', stage === 'question');
+    vis('close', stage === 'question' || stage === 'wager');
     vis('skip', stage === 'question');
     vis('next', stage === 'reveal' || stage === 'standings');
     vis('lock', !v.locked);

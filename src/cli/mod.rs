@@ -131,6 +131,12 @@ pub struct GameArgs {
     /// `phones` (on the TV and the phones, the default).
     #[arg(long, value_parser = ["tv", "phones"])]
     pub pictures: Option<String>,
+    /// How many of each lifeline every player gets: 0 (none) to 3.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=i64::from(crate::game::lifeline::MOST_EACH)))]
+    pub lifelines: Option<u8>,
+    /// A final wager: before the last question, each player bets part of their score on it.
+    #[arg(long)]
+    pub wager: bool,
 }
 
 impl GameArgs {
@@ -154,6 +160,8 @@ impl GameArgs {
             mode: self.mode,
             teams: self.teams.clone(),
             pictures_on_phones: self.pictures.as_deref().map(|on| on == "phones"),
+            lifelines: self.lifelines,
+            wager: self.wager.then_some(true),
         }
     }
 }

@@ -31,6 +31,16 @@ pub struct PlayerJoined {
     pub id: PlayerId,
 }
 
+/// A player's bet on the final wager's question is placed (or, at the step's end, set to 0):
+/// [`super::Player::wager`] holds it.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BetPlaced {
+    /// Index into [`super::Game::players`].
+    pub player: usize,
+    /// The points bet.
+    pub bet: u32,
+}
+
 /// A participant left the party before a game (Leave on the join screen): their seat is free.
 /// (A player the host removes from a game stays in it, with their score: that is a
 /// [`HostActed`].)
@@ -48,5 +58,6 @@ pub(super) fn plugin(app: &mut App) {
     app.add_message::<RoundScored>()
         .add_message::<HostActed>()
         .add_message::<PlayerJoined>()
+        .add_message::<BetPlaced>()
         .add_message::<PlayerLeft>();
 }

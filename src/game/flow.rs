@@ -133,8 +133,12 @@ fn seat_players(settings: &GameSettings) -> (Vec<Player>, Vec<Team>) {
     } else {
         Vec::new()
     };
-    let players =
-        settings.players.iter().zip(settings.player_teams()).map(|(spec, team)| Player::new(spec, team)).collect();
+    let players = settings
+        .players
+        .iter()
+        .zip(settings.player_teams())
+        .map(|(spec, team)| Player::new(spec, team, settings.lifelines))
+        .collect();
     (players, teams)
 }
 
@@ -231,7 +235,9 @@ fn go_on(
         Some(Phase::Reveal | Phase::Standings) => {
             game.current += 1;
             if game.current < game.questions.len() {
-                next_phase.set(Phase::Question);
+                // The last question of a wager game is bet on before it shows.
+                let bets = (0..game.players.len()).any(|p| game.bets(p));
+                next_phase.set(if bets { Phase::Wager } else { Phase::Question });
             } else {
                 next_screen.set(Screen::Results);
             }

@@ -88,6 +88,12 @@ fn act(
 
 /// A skipped question is a round where nobody was asked.
 fn skip(game: &mut Game) {
+    // Nobody was asked, so a lifeline used on it did nothing: it is given back.
+    for player in &mut game.players {
+        for lifeline in std::mem::take(&mut player.this_round.used) {
+            player.lifelines.give_back(lifeline);
+        }
+    }
     let outcomes = game
         .players
         .iter()
@@ -99,6 +105,8 @@ fn skip(game: &mut Game) {
             points: 0,
             penalty: 0,
             score_after: p.score,
+            lifelines: Vec::new(),
+            wager: None,
         })
         .collect();
     game.rounds.push(Round { question: game.current, outcomes, skipped: true });
@@ -109,6 +117,8 @@ fn skip(game: &mut Game) {
 fn overrule(game: &mut Game, player: usize, right: bool) -> bool {
     // The round's own limit: a faster answer earns more, as when it was scored.
     let limit = game.rounds.last().and_then(|r| game.time_limit(r.question));
+    // The round is still the open one's (each player's part is begun anew as the next opens).
+    let doubled = game.doubled(player);
     let Game { rounds, players, preset, questions, .. } = game;
     let Some(round) = rounds.last_mut().filter(|r| !r.skipped) else { return false };
     let (Some(outcome), Some(p), Some(drawn)) =
@@ -125,14 +135,21 @@ fn overrule(game: &mut Game, player: usize, right: bool) -> bool {
         time: outcome.time().unwrap_or_default(),
         streak: if right { p.streak.saturating_add(1) } else { 0 },
     };
-    let points = preset.points(drawn.question.difficulty, attempt, limit);
-    p.score = p.score.saturating_sub(outcome.points).saturating_add(points).saturating_add(outcome.penalty);
+    let before = p.score.saturating_sub(outcome.points).saturating_add(outcome.penalty);
+    let (points, penalty) = match outcome.wager {
+        Some(bet) => super::wager::settle(bet, right, before),
+        None => {
+            let points = preset.points(drawn.question.difficulty, attempt, limit);
+            (if doubled { points.saturating_mul(2) } else { points }, 0)
+        }
+    };
+    p.score = before.saturating_add(points).saturating_sub(penalty);
     // It is the last round, so the streak can follow the ruling.
     p.streak = if right { p.streak.saturating_add(1) } else { 0 };
     p.best_streak = p.best_streak.max(p.streak);
     outcome.correct = right;
     outcome.points = points;
-    outcome.penalty = 0;
+    outcome.penalty = penalty;
     outcome.score_after = p.score;
     true
 }

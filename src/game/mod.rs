@@ -7,6 +7,8 @@ pub mod flow;
 pub mod high_scores;
 pub mod host;
 pub mod judge;
+pub mod lifeline;
+pub mod lifeline_use;
 pub mod mode;
 pub mod model;
 pub mod overrides;
@@ -20,15 +22,18 @@ pub mod seen;
 pub mod setting;
 pub mod settings;
 pub mod state;
+pub mod wager;
 pub mod watched;
 
 use bevy::prelude::*;
 
 pub use clock::{Clock, SOUND_HOLD, SoundPlayed};
 pub use draw::{DrawnQuestion, Presented, Shortfall};
-pub use events::{HostActed, PlayerJoined, PlayerLeft, RoundScored};
+pub use events::{BetPlaced, HostActed, PlayerJoined, PlayerLeft, RoundScored};
 pub use flow::{FlowCommand, JoinGame};
 pub use judge::{Judgement, Response};
+pub use lifeline::Lifeline;
+pub use lifeline_use::{LifelineUsed, UseLifeline};
 pub use model::{Device, Game, HostAction, Outcome, Player, Round, Team};
 pub use overrides::GameOverrides;
 pub use participant::{Party, PlayerId, PlayerSpec, Role, Seat};
@@ -40,6 +45,7 @@ pub use seen::Seen;
 pub use setting::Setting;
 pub use settings::{DifficultyChoice, GameSettings, PlayMode, TimerChoice};
 pub use state::{Overlay, Phase, Screen};
+pub use wager::{PlaceBet, Stake};
 pub use watched::Watched;
 
 /// Order of the game's systems within `Update`, so a press is handled in the frame it
@@ -71,6 +77,8 @@ pub fn plugin(app: &mut App) {
         events::plugin,
         flow::plugin,
         round::plugin,
+        lifeline_use::plugin,
+        wager::plugin,
         host::plugin,
         results::plugin,
         resume::plugin,

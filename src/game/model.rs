@@ -8,6 +8,7 @@ use bevy::prelude::*;
 
 use super::draw::DrawnQuestion;
 use super::judge::{Judgement, Response};
+use super::lifeline::{FixedItem, Lifeline, LifelinesLeft};
 use super::participant::{PlayerId, PlayerSpec};
 use super::scoring::ScoringPreset;
 use super::settings::GameSettings;
@@ -139,11 +140,17 @@ pub struct Player {
     /// Their part in the open question, begun anew as each question opens.
     #[serde(default)]
     pub this_round: PlayerRound,
+    /// The lifelines they have left (none in games saved before there were any).
+    #[serde(default)]
+    pub lifelines: LifelinesLeft,
+    /// Their bet on the last question, once placed (the final wager).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wager: Option<u32>,
 }
 
 impl Player {
-    /// A participant at the start of their game: no points yet.
-    pub fn new(spec: &PlayerSpec, team: Option<usize>) -> Self {
+    /// A participant at the start of their game: no points yet, `lifelines` of each lifeline.
+    pub fn new(spec: &PlayerSpec, team: Option<usize>, lifelines: u8) -> Self {
         Self {
             id: spec.id,
             name: spec.name.clone(),
@@ -154,6 +161,8 @@ impl Player {
             team,
             removed: false,
             this_round: PlayerRound::default(),
+            lifelines: LifelinesLeft::each(lifelines),
+            wager: None,
         }
     }
 }
@@ -166,6 +175,24 @@ pub struct PlayerRound {
     pub pending: Option<Pending>,
     /// Buzz-in: they answered wrong and may not buzz again.
     pub locked_out: bool,
+    /// The lifelines they used on it, in order.
+    #[serde(default)]
+    pub used: Vec<Lifeline>,
+    /// Options struck out for them (indices into the options as shown).
+    #[serde(default)]
+    pub removed: Vec<usize>,
+    /// Ordering: the item put in its place for them.
+    #[serde(default)]
+    pub fixed: Option<FixedItem>,
+    /// Buzz-in: a rival froze them until this time on the question's clock.
+    #[serde(default)]
+    pub frozen_until: Option<Duration>,
+    /// Buzz-in: the rival they froze.
+    #[serde(default)]
+    pub froze: Option<usize>,
+    /// The audience's votes per option, in percent, as they stood when they asked.
+    #[serde(default)]
+    pub audience: Option<Vec<u32>>,
 }
 
 /// An answer given: what, and after how long.
@@ -208,6 +235,12 @@ pub struct Outcome {
     pub penalty: u32,
     /// Score after the round.
     pub score_after: u32,
+    /// The lifelines they used on it, in order (the points are already doubled by one).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lifelines: Vec<Lifeline>,
+    /// The final wager's question: what they bet (the points or penalty are the bet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wager: Option<u32>,
 }
 
 impl Outcome {
@@ -281,7 +314,7 @@ impl Game {
                 .min_by_key(|t| self.players.iter().filter(|p| p.team == Some(*t)).count())
                 .unwrap_or(0)
         });
-        self.players.push(Player::new(spec, team));
+        self.players.push(Player::new(spec, team, self.settings.lifelines));
         self.players.len() - 1
     }
 

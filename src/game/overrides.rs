@@ -32,6 +32,10 @@ pub struct GameOverrides {
     pub teams: Vec<String>,
     /// Questions' pictures on the TV only, not on the phones (`Some(false)`), or on both.
     pub pictures_on_phones: Option<bool>,
+    /// How many of each lifeline every player gets.
+    pub lifelines: Option<u8>,
+    /// A final wager before the last question (`Some(true)`), or none.
+    pub wager: Option<bool>,
 }
 
 impl GameOverrides {
@@ -54,6 +58,8 @@ impl GameOverrides {
         }
         base.mode = self.mode.unwrap_or(base.mode);
         base.pictures_on_phones = self.pictures_on_phones.unwrap_or(base.pictures_on_phones);
+        base.lifelines = self.lifelines.unwrap_or(base.lifelines);
+        base.wager = self.wager.unwrap_or(base.wager);
         if !self.teams.is_empty() {
             base.teams = self.teams.iter().map(|t| t.trim().to_owned()).collect();
         }

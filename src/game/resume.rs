@@ -134,6 +134,9 @@ fn resume(
         // (standings, high scores, the questions seen) is the usual one.
         game.current = game.questions.len() - 1;
         next_phase.set(Phase::Reveal);
+    } else if !game.bets_in() {
+        // Stopped while bets were placed: the bets so far stand, and the rest are asked for.
+        next_phase.set(Phase::Wager);
     } else {
         next_phase.set(Phase::Question);
     }

@@ -12,11 +12,13 @@ use super::draw::{DrawnQuestion, Presented};
 use super::events::RoundScored;
 use super::flow::{self, FlowCommand};
 use super::judge::{self, Judgement, Response};
+use super::lifeline;
 use super::mode::{TEAM_TALK, arrival_order};
 use super::model::{Buzz, Device, Game, Outcome, Pending, PlayerRound, Round};
 use super::scoring::{Attempt, ScoringPreset};
 use super::settings::PlayMode;
 use super::state::{Overlay, Phase};
+use super::wager;
 use crate::pack::{AnswerKind, SoundClock};
 
 /// A player answered the open question.
@@ -132,10 +134,20 @@ pub(super) fn collect_answers(
     let elapsed = clock.elapsed.min(clock.limit.unwrap_or(Duration::MAX)).saturating_sub(opened);
     for press in arrival_order(game.seed, game.current, &presses) {
         match press {
-            Press::Buzz(player) if game.may_buzz(player) => game.buzz.holder = Some(player),
-            Press::Answer(player, response, device) => {
+            Press::Buzz(player) if game.may_buzz(player) && !game.frozen(player, clock.elapsed) => {
+                game.buzz.holder = Some(player);
+            }
+            Press::Answer(player, mut response, device) => {
                 let fits = game.question().is_some_and(|q| response_fits(q, &response));
-                if fits && game.may_answer(player) {
+                if let (Response::Order(order), Some(fixed)) =
+                    (&mut response, game.players.get(player).and_then(|p| p.this_round.fixed))
+                {
+                    // Whatever the device sent, the item the lifeline placed stays in its place.
+                    lifeline::keep_fixed(order, fixed);
+                }
+                // An option shredded for this player is no longer theirs to choose.
+                let shredded = matches!(response, Response::Option(i) if game.players.get(player).is_some_and(|p| p.this_round.removed.contains(&i)));
+                if fits && !shredded && game.may_answer(player) && !game.frozen(player, clock.elapsed) {
                     take_answer(&mut game, player, Pending { response, time: elapsed, device });
                 }
             }
@@ -199,11 +211,16 @@ fn score_round(game: &mut Game, limit: Option<Duration>) {
     let difficulty = drawn.question.difficulty;
     let asked: Vec<bool> = (0..game.players.len()).map(|p| game.asked(p)).collect();
     let buzz_penalty = game.settings.mode == PlayMode::Buzz && game.settings.buzz_penalty;
+    let doubled: Vec<bool> = (0..game.players.len()).map(|p| game.doubled(p)).collect();
+    let bets: Vec<Option<u32>> = (0..game.players.len()).map(|p| game.bet_on_this(p)).collect();
+    // Teams answer as one: a member's bet rides on the team's answer.
+    let team_right = team_answers(game, &judgements);
     let mut outcomes = Vec::with_capacity(game.players.len());
     for (index, player) in game.players.iter_mut().enumerate() {
         let entry = judgements.get(index).cloned().flatten();
         let judgement = entry.as_ref().map_or(Judgement::WRONG, |(j, _)| *j);
-        let correct = judgement.correct || closest.contains(&index);
+        let team = player.team.and_then(|t| team_right.get(t).copied().flatten());
+        let correct = judgement.correct || closest.contains(&index) || bets[index].is_some() && team == Some(true);
         let asked = asked[index];
         if asked {
             player.streak = if correct { player.streak.saturating_add(1) } else { 0 };
@@ -213,10 +230,16 @@ fn score_round(game: &mut Game, limit: Option<Duration>) {
         let attempt =
             Attempt { correct, credit: judgement.credit, time: time.unwrap_or_default(), streak: player.streak };
         let points = if entry.is_some() { game.preset.points(difficulty, attempt, limit) } else { 0 };
+        let points = if doubled[index] { points.saturating_mul(2) } else { points };
         // A wrong buzz costs the question's value, as on the quiz shows.
         let penalty = if buzz_penalty && entry.is_some() && !correct { game.preset.base.of(difficulty) } else { 0 };
         // A score stops at zero: the penalty kept is what was taken, so the lines add up.
         let penalty = penalty.min(player.score.saturating_add(points));
+        // The wager's question scores only the bet, and no answer loses it.
+        let (points, penalty) = match bets[index] {
+            Some(bet) => wager::settle(bet, correct, player.score),
+            None => (points, penalty),
+        };
         player.score = player.score.saturating_add(points).saturating_sub(penalty);
         if asked {
             let change = if penalty > 0 { format!("-{penalty}") } else { format!("+{points}") };
@@ -239,9 +262,21 @@ fn score_round(game: &mut Game, limit: Option<Duration>) {
             points,
             penalty,
             score_after: player.score,
+            lifelines: player.this_round.used.clone(),
+            wager: bets[index],
         });
     }
     game.rounds.push(Round { question: game.current, outcomes, skipped: false });
+}
+
+/// Teams: whether each team's answer was right (`None`: the team did not answer).
+fn team_answers(game: &Game, judgements: &[Option<(Judgement, Pending)>]) -> Vec<Option<bool>> {
+    (0..game.teams.len())
+        .map(|team| {
+            let members = game.players.iter().zip(judgements).filter(|(p, _)| p.team == Some(team));
+            members.filter_map(|(_, j)| j.as_ref().map(|(j, _)| j.correct)).reduce(|a, b| a || b)
+        })
+        .collect()
 }
 
 /// In a closest-wins round with two or more players, the players nearest the number.

@@ -39,23 +39,28 @@ pub enum Setting {
     BuzzPenalty,
     /// Typed answers typed, or said aloud for the host to judge.
     Aloud,
+    /// How many of each lifeline every player gets (0 to 3).
+    Lifelines,
+    /// A final wager before the last question, or none.
+    Wager,
 }
 
 impl Setting {
     /// Every setting: the players' count, the game's own, a party's ways of playing.
     pub fn all() -> impl Iterator<Item = Setting> {
-        let party = [Setting::Mode, Setting::Teams, Setting::BuzzPenalty, Setting::Aloud];
+        let party = [Setting::Mode, Setting::Teams, Setting::BuzzPenalty, Setting::Aloud, Setting::Wager];
         std::iter::once(Setting::Players).chain(Setting::GAME).chain(party)
     }
 
     /// The game's own settings, in screen order: every game has them.
-    pub const GAME: [Setting; 8] = [
+    pub const GAME: [Setting; 9] = [
         Setting::Questions,
         Setting::Difficulty,
         Setting::Seasons,
         Setting::Watched,
         Setting::Timer,
         Setting::Scoring,
+        Setting::Lifelines,
         Setting::Category,
         Setting::Pack,
     ];
@@ -64,9 +69,9 @@ impl Setting {
     pub fn party(party: bool, mode: PlayMode) -> &'static [Setting] {
         match (party, mode) {
             (false, _) => &[],
-            (true, PlayMode::Teams) => &[Setting::Mode, Setting::Teams, Setting::Aloud],
-            (true, PlayMode::Buzz) => &[Setting::Mode, Setting::BuzzPenalty, Setting::Aloud],
-            (true, PlayMode::Everyone | PlayMode::HotSeat) => &[Setting::Mode, Setting::Aloud],
+            (true, PlayMode::Teams) => &[Setting::Mode, Setting::Teams, Setting::Aloud, Setting::Wager],
+            (true, PlayMode::Buzz) => &[Setting::Mode, Setting::BuzzPenalty, Setting::Aloud, Setting::Wager],
+            (true, PlayMode::Everyone | PlayMode::HotSeat) => &[Setting::Mode, Setting::Aloud, Setting::Wager],
         }
     }
 
@@ -90,8 +95,14 @@ impl Setting {
             Setting::Scoring => keep!(scoring),
             Setting::Category => keep!(categories),
             Setting::Pack => keep!(packs),
+            Setting::Lifelines => keep!(lifelines),
             // What is about this week's episode, and how tonight's party plays, is for tonight.
-            Setting::Watched | Setting::Mode | Setting::Teams | Setting::BuzzPenalty | Setting::Aloud => {}
+            Setting::Watched
+            | Setting::Mode
+            | Setting::Teams
+            | Setting::BuzzPenalty
+            | Setting::Aloud
+            | Setting::Wager => {}
         }
     }
 
@@ -147,6 +158,11 @@ impl Setting {
             }
             Setting::BuzzPenalty => s.buzz_penalty = !s.buzz_penalty,
             Setting::Aloud => s.aloud = !s.aloud,
+            Setting::Wager => s.wager = !s.wager,
+            Setting::Lifelines => {
+                let counts: Vec<u8> = (0..=super::lifeline::MOST_EACH).collect();
+                s.lifelines = cycle(&counts, &s.lifelines, delta);
+            }
         }
     }
 }

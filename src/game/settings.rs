@@ -59,6 +59,10 @@ pub struct GameSettings {
     /// Questions' pictures on the players' phones too (off: on the TV only, phones read their
     /// alt text).
     pub pictures_on_phones: bool,
+    /// How many of each lifeline every player gets (0 to 3; 0: none).
+    pub lifelines: u8,
+    /// A final wager before the last question.
+    pub wager: bool,
 }
 
 impl Default for GameSettings {
@@ -80,6 +84,8 @@ impl Default for GameSettings {
             aloud: false,
             teams: Vec::new(),
             pictures_on_phones: true,
+            lifelines: 1,
+            wager: false,
         }
     }
 }

@@ -31,6 +31,8 @@ pub enum Phase {
     /// The question is open for answers.
     #[default]
     Question,
+    /// The final wager: bets on the last question, before it shows (see [`super::wager`]).
+    Wager,
     /// The answer is shown with who got it right.
     Reveal,
     /// The scores so far (party play).

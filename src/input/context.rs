@@ -25,6 +25,12 @@ pub enum InputContext {
     Buzzers,
     /// The join screen: a row's first key, or an unseated pad's South, joins the party.
     Joining,
+    /// The final wager: answer keys and face buttons bet a share of the score (the first
+    /// nothing, the fifth everything).
+    Wager {
+        /// Party play: each player bets on their own row of keys and their own gamepad.
+        party: bool,
+    },
 }
 
 /// A widget that takes typed text: the TV's answer field, or a player's name (on the join
@@ -65,12 +71,14 @@ fn derive(
     mut context: ResMut<InputContext>,
 ) {
     let typing = fields.iter().any(|f| f.now);
-    let asking = phase.is_some_and(|p| *p.get() == Phase::Question);
+    let asking = phase.as_ref().is_some_and(|p| *p.get() == Phase::Question);
     let question = game.as_deref().filter(|_| asking && *screen.get() == Screen::Playing);
-    let wanted = match (screen.get(), question) {
-        (Screen::Playing, Some(game)) => question_context(game, typing),
+    let betting = phase.as_ref().is_some_and(|p| *p.get() == Phase::Wager);
+    let wanted = match (screen.get(), question, game.as_deref()) {
+        (Screen::Playing, Some(game), _) => question_context(game, typing),
+        (Screen::Playing, None, Some(game)) if betting => InputContext::Wager { party: game.is_party() },
         _ if typing => InputContext::TextEntry,
-        (Screen::Join, _) => InputContext::Joining,
+        (Screen::Join, ..) => InputContext::Joining,
         _ => InputContext::Menu,
     };
     context.set_if_neq(wanted);

@@ -5,10 +5,12 @@
 use bevy::input::gamepad::{Gamepad, GamepadButton};
 use bevy::prelude::*;
 
+use super::lifeline_menu::{MenuInput, MenuPress, menu_keys};
 use super::seats::{GamepadSeats, JoinRequest};
 use super::{InputContext, NavAction};
 use crate::game::Party;
-use crate::game::{BuzzIn, Device, GameSettings, GameSystems, PlayerAction, Response, Seat};
+use crate::game::wager::SHARES;
+use crate::game::{BuzzIn, Device, GameSettings, GameSystems, PlaceBet, PlayerAction, Response, Seat, Stake};
 
 /// Buttons for answer tiles 1-6: the face buttons, labelled A, B, X, Y as on most pads, then
 /// the bumpers for packs with five or six options.
@@ -82,6 +84,62 @@ fn seat_gamepads(
     }
 }
 
+/// What a pad's press can turn into.
+#[derive(bevy::ecs::system::SystemParam)]
+struct PadPresses<'w> {
+    nav: MessageWriter<'w, NavAction>,
+    answers: MessageWriter<'w, PlayerAction>,
+    buzzes: MessageWriter<'w, BuzzIn>,
+    bets: MessageWriter<'w, PlaceBet>,
+    menus: MenuInput<'w>,
+}
+
+impl PadPresses<'_> {
+    /// `button` pressed on a pad that plays for `player` (`None`: unseated).
+    fn press(&mut self, button: GamepadButton, player: Option<usize>, context: InputContext) {
+        // Solo: every pad plays for the one player.
+        let solo = matches!(context, InputContext::Options { party: false, .. } | InputContext::Wager { party: false });
+        let player = if solo { Some(0) } else { player };
+        let press = if button == GamepadButton::Select {
+            Some(MenuPress::Toggle(player))
+        } else {
+            answer_for_button(button, ANSWER_BUTTONS.len()).map(|index| MenuPress::Pick { player, index })
+        };
+        if menu_keys(context).is_some()
+            && let Some(press) = press
+            && self.menus.press(press, Device::Gamepad)
+        {
+            return;
+        }
+        if context == InputContext::Buzzers && answer_for_button(button, ANSWER_BUTTONS.len()).is_some() {
+            if let Some(player) = player {
+                self.buzzes.write(BuzzIn { player, device: Device::Gamepad });
+            }
+            return;
+        }
+        if let InputContext::Wager { .. } = context
+            && let Some(share) = answer_for_button(button, SHARES.len())
+        {
+            if let Some(player) = player {
+                self.bets.write(PlaceBet { player, stake: Stake::Share(SHARES[share]), device: Device::Gamepad });
+            }
+            return;
+        }
+        if let InputContext::Options { count, .. } = context
+            && let Some(option) = answer_for_button(button, count)
+        {
+            if let Some(player) = player {
+                let response = Response::Option(option);
+                self.answers.write(PlayerAction { player, response, device: Device::Gamepad });
+            }
+            return;
+        }
+        if let Some(action) = nav_for_button(button) {
+            self.nav.write(action);
+        }
+    }
+}
+
 fn read_gamepads(
     gamepads: Query<(Entity, &Gamepad)>,
     seats: Res<GamepadSeats>,
@@ -89,9 +147,7 @@ fn read_gamepads(
     context: Res<InputContext>,
     mut joins: MessageWriter<JoinRequest>,
     mut stick_held: Local<Vec<(Entity, IVec2)>>,
-    mut nav: MessageWriter<NavAction>,
-    mut answers: MessageWriter<PlayerAction>,
-    mut buzzes: MessageWriter<BuzzIn>,
+    mut presses: PadPresses,
 ) {
     for (entity, gamepad) in &gamepads {
         if *context == InputContext::Joining
@@ -104,25 +160,7 @@ fn read_gamepads(
         // Unseated pads still move around menus; they answer for nobody.
         let player = party.players.player_for_pad(entity, seats.seat(entity));
         for button in gamepad.get_just_pressed() {
-            if *context == InputContext::Buzzers && answer_for_button(*button, ANSWER_BUTTONS.len()).is_some() {
-                if let Some(player) = player {
-                    buzzes.write(BuzzIn { player, device: Device::Gamepad });
-                }
-                continue;
-            }
-            if let InputContext::Options { count, party } = *context
-                && let Some(option) = answer_for_button(*button, count)
-            {
-                // Solo: every pad answers for the one player.
-                if let Some(player) = if party { player } else { Some(0) } {
-                    let response = Response::Option(option);
-                    answers.write(PlayerAction { player, response, device: Device::Gamepad });
-                }
-                continue;
-            }
-            if let Some(action) = nav_for_button(*button) {
-                nav.write(action);
-            }
+            presses.press(*button, player, *context);
         }
         // The stick moves focus once per deflection, like a d-pad press.
         let stick = gamepad.left_stick();
@@ -144,7 +182,7 @@ fn read_gamepads(
                 (-1, _) => NavAction::Left,
                 _ => NavAction::Right,
             };
-            nav.write(action);
+            presses.nav.write(action);
         }
     }
 }

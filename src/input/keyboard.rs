@@ -1,14 +1,17 @@
-//! Keyboard mapping. Solo: 1-6 or A-F answer. Party: one row of keys per player
-//! (1-6, Q-Y, A-H, Z-N), so four people can buzz on one keyboard.
+//! Keyboard mapping. Solo: 1-6 or A-F answer, Tab opens the lifelines. Party: one row of
+//! keys per player (1-6, Q-Y, A-H, Z-N), so four people can buzz on one keyboard, and the
+//! key after each row (7, U, J, M) opens that player's lifelines.
 
 use bevy::input::ButtonState;
 use bevy::input::keyboard::{KeyboardFocusLost, KeyboardInput};
 use bevy::prelude::*;
 
+use super::lifeline_menu::{LIFELINE_KEYS, MenuInput, MenuPress, menu_keys};
 use super::seats::JoinRequest;
 use super::{AppCommand, InputContext, NavAction};
 use crate::game::Party;
-use crate::game::{BuzzIn, Device, GameSettings, GameSystems, PlayerAction, Response, Seat};
+use crate::game::wager::SHARES;
+use crate::game::{BuzzIn, Device, GameSettings, GameSystems, PlaceBet, PlayerAction, Response, Seat, Stake};
 
 /// The answer rows of party play, one per keyboard player.
 pub const PARTY_ROWS: [[KeyCode; 6]; 4] = [
@@ -51,6 +54,8 @@ pub fn app_command_for_key(key: KeyCode, ctrl: bool, typing: bool) -> Option<App
         KeyCode::F7 => Some(AppCommand::HearAgain),
         KeyCode::KeyQ if ctrl => Some(AppCommand::Quit),
         KeyCode::KeyM if !ctrl && !typing => Some(AppCommand::ToggleMute),
+        // Always mutes: M is row four's lifeline key while a question is open.
+        KeyCode::F8 => Some(AppCommand::ToggleMute),
         _ => None,
     }
 }
@@ -77,6 +82,20 @@ pub fn answer_for_key(key: KeyCode, count: usize, party: bool) -> Option<(usize,
     (option < count).then_some((player, option))
 }
 
+/// What a key means to the lifeline menus, where keys answer a question.
+fn menu_press(key: KeyCode, context: InputContext, settings: &GameSettings) -> Option<MenuPress> {
+    let party = menu_keys(context)?;
+    if key == KeyCode::Tab {
+        return Some(MenuPress::Screen);
+    }
+    if party && let Some(row) = LIFELINE_KEYS.iter().position(|k| *k == key) {
+        return Some(MenuPress::Toggle(settings.players.player_for_row(row)));
+    }
+    let (row, index) = answer_for_key(key, PARTY_ROWS[0].len(), party)?;
+    let player = if party { settings.players.player_for_row(row) } else { Some(0) };
+    Some(MenuPress::Pick { player, index })
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Update, read_keys.in_set(GameSystems::Input).after(super::context::DeriveContext));
 }
@@ -90,8 +109,10 @@ pub(super) fn read_keys(
     mut commands: MessageWriter<AppCommand>,
     mut answers: MessageWriter<PlayerAction>,
     mut buzzes: MessageWriter<BuzzIn>,
+    mut bets: MessageWriter<PlaceBet>,
     mut joins: MessageWriter<JoinRequest>,
     settings: Res<GameSettings>,
+    mut menus: MenuInput,
 ) {
     let typing = *context == InputContext::TextEntry;
     // Messages keep the order of presses within a frame: who buzzed first counts, and Ctrl
@@ -116,6 +137,12 @@ pub(super) fn read_keys(
         {
             continue;
         }
+        // Before the app's keys: row four's lifeline key is M, which mutes where it is not.
+        if let Some(press) = menu_press(key.key_code, *context, &settings)
+            && menus.press(press, Device::Keyboard)
+        {
+            continue;
+        }
         if let Some(command) = app_command_for_key(key.key_code, ctrl[0] || ctrl[1], typing) {
             commands.write(command);
             continue;
@@ -131,6 +158,14 @@ pub(super) fn read_keys(
         {
             if let Some(player) = settings.players.player_for_row(row) {
                 buzzes.write(BuzzIn { player, device: Device::Keyboard });
+            }
+            continue;
+        }
+        if let InputContext::Wager { party } = *context
+            && let Some((row, share)) = answer_for_key(key.key_code, SHARES.len(), party)
+        {
+            if let Some(player) = if party { settings.players.player_for_row(row) } else { Some(0) } {
+                bets.write(PlaceBet { player, stake: Stake::Share(SHARES[share]), device: Device::Keyboard });
             }
             continue;
         }

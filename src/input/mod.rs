@@ -4,6 +4,7 @@
 pub mod context;
 pub mod gamepad;
 pub mod keyboard;
+pub mod lifeline_menu;
 pub mod ordering;
 pub mod seats;
 pub mod text_entry;
@@ -67,5 +68,5 @@ pub fn plugin(app: &mut App) {
         .add_message::<NavAction>()
         .add_message::<AppCommand>()
         .add_message::<seats::JoinRequest>()
-        .add_plugins((context::plugin, keyboard::plugin, gamepad::plugin, seats::plugin));
+        .add_plugins((context::plugin, keyboard::plugin, gamepad::plugin, seats::plugin, lifeline_menu::plugin));
 }

@@ -8,7 +8,10 @@ use bevy::window::RequestRedraw;
 use super::protocol::HostCommand;
 use super::server::{Inbound, PhoneServer};
 use crate::game::Party;
-use crate::game::{BuzzIn, Device, FlowCommand, Game, GameSettings, GameSystems, HostAction, PlayerAction, Seat};
+use crate::game::{
+    BuzzIn, Device, FlowCommand, Game, GameSettings, GameSystems, HostAction, PlaceBet, PlayerAction, Seat, Stake,
+    UseLifeline,
+};
 use crate::input::seats::JoinRequest;
 
 /// The running phone server, while phones are on.
@@ -29,6 +32,8 @@ fn receive(
     mut joins: MessageWriter<JoinRequest>,
     mut answers: MessageWriter<PlayerAction>,
     mut buzzes: MessageWriter<BuzzIn>,
+    mut lifelines: MessageWriter<UseLifeline>,
+    mut bets: MessageWriter<PlaceBet>,
     mut host: MessageWriter<HostAction>,
     mut flow: MessageWriter<FlowCommand>,
     mut redraw: MessageWriter<RequestRedraw>,
@@ -56,48 +61,66 @@ fn receive(
                     buzzes.write(BuzzIn { player, device: Device::Phone });
                 }
             }
-            Inbound::Answer { phone, question, .. } | Inbound::Buzz { phone, question, .. } => {
+            Inbound::Lifeline { phone, question, lifeline } if Some(question) == current => {
+                if let Some(player) = settings.players.player_for_phone(phone) {
+                    lifelines.write(UseLifeline { player, lifeline, device: Device::Phone });
+                }
+            }
+            Inbound::Wager { phone, question, points } if Some(question) == current => {
+                if let Some(player) = settings.players.player_for_phone(phone) {
+                    bets.write(PlaceBet { player, stake: Stake::Points(points), device: Device::Phone });
+                }
+            }
+            Inbound::Answer { phone, question, .. }
+            | Inbound::Buzz { phone, question, .. }
+            | Inbound::Lifeline { phone, question, .. }
+            | Inbound::Wager { phone, question, .. } => {
                 info!("phone {phone}: an answer to question {} came after it closed", question + 1);
             }
             Inbound::Returned { phone } => info!("phone {phone} is back"),
             Inbound::Left { phone } => info!("phone {phone} lost its connection (its seat waits)"),
             Inbound::Host(command) => {
                 info!("the host remote: {command:?}");
-                match command {
-                    HostCommand::Pause => {
-                        flow.write(FlowCommand::Pause);
-                    }
-                    HostCommand::Resume => {
-                        flow.write(FlowCommand::Resume);
-                    }
-                    HostCommand::Close => {
-                        flow.write(FlowCommand::CloseQuestion);
-                    }
-                    HostCommand::Next => {
-                        flow.write(FlowCommand::Continue);
-                    }
-                    HostCommand::Skip => {
-                        host.write(HostAction::Skip);
-                    }
-                    HostCommand::Accept { player } => {
-                        host.write(HostAction::Accept(player));
-                    }
-                    HostCommand::Reject { player } => {
-                        host.write(HostAction::Reject(player));
-                    }
-                    HostCommand::Points { player, delta } => {
-                        host.write(HostAction::Points { player, delta });
-                    }
-                    HostCommand::Kick { player } => {
-                        host.write(HostAction::Remove(player));
-                    }
-                    HostCommand::End => {
-                        host.write(HostAction::EndEarly);
-                    }
-                    // The room's own, done by the server.
-                    HostCommand::Lock | HostCommand::Unlock => {}
-                }
+                host_command(command, &mut flow, &mut host);
             }
         }
+    }
+}
+
+/// The host remote's command, as the game's own flow and host messages.
+fn host_command(command: HostCommand, flow: &mut MessageWriter<FlowCommand>, host: &mut MessageWriter<HostAction>) {
+    match command {
+        HostCommand::Pause => {
+            flow.write(FlowCommand::Pause);
+        }
+        HostCommand::Resume => {
+            flow.write(FlowCommand::Resume);
+        }
+        HostCommand::Close => {
+            flow.write(FlowCommand::CloseQuestion);
+        }
+        HostCommand::Next => {
+            flow.write(FlowCommand::Continue);
+        }
+        HostCommand::Skip => {
+            host.write(HostAction::Skip);
+        }
+        HostCommand::Accept { player } => {
+            host.write(HostAction::Accept(player));
+        }
+        HostCommand::Reject { player } => {
+            host.write(HostAction::Reject(player));
+        }
+        HostCommand::Points { player, delta } => {
+            host.write(HostAction::Points { player, delta });
+        }
+        HostCommand::Kick { player } => {
+            host.write(HostAction::Remove(player));
+        }
+        HostCommand::End => {
+            host.write(HostAction::EndEarly);
+        }
+        // The room's own, done by the server.
+        HostCommand::Lock | HostCommand::Unlock => {}
     }
 }

@@ -11,6 +11,7 @@ pub mod departures;
 mod gate;
 pub mod inbound;
 pub mod lifecycle;
+pub mod lifeline_view;
 pub mod media;
 pub mod names;
 pub mod pages;
@@ -22,6 +23,7 @@ pub mod server;
 pub mod server_state;
 pub mod session;
 pub mod views;
+pub mod wager_view;
 
 use bevy::prelude::*;
 

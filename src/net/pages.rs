@@ -12,6 +12,8 @@ const HOST: &str = include_str!("../../assets/phone/host.html");
 const APP_JS: &str = include_str!("../../assets/phone/app.js");
 const HOST_JS: &str = include_str!("../../assets/phone/host.js");
 const SOCKET_JS: &str = include_str!("../../assets/phone/socket.js");
+const LIFELINES_JS: &str = include_str!("../../assets/phone/lifelines.js");
+const WAGER_JS: &str = include_str!("../../assets/phone/wager.js");
 const STYLE: &str = include_str!("../../assets/phone/style.css");
 
 /// What the pages must agree on with the game, said once, in the game: the answer tiles'
@@ -41,6 +43,8 @@ pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
         .route("/app.js", get(|| async { page("text/javascript; charset=utf-8", APP_JS) }))
         .route("/host.js", get(|| async { page("text/javascript; charset=utf-8", HOST_JS) }))
         .route("/socket.js", get(|| async { page("text/javascript; charset=utf-8", SOCKET_JS) }))
+        .route("/lifelines.js", get(|| async { page("text/javascript; charset=utf-8", LIFELINES_JS) }))
+        .route("/wager.js", get(|| async { page("text/javascript; charset=utf-8", WAGER_JS) }))
         .route("/config.js", get(|| async { page("text/javascript; charset=utf-8", CONFIG_JS.as_str()) }))
         .route("/style.css", get(|| async { page("text/css; charset=utf-8", STYLE) }))
         .fallback(|| async { (StatusCode::NOT_FOUND, "not found: open the address shown on the TV") })

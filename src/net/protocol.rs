@@ -1,14 +1,14 @@
-//! The phone protocol, version 1: JSON text messages over a WebSocket. Every message is an
+//! The phone protocol, version 2 (lifelines; a version 1 controller still plays, without them): JSON text messages over a WebSocket. Every message is an
 //! object with a `type`; `docs/PROTOCOL.md` documents them for anyone writing a controller.
 
 use serde::{Deserialize, Serialize};
 
-use super::views::{FinalView, HostView, QuestionView, ResultView};
+use super::views::{FinalView, HostView, QuestionView, ResultView, WagerView};
 use crate::game::Response;
 use crate::input::text_entry::TextEntry;
 
 /// The protocol's version, sent in every welcome.
-pub const PROTOCOL_VERSION: u32 = 1;
+pub const PROTOCOL_VERSION: u32 = 2;
 
 /// Largest message a client may send, in bytes: an answer is a few dozen.
 pub const MAX_MESSAGE_BYTES: usize = 16 * 1024;
@@ -23,11 +23,18 @@ pub enum ClientMessage {
         room: String,
         /// The name to play under.
         name: String,
+        /// The protocol the controller speaks; left out, it is taken to speak this one or
+        /// an earlier one (which this game still serves). A later one is refused, clearly.
+        #[serde(default)]
+        version: Option<u32>,
     },
     /// Come back as the player this secret belongs to (after a reload or a sleep).
     Rejoin {
         /// The secret the welcome gave.
         secret: String,
+        /// As in `join`.
+        #[serde(default)]
+        version: Option<u32>,
     },
     /// Answer question `question` (0-based, as the game numbers them).
     Answer {
@@ -40,6 +47,20 @@ pub enum ClientMessage {
     Buzz {
         /// Which question.
         question: usize,
+    },
+    /// Bet on the final wager's question (protocol 2), while the `wager` message is shown.
+    Wager {
+        /// Index of the question bet on (as the `wager` message gave it).
+        question: usize,
+        /// Points bet: more than the score bets the whole score.
+        points: u32,
+    },
+    /// Use a lifeline on question `question` (protocol 2): one of those its view offers.
+    Lifeline {
+        /// Which question; on another one it is dropped.
+        question: usize,
+        /// Which lifeline.
+        lifeline: PhoneLifeline,
     },
     /// Are you there? (A struct with no fields, so that a field too many is refused like
     /// any other message's.)
@@ -54,6 +75,36 @@ pub enum ClientMessage {
         /// What to do.
         action: HostCommand,
     },
+}
+
+/// A lifeline, as a controller names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PhoneLifeline {
+    /// Strike out wrong options (or put an ordering's item in place).
+    Remove,
+    /// The question's hint.
+    Hint,
+    /// The audience's votes so far.
+    Audience,
+    /// Double points on this question.
+    Double,
+    /// Buzz-in: freeze the leading rival.
+    Freeze,
+}
+
+impl PhoneLifeline {
+    /// The game's lifeline.
+    pub fn lifeline(self) -> crate::game::Lifeline {
+        use crate::game::Lifeline;
+        match self {
+            PhoneLifeline::Remove => Lifeline::RemoveWrong,
+            PhoneLifeline::Hint => Lifeline::Hint,
+            PhoneLifeline::Audience => Lifeline::AskAudience,
+            PhoneLifeline::Double => Lifeline::DoublePoints,
+            PhoneLifeline::Freeze => Lifeline::Freeze,
+        }
+    }
 }
 
 /// What the host remote may do (see `docs/PROTOCOL.md`).
@@ -210,6 +261,8 @@ pub enum ServerMessage {
     /// The question now open, and what this player may do (sent when either changes, and
     /// on joining or coming back).
     Question(Box<QuestionView>),
+    /// The final wager: bet on the last question before it shows (protocol 2).
+    Wager(Box<WagerView>),
     /// How you did on the question just closed.
     Reveal(Box<ResultView>),
     /// The game is over.
@@ -277,6 +330,8 @@ pub enum ErrorCode {
     Replaced,
     /// The host took this player out of the party: join again to play.
     Removed,
+    /// The controller speaks a later protocol than this game (protocol 2).
+    NewerProtocol,
 }
 
 impl ServerMessage {

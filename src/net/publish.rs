@@ -7,10 +7,11 @@ use bevy::prelude::*;
 
 use super::inbound::PhoneLink;
 use super::server::Snapshot;
+use super::server_state::PhoneTurn;
 use super::views::{AnswerShape, FinalView, HostPlayer, HostView, QuestionView, ResultView, Stage, Turn};
 use crate::game::Party;
 use crate::game::results::rank_of;
-use crate::game::{Game, GameResults, GameSettings, GameSystems, Overlay, Phase, PlayMode, Presented, Screen};
+use crate::game::{Clock, Game, GameResults, GameSettings, GameSystems, Overlay, Phase, PlayMode, Presented, Screen};
 use crate::pack::{Answer, PackLibrary};
 use crate::theme::palette;
 use crate::words::{answer_text, response_text, unit_leads};
@@ -41,11 +42,13 @@ fn publish(
     game: Option<Res<Game>>,
     results: Option<Res<GameResults>>,
     settings: Res<GameSettings>,
+    clock: Res<Clock>,
 ) {
     let stage = match (screen.get(), phase.as_deref().map(State::get), &game) {
         (Screen::Playing, Some(Phase::Question), Some(_)) => Stage::Question,
         (Screen::Playing, Some(Phase::Reveal), Some(_)) => Stage::Reveal,
         (Screen::Playing, Some(Phase::Standings), Some(_)) => Stage::Standings,
+        (Screen::Playing, Some(Phase::Wager), Some(_)) => Stage::Wager,
         (Screen::Results, _, Some(_)) if results.is_some() => Stage::Over,
         _ => Stage::Lobby,
     };
@@ -71,6 +74,12 @@ fn publish(
     if matches!(stage, Stage::Reveal | Stage::Standings) && revealed_round(&game).is_none() {
         return;
     }
+    if stage == Stage::Wager {
+        // The question stays on the game until every bet is in: only its category goes out.
+        snapshot.wagers = phones().map(|(id, player)| (id, super::wager_view::wager_view(&game, player))).collect();
+        snapshot.host = host_view(&game, stage, paused);
+        return link.0.publish(snapshot);
+    }
     snapshot.question = question_view(&game);
     if library.is_changed() {
         // Read again: a picture may have changed.
@@ -84,7 +93,7 @@ fn publish(
     }
     link.0.shelve(shelf);
     match stage {
-        Stage::Question => snapshot.turns = phones().map(|(id, player)| (id, turn(&game, player, paused))).collect(),
+        Stage::Question => snapshot.turns = phone_turns(&game, phones(), paused, &clock),
         Stage::Reveal | Stage::Standings => {
             snapshot.results = round_results(&game, phones());
             for result in snapshot.results.values_mut() {
@@ -96,10 +105,26 @@ fn publish(
                 snapshot.finals = finals(&game, results, phones());
             }
         }
-        Stage::Lobby => {}
+        Stage::Lobby | Stage::Wager => {}
     }
     snapshot.host = host_view(&game, stage, paused);
     link.0.publish(snapshot);
+}
+
+/// What each phone may do with the open question, and its lifelines.
+fn phone_turns(
+    game: &Game,
+    phones: impl Iterator<Item = (u32, usize)>,
+    paused: bool,
+    clock: &Clock,
+) -> HashMap<u32, PhoneTurn> {
+    phones
+        .map(|(id, player)| {
+            let (turn, note) = turn(game, player, paused);
+            let lifelines = super::lifeline_view::lifeline_view(game, player, clock.elapsed, paused);
+            (id, PhoneTurn { turn, note, lifelines })
+        })
+        .collect()
 }
 
 /// A player colour as `#rrggbb`.
@@ -171,6 +196,7 @@ pub fn question_view(game: &Game) -> Option<QuestionView> {
         turn: Turn::Wait,
         note: String::new(),
         picture: None,
+        lifelines: Default::default(),
     })
 }
 
@@ -210,6 +236,7 @@ fn round_results(game: &Game, phones: impl Iterator<Item = (u32, usize)>) -> Has
                 explanation: explanation(game),
                 source: source(game),
                 picture: None,
+                wager: outcome.wager,
             };
             Some((id, view))
         })

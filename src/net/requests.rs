@@ -58,9 +58,21 @@ pub(super) fn handle(shared: &Shared, me: &Holder, role: &mut Role, snapshot: &S
             shared.tell_game(Inbound::Buzz { phone: id, question, arrival });
             ServerMessage::Ack { question }
         }
-        (ClientMessage::Answer { .. } | ClientMessage::Buzz { .. }, _) => {
-            refused(ErrorCode::NotJoined, "join the room first".into())
+        (ClientMessage::Lifeline { question, lifeline }, Role::Player(id)) => {
+            shared.tell_game(Inbound::Lifeline { phone: id, question, lifeline: lifeline.lifeline() });
+            ServerMessage::Ack { question }
         }
+        (ClientMessage::Wager { question, points }, Role::Player(id)) => {
+            shared.tell_game(Inbound::Wager { phone: id, question, points });
+            ServerMessage::Ack { question }
+        }
+        (
+            ClientMessage::Answer { .. }
+            | ClientMessage::Buzz { .. }
+            | ClientMessage::Lifeline { .. }
+            | ClientMessage::Wager { .. },
+            _,
+        ) => refused(ErrorCode::NotJoined, "join the room first".into()),
         (ClientMessage::HostAction { action }, Role::Host(epoch))
             if epoch == shared.host_epoch.load(Ordering::SeqCst) =>
         {
@@ -84,8 +96,20 @@ fn sign_in(
     role: &mut Role,
     message: ClientMessage,
 ) -> Result<ServerMessage, (ErrorCode, String)> {
+    let version = match &message {
+        ClientMessage::Join { version, .. } | ClientMessage::Rejoin { version, .. } => *version,
+        _ => None,
+    };
+    if let Some(later) = version.filter(|v| *v > PROTOCOL_VERSION) {
+        return Err((
+            ErrorCode::NewerProtocol,
+            format!(
+                "this controller speaks protocol {later}, and this game protocol {PROTOCOL_VERSION}: update Big Tuna Trivia, or open the page the TV shows"
+            ),
+        ));
+    }
     match message {
-        ClientMessage::Join { room, name } => {
+        ClientMessage::Join { room, name, .. } => {
             let mut room_state = shared.room();
             let joined = room_state.join(&room, &name)?;
             *role = Role::Player(joined.id);
@@ -93,7 +117,7 @@ fn sign_in(
             shared.tell_game(Inbound::Joined { phone: joined.id, name: joined.name.clone() });
             Ok(welcome(joined))
         }
-        ClientMessage::Rejoin { secret } => {
+        ClientMessage::Rejoin { secret, .. } => {
             let room_state = shared.room();
             let returning = room_state.rejoin(&secret)?;
             *role = Role::Player(returning.id);

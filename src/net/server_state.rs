@@ -11,7 +11,7 @@ use tokio::sync::{Notify, Semaphore, watch};
 
 use super::protocol::HostCommand;
 use super::room::Room;
-use super::views::{FinalView, HostView, QuestionView, ResultView, Stage, Turn};
+use super::views::{FinalView, HostView, QuestionView, ResultView, Stage, Turn, WagerView};
 use crate::game::Response;
 
 /// Connections open at once, at most: a party of a hundred, each reloading once, fits.
@@ -58,6 +58,24 @@ pub enum Inbound {
         /// Its place in the order of arrival.
         arrival: u64,
     },
+    /// A phone's bet on the final wager's question.
+    Wager {
+        /// The phone.
+        phone: u32,
+        /// Index of the question bet on.
+        question: usize,
+        /// Points bet.
+        points: u32,
+    },
+    /// A player used a lifeline.
+    Lifeline {
+        /// The phone's number.
+        phone: u32,
+        /// The question (0-based).
+        question: usize,
+        /// Which.
+        lifeline: crate::game::Lifeline,
+    },
     /// A player's connection closed (they may come back).
     Left {
         /// The phone's number.
@@ -65,6 +83,17 @@ pub enum Inbound {
     },
     /// The host remote acted (lock and unlock are the room's, and already done).
     Host(HostCommand),
+}
+
+/// One phone's part of the open question.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PhoneTurn {
+    /// What it may do now.
+    pub turn: Turn,
+    /// Why not, for people.
+    pub note: String,
+    /// Its player's lifelines.
+    pub lifelines: super::views::LifelineView,
 }
 
 /// What the TV shows now, for phones and the host remote; each session sends its own part.
@@ -78,12 +107,14 @@ pub struct Snapshot {
     pub seats: HashMap<u32, (String, String)>,
     /// The question open (or just closed); its `turn` is each phone's, in `turns`.
     pub question: Option<QuestionView>,
-    /// What each phone may do with the open question, and why not.
-    pub turns: HashMap<u32, (Turn, String)>,
+    /// What each phone may do with the open question, why not, and its lifelines.
+    pub turns: HashMap<u32, PhoneTurn>,
     /// Each phone's result, once the question is revealed, by phone number.
     pub results: HashMap<u32, ResultView>,
     /// Each phone's end of the game.
     pub finals: HashMap<u32, FinalView>,
+    /// The final wager's step, for each phone.
+    pub wagers: HashMap<u32, WagerView>,
     /// The host remote's view.
     pub host: HostView,
 }

@@ -289,10 +289,17 @@ fn view(snapshot: &Snapshot, role: Role, shared: &Shared) -> Option<ServerMessag
         Stage::Question => match &snapshot.question {
             Some(question) => {
                 let mut question = question.clone();
-                (question.turn, question.note) = match snapshot.turns.get(&id) {
-                    Some((turn, note)) => (*turn, note.clone()),
-                    None => (Turn::Wait, "You play from the next question".to_owned()),
-                };
+                match snapshot.turns.get(&id) {
+                    Some(part) => {
+                        question.turn = part.turn;
+                        question.note.clone_from(&part.note);
+                        question.lifelines.clone_from(&part.lifelines);
+                    }
+                    None => {
+                        question.turn = Turn::Wait;
+                        question.note = "You play from the next question".to_owned();
+                    }
+                }
                 ServerMessage::Question(Box::new(question))
             }
             None => lobby(),
@@ -301,6 +308,7 @@ fn view(snapshot: &Snapshot, role: Role, shared: &Shared) -> Option<ServerMessag
             snapshot.results.get(&id).map_or_else(lobby, |result| ServerMessage::Reveal(Box::new(result.clone())))
         }
         Stage::Over => snapshot.finals.get(&id).map_or_else(lobby, |end| ServerMessage::Over(end.clone())),
+        Stage::Wager => snapshot.wagers.get(&id).map_or_else(lobby, |w| ServerMessage::Wager(Box::new(w.clone()))),
     })
 }
 

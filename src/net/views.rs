@@ -36,6 +36,68 @@ pub struct QuestionView {
     /// The question's picture; left out when it has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub picture: Option<PictureView>,
+    /// This player's lifelines on this question (protocol 2); left out when they have none.
+    #[serde(default, skip_serializing_if = "LifelineView::is_empty")]
+    pub lifelines: LifelineView,
+}
+
+/// A player's lifelines on the open question, as their phone shows them: what they may use
+/// now, and what those they used did. Only their own phone is sent it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LifelineView {
+    /// The lifelines they may use now, in menu order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offered: Vec<LifelineOffer>,
+    /// Those they used on this question (`remove`, `hint`, `audience`, `double`, `freeze`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub used: Vec<String>,
+    /// Options struck out for them (indices into `choices`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<usize>,
+    /// Ordering: an item put in its place (`item` into `choices`, `slot` 0-based), to keep there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed: Option<FixedView>,
+    /// The question's hint, once they asked for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// The audience's share of votes per choice, in percent, once they asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<Vec<u32>>,
+    /// A rival froze them: milliseconds until they may buzz or answer; left out when not frozen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frozen_ms: Option<u64>,
+    /// Who froze them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frozen_by: Option<String>,
+}
+
+impl LifelineView {
+    /// Nothing to show: the field is left out of the message.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// A lifeline a player may use now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LifelineOffer {
+    /// What to send back (`remove`, `hint`, `audience`, `double`, `freeze`).
+    pub lifeline: String,
+    /// Its name in the game ("Shredder").
+    pub title: String,
+    /// What it does ("shred wrong options").
+    pub blurb: String,
+    /// How many they have left.
+    pub left: u8,
+}
+
+/// Ordering: an item the lifeline put in its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FixedView {
+    /// Index into `choices`.
+    pub item: usize,
+    /// Its right place, 0-based.
+    pub slot: usize,
 }
 
 /// A question's picture on a phone.
@@ -110,6 +172,9 @@ pub struct ResultView {
     /// The answer in a picture (the question's `reveal_image`); left out when it has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub picture: Option<PictureView>,
+    /// The final wager's question: what this player bet (`points` or `penalty` is the bet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wager: Option<u32>,
 }
 
 /// One player's end of the game.
@@ -142,6 +207,8 @@ pub enum Stage {
     Reveal,
     /// The standings between questions.
     Standings,
+    /// The final wager: bets on the last question, which is not shown yet.
+    Wager,
     /// The results.
     Over,
 }
@@ -196,4 +263,30 @@ fn is_zero(n: &u32) -> bool {
 
 fn is_zero_signed(n: &i64) -> bool {
     *n == 0
+}
+
+/// The final wager's step as a phone shows it: the last question's category only (the
+/// question stays on the game until every bet is in), and what this phone may bet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WagerView {
+    /// Index of the question bet on (0-based): a bet names it, as an answer does.
+    pub question: usize,
+    /// Its number as shown (1-based), and of how many.
+    pub number: usize,
+    /// How many questions the game has.
+    pub of: usize,
+    /// The question's category.
+    pub category: String,
+    /// This player's score: the most they may bet.
+    pub score: u32,
+    /// The preset bets in points (nothing, a quarter, half, three quarters, everything).
+    pub presets: Vec<u32>,
+    /// Whether this player bets (not so on another's hot-seat turn, or once removed).
+    pub bets: bool,
+    /// Their bet, once placed.
+    pub placed: Option<u32>,
+    /// Seconds to bet, from when the step opened.
+    pub seconds: u32,
+    /// Why they do not bet, if they do not.
+    pub note: String,
 }

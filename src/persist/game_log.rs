@@ -8,7 +8,7 @@ use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::atomic::write_atomic;
-use crate::game::{Game, HostAction, PlayMode, Screen};
+use crate::game::{Game, HostAction, PlayMode, Round, Screen};
 use crate::words::{host_action_text, response_text};
 
 /// Where game logs are written; `None` when the platform has no data folder.
@@ -60,6 +60,32 @@ pub struct LoggedRound {
     /// records from before it was kept).
     #[serde(default)]
     pub scores: Vec<u32>,
+    /// The lifelines used on it, who used each (none in older records).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lifelines: Vec<LoggedLifeline>,
+    /// The final wager's question: each bet, whether it was won (none on other rounds).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bets: Vec<LoggedBet>,
+}
+
+/// A lifeline used on a round.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoggedLifeline {
+    /// Who used it.
+    pub player: String,
+    /// Its name, as the game shows it ("Shredder").
+    pub lifeline: String,
+}
+
+/// A bet on the final wager's question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoggedBet {
+    /// Who bet.
+    pub player: String,
+    /// Points bet.
+    pub bet: u32,
+    /// Won (right) or lost (wrong, or no answer).
+    pub won: bool,
 }
 
 /// One answer.
@@ -106,37 +132,7 @@ impl GameLog {
     /// The record of `game`, ended at `ended`.
     pub fn of(game: &Game, ended: u64) -> Self {
         let name = |p: usize| game.players.get(p).map_or_else(String::new, |p| p.name.clone());
-        let rounds = game
-            .rounds
-            .iter()
-            .filter_map(|round| {
-                let drawn = game.questions.get(round.question)?;
-                let answers = round
-                    .outcomes
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(player, outcome)| {
-                        let answer = outcome.answer.as_ref()?;
-                        Some(LoggedAnswer {
-                            player: name(player),
-                            answer: response_text(&drawn.presented, &answer.response),
-                            seconds: answer.time.as_secs_f64(),
-                            device: format!("{:?}", answer.device),
-                            correct: outcome.correct,
-                            points: outcome.points,
-                            penalty: outcome.penalty,
-                        })
-                    })
-                    .collect();
-                Some(LoggedRound {
-                    question: format!("{}/{}", drawn.pack, drawn.question.id),
-                    prompt: drawn.question.prompt.clone(),
-                    skipped: round.skipped,
-                    answers,
-                    scores: round.outcomes.iter().map(|o| o.score_after).collect(),
-                })
-            })
-            .collect();
+        let rounds = game.rounds.iter().filter_map(|round| logged_round(game, round)).collect();
         Self {
             ended,
             seed: game.seed,
@@ -179,6 +175,50 @@ impl GameLog {
         write_atomic(&path, text.as_bytes())?;
         Ok(path)
     }
+}
+
+/// The record of one round of `game`.
+fn logged_round(game: &Game, round: &Round) -> Option<LoggedRound> {
+    let name = |p: usize| game.players.get(p).map_or_else(String::new, |p| p.name.clone());
+    let drawn = game.questions.get(round.question)?;
+    let answers = round
+        .outcomes
+        .iter()
+        .enumerate()
+        .filter_map(|(player, outcome)| {
+            let answer = outcome.answer.as_ref()?;
+            Some(LoggedAnswer {
+                player: name(player),
+                answer: response_text(&drawn.presented, &answer.response),
+                seconds: answer.time.as_secs_f64(),
+                device: format!("{:?}", answer.device),
+                correct: outcome.correct,
+                points: outcome.points,
+                penalty: outcome.penalty,
+            })
+        })
+        .collect();
+    Some(LoggedRound {
+        question: format!("{}/{}", drawn.pack, drawn.question.id),
+        prompt: drawn.question.prompt.clone(),
+        skipped: round.skipped,
+        answers,
+        scores: round.outcomes.iter().map(|o| o.score_after).collect(),
+        lifelines: round
+            .outcomes
+            .iter()
+            .enumerate()
+            .flat_map(|(p, o)| {
+                o.lifelines.iter().map(move |l| LoggedLifeline { player: name(p), lifeline: l.title().into() })
+            })
+            .collect(),
+        bets: round
+            .outcomes
+            .iter()
+            .enumerate()
+            .filter_map(|(p, o)| Some(LoggedBet { player: name(p), bet: o.wager?, won: o.correct }))
+            .collect(),
+    })
 }
 
 fn write_log(game: Option<Res<Game>>, dir: Res<GamesDir>) {

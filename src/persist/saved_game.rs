@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 use super::game_log::{GameLog, GamesDir};
 use super::user_file::{self, FileNotice, KeptFile};
 use crate::game::Party;
-use crate::game::{Game, GameSettings, GameSystems, HostActed, PlayerJoined, ResumeGame, RoundScored, Screen, Seat};
+use crate::game::{
+    BetPlaced, Game, GameSettings, GameSystems, HostActed, PlayerJoined, ResumeGame, RoundScored, Screen, Seat,
+};
 use crate::net::inbound::PhoneLink;
 use crate::net::lifecycle::{AwaitingResume, Phones, RestoredRoom};
 use crate::net::room::Room;
@@ -225,7 +227,7 @@ fn set_aside_unchosen(
 }
 
 /// Writes the game under way when it moves on (it starts or resumes, a round is scored, the
-/// host acts, a player joins), not every frame. A failed write is tried again at the next.
+/// host acts, a player joins, a bet is placed), not every frame. A failed write is tried again at the next.
 fn save_progress(
     game: Option<Res<Game>>,
     screen: Res<State<Screen>>,
@@ -235,8 +237,9 @@ fn save_progress(
     mut scored: MessageReader<RoundScored>,
     mut acted: MessageReader<HostActed>,
     mut joined: MessageReader<PlayerJoined>,
+    mut bets: MessageReader<BetPlaced>,
 ) {
-    let moved = scored.read().count() + acted.read().count() + joined.read().count() > 0;
+    let moved = scored.read().count() + acted.read().count() + joined.read().count() + bets.read().count() > 0;
     let (Some(game), Some(file)) = (game, &path.0) else { return };
     if !(moved || screen.is_changed()) {
         return;

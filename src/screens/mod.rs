@@ -20,6 +20,7 @@ mod solo_name;
 mod standings;
 mod title;
 mod toast;
+mod wager;
 
 use bevy::prelude::*;
 
@@ -46,7 +47,7 @@ pub(crate) fn plugin(app: &mut App) {
         settings::plugin,
         pause::plugin,
     ));
-    app.add_plugins((host::plugin, podium::plugin, toast::plugin));
+    app.add_plugins((host::plugin, podium::plugin, toast::plugin, wager::plugin));
 }
 
 fn spawn_camera(mut commands: Commands) {

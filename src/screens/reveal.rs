@@ -141,7 +141,9 @@ fn player_lines(
             // The round's own change, the host's on top, and the score they come to.
             let host = game.host_points(index, round.question);
             let host = if host == 0 { String::new() } else { format!(" · host {}", signed(host)) };
-            let line = format!("{mark} {name}{said}   {}{host}   ({} points)", signed(outcome.change()), player.score);
+            let bet = outcome.wager.map_or(String::new(), |bet| format!(" (bet {bet})"));
+            let change = signed(outcome.change());
+            let line = format!("{mark} {name}{said}   {change}{bet}{host}   ({} points)", player.score);
             list.spawn(widgets::text(line, 1.5, palette::player(player.colour), &fonts.bold));
         }
         if unlisted > 0 {

@@ -281,6 +281,13 @@ fn label(setting: Setting, settings: &GameSettings, library: &PackLibrary, prese
         Setting::BuzzPenalty => "No penalty for a wrong buzz".to_owned(),
         Setting::Aloud if settings.aloud => "Typed answers: said aloud, host judges".to_owned(),
         Setting::Aloud => "Typed answers: typed in".to_owned(),
+        Setting::Lifelines => match settings.lifelines {
+            0 => "No lifelines".to_owned(),
+            1 => "Lifelines: one of each".to_owned(),
+            n => format!("Lifelines: {n} of each"),
+        },
+        Setting::Wager if settings.wager => "Final wager: on".to_owned(),
+        Setting::Wager => "Final wager: off".to_owned(),
     };
     format!("‹  {value}  ›")
 }

@@ -17,6 +17,9 @@ pub(super) fn pad_button(name: &str) -> Option<GamepadButton> {
         "left" => GamepadButton::DPadLeft,
         "right" => GamepadButton::DPadRight,
         "start" => GamepadButton::Start,
+        "select" => GamepadButton::Select,
+        "lb" => GamepadButton::LeftTrigger,
+        "rb" => GamepadButton::RightTrigger,
         _ => return None,
     })
 }

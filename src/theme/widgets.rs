@@ -202,6 +202,17 @@ pub fn button<M: Send + Sync + 'static>(
     (button_look(label, fonts, 1.5), focusable(order), observe(action))
 }
 
+/// A [`button`] as wide as its label, with smaller text: one of a row of several (the
+/// lifelines under the answers).
+pub fn small_button<M: Send + Sync + 'static>(
+    label: impl Into<String>,
+    order: usize,
+    fonts: &Fonts,
+    action: impl IntoObserverSystem<Activate, (), M> + Sync + 'static,
+) -> impl Bundle {
+    (button_look_wide(label, fonts, 1.2, 0.0), focusable(order), observe(action))
+}
+
 /// A setting row whose value steps with left and right (and Enter or a click): `action`
 /// observes [`Adjust`]. Its label is set by the screen.
 pub fn stepper<M: Send + Sync + 'static>(
@@ -231,14 +242,19 @@ pub fn send<T: Message + Clone>(message: T) -> impl FnMut(On<Activate>, MessageW
 
 /// Named after its first label ("Start button"), so a test or a script finds it by name.
 fn button_look(label: impl Into<String>, fonts: &Fonts, size: f32) -> impl Bundle {
+    button_look_wide(label, fonts, size, 18.0)
+}
+
+/// A button's look, at least `min_width` rem wide.
+fn button_look_wide(label: impl Into<String>, fonts: &Fonts, size: f32, min_width: f32) -> impl Bundle {
     let label = label.into();
     let name = if label.is_empty() { "Setting".to_owned() } else { format!("{label} button") };
     (
         Name::new(name),
         ButtonText(label.clone()),
         Node {
-            min_width: rem(18.0),
-            padding: UiRect::axes(rem(1.5), rem(0.6)),
+            min_width: rem(min_width),
+            padding: UiRect::axes(rem(if min_width < 18.0 { 0.8 } else { 1.5 }), rem(0.6)),
             justify_content: JustifyContent::Center,
             align_items: AlignItems::Center,
             border: UiRect::all(rem(0.2)),

@@ -3,7 +3,7 @@
 // and its picture, saves a screenshot of each, and says what the page shows.
 'use strict';
 const path = require('path');
-const { phone: launchPhone } = require('./chromium');
+const { phone: launchPhone, watch, join } = require('./chromium');
 
 const [url, name, dir] = process.argv.slice(2);
 const say = (line) => process.stdout.write(line + '\n');
@@ -12,12 +12,8 @@ const say = (line) => process.stdout.write(line + '\n');
   const { browser, context } = await launchPhone();
   const page = await context.newPage();
   const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(String(e)));
-  await page.goto(url);
-  await page.fill('#name', name);
-  await page.tap('#join');
-  await page.waitForFunction(() => document.body.dataset.screen === 'wait', null, { timeout: 30000 });
+  watch(page, problems);
+  await join(page, url, name);
   say('joined');
   // Waits for screen `screen` to show its loaded picture `id`; says what it is, and shoots it.
   const picture = async (screen, id, shot) => {

@@ -3,6 +3,7 @@
 //! [`party`] mode's line, who has answered, and the host's "Reveal the answer".
 
 mod entry;
+mod lifelines;
 mod options;
 mod ordering;
 mod party;
@@ -37,7 +38,7 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         (show_timer, show_sound).run_if(in_state(Phase::Question)).in_set(crate::game::GameSystems::Screens),
     );
-    app.add_plugins((entry::plugin, ordering::plugin, party::plugin));
+    app.add_plugins((entry::plugin, lifelines::plugin, ordering::plugin, party::plugin));
 }
 
 fn spawn(
@@ -83,17 +84,7 @@ fn spawn(
         media(root, drawn, &library, compact, &fonts);
         match &drawn.presented {
             Presented::Options { options, .. } => {
-                // No seats taken: a night prepared on the command line, where row N is player N.
-                let rows: Vec<usize> = if !seating.players.seated() {
-                    (0..game.players.len().min(4)).collect()
-                } else {
-                    seating
-                        .players
-                        .iter()
-                        .filter_map(|p| if let Some(Seat::Keys(row)) = p.seat { Some(row) } else { None })
-                        .collect()
-                };
-                options::spawn(root, options, party, &rows, compact, &fonts);
+                options::spawn(root, options, party, &key_rows(&game, &seating), compact, &fonts);
             }
             Presented::Typed | Presented::Number if game.said_aloud() => {
                 entry::spawn_aloud(root, &fonts);
@@ -108,17 +99,31 @@ fn spawn(
                 ordering::spawn(root, shown.len(), &fonts);
             }
         }
+        if game.is_wager_round() {
+            root.spawn(crate::screens::wager::banner(&game, &fonts));
+        }
+        lifelines::spawn(root, &game, compact, &fonts);
         if party {
             party::spawn(root, &game, compact, &fonts);
         }
         let hints = match (party, q.sound.is_some()) {
-            (true, true) => "Esc pause · F1 host · F7 hear again · M mute",
-            (true, false) => "Esc pause · F1 host · M mute",
+            // M is row four's lifeline key here.
+            (true, true) => "Esc pause · F1 host · F7 hear again · F8 mute",
+            (true, false) => "Esc pause · F1 host · F8 mute",
             (false, true) => "Esc pause · F7 hear again · M mute",
             (false, false) => "Esc pause · M mute",
         };
         root.spawn(widgets::hints(hints, &fonts));
     });
+}
+
+/// The key rows players answer on. No seats taken: a night prepared on the command line,
+/// where row N is player N.
+fn key_rows(game: &Game, seating: &GameSettings) -> Vec<usize> {
+    if !seating.players.seated() {
+        return (0..game.players.len().min(4)).collect();
+    }
+    seating.players.iter().filter_map(|p| if let Some(Seat::Keys(row)) = p.seat { Some(row) } else { None }).collect()
 }
 
 /// The question's picture and its sound's button, under the prompt.

@@ -32,7 +32,7 @@ pub(super) fn spawn(
     })
     .with_children(|grid| {
         for (i, option) in options.iter().enumerate() {
-            let mut tile = grid.spawn(tile(i, option, party, rows, compact, fonts));
+            let mut tile = grid.spawn((tile(i, option, party, rows, compact, fonts), super::lifelines::AnswerTile(i)));
             if !party {
                 let (colour, _, _) = palette::TILES[i % palette::TILES.len()];
                 tile.insert((

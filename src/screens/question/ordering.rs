@@ -21,7 +21,7 @@ struct Slot(usize);
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        (nudge, show_order).chain().run_if(in_state(Phase::Question)).in_set(crate::game::GameSystems::Screens),
+        (pin, nudge, show_order).chain().run_if(in_state(Phase::Question)).in_set(crate::game::GameSystems::Screens),
     );
 }
 
@@ -67,6 +67,21 @@ fn submit(_: On<Activate>, lists: Query<&OrderList>, mut answers: MessageWriter<
     }
 }
 
+/// The lifeline put an item in its place: the draft keeps it there.
+fn pin(game: Res<Game>, mut lists: Query<&mut OrderList>) {
+    if !game.is_changed() {
+        return;
+    }
+    let Some(fixed) = game.screen_player().and_then(|p| game.players.get(p)).and_then(|p| p.this_round.fixed) else {
+        return;
+    };
+    for mut list in &mut lists {
+        if list.0.pinned != Some(fixed) {
+            list.0.pin(fixed);
+        }
+    }
+}
+
 /// The arrows move the held item (and the focus moves with it).
 fn nudge(mut nav: MessageReader<NavAction>, mut lists: Query<&mut OrderList>) {
     for action in nav.read() {
@@ -96,7 +111,13 @@ fn show_order(
     for (entity, Slot(slot), children) in &slots {
         let Some(item) = draft.order.get(*slot).and_then(|i| shown.get(*i)) else { continue };
         let held = draft.held == Some(*slot);
-        let label = if held { format!("{}.  ⇅ {item}", slot + 1) } else { format!("{}.  {item}", slot + 1) };
+        let label = if held {
+            format!("{}.  ⇅ {item}", slot + 1)
+        } else if draft.is_pinned(*slot) {
+            format!("{}.  ✂ {item}  (in its place)", slot + 1)
+        } else {
+            format!("{}.  {item}", slot + 1)
+        };
         for child in children.iter() {
             if let Ok(mut text) = texts.get_mut(child)
                 && text.0 != label
