@@ -95,6 +95,8 @@ fn lifelines_from_a_key_row_and_a_pad_and_a_wager_on_screen() {
     assert!(log.contains("question 2: Bo used"), "Bo's menu\n{log}");
     assert!(log.contains("the final wager: Ann bet") && log.contains("(with Gamepad)"), "the pad's bet\n{log}");
     assert!(log.contains("question 5: Ann used Ask Pam"), "the pad's Select, then A\n{log}");
+    let reveal = log.lines().find(|l| l.contains("shot l7-final-reveal shows")).unwrap_or_default();
+    assert!(reveal.contains("· Bo  not their turn"), "the reveal marks whose turn it was not: {reveal}");
     let (records, broken) = bigtuna::cli::history::read(&games);
     assert!(broken.is_empty(), "{broken:?}");
     let [record] = &records[..] else { panic!("one record: {}\n{log}", records.len()) };

@@ -126,7 +126,12 @@ fn player_lines(
     .with_children(|list| {
         for (index, player, outcome) in order.iter().map(|i| (*i, &game.players[*i], &round.outcomes[*i])) {
             let answer = outcome.response().map(|r| response_text(&drawn.presented, r));
-            let mark = if outcome.correct { "✓" } else { "✗" };
+            // Not asked (another's hot-seat turn, or removed): no cross for a question not theirs.
+            let mark = match (outcome.correct, outcome.asked) {
+                (true, _) => "✓",
+                (false, true) => "✗",
+                (false, false) => "·",
+            };
             let said = match answer {
                 Some(_) if let Some(len) = ordering_len => {
                     format!("  {:.0} of {len} in place", outcome.judgement.credit * len as f32)
@@ -135,6 +140,8 @@ fn player_lines(
                     format!("  “{text}”")
                 }
                 Some(_) => String::new(),
+                None if !outcome.asked && player.removed => "  out of the game".to_owned(),
+                None if !outcome.asked => "  not their turn".to_owned(),
                 None => "  no answer".to_owned(),
             };
             let name = if solo { "You".to_owned() } else { player.name.clone() };
