@@ -283,3 +283,45 @@ fn a_phone_bets_and_sees_nothing_of_the_question_until_every_bet_is_in() {
     let ServerMessage::Question(open) = open else { unreachable!() };
     assert_eq!(open.prompt, prompt);
 }
+
+#[test]
+fn junk_and_borrowed_bets_from_phones_are_refused_or_dropped() {
+    use crate::phone_games::{Night, connect_to, phone_night, pump};
+    use crate::phones::{error_code, say};
+    use bigtuna::net::protocol::ErrorCode;
+    let s = GameSettings {
+        wager: true,
+        kinds: vec![AnswerKind::MultipleChoice],
+        questions: 2,
+        seed: Some(6),
+        ..GameSettings::default()
+    };
+    let Night { mut app, mut phones, addr } = phone_night(&["Ann", "Bo"], s);
+    let drawn = game(&app).question().expect("first").clone();
+    answer(&mut app, 0, right_response(&drawn));
+    answer(&mut app, 1, right_response(&drawn));
+    pump(&mut app, |app| phase(app) == Some(Phase::Reveal));
+    command(&mut app, FlowCommand::Continue);
+    command(&mut app, FlowCommand::Continue);
+    pump(&mut app, |app| phase(app) == Some(Phase::Wager));
+    // Junk: a negative, fractional or textual bet, a field too many, a bet for another player.
+    for junk in [
+        r#"{"type":"wager","question":1,"points":-5}"#,
+        r#"{"type":"wager","question":1,"points":2.5}"#,
+        r#"{"type":"wager","question":1,"points":"all"}"#,
+        r#"{"type":"wager","question":1,"points":5,"player":1}"#,
+        r#"{"type":"wager","question":1}"#,
+    ] {
+        assert_eq!(error_code(&say(&mut phones[0], junk)), ErrorCode::BadMessage, "{junk}");
+    }
+    // A connection that never joined cannot bet for anyone.
+    let mut stranger = connect_to(addr);
+    assert_eq!(error_code(&say(&mut stranger, r#"{"type":"wager","question":1,"points":5}"#)), ErrorCode::NotJoined);
+    // A bet on another question is dropped; nothing changed any bet.
+    say(&mut phones[0], r#"{"type":"wager","question":0,"points":5}"#);
+    for _ in 0..20 {
+        app.update();
+    }
+    assert!(game(&app).players.iter().all(|p| p.wager.is_none()), "no junk placed a bet");
+    assert_eq!(phase(&app), Some(Phase::Wager));
+}
