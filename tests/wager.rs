@@ -6,9 +6,7 @@
 
 use bevy::prelude::*;
 use bigtuna::game::wager::{SHARES, WAGER_TIME, settle, share_of};
-use bigtuna::game::{
-    Device, FlowCommand, GameSettings, Lifeline, Phase, PlaceBet, PlayMode, Response, Stake, UseLifeline,
-};
+use bigtuna::game::{Device, FlowCommand, GameSettings, Lifeline, Phase, PlaceBet, PlayMode, Stake, UseLifeline};
 use bigtuna::pack::AnswerKind;
 use proptest::prelude::*;
 
@@ -238,30 +236,14 @@ fn without_the_setting_there_is_no_wager() {
     play_to_the_wager(&mut app, |_, _| true);
     assert_eq!(phase(&app), Some(Phase::Question));
     assert!(!game(&app).is_wager_round());
-    let _ = Response::Pass;
 }
 
 #[test]
 fn a_phone_bets_and_sees_nothing_of_the_question_until_every_bet_is_in() {
-    use crate::phone_games::{Night, phone_night, pump};
+    use crate::phone_games::{Night, pump};
     use crate::phones::{say, until};
     use bigtuna::net::protocol::ServerMessage;
-    let s = GameSettings {
-        wager: true,
-        kinds: vec![AnswerKind::MultipleChoice],
-        questions: 2,
-        seed: Some(6),
-        ..GameSettings::default()
-    };
-    let Night { mut app, mut phones, .. } = phone_night(&["Ann", "Bo"], s);
-    let drawn = game(&app).question().expect("first").clone();
-    for player in 0..2 {
-        answer(&mut app, player, right_response(&drawn));
-    }
-    pump(&mut app, |app| phase(app) == Some(Phase::Reveal));
-    command(&mut app, FlowCommand::Continue);
-    command(&mut app, FlowCommand::Continue);
-    pump(&mut app, |app| phase(app) == Some(Phase::Wager));
+    let Night { mut app, mut phones, .. } = phones_at_the_wager();
     let prompt = game(&app).question().expect("last").question.prompt.clone();
     let seen = until(&mut phones[0], |m| matches!(m, ServerMessage::Wager(_)));
     let ServerMessage::Wager(view) = seen else { unreachable!() };
@@ -286,24 +268,10 @@ fn a_phone_bets_and_sees_nothing_of_the_question_until_every_bet_is_in() {
 
 #[test]
 fn junk_and_borrowed_bets_from_phones_are_refused_or_dropped() {
-    use crate::phone_games::{Night, connect_to, phone_night, pump};
+    use crate::phone_games::{Night, connect_to};
     use crate::phones::{error_code, say};
     use bigtuna::net::protocol::ErrorCode;
-    let s = GameSettings {
-        wager: true,
-        kinds: vec![AnswerKind::MultipleChoice],
-        questions: 2,
-        seed: Some(6),
-        ..GameSettings::default()
-    };
-    let Night { mut app, mut phones, addr } = phone_night(&["Ann", "Bo"], s);
-    let drawn = game(&app).question().expect("first").clone();
-    answer(&mut app, 0, right_response(&drawn));
-    answer(&mut app, 1, right_response(&drawn));
-    pump(&mut app, |app| phase(app) == Some(Phase::Reveal));
-    command(&mut app, FlowCommand::Continue);
-    command(&mut app, FlowCommand::Continue);
-    pump(&mut app, |app| phase(app) == Some(Phase::Wager));
+    let Night { mut app, mut phones, addr } = phones_at_the_wager();
     // Junk: a negative, fractional or textual bet, a field too many, a bet for another player.
     for junk in [
         r#"{"type":"wager","question":1,"points":-5}"#,
@@ -324,4 +292,26 @@ fn junk_and_borrowed_bets_from_phones_are_refused_or_dropped() {
     }
     assert!(game(&app).players.iter().all(|p| p.wager.is_none()), "no junk placed a bet");
     assert_eq!(phase(&app), Some(Phase::Wager));
+}
+
+/// Ann and Bo on phones, both right on the first of two questions, at the wager's step.
+fn phones_at_the_wager() -> crate::phone_games::Night {
+    use crate::phone_games::{Night, phone_night, pump};
+    let s = GameSettings {
+        wager: true,
+        kinds: vec![AnswerKind::MultipleChoice],
+        questions: 2,
+        seed: Some(6),
+        ..GameSettings::default()
+    };
+    let Night { mut app, phones, addr } = phone_night(&["Ann", "Bo"], s);
+    let drawn = game(&app).question().expect("first").clone();
+    for player in 0..2 {
+        answer(&mut app, player, right_response(&drawn));
+    }
+    pump(&mut app, |app| phase(app) == Some(Phase::Reveal));
+    command(&mut app, FlowCommand::Continue);
+    command(&mut app, FlowCommand::Continue);
+    pump(&mut app, |app| phase(app) == Some(Phase::Wager));
+    Night { app, phones, addr }
 }
