@@ -86,15 +86,30 @@ fn shredding_over_many_seeds_keeps_the_right_option_on_the_tv_and_the_phone() {
 }
 
 /// What the rules say of each lifeline on each kind, alone at the TV (solo) and on a phone.
-fn expected(lifeline: Lifeline, kind: AnswerKind, mode: PlayMode, hint: bool) -> bool {
+fn expected(lifeline: Lifeline, kind: AnswerKind, mode: PlayMode, (hint, audience): (bool, bool)) -> bool {
+    let options = matches!(kind, AnswerKind::MultipleChoice | AnswerKind::TrueFalse);
     match lifeline {
         Lifeline::RemoveWrong => matches!(kind, AnswerKind::MultipleChoice | AnswerKind::Ordering),
         Lifeline::Hint => hint,
-        // No audience in these games.
-        Lifeline::AskAudience => false,
+        // Only while an audience plays along, and only on options.
+        Lifeline::AskAudience => audience && options,
         Lifeline::DoublePoints => true,
         Lifeline::Freeze => mode == PlayMode::Buzz,
     }
+}
+
+/// Two audience members join and, on an options question, vote for the first and the second option.
+fn audience_votes(app: &mut App) {
+    use bigtuna::game::{AudienceAction, JoinAudience};
+    for (member, name) in [(0, "Cy"), (1, "Di")] {
+        send(app, JoinAudience { member, name: name.into() });
+    }
+    app.update();
+    let question = game(app).current;
+    for member in [0, 1] {
+        send(app, AudienceAction { member, question, response: Response::Option(member as usize) });
+    }
+    app.update();
 }
 
 #[test]
@@ -106,14 +121,17 @@ fn every_lifeline_on_every_kind_applies_as_documented_or_is_not_offered_and_not_
         AnswerKind::Number,
         AnswerKind::Ordering,
     ];
-    for mode in [PlayMode::Everyone, PlayMode::Buzz] {
+    for (mode, audience) in [(PlayMode::Everyone, false), (PlayMode::Buzz, false), (PlayMode::Everyone, true)] {
         for kind in kinds {
             for seed in 0..4 {
                 let players = if mode == PlayMode::Buzz { 2 } else { 1 };
                 let mut app = one_kind(kind, mode, players, seed);
+                if audience {
+                    audience_votes(&mut app);
+                }
                 let hint = game(&app).question().is_some_and(|q| q.question.hint.is_some());
                 for lifeline in Lifeline::ALL {
-                    let want = expected(lifeline, kind, mode, hint);
+                    let want = expected(lifeline, kind, mode, (hint, audience));
                     let offered = game(&app).lifeline_offered(0, lifeline, true);
                     assert_eq!(offered.is_ok(), want, "{lifeline:?} on {kind:?} in {mode:?}: {offered:?}");
                     let before = left(&app, 0, lifeline);
@@ -135,6 +153,11 @@ fn every_lifeline_on_every_kind_applies_as_documented_or_is_not_offered_and_not_
                             assert!(game(&app).players[1].this_round.frozen_until.is_some());
                         }
                         (Lifeline::RemoveWrong, _) => assert!(round.removed.is_empty() && round.fixed.is_none()),
+                        // Two of the audience voted, for the first option and the second.
+                        (Lifeline::AskAudience, _) if want => {
+                            let shares = round.audience.clone().unwrap_or_default();
+                            assert_eq!((shares[0], shares[1], shares.iter().sum::<u32>()), (50, 50, 100), "{shares:?}");
+                        }
                         _ => {}
                     }
                 }

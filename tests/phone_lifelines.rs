@@ -42,6 +42,6 @@ fn a_phone_sees_its_lifelines_uses_one_and_only_it_sees_what_it_did() {
     let junk = format!(r#"{{"type":"lifeline","question":{question},"lifeline":"steal"}}"#);
     assert_eq!(error_code(&say(&mut phones[1], &junk)), ErrorCode::BadMessage);
     let mut later = crate::phone_games::connect_to(addr);
-    let refused = say(&mut later, r#"{"type":"join","room":"TUNA","name":"Cy","version":3}"#);
+    let refused = say(&mut later, r#"{"type":"join","room":"TUNA","name":"Cy","version":4}"#);
     assert_eq!(error_code(&refused), ErrorCode::NewerProtocol);
 }

@@ -14,7 +14,7 @@ use crate::screens::{XVFB, shots_dir, text_pixel_share};
 use crate::support::scratch_dir;
 
 /// A port free on loopback now (the game takes it a moment later).
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     let probe = std::net::TcpListener::bind("127.0.0.1:0").expect("a loopback port");
     probe.local_addr().expect("its address").port()
 }

@@ -7,10 +7,8 @@
 use std::time::{Duration, Instant};
 
 use bigtuna::game::{FlowCommand, GameSettings, HostAction, Phase, TimerChoice};
-use bigtuna::net::inbound::PhoneLink;
 use bigtuna::pack::AnswerKind;
 
-use crate::phones::server;
 use crate::support::*;
 
 #[test]
@@ -25,11 +23,7 @@ fn a_phone_shreds_answers_and_bets_in_chromium() {
         lifelines: 1,
         ..GameSettings::default()
     };
-    let server = server();
-    let addr = server.addr();
-    let mut app = headless(synthetic_library(8), settings);
-    app.add_plugins((bigtuna::input::plugin, bigtuna::net::inbound::plugin, bigtuna::net::publish::plugin));
-    app.insert_resource(PhoneLink(server));
+    let (mut app, addr) = phone_tv(settings);
     let dir = crate::screens::shots_dir().join("phone-wager");
     let url = format!("http://{addr}/?room=TUNA");
     let (mut browser, heard) = crate::support::browser_script("wager.js", &[&url, "Pam"], &dir);
@@ -92,4 +86,14 @@ fn a_phone_shreds_answers_and_bets_in_chromium() {
     for shot in ["phone-lifelines.png", "phone-shredded.png", "phone-wager.png", "phone-wager-placed.png"] {
         assert!(dir.join(shot).exists(), "{shot}");
     }
+}
+
+/// The TV, headless, with phones on a loopback port: a game of eight synthetic questions.
+pub(crate) fn phone_tv(settings: GameSettings) -> (bevy::app::App, std::net::SocketAddr) {
+    let server = crate::phones::server();
+    let addr = server.addr();
+    let mut app = headless(synthetic_library(8), settings);
+    app.add_plugins((bigtuna::input::plugin, bigtuna::net::inbound::plugin, bigtuna::net::publish::plugin));
+    app.insert_resource(bigtuna::net::inbound::PhoneLink(server));
+    (app, addr)
 }

@@ -67,20 +67,24 @@
     if (room.length !== 4) return joinError('The room code is the 4 letters on the TV.', 'room');
     if (!name) return joinError('Type your name.', 'name');
     save(NAME_KEY, name);
-    if (!send({ type: 'join', room: room, name: name })) return joinError('Not connected yet: try again in a moment.');
+    // Protocol 3: a full or locked room seats this phone in the audience rather than refuse it.
+    var msg3 = { type: 'join', room: room, name: name, version: 3, audience: $('audience').checked };
+    if (!send(msg3)) return joinError('Not connected yet: try again in a moment.');
     joining = { room: room, name: name };
     $('join').disabled = true;
   });
   bt.upcase($('room'));
   function onWelcome(m) {
     var back = rejoining;
-    me = { secret: m.secret, name: m.name, room: (joining && joining.room) || (me && me.room) || '' };
+    me = { secret: m.secret, name: m.name, room: (joining && joining.room) || (me && me.room) || '', audience: !!m.audience };
     save(KEY, me);
     joining = null; rejoining = false; $('join').disabled = false;
-    $('myname').textContent = m.name;
+    $('myname').textContent = m.name + (m.audience ? ' · audience' : '');
     if (!back) $('mydot').style.background = '';
     if (m.colour) onSeated(m);
-    $('waittitle').textContent = "You're in, " + m.name + '!';
+    document.body.classList.toggle('audience', !!m.audience);
+    $('waittitle').textContent = m.audience ? "You're in the audience, " + m.name + '!' : "You're in, " + m.name + '!';
+    say('waitnote', m.note || (m.audience ? 'You answer every question along with the players, scored apart' : ''));
     show(back && content ? content : 'wait');
   }
   // The TV gives a seat (and a colour) at once in the lobby, or only between questions.
@@ -95,6 +99,12 @@
       forget(); rejoining = false;
       link.stop();
       return show('moved');
+    }
+    if (m.code === 'audience_closed') {
+      // The secret stays: if the host opens the audience again, a reload plays along again.
+      rejoining = false; joining = null;
+      if (me && me.room) $('room').value = me.room;
+      return showJoin('The host closed the audience');
     }
     if (m.code === 'removed') {
       // The host freed this seat: this phone may join again, as anyone.
@@ -349,7 +359,7 @@
       (m.wager != null ? ' (your bet: ' + m.wager + ')' : m.penalty ? ' (wrong buzz)' : '') +
       (host ? ' · host ' + signed(host) : '');
     $('score').textContent = 'Score ' + m.score;
-    $('rank').textContent = "You're " + ordinal(m.rank);
+    $('rank').textContent = "You're " + ordinal(m.rank) + (me && me.audience ? ' in the audience' : '');
     say('explanation', m.explanation);
     say('source', m.source ? 'Source: ' + m.source : '');
     showPicture(m.picture, 'revealpicture');
@@ -358,9 +368,11 @@
   }
   function onOver(m) {
     forget();
-    $('overtitle').textContent = m.rank === 1 ? (m.tie ? "It's a tie for first!" : 'You won!') : 'Game over';
+    // An audience member's place is among the audience; the winner is still the players'.
+    var top = m.audience ? 'Top of the audience!' : m.tie ? "It's a tie for first!" : 'You won!';
+    $('overtitle').textContent = m.rank === 1 ? top : 'Game over';
     $('finalscore').textContent = 'Final score ' + m.score;
-    $('finalrank').textContent = 'You finished ' + ordinal(m.rank) + ' of ' + m.players;
+    $('finalrank').textContent = 'You finished ' + ordinal(m.rank) + ' of ' + m.players + (m.audience ? ' in the audience' : '');
     say('winner', m.winner ? (m.tie ? 'Winners: ' : 'Winner: ') + m.winner : '');
     show('over');
   }

@@ -10,6 +10,7 @@
     pause: 'Paused', resume: 'Resumed', close: 'Revealed', next: 'Moved on', skip: 'Question skipped',
     accept: 'Answer accepted', reject: 'Answer rejected', points: 'Points changed', kick: 'Player removed',
     lock: 'Room locked', unlock: 'Room unlocked', end: 'Game ended',
+    close_audience: 'Audience closed', open_audience: 'Audience opened',
   };
   var LETTERS = 'ABCDEF';
 
@@ -86,7 +87,7 @@
     Object.keys(extra || {}).forEach(function (k) { action[k] = extra[k]; });
     if (send({ type: 'host_action', action: action })) status('…'); else status('Not connected: wait a moment.');
   }
-  ['pause', 'resume', 'close', 'next', 'skip', 'lock', 'unlock'].forEach(function (kind) {
+  ['pause', 'resume', 'close', 'next', 'skip', 'lock', 'unlock', 'close_audience', 'open_audience'].forEach(function (kind) {
     $(kind).addEventListener('click', function () { act(kind); });
   });
   $('end').addEventListener('click', function () {
@@ -117,6 +118,9 @@
     vis('next', stage === 'reveal' || stage === 'standings');
     vis('lock', !v.locked);
     vis('unlock', !!v.locked);
+    vis('close_audience', !!v.audience_open);
+    vis('open_audience', !v.audience_open);
+    $('audiencecount').textContent = 'Audience ' + (Number(v.audience) || 0) + (v.audience_open ? '' : ' · closed');
     vis('end', stage !== 'lobby' && stage !== 'over');
 
     var q = v.question;

@@ -121,6 +121,7 @@ pub fn new_game(
         teams,
         buzz: Buzz::default(),
         host_log: Vec::new(),
+        audience: default(),
     })
 }
 

@@ -64,9 +64,11 @@ pub fn applies(game: &Game, lifeline: Lifeline) -> bool {
 }
 
 impl Game {
-    /// The audience's votes on the open question's options so far, when an audience plays.
+    /// The audience's votes on the open question's options so far, while an audience plays
+    /// along (none on questions without options).
     pub fn audience_votes(&self) -> Option<Vec<u32>> {
-        None
+        let Presented::Options { options, .. } = &self.question()?.presented else { return None };
+        self.audience.present().then(|| self.audience.votes(options.len()))
     }
 
     /// Whether `player` is offered `lifeline` now, on a private device (their phone) or not.

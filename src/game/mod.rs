@@ -1,5 +1,7 @@
 //! The rules of the game, as plugins that run the same with or without a window.
 
+pub mod audience;
+pub mod audience_play;
 pub mod clock;
 pub mod draw;
 pub mod events;
@@ -27,6 +29,7 @@ pub mod watched;
 
 use bevy::prelude::*;
 
+pub use audience_play::{AudienceAction, AudienceDoor, JoinAudience};
 pub use clock::{Clock, SOUND_HOLD, SoundPlayed};
 pub use draw::{DrawnQuestion, Presented, Shortfall};
 pub use events::{BetPlaced, HostActed, PlayerJoined, PlayerLeft, RoundScored};
@@ -78,6 +81,7 @@ pub fn plugin(app: &mut App) {
         flow::plugin,
         round::plugin,
         lifeline_use::plugin,
+        audience_play::plugin,
         wager::plugin,
         host::plugin,
         results::plugin,

@@ -45,6 +45,10 @@ pub struct Game {
     pub buzz: Buzz,
     /// What the host did, in order.
     pub host_log: Vec<HostRecord>,
+    /// The audience playing along: its members, scores and tallies (none in games saved
+    /// before there was one).
+    #[serde(default)]
+    pub audience: super::audience::Audience,
 }
 
 /// The buzz-in state of the open question.

@@ -68,6 +68,7 @@ fn open_question(mut game: ResMut<Game>, mut clock: ResMut<Clock>) {
     }
     game.buzz = Buzz::default();
     game.talk_over = false;
+    game.audience.answers.clear();
     // Typed answers and orderings take longer to give than a tap: the preset says how much.
     // A question whose sound must be heard first holds its clock until the sound has played.
     let hear_first =
@@ -187,7 +188,7 @@ fn take_answer(game: &mut Game, player: usize, answer: Pending) {
 
 /// Whether a response is of the kind the question asks for (so a stray key cannot answer a
 /// typed question with an option).
-fn response_fits(question: &DrawnQuestion, response: &Response) -> bool {
+pub(super) fn response_fits(question: &DrawnQuestion, response: &Response) -> bool {
     match (&question.presented, response) {
         (Presented::Options { options, .. }, Response::Option(i)) => *i < options.len(),
         (Presented::Typed, Response::Text(text)) => !text.trim().is_empty(),
@@ -267,6 +268,9 @@ fn score_round(game: &mut Game, limit: Option<Duration>) {
         });
     }
     game.rounds.push(Round { question: game.current, outcomes, skipped: false });
+    if let Some(drawn) = game.questions.get(game.current) {
+        game.audience.score_round((game.current, drawn), &game.preset, limit);
+    }
 }
 
 /// Teams: whether each team's answer was right (`None`: the team did not answer).

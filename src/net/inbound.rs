@@ -9,8 +9,8 @@ use super::protocol::HostCommand;
 use super::server::{Inbound, PhoneServer};
 use crate::game::Party;
 use crate::game::{
-    BuzzIn, Device, FlowCommand, Game, GameSettings, GameSystems, HostAction, PlaceBet, PlayerAction, Seat, Stake,
-    UseLifeline,
+    AudienceAction, AudienceDoor, BuzzIn, Device, FlowCommand, Game, GameSettings, GameSystems, HostAction,
+    JoinAudience, PlaceBet, PlayerAction, Seat, Stake, UseLifeline,
 };
 use crate::input::seats::JoinRequest;
 
@@ -37,6 +37,7 @@ fn receive(
     mut host: MessageWriter<HostAction>,
     mut flow: MessageWriter<FlowCommand>,
     mut redraw: MessageWriter<RequestRedraw>,
+    mut audience: AudienceWriters,
 ) {
     let current = game.as_ref().map(|g| g.current);
     let events = link.0.drain();
@@ -77,6 +78,15 @@ fn receive(
             | Inbound::Wager { phone, question, .. } => {
                 info!("phone {phone}: an answer to question {} came after it closed", question + 1);
             }
+            Inbound::AudienceJoined { member, name } => {
+                audience.joins.write(JoinAudience { member, name });
+            }
+            Inbound::AudienceAnswer { member, question, response } => {
+                audience.answers.write(AudienceAction { member, question, response });
+            }
+            Inbound::AudienceOpen(open) => {
+                audience.doors.write(AudienceDoor(open));
+            }
             Inbound::Returned { phone } => info!("phone {phone} is back"),
             Inbound::Left { phone } => info!("phone {phone} lost its connection (its seat waits)"),
             Inbound::Host(command) => {
@@ -85,6 +95,14 @@ fn receive(
             }
         }
     }
+}
+
+/// Where the audience's doings go.
+#[derive(bevy::ecs::system::SystemParam)]
+struct AudienceWriters<'w> {
+    joins: MessageWriter<'w, JoinAudience>,
+    answers: MessageWriter<'w, AudienceAction>,
+    doors: MessageWriter<'w, AudienceDoor>,
 }
 
 /// The host remote's command, as the game's own flow and host messages.
@@ -120,7 +138,7 @@ fn host_command(command: HostCommand, flow: &mut MessageWriter<FlowCommand>, hos
         HostCommand::End => {
             host.write(HostAction::EndEarly);
         }
-        // The room's own, done by the server.
-        HostCommand::Lock | HostCommand::Unlock => {}
+        // The room's own, done by the server (the audience's door is told apart).
+        HostCommand::Lock | HostCommand::Unlock | HostCommand::CloseAudience | HostCommand::OpenAudience => {}
     }
 }

@@ -7,7 +7,9 @@
 //! on and off, [`address`]).
 
 pub mod address;
+pub mod audience_view;
 pub mod departures;
+pub mod file_limit;
 mod gate;
 pub mod inbound;
 pub mod lifecycle;
@@ -17,6 +19,7 @@ pub mod names;
 pub mod pages;
 pub mod protocol;
 pub mod publish;
+mod rate;
 mod requests;
 pub mod room;
 pub mod server;

@@ -1,4 +1,5 @@
-//! The phone protocol, version 2 (lifelines; a version 1 controller still plays, without them): JSON text messages over a WebSocket. Every message is an
+//! The phone protocol, version 3 (2 added lifelines and the wager, 3 the audience; an earlier
+//! controller still plays, without them): JSON text messages over a WebSocket. Every message is an
 //! object with a `type`; `docs/PROTOCOL.md` documents them for anyone writing a controller.
 
 use serde::{Deserialize, Serialize};
@@ -8,7 +9,11 @@ use crate::game::Response;
 use crate::input::text_entry::TextEntry;
 
 /// The protocol's version, sent in every welcome.
-pub const PROTOCOL_VERSION: u32 = 2;
+pub const PROTOCOL_VERSION: u32 = 3;
+
+/// The first protocol with an audience: an earlier controller is never seated in it (it would
+/// take itself for a player), and hears that the room is full as before.
+pub const AUDIENCE_PROTOCOL: u32 = 3;
 
 /// Largest message a client may send, in bytes: an answer is a few dozen.
 pub const MAX_MESSAGE_BYTES: usize = 16 * 1024;
@@ -27,6 +32,9 @@ pub enum ClientMessage {
         /// an earlier one (which this game still serves). A later one is refused, clearly.
         #[serde(default)]
         version: Option<u32>,
+        /// Join the audience rather than the players (protocol 3): play along, scored apart.
+        #[serde(default)]
+        audience: bool,
     },
     /// Come back as the player this secret belongs to (after a reload or a sleep).
     Rejoin {
@@ -147,6 +155,10 @@ pub enum HostCommand {
     Lock,
     /// Allow new players again.
     Unlock,
+    /// Close the audience (protocol 3): nobody joins it, and its phones stop playing along.
+    CloseAudience,
+    /// Open it again.
+    OpenAudience,
     /// End the game now, with results.
     End,
 }
@@ -166,6 +178,8 @@ impl HostCommand {
             HostCommand::Kick { .. } => "kick",
             HostCommand::Lock => "lock",
             HostCommand::Unlock => "unlock",
+            HostCommand::CloseAudience => "close_audience",
+            HostCommand::OpenAudience => "open_audience",
             HostCommand::End => "end",
         }
     }
@@ -238,6 +252,14 @@ pub enum ServerMessage {
         name: String,
         /// Your secret: send it in `rejoin` after a reload.
         secret: String,
+        /// You are in the audience (protocol 3): you answer and score apart from the players;
+        /// `player` is then your number in the audience. Left out for a player.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        audience: bool,
+        /// Why you were seated where you are, when it was not what you asked ("the room is
+        /// full: you play along in the audience").
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
     },
     /// The TV gave you a seat (sent once seated, and again on coming back).
     Seated {
@@ -332,6 +354,11 @@ pub enum ErrorCode {
     Removed,
     /// The controller speaks a later protocol than this game (protocol 2).
     NewerProtocol,
+    /// The host closed the audience (protocol 3).
+    AudienceClosed,
+    /// Buzzes, bets and lifelines are the players': an audience member only answers
+    /// (protocol 3).
+    NotAPlayer,
 }
 
 impl ServerMessage {

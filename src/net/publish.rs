@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use bevy::prelude::*;
 
+use super::audience_view;
 use super::inbound::PhoneLink;
 use super::server::Snapshot;
 use super::server_state::PhoneTurn;
@@ -77,6 +78,7 @@ fn publish(
     if stage == Stage::Wager {
         // The question stays on the game until every bet is in: only its category goes out.
         snapshot.wagers = phones().map(|(id, player)| (id, super::wager_view::wager_view(&game, player))).collect();
+        snapshot.audience.wager = Some(audience_view::wager(super::wager_view::wager_view(&game, usize::MAX)));
         snapshot.host = host_view(&game, stage, paused);
         return link.0.publish(snapshot);
     }
@@ -92,23 +94,45 @@ fn publish(
         question.picture = picture;
     }
     link.0.shelve(shelf);
-    match stage {
-        Stage::Question => snapshot.turns = phone_turns(&game, phones(), paused, &clock),
+    parts(&mut snapshot, &game, &settings, (paused, &clock), reveal_picture, results.as_deref());
+    snapshot.host = host_view(&game, stage, paused);
+    link.0.publish(snapshot);
+}
+
+/// Each phone's part of the stage (its turn, its result, its end), and the audience's.
+fn parts(
+    snapshot: &mut Snapshot,
+    game: &Game,
+    settings: &GameSettings,
+    (paused, clock): (bool, &Clock),
+    reveal_picture: Option<super::views::PictureView>,
+    results: Option<&GameResults>,
+) {
+    let phones = || settings.players.phones();
+    match snapshot.stage {
+        Stage::Question => {
+            snapshot.turns = phone_turns(game, phones(), paused, clock);
+            snapshot.audience.question = snapshot.question.clone().map(|q| audience_view::question(game, q, paused));
+        }
         Stage::Reveal | Stage::Standings => {
-            snapshot.results = round_results(&game, phones());
+            snapshot.results = round_results(game, phones());
             for result in snapshot.results.values_mut() {
                 result.picture.clone_from(&reveal_picture);
             }
+            if let Some(template) = result_template(game) {
+                let template = ResultView { picture: reveal_picture, ..template };
+                snapshot.audience.results = audience_view::results(game, &template);
+            }
         }
         Stage::Over => {
-            if let Some(results) = &results {
-                snapshot.finals = finals(&game, results, phones());
+            if let Some(results) = results {
+                snapshot.finals = finals(game, results, phones());
+                let (winner, tie) = winner(results);
+                snapshot.audience.finals = audience_view::finals(game, &winner, tie);
             }
         }
         Stage::Lobby | Stage::Wager => {}
     }
-    snapshot.host = host_view(&game, stage, paused);
-    link.0.publish(snapshot);
 }
 
 /// What each phone may do with the open question, and its lifelines.
@@ -215,48 +239,68 @@ fn revealed_round(game: &Game) -> Option<&crate::game::Round> {
     game.last_round().filter(|round| round.question == game.current && !round.skipped)
 }
 
+/// What every result of the round just revealed shares: the question, its answer, what it
+/// teaches and where it comes from. `None` before the reveal.
+fn result_template(game: &Game) -> Option<ResultView> {
+    let (drawn, _) = (game.question()?, revealed_round(game)?);
+    Some(ResultView {
+        question: game.current,
+        answer: answer_text(drawn),
+        right: false,
+        points: 0,
+        penalty: 0,
+        host: 0,
+        score: 0,
+        rank: 0,
+        explanation: explanation(game),
+        source: source(game),
+        picture: None,
+        wager: None,
+    })
+}
+
 /// Each seated phone's result of the round just closed.
 fn round_results(game: &Game, phones: impl Iterator<Item = (u32, usize)>) -> HashMap<u32, ResultView> {
-    let (Some(drawn), Some(round)) = (game.question(), revealed_round(game)) else { return HashMap::new() };
+    let (Some(template), Some(round)) = (result_template(game), revealed_round(game)) else { return HashMap::new() };
     let scores: Vec<u32> = game.players.iter().map(|p| p.score).collect();
-    let answer = answer_text(drawn);
     phones
         .filter_map(|(id, player)| {
             let outcome = round.outcomes.get(player)?;
             let score = scores.get(player).copied().unwrap_or(0);
             let view = ResultView {
-                question: game.current,
-                answer: answer.clone(),
                 right: outcome.correct,
                 points: outcome.points,
                 penalty: outcome.penalty,
                 host: game.host_points(player, round.question),
                 score,
                 rank: rank_of(score, &scores),
-                explanation: explanation(game),
-                source: source(game),
-                picture: None,
                 wager: outcome.wager,
+                ..template.clone()
             };
             Some((id, view))
         })
         .collect()
 }
 
-/// Each seated phone's end of the game.
-fn finals(game: &Game, results: &GameResults, phones: impl Iterator<Item = (u32, usize)>) -> HashMap<u32, FinalView> {
-    // Everyone in first place: a tie names them all.
+/// Who won (every first place, joined), and whether it is a tie.
+fn winner(results: &GameResults) -> (String, bool) {
     let firsts: Vec<&str> = if results.teams.is_empty() {
         results.players.iter().filter(|p| p.rank == 1).map(|p| p.name.as_str()).collect()
     } else {
         results.teams.iter().filter(|t| t.rank == 1).map(|t| t.name.as_str()).collect()
     };
-    let (winner, tie) = (firsts.join(" & "), firsts.len() > 1);
+    (firsts.join(" & "), firsts.len() > 1)
+}
+
+/// Each seated phone's end of the game.
+fn finals(game: &Game, results: &GameResults, phones: impl Iterator<Item = (u32, usize)>) -> HashMap<u32, FinalView> {
+    let (winner, tie) = winner(results);
     let players = game.players.len();
     phones
         .filter_map(|(id, player)| {
             let result = results.players.iter().find(|r| r.player == player)?;
-            Some((id, FinalView { score: result.score, rank: result.rank, players, winner: winner.clone(), tie }))
+            let (score, rank) = (result.score, result.rank);
+            Some((id, FinalView { score, rank, players, winner: winner.clone(), tie, audience: false }))
         })
         .collect()
 }
@@ -296,5 +340,7 @@ fn host_view(game: &Game, stage: Stage, paused: bool) -> HostView {
         explanation: explanation(game),
         source: source(game),
         players,
+        audience: game.audience.members.len(),
+        audience_open: !game.audience.closed,
     }
 }

@@ -6,9 +6,10 @@ use std::sync::atomic::Ordering;
 
 use bevy::log::{info, warn};
 
+use super::protocol::AUDIENCE_PROTOCOL;
 use super::protocol::{ClientMessage, ErrorCode, HostCommand, PROTOCOL_VERSION, ServerMessage, parse};
-use super::room::Phone;
-use super::server_state::{Holder, Inbound, Shared, Snapshot};
+use super::room::{Joined, Room};
+use super::server_state::{Holder, Inbound, Shared};
 
 /// Who a connection speaks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,13 +18,16 @@ pub(super) enum Role {
     Nobody,
     /// A player's phone, by its number in the room.
     Player(u32),
+    /// An audience member's phone, by its number in the audience.
+    Audience(u32),
     /// The host's remote, signed in while the host code had this epoch (a new code ends it).
     Host(u64),
 }
 
 /// What a message does, and the reply to its sender. `role` is who this connection speaks
 /// for: it can act for no one else.
-pub(super) fn handle(shared: &Shared, me: &Holder, role: &mut Role, snapshot: &Snapshot, text: &str) -> ServerMessage {
+/// `players` is how many the game has (a host action names one of them).
+pub(super) fn handle(shared: &Shared, me: &Holder, role: &mut Role, players: usize, text: &str) -> ServerMessage {
     let who = *role;
     let message = match parse(text) {
         Ok(message) => message,
@@ -41,6 +45,10 @@ pub(super) fn handle(shared: &Shared, me: &Holder, role: &mut Role, snapshot: &S
         (ClientMessage::Join { .. } | ClientMessage::Rejoin { .. } | ClientMessage::Host { .. }, Role::Player(id)) => {
             refused(ErrorCode::AlreadyJoined, format!("this connection already plays as player {id}"))
         }
+        (
+            ClientMessage::Join { .. } | ClientMessage::Rejoin { .. } | ClientMessage::Host { .. },
+            Role::Audience(id),
+        ) => refused(ErrorCode::AlreadyJoined, format!("this connection already plays along as audience member {id}")),
         (ClientMessage::Join { .. } | ClientMessage::Rejoin { .. } | ClientMessage::Host { .. }, Role::Host(_)) => {
             refused(ErrorCode::AlreadyJoined, "this connection is the host's remote".into())
         }
@@ -58,6 +66,17 @@ pub(super) fn handle(shared: &Shared, me: &Holder, role: &mut Role, snapshot: &S
             shared.tell_game(Inbound::Buzz { phone: id, question, arrival });
             ServerMessage::Ack { question }
         }
+        (ClientMessage::Answer { question, answer }, Role::Audience(member)) => {
+            shared.tell_game(Inbound::AudienceAnswer { member, question, response: answer.into_response() });
+            ServerMessage::Ack { question }
+        }
+        (
+            ClientMessage::Buzz { .. } | ClientMessage::Lifeline { .. } | ClientMessage::Wager { .. },
+            Role::Audience(_),
+        ) => refused(
+            ErrorCode::NotAPlayer,
+            "the audience answers along: buzzes, bets and lifelines are the players'".into(),
+        ),
         (ClientMessage::Lifeline { question, lifeline }, Role::Player(id)) => {
             shared.tell_game(Inbound::Lifeline { phone: id, question, lifeline: lifeline.lifeline() });
             ServerMessage::Ack { question }
@@ -76,7 +95,7 @@ pub(super) fn handle(shared: &Shared, me: &Holder, role: &mut Role, snapshot: &S
         (ClientMessage::HostAction { action }, Role::Host(epoch))
             if epoch == shared.host_epoch.load(Ordering::SeqCst) =>
         {
-            host_action(shared, snapshot, action)
+            host_action(shared, players, action)
         }
         (ClientMessage::HostAction { .. }, Role::Host(_)) => refused(
             ErrorCode::WrongHostCode,
@@ -109,21 +128,44 @@ fn sign_in(
         ));
     }
     match message {
-        ClientMessage::Join { room, name, .. } => {
+        ClientMessage::Join { room, name, audience, .. } => {
             let mut room_state = shared.room();
-            let joined = room_state.join(&room, &name)?;
-            *role = Role::Player(joined.id);
-            shared.hold(joined.id, me);
-            shared.tell_game(Inbound::Joined { phone: joined.id, name: joined.name.clone() });
-            Ok(welcome(joined))
+            if audience {
+                return join_audience(shared, role, &mut room_state, (&room, &name), None);
+            }
+            let overflow = version.is_some_and(|v| v >= AUDIENCE_PROTOCOL) && room_state.audience_open;
+            match room_state.join(&room, &name) {
+                Ok(joined) => {
+                    *role = Role::Player(joined.id);
+                    shared.hold(joined.id, me);
+                    shared.tell_game(Inbound::Joined { phone: joined.id, name: joined.name.clone() });
+                    Ok(welcome(Joined::Player(joined), None))
+                }
+                // A full or locked room seats a controller that knows the audience there.
+                Err((code @ (ErrorCode::RoomFull | ErrorCode::RoomLocked), why)) if overflow => {
+                    let note = match code {
+                        ErrorCode::RoomFull => "The room is full: you play along in the audience",
+                        _ => "The host has locked the room: you play along in the audience",
+                    };
+                    info!("{why}: a phone joins the audience instead");
+                    join_audience(shared, role, &mut room_state, (&room, &name), Some(note.to_owned()))
+                }
+                Err(refusal) => Err(refusal),
+            }
         }
         ClientMessage::Rejoin { secret, .. } => {
             let room_state = shared.room();
             let returning = room_state.rejoin(&secret)?;
-            *role = Role::Player(returning.id);
-            shared.hold(returning.id, me);
-            shared.tell_game(Inbound::Returned { phone: returning.id });
-            Ok(welcome(returning))
+            match returning {
+                Joined::Player(phone) => {
+                    *role = Role::Player(phone.id);
+                    shared.hold(phone.id, me);
+                    shared.tell_game(Inbound::Returned { phone: phone.id });
+                }
+                // Two devices may follow one audience member: nothing of theirs is another's.
+                Joined::Audience(member) => *role = Role::Audience(member.id),
+            }
+            Ok(welcome(returning, None))
         }
         ClientMessage::Host { secret } => {
             let room = shared.room();
@@ -142,9 +184,9 @@ fn sign_in(
 }
 
 /// The host's action: the room's own (lock) here, the game's through the channel.
-fn host_action(shared: &Shared, snapshot: &Snapshot, action: HostCommand) -> ServerMessage {
+fn host_action(shared: &Shared, players: usize, action: HostCommand) -> ServerMessage {
     if let Some(player) = action.player()
-        && player >= snapshot.host.players.len()
+        && player >= players
     {
         warn!("host: {action:?} names no player");
         return ServerMessage::error(ErrorCode::NoSuchPlayer, format!("there is no player {player} in the game"));
@@ -155,16 +197,39 @@ fn host_action(shared: &Shared, snapshot: &Snapshot, action: HostCommand) -> Ser
             shared.room().locked = locked;
             info!("the host {} the room", if locked { "locked" } else { "unlocked" });
         }
+        HostCommand::CloseAudience | HostCommand::OpenAudience => {
+            shared.set_audience_open(action == HostCommand::OpenAudience);
+        }
         _ => shared.tell_game(Inbound::Host(action)),
     }
     ServerMessage::Done { action: action.name().to_owned() }
 }
 
-fn welcome(phone: &Phone) -> ServerMessage {
+/// Seats a phone in the audience.
+fn join_audience(
+    shared: &Shared,
+    role: &mut Role,
+    room_state: &mut Room,
+    (room, name): (&str, &str),
+    note: Option<String>,
+) -> Result<ServerMessage, (ErrorCode, String)> {
+    let member = room_state.join_audience(room, name)?;
+    *role = Role::Audience(member.id);
+    shared.tell_game(Inbound::AudienceJoined { member: member.id, name: member.name.clone() });
+    Ok(welcome(Joined::Audience(member), note))
+}
+
+fn welcome(joined: Joined<'_>, note: Option<String>) -> ServerMessage {
+    let (player, name, secret, audience) = match joined {
+        Joined::Player(phone) => (phone.id, &phone.name, &phone.secret, false),
+        Joined::Audience(member) => (member.id, &member.name, &member.secret, true),
+    };
     ServerMessage::Welcome {
         version: PROTOCOL_VERSION,
-        player: phone.id,
-        name: phone.name.clone(),
-        secret: phone.secret.clone(),
+        player,
+        name: name.clone(),
+        secret: secret.clone(),
+        audience,
+        note,
     }
 }

@@ -17,6 +17,12 @@ pub const MAX_PHONES: usize = crate::game::settings::PHONE_PLAYERS;
 /// still has a bounded room.
 pub const MAX_JOINS: usize = 4 * MAX_PHONES;
 
+/// Audience members a room takes at most, beside its players.
+pub const MAX_AUDIENCE: usize = crate::game::audience::MAX_AUDIENCE;
+
+/// What an audience member hears when the host closes the audience.
+pub const AUDIENCE_CLOSED: &str = "the host closed the audience: ask them to open it to play along";
+
 /// What a phone taken out of the party hears.
 pub const REMOVED: &str = "the host took you out of the party: join again to play";
 
@@ -34,6 +40,29 @@ pub struct Phone {
     pub removed: bool,
 }
 
+/// A phone in the audience: it answers every question and scores apart from the players.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AudiencePhone {
+    /// Its number in the audience, from 0 (apart from the players' numbers).
+    pub id: u32,
+    /// The name it plays under.
+    pub name: String,
+    /// Its name as compared with others' ([`names::key`]), kept so that a thousand members
+    /// are not normalised again at every join.
+    pub key: String,
+    /// What brings it back.
+    pub secret: String,
+}
+
+/// Who a secret or a join seats: a player, or a member of the audience.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Joined<'a> {
+    /// A player's phone.
+    Player(&'a Phone),
+    /// An audience member's.
+    Audience(&'a AudiencePhone),
+}
+
 /// A room and its phones (kept with a saved game, so that phones come back by their secrets
 /// when it resumes).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,6 +75,16 @@ pub struct Room {
     pub host_code: String,
     /// The host locked the room: nobody new joins.
     pub locked: bool,
+    /// The audience, in order of joining (none in rooms saved before there was one).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audience: Vec<AudiencePhone>,
+    /// The audience may join and play (the host can close it).
+    #[serde(default = "open")]
+    pub audience_open: bool,
+}
+
+fn open() -> bool {
+    true
 }
 
 impl Room {
@@ -60,7 +99,7 @@ impl Room {
     pub fn with_code(code: String) -> Self {
         let mut rng = rand::rng();
         let host_code = (0..8).map(|_| char::from(CODE_LETTERS[rng.random_range(0..CODE_LETTERS.len())])).collect();
-        Self { code, phones: Vec::new(), host_code, locked: false }
+        Self { code, phones: Vec::new(), host_code, locked: false, audience: Vec::new(), audience_open: true }
     }
 
     /// A fresh host code, never the one before.
@@ -88,11 +127,7 @@ impl Room {
         if let Some(why) = names::refusal(&name) {
             return Err((ErrorCode::BadName, why));
         }
-        let wanted = names::key(&name);
-        if let Some(taken) = self.present().find(|p| names::key(&p.name) == wanted) {
-            let name = &taken.name;
-            return Err((ErrorCode::NameTaken, format!("someone here is already called {name}: pick another name")));
-        }
+        self.name_free(&name)?;
         if self.locked {
             return Err((ErrorCode::RoomLocked, "the host has locked the room: ask them to unlock it".into()));
         }
@@ -106,11 +141,55 @@ impl Room {
         Ok(&self.phones[id as usize])
     }
 
-    /// The player this secret belongs to.
-    pub fn rejoin(&self, secret: &str) -> Result<&Phone, (ErrorCode, String)> {
+    /// A new audience member joins under `name`, with the room's `code`: the room may be
+    /// full or locked to players, but not the audience closed.
+    pub fn join_audience(&mut self, code: &str, name: &str) -> Result<&AudiencePhone, (ErrorCode, String)> {
+        if !code.trim().eq_ignore_ascii_case(&self.code) {
+            return Err((ErrorCode::WrongRoom, "that is not this room's code: check the TV".into()));
+        }
+        let name = names::tidy(name);
+        if let Some(why) = names::refusal(&name) {
+            return Err((ErrorCode::BadName, why));
+        }
+        let key = self.name_free(&name)?;
+        if !self.audience_open {
+            return Err((ErrorCode::AudienceClosed, AUDIENCE_CLOSED.into()));
+        }
+        if self.audience.len() >= MAX_AUDIENCE {
+            return Err((
+                ErrorCode::RoomFull,
+                format!("the room is full ({MAX_PHONES} players and {MAX_AUDIENCE} in the audience)"),
+            ));
+        }
+        let id = self.audience.len() as u32;
+        self.audience.push(AudiencePhone { id, name, key, secret: new_secret() });
+        Ok(&self.audience[id as usize])
+    }
+
+    /// Whether nobody in the room (players or audience) goes by `name`: its key, if so.
+    fn name_free(&self, name: &str) -> Result<String, (ErrorCode, String)> {
+        let wanted = names::key(name);
+        let player = self.present().find(|p| names::key(&p.name) == wanted).map(|p| &p.name);
+        let taken = player.or_else(|| self.audience.iter().find(|m| m.key == wanted).map(|m| &m.name));
+        match taken {
+            Some(name) => {
+                Err((ErrorCode::NameTaken, format!("someone here is already called {name}: pick another name")))
+            }
+            None => Ok(wanted),
+        }
+    }
+
+    /// The player, or audience member, this secret belongs to.
+    pub fn rejoin(&self, secret: &str) -> Result<Joined<'_>, (ErrorCode, String)> {
+        if let Some(member) = self.audience.iter().find(|m| m.secret == secret) {
+            if !self.audience_open {
+                return Err((ErrorCode::AudienceClosed, AUDIENCE_CLOSED.into()));
+            }
+            return Ok(Joined::Audience(member));
+        }
         match self.phones.iter().find(|p| p.secret == secret) {
             Some(phone) if phone.removed => Err((ErrorCode::Removed, REMOVED.into())),
-            Some(phone) => Ok(phone),
+            Some(phone) => Ok(Joined::Player(phone)),
             None => Err((ErrorCode::UnknownSecret, "no player here has that secret: join again".into())),
         }
     }

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, PoisonError, mpsc};
+use std::time::Duration;
 
 use axum::routing::get;
 use bevy::log::{info, warn};
@@ -36,6 +37,7 @@ impl PhoneServer {
     /// Starts serving `room` on `bind`. A port in use, or no permission, is an error here,
     /// before anything runs, for the caller to explain.
     pub fn start(bind: SocketAddr, room: Room) -> std::io::Result<Self> {
+        super::file_limit::raise();
         let listener = std::net::TcpListener::bind(bind)?;
         listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
@@ -50,10 +52,12 @@ impl PhoneServer {
             arrival: AtomicU64::new(0),
             connections: Arc::new(Semaphore::new(MAX_CONNECTIONS)),
             state: watch::Sender::new(Snapshot::default()),
+            audience: watch::Sender::new(Default::default()),
             waker: Mutex::new(None),
             holders: Mutex::new(HashMap::new()),
             media: Mutex::new(HashMap::new()),
             connections_made: AtomicU64::new(0),
+            idle: watch::Sender::new(IDLE_TIMEOUT),
         });
         let published = Arc::clone(&shared);
         std::thread::Builder::new().name("phone-server".into()).spawn(move || {
@@ -87,6 +91,12 @@ impl PhoneServer {
             shared: published,
             handed: 0.into(),
         })
+    }
+
+    /// Closes connections that have sent nothing for `idle` (the default is [`IDLE_TIMEOUT`]),
+    /// those connected now included: a shorter time frees a crowded room's seats sooner.
+    pub fn set_idle_timeout(&self, idle: Duration) {
+        self.shared.idle.send_replace(idle);
     }
 
     /// The address it listens on.
@@ -135,6 +145,19 @@ impl PhoneServer {
         }
     }
 
+    /// Whether the audience is open.
+    pub fn audience_open(&self) -> bool {
+        self.shared.room().audience_open
+    }
+
+    /// Opens or closes the audience (the TV's host panel): closed, nobody joins it and its
+    /// phones are told and stop playing along; the game hears it too.
+    pub fn set_audience_open(&self, open: bool) {
+        if self.audience_open() != open {
+            self.shared.set_audience_open(open);
+        }
+    }
+
     /// Whether the host locked the room.
     pub fn locked(&self) -> bool {
         self.shared.room().locked
@@ -142,8 +165,17 @@ impl PhoneServer {
 
     /// Shows every phone what the TV shows now; each session sends its own phone's part.
     /// Nothing is sent when nothing changed.
-    pub fn publish(&self, snapshot: Snapshot) {
+    pub fn publish(&self, mut snapshot: Snapshot) {
         self.handed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let mut audience = std::mem::take(&mut snapshot.audience);
+        (audience.stage, audience.lobby) = (snapshot.stage, snapshot.lobby.clone());
+        self.shared.audience.send_if_modified(|now| {
+            let changed = *now != audience;
+            if changed {
+                *now = audience;
+            }
+            changed
+        });
         self.shared.state.send_if_modified(|now| {
             let changed = *now != snapshot;
             if changed {

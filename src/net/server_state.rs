@@ -14,8 +14,9 @@ use super::room::Room;
 use super::views::{FinalView, HostView, QuestionView, ResultView, Stage, Turn, WagerView};
 use crate::game::Response;
 
-/// Connections open at once, at most: a party of a hundred, each reloading once, fits.
-pub const MAX_CONNECTIONS: usize = 256;
+/// Connections open at once, at most: a party of a hundred, each reloading once, beside a full
+/// audience, a tenth of it reloading, fits.
+pub const MAX_CONNECTIONS: usize = 2 * super::room::MAX_PHONES + super::room::MAX_AUDIENCE * 11 / 10;
 
 /// A connection that sends nothing for this long is closed (a phone that slept reconnects).
 pub const IDLE_TIMEOUT: Duration = Duration::from_secs(120);
@@ -76,6 +77,24 @@ pub enum Inbound {
         /// Which.
         lifeline: crate::game::Lifeline,
     },
+    /// A phone joined the audience.
+    AudienceJoined {
+        /// Its number in the audience.
+        member: u32,
+        /// Its name.
+        name: String,
+    },
+    /// An audience member answered.
+    AudienceAnswer {
+        /// Its number in the audience.
+        member: u32,
+        /// The question it answers (0-based).
+        question: usize,
+        /// The answer.
+        response: Response,
+    },
+    /// The host opened or closed the audience (the room's own, and already done).
+    AudienceOpen(bool),
     /// A player's connection closed (they may come back).
     Left {
         /// The phone's number.
@@ -115,6 +134,8 @@ pub struct Snapshot {
     pub finals: HashMap<u32, FinalView>,
     /// The final wager's step, for each phone.
     pub wagers: HashMap<u32, WagerView>,
+    /// What the audience's phones see.
+    pub audience: super::audience_view::AudienceSnapshot,
     /// The host remote's view.
     pub host: HostView,
 }
@@ -127,6 +148,9 @@ pub(super) struct Shared {
     pub(super) arrival: AtomicU64,
     pub(super) connections: Arc<Semaphore>,
     pub(super) state: watch::Sender<Snapshot>,
+    /// The audience's part, apart: what the players do changes it rarely, and a thousand
+    /// audience phones are not woken by each player's answer.
+    pub(super) audience: watch::Sender<super::audience_view::AudienceSnapshot>,
     /// Wakes the game's loop when a phone did something (a window waits for input).
     pub(super) waker: Mutex<Option<Waker>>,
     /// The connection that plays as each phone now.
@@ -137,6 +161,9 @@ pub(super) struct Shared {
     pub(super) host_epoch: AtomicU64,
     /// The pictures phones may fetch now (the open question's).
     pub(super) media: Mutex<Shelf>,
+    /// How long a connection may send nothing ([`IDLE_TIMEOUT`] unless set): watched, so that
+    /// a change applies to every waiting connection at once.
+    pub(super) idle: watch::Sender<Duration>,
 }
 
 /// A connection that plays as a phone, and what closes it when another device takes over.
@@ -179,6 +206,16 @@ impl Shared {
             holders.remove(&phone);
         }
         held
+    }
+
+    /// Opens or closes the audience: its phones hear it now, and the game is told.
+    pub(super) fn set_audience_open(&self, open: bool) {
+        self.room().audience_open = open;
+        // Wakes every session, so that the audience's phones (and the host remote) hear it now.
+        self.state.send_modify(|_| {});
+        self.audience.send_modify(|_| {});
+        self.tell_game(Inbound::AudienceOpen(open));
+        bevy::log::info!("the audience is {}", if open { "open" } else { "closed" });
     }
 
     pub(super) fn tell_game(&self, event: Inbound) {

@@ -5,18 +5,24 @@
 //! `error` and in the WebSocket close code.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::State;
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response as HttpResponse};
 use bevy::log::{info, warn};
-use tokio::sync::{Notify, OwnedSemaphorePermit};
+use tokio::sync::{Notify, OwnedSemaphorePermit, watch};
+use tokio::time::Instant;
+
+use super::audience_view::AudienceSnapshot;
 
 use super::protocol::{ErrorCode, MAX_MESSAGE_BYTES, ServerMessage};
+pub use super::rate::MAX_PER_SECOND;
+use super::rate::Rate;
 use super::requests::{Role, handle};
 use super::room::REMOVED;
-use super::server_state::{Holder, IDLE_TIMEOUT, Inbound, MAX_CONNECTIONS, SEND_TIMEOUT, Shared, Snapshot};
+use super::server_state::{Holder, Inbound, MAX_CONNECTIONS, SEND_TIMEOUT, Shared, Snapshot};
 use super::views::{Stage, Turn};
 
 /// Close codes (RFC 6455, section 7.4.1, and this protocol's own from 4000).
@@ -41,10 +47,22 @@ pub(super) async fn upgrade(State(shared): State<Arc<Shared>>, ws: WebSocketUpgr
         warn!("phone server: a connection was refused, {MAX_CONNECTIONS} are open");
         return (StatusCode::SERVICE_UNAVAILABLE, "too many connections: try again in a moment").into_response();
     };
+    // Small buffers: a phone's messages are small, and a thousand connections at tungstenite's
+    // default 128 KiB each would hold 140 MiB; the write buffer is bounded for a phone that
+    // stops reading.
     ws.max_message_size(MAX_MESSAGE_BYTES)
         .max_frame_size(MAX_MESSAGE_BYTES)
+        .read_buffer_size(READ_BUFFER)
+        .write_buffer_size(0)
+        .max_write_buffer_size(MAX_WRITE_BUFFER)
         .on_upgrade(move |socket| session(socket, shared, permit))
 }
+
+/// Bytes read from a connection at a time.
+const READ_BUFFER: usize = 4 * 1024;
+
+/// Bytes a connection may have waiting to be sent: far more than any one message.
+const MAX_WRITE_BUFFER: usize = 1024 * 1024;
 
 /// Why a connection ends with a word to the client: the error for the reply and the close code.
 struct Ending {
@@ -58,6 +76,8 @@ enum Standing {
     Kept,
     /// The host took this phone out of the party.
     Removed(u32),
+    /// The host closed the audience.
+    AudienceClosed,
     /// The connection ends, with this word.
     Ended(Ending),
 }
@@ -65,6 +85,7 @@ enum Standing {
 fn standing(shared: &Shared, role: Role) -> Standing {
     match role {
         Role::Player(phone) if shared.room().is_removed(phone) => Standing::Removed(phone),
+        Role::Audience(_) if !shared.room().audience_open => Standing::AudienceClosed,
         Role::Host(epoch) if epoch != shared.host_epoch.load(std::sync::atomic::Ordering::SeqCst) => {
             Standing::Ended(Ending {
                 code: ErrorCode::WrongHostCode,
@@ -83,30 +104,38 @@ async fn session(mut socket: WebSocket, shared: Arc<Shared>, _permit: OwnedSemap
     let mut role = Role::Nobody;
     let mut rate = Rate::default();
     let mut updates = shared.state.subscribe();
+    let mut audience = shared.audience.subscribe();
     // The last view sent, so that a change elsewhere (another player answered) sends nothing.
     let mut shown: Option<ServerMessage> = None;
     // The seat the TV gave this phone (its colour), once seated.
     let mut seated: Option<ServerMessage> = None;
+    // The question an audience member's answer was acked for: the game keeps no turn for them.
+    let mut answered: Option<usize> = None;
+    let (mut idle, mut heard) = (shared.idle.subscribe(), Instant::now());
     let ending = loop {
+        let quiet_until = heard + *idle.borrow_and_update();
         tokio::select! {
-            next = tokio::time::timeout(IDLE_TIMEOUT, socket.recv()) => {
+            next = socket.recv() => {
+                heard = Instant::now();
                 let message = match next {
-                    Err(_) => {
-                        info!("{role:?}: idle for {} s, closed", IDLE_TIMEOUT.as_secs());
-                        let _ = close_with(&mut socket, close::GOING_AWAY, "idle").await;
-                        break None;
-                    }
-                    Ok(Some(Ok(message))) => message,
-                    Ok(other) => break ended(other, role),
+                    Some(Ok(message)) => message,
+                    other => break ended(other, role),
                 };
                 let before = role;
                 let reply = match message {
-                    Message::Text(text) => answer(&shared, &me, &mut role, &updates.borrow(), &mut rate, text.as_str()),
+                    Message::Text(text) => {
+                        // Not borrowed while handled: the host's actions may change the snapshot.
+                        let players = updates.borrow().host.players.len();
+                        answer(&shared, &me, &mut role, players, &mut rate, text.as_str())
+                    }
                     Message::Binary(_) => ServerMessage::error(ErrorCode::BadMessage, "send JSON text, not binary"),
                     // Pings are answered by the WebSocket itself.
                     Message::Ping(_) | Message::Pong(_) => continue,
                     Message::Close(_) => break None,
                 };
+                if let (Role::Audience(_), ServerMessage::Ack { question }) = (role, &reply) {
+                    answered = Some(*question);
+                }
                 if send(&mut socket, &reply).await.is_err() {
                     info!("{role:?}: too slow to take a reply, closed");
                     break None;
@@ -116,42 +145,83 @@ async fn session(mut socket: WebSocket, shared: Arc<Shared>, _permit: OwnedSemap
                     (shown, seated) = (None, None);
                 }
             }
-            changed = updates.changed(), if role != Role::Nobody => {
+            changed = changed(role, &mut updates, &mut audience), if role != Role::Nobody => {
                 if changed.is_err() {
                     break None;
                 }
             }
+            () = tokio::time::sleep_until(quiet_until) => break idled(&mut socket, role, &idle).await,
+            // A new idle time: wait again with it.
+            Ok(()) = idle.changed() => continue,
             () = me.kick.notified() => {
                 info!("{role:?}: another device came back as this player: closed");
-                break Some(Ending {
-                    code: ErrorCode::Replaced,
-                    close: close::REPLACED,
-                    message: "you are playing on another device now: this one is closed".into(),
-                });
+                break Some(replaced());
             }
         }
         if role == Role::Nobody {
             continue;
         }
-        match standing(&shared, role) {
-            Standing::Kept => {}
-            Standing::Removed(phone) => {
-                // Still connected, to join again under a name of its choice.
-                shared.release(phone, me.connection);
-                (role, shown, seated) = (Role::Nobody, None, None);
-                if send(&mut socket, &ServerMessage::error(ErrorCode::Removed, REMOVED)).await.is_err() {
-                    break None;
-                }
+        match stand(&mut socket, &shared, &me, &mut role).await {
+            Ok(true) => {}
+            // Still connected, to join again.
+            Ok(false) => {
+                (shown, seated, answered) = (None, None, None);
                 continue;
             }
-            Standing::Ended(ending) => break Some(ending),
+            Err(ending) => break ending,
         }
-        if push(&mut socket, &shared, role, &mut updates, (&mut seated, &mut shown)).await.is_err() {
+        let me_now = Viewer { role, answered };
+        let watched = (&mut updates, &mut audience);
+        if push(&mut socket, &shared, me_now, watched, (&mut seated, &mut shown)).await.is_err() {
             info!("{role:?}: too slow to take an update, closed");
             break None;
         }
     };
     finish(socket, &shared, (role, &me), ending).await;
+}
+
+/// Closes a connection that sent nothing for the idle time.
+async fn idled(socket: &mut WebSocket, role: Role, idle: &watch::Receiver<Duration>) -> Option<Ending> {
+    info!("{role:?}: idle for {:?}, closed", *idle.borrow());
+    let _ = close_with(socket, close::GOING_AWAY, "idle").await;
+    None
+}
+
+/// Waits for what the TV shows `role` to change: the audience's part, or the rest.
+async fn changed(
+    role: Role,
+    updates: &mut watch::Receiver<Snapshot>,
+    audience: &mut watch::Receiver<AudienceSnapshot>,
+) -> Result<(), watch::error::RecvError> {
+    match role {
+        Role::Audience(_) => audience.changed().await,
+        _ => updates.changed().await,
+    }
+}
+
+fn replaced() -> Ending {
+    Ending {
+        code: ErrorCode::Replaced,
+        close: close::REPLACED,
+        message: "you are playing on another device now: this one is closed".into(),
+    }
+}
+
+/// Whether the connection still plays its role after the TV changed something: `Ok(true)`
+/// it does; `Ok(false)` it was told why not and joins again as nobody; `Err` it ends.
+async fn stand(socket: &mut WebSocket, shared: &Shared, me: &Holder, role: &mut Role) -> Result<bool, Option<Ending>> {
+    let why = match standing(shared, *role) {
+        Standing::Kept => return Ok(true),
+        Standing::Removed(phone) => {
+            shared.release(phone, me.connection);
+            ServerMessage::error(ErrorCode::Removed, REMOVED)
+        }
+        Standing::AudienceClosed => ServerMessage::error(ErrorCode::AudienceClosed, super::room::AUDIENCE_CLOSED),
+        Standing::Ended(ending) => return Err(Some(ending)),
+    };
+    *role = Role::Nobody;
+    send(socket, &why).await.map_err(|()| None)?;
+    Ok(false)
 }
 
 /// Tells the phone why it ends, if it does for a reason, and frees its seat for its return.
@@ -170,21 +240,14 @@ async fn finish(mut socket: WebSocket, shared: &Shared, (role, me): (Role, &Hold
 
 /// The reply to a text message: a flood's extra messages are dropped with a word, the rest
 /// handled for this connection's role.
-fn answer(
-    shared: &Shared,
-    me: &Holder,
-    role: &mut Role,
-    snapshot: &Snapshot,
-    rate: &mut Rate,
-    text: &str,
-) -> ServerMessage {
+fn answer(shared: &Shared, me: &Holder, role: &mut Role, players: usize, rate: &mut Rate, text: &str) -> ServerMessage {
     if !rate.allow(tokio::time::Instant::now()) {
         return ServerMessage::error(
             ErrorCode::TooMany,
             format!("more than {MAX_PER_SECOND} messages a second: this one was dropped, slow down"),
         );
     }
-    handle(shared, me, role, snapshot, text)
+    handle(shared, me, role, players, text)
 }
 
 /// The socket closed (`None`) or broke: what to tell the phone, if it still hears.
@@ -197,23 +260,33 @@ fn ended(next: Option<Result<Message, axum::Error>>, role: Role) -> Option<Endin
     ending
 }
 
-/// Sends what changed for `role` since it was last sent: its seat, then its view.
+/// Who a connection shows the game to, and what only the connection knows of it.
+#[derive(Debug, Clone, Copy)]
+struct Viewer {
+    role: Role,
+    /// An audience member's last acked answer.
+    answered: Option<usize>,
+}
+
+/// Sends what changed for `viewer` since it was last sent: its seat, then its view.
 async fn push(
     socket: &mut WebSocket,
     shared: &Shared,
-    role: Role,
-    updates: &mut tokio::sync::watch::Receiver<Snapshot>,
+    viewer: Viewer,
+    (updates, audience): (&mut watch::Receiver<Snapshot>, &mut watch::Receiver<AudienceSnapshot>),
     (seated, shown): (&mut Option<ServerMessage>, &mut Option<ServerMessage>),
 ) -> Result<(), ()> {
-    let (seat, now) = {
+    let (seat, now) = if let Role::Audience(member) = viewer.role {
+        (None, super::audience_view::view(&audience.borrow_and_update(), member, viewer.answered))
+    } else {
         let snapshot = updates.borrow_and_update();
-        let seat = match role {
+        let seat = match viewer.role {
             Role::Player(id) => {
                 snapshot.seats.get(&id).cloned().map(|(name, colour)| ServerMessage::Seated { name, colour })
             }
             _ => None,
         };
-        (seat, view(&snapshot, role, shared))
+        (seat, view(&snapshot, viewer.role, shared))
     };
     for (now, shown) in [(seat, seated), (now, shown)] {
         if now.is_some() && now != *shown {
@@ -250,35 +323,14 @@ fn broken(error: axum::Error) -> Option<Ending> {
     Some(Ending { code, close, message: format!("{message}: the connection is closed") })
 }
 
-/// Messages a connection may send in a second; a phone sends one or two a question.
-pub const MAX_PER_SECOND: u32 = 20;
-
-/// Counts a connection's messages in the current second, so that a flood is dropped before
-/// it reaches the game.
-#[derive(Debug, Default)]
-struct Rate {
-    since: Option<tokio::time::Instant>,
-    count: u32,
-}
-
-impl Rate {
-    fn allow(&mut self, now: tokio::time::Instant) -> bool {
-        match self.since {
-            Some(since) if now.duration_since(since) < std::time::Duration::from_secs(1) => {}
-            _ => (self.since, self.count) = (Some(now), 0),
-        }
-        self.count += 1;
-        self.count <= MAX_PER_SECOND
-    }
-}
-
 /// What `role` should see of `snapshot`.
 fn view(snapshot: &Snapshot, role: Role, shared: &Shared) -> Option<ServerMessage> {
     let id = match role {
-        Role::Nobody => return None,
+        Role::Nobody | Role::Audience(_) => return None,
         Role::Host(_) => {
             let mut host = snapshot.host.clone();
-            host.locked = shared.room().locked;
+            let room = shared.room();
+            (host.locked, host.audience_open, host.audience) = (room.locked, room.audience_open, room.audience.len());
             return Some(ServerMessage::HostView(Box::new(host)));
         }
         Role::Player(id) => id,

@@ -192,6 +192,10 @@ pub struct FinalView {
     /// More than one player (or team) shares first place; left out when not.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub tie: bool,
+    /// An audience member's end (protocol 3): `score`, `rank` and `players` are among the
+    /// audience; `winner` is still the players'. Left out for a player.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub audience: bool,
 }
 
 /// Where the game is, for the host.
@@ -234,6 +238,12 @@ pub struct HostView {
     pub source: Option<String>,
     /// Everyone in the game, in seat order.
     pub players: Vec<HostPlayer>,
+    /// Phones in the audience (protocol 3).
+    #[serde(default)]
+    pub audience: usize,
+    /// The audience may join and play along (protocol 3).
+    #[serde(default)]
+    pub audience_open: bool,
 }
 
 /// One player, as the host sees them.

@@ -8,6 +8,7 @@ use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::atomic::write_atomic;
+use crate::game::audience::AudienceRound;
 use crate::game::{Game, HostAction, PlayMode, Round, Screen};
 use crate::words::{host_action_text, response_text};
 
@@ -30,6 +31,22 @@ pub struct GameLog {
     pub rounds: Vec<LoggedRound>,
     /// What the host did, in order.
     pub host: Vec<LoggedHostAction>,
+    /// The audience that played along, best first (none in older records, or with no audience).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audience: Vec<LoggedAudienceMember>,
+}
+
+/// An audience member at the end of the game.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoggedAudienceMember {
+    /// Place among the audience (ties share it).
+    pub rank: usize,
+    /// Name.
+    pub name: String,
+    /// Score, apart from the players'.
+    pub score: u32,
+    /// Questions answered right.
+    pub right: u32,
 }
 
 /// A player at the end of the game.
@@ -66,6 +83,9 @@ pub struct LoggedRound {
     /// The final wager's question: each bet, whether it was won (none on other rounds).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bets: Vec<LoggedBet>,
+    /// What the audience did on it: how many answered, how many right, the votes per option.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<AudienceRound>,
 }
 
 /// A lifeline used on a round.
@@ -164,6 +184,12 @@ impl GameLog {
                     }
                 })
                 .collect(),
+            audience: game
+                .audience
+                .top(usize::MAX)
+                .into_iter()
+                .map(|(rank, _, m)| LoggedAudienceMember { rank, name: m.name.clone(), score: m.score, right: m.right })
+                .collect(),
         }
     }
 
@@ -218,6 +244,7 @@ fn logged_round(game: &Game, round: &Round) -> Option<LoggedRound> {
             .enumerate()
             .filter_map(|(p, o)| Some(LoggedBet { player: name(p), bet: o.wager?, won: o.correct }))
             .collect(),
+        audience: game.audience.round(round.question).filter(|r| r.members > 0 && !round.skipped).cloned(),
     })
 }
 

@@ -41,12 +41,18 @@ const CODE_SECONDS: f32 = 8.0;
 #[derive(Resource, Default)]
 struct CodeShown(Option<std::time::Duration>);
 
-/// The host asks to see the code (or a new one, which shows at once).
+/// The host asks to see the code (or a new one, which shows at once), or opens or closes
+/// the audience.
 #[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
 enum CodeRequest {
     Show,
     Change,
+    Audience,
 }
+
+/// The audience's line on the panel: how many, open or closed.
+#[derive(Component)]
+struct AudienceLine;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<CodeShown>()
@@ -108,21 +114,7 @@ fn spawn_panel(
         root.spawn(widgets::card()).with_children(|card| {
             card.spawn(widgets::text("Host", 3.0, palette::ACCENT, &fonts.bold));
             if let (Some(_), Some(address)) = (&phones, &address) {
-                // The room sees the TV, and the code opens a remote with every answer: it
-                // shows only when the host asks, for a few seconds.
-                card.spawn(Node { column_gap: rem(0.6), align_items: AlignItems::Center, ..default() }).with_children(
-                    |row| {
-                        row.spawn((
-                            RemoteLine,
-                            widgets::text(remote_line(&address.url, None), 1.2, palette::TEXT, &fonts.regular),
-                        ));
-                        let buttons = [("Show code · F5", CodeRequest::Show), ("New code", CodeRequest::Change)];
-                        for (i, (label, request)) in buttons.into_iter().enumerate() {
-                            row.spawn((widgets::button(label, 1000 + i, &fonts, send(request)), cell(0, i)))
-                                .insert(small());
-                        }
-                    },
-                );
+                remote_row(card, address, &fonts);
             }
             card.spawn(Node { column_gap: rem(0.6), ..default() }).with_children(|row| {
                 let actions: [(&str, FlowCommand); 2] =
@@ -176,6 +168,25 @@ fn spawn_panel(
     });
 }
 
+/// The host remote's line (its code hidden), its buttons, and the audience's line.
+fn remote_row(card: &mut ChildSpawnerCommands, address: &PhoneAddress, fonts: &Fonts) {
+    let cell = |row, col| GridCell { row, col };
+    // The room sees the TV, and the code opens a remote with every answer: it
+    // shows only when the host asks, for a few seconds.
+    card.spawn(Node { column_gap: rem(0.6), align_items: AlignItems::Center, ..default() }).with_children(|row| {
+        row.spawn((RemoteLine, widgets::text(remote_line(&address.url, None), 1.2, palette::TEXT, &fonts.regular)));
+        let buttons = [
+            ("Show code · F5", CodeRequest::Show),
+            ("New code", CodeRequest::Change),
+            ("Open / close audience", CodeRequest::Audience),
+        ];
+        for (i, (label, request)) in buttons.into_iter().enumerate() {
+            row.spawn((widgets::button(label, 1000 + i, fonts, send(request)), cell(0, i))).insert(small());
+        }
+        row.spawn((AudienceLine, widgets::text("", 1.1, palette::MUTED, &fonts.regular)));
+    });
+}
+
 /// "Host remote: 192.168.1.20:8862/host · code ABCDEFGH", the code as dots unless shown.
 fn remote_line(url: &str, code: Option<&str>) -> String {
     let code = code.map_or_else(|| "•".repeat(8), str::to_owned);
@@ -195,8 +206,14 @@ fn code_requests(
         return;
     };
     for request in requests.read() {
-        if *request == CodeRequest::Change {
-            link.0.change_host_code();
+        match request {
+            CodeRequest::Audience => {
+                let open = !link.0.audience_open();
+                link.0.set_audience_open(open);
+                continue;
+            }
+            CodeRequest::Change => _ = link.0.change_host_code(),
+            CodeRequest::Show => {}
         }
         shown.0 = Some(time.elapsed() + std::time::Duration::from_secs_f32(CODE_SECONDS));
     }
@@ -209,8 +226,15 @@ fn show_code(
     time: Res<Time<Real>>,
     mut shown: ResMut<CodeShown>,
     mut lines: Query<(Entity, &mut Text, Has<Moving>), With<RemoteLine>>,
+    mut audience: Query<&mut Text, (With<AudienceLine>, Without<RemoteLine>)>,
+    game: Res<Game>,
 ) {
     let (Some(link), Some(address)) = (link, address) else { return };
+    let state = if link.0.audience_open() { "open" } else { "closed" };
+    let count = format!("Audience: {} · {state}", game.audience.members.len());
+    for mut text in &mut audience {
+        text.reborrow().map_unchanged(|v| &mut v.0).set_if_neq(count.clone());
+    }
     if shown.0.is_some_and(|until| time.elapsed() >= until) {
         shown.0 = None;
     }

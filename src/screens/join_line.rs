@@ -21,12 +21,14 @@ pub(super) fn plugin(app: &mut App) {
 /// "Join at 192.168.1.20:8862 · room ABCD", or nothing when nobody can join now.
 fn words(address: Option<&PhoneAddress>, link: Option<&PhoneLink>) -> Option<String> {
     let (address, link) = (address?, link?);
-    if link.0.locked() {
-        return None;
-    }
     let shown = address.url.trim_start_matches("http://");
     let at = shown.split('/').next().unwrap_or(shown);
-    Some(format!("Join on your phone at {at} · room {}", link.0.code()))
+    // A locked room still seats an audience, if it is open.
+    match (link.0.locked(), link.0.audience_open()) {
+        (false, _) => Some(format!("Join on your phone at {at} · room {}", link.0.code())),
+        (true, true) => Some(format!("Play along in the audience at {at} · room {}", link.0.code())),
+        (true, false) => None,
+    }
 }
 
 /// The question's and the standings' hints get the line as they appear.

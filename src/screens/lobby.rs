@@ -7,6 +7,7 @@ use bevy::image::ImageSampler;
 use bevy::prelude::*;
 use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 
+use crate::game::audience_play::AudienceRoster;
 use crate::game::{GameSystems, Screen};
 use crate::net::address::short_url;
 use crate::net::inbound::PhoneLink;
@@ -35,7 +36,21 @@ pub(super) fn width(room: Room) -> f32 {
 const QUIET_ZONE: usize = 4;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, label.run_if(in_state(Screen::Join)).in_set(GameSystems::Screens));
+    app.add_systems(Update, (label, audience_count).run_if(in_state(Screen::Join)).in_set(GameSystems::Screens));
+}
+
+/// The panel's line that counts the audience.
+#[derive(Component)]
+struct AudienceCount;
+
+/// "Audience: 12 playing along", once anyone joined it (and whether the host closed it).
+fn audience_count(roster: Res<AudienceRoster>, mut lines: Query<&mut Text, With<AudienceCount>>) {
+    let n = roster.members.len();
+    let closed = if roster.closed { " (closed)" } else { "" };
+    let wanted = if n == 0 { String::new() } else { format!("Audience: {n} playing along{closed}") };
+    for mut text in &mut lines {
+        text.reborrow().map_unchanged(|t| &mut t.0).set_if_neq(wanted.clone());
+    }
 }
 
 /// The panel, for the join screen to place: a column on the right while phones are on,
@@ -103,6 +118,7 @@ pub(super) fn fill(
                 panel.spawn(widgets::text(short_url(&address.url), 1.25, palette::TEXT, &fonts.regular));
                 panel.spawn(widgets::text("Room code", 1.2, palette::MUTED, &fonts.regular));
                 panel.spawn(widgets::text(link.0.code(), 3.2, palette::ACCENT, &fonts.bold));
+                panel.spawn((AudienceCount, widgets::text("", 1.1, palette::MUTED, &fonts.regular)));
                 if let Some(reach) = &address.reach {
                     panel.spawn(widgets::text(reach.clone(), 1.1, palette::WRONG, &fonts.regular));
                 }

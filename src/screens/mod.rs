@@ -1,6 +1,7 @@
 //! The screens, one plugin each. Screens show the game's state and turn activations into
 //! core commands; they never change the rules. Each button carries its own action.
 
+mod audience;
 mod host;
 mod join;
 mod join_line;

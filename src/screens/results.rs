@@ -57,6 +57,7 @@ fn spawn(
             root.spawn(widgets::text(line, 1.6, palette::player(team.colour), &fonts.bold));
         }
         player_table(root, &results, lines, unlisted, &fonts);
+        super::audience::top_three(root, &game, &fonts);
         if let Some(player) = results.players.first()
             && solo
         {

@@ -85,6 +85,7 @@ fn spawn(
             }
             super::reveal_answer::spawn(root, (drawn, round), (solo, compact, room), &library, &fonts);
             player_lines(root, &game, drawn, round, room, &fonts);
+            super::audience::reveal(root, &game, drawn, compact, &fonts);
             root.spawn(Node { flex_grow: 1.0, ..default() });
             lower_third(root, drawn, &fonts);
             root.spawn(widgets::hints("Enter continue · Esc pause · F1 host · F6 flag a wrong question", &fonts));
