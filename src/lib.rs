@@ -20,6 +20,7 @@ pub mod paths;
 pub mod persist;
 pub mod question_sound;
 pub mod reload;
+pub mod report;
 pub mod screens;
 #[cfg(feature = "dev")]
 pub mod script;

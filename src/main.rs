@@ -21,6 +21,7 @@ fn main() -> ExitCode {
         Some(Command::Export(args)) => cli::export::run(&args),
         Some(Command::Flags) => cli::flags::run(),
         Some(Command::History) => cli::history::run(),
+        Some(Command::Results(args)) => cli::results::run(&args),
         Some(Command::PackageFiles(args)) => cli::package_files::run(&args),
     }
 }

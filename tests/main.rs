@@ -50,6 +50,7 @@ mod phone_wager_browser;
 mod phones;
 mod release_files;
 mod replay;
+mod report;
 mod resume;
 mod said_aloud;
 mod score_lines;

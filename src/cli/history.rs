@@ -28,7 +28,12 @@ pub fn run() -> ExitCode {
         out.push_str(&line(game));
         out.push('\n');
     }
-    out.push_str(&format!("({} games in {}; replay one with: bigtuna play --seed SEED)\n", games.len(), dir.display()));
+    out.push_str(&format!(
+        "({} games in {}; replay one with: bigtuna play --seed SEED; \
+         its report with: bigtuna results N, 1 the newest)\n",
+        games.len(),
+        dir.display()
+    ));
     // A reader that stops early (`| head`) is not an error worth a panic.
     let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes());
     ExitCode::SUCCESS
@@ -63,11 +68,16 @@ pub fn read(dir: &Path) -> (Vec<GameLog>, Vec<(String, String)>) {
 
 /// `2026-12-02 21:40 UTC · everyone · 10 questions · Ann 420, Bo 300 · seed 7`.
 pub fn line(game: &GameLog) -> String {
-    let when = humantime::format_rfc3339_seconds(UNIX_EPOCH + Duration::from_secs(game.ended)).to_string();
-    let when = when.replacen('T', " ", 1).trim_end_matches('Z').get(..16).unwrap_or_default().to_owned();
+    let when = when(game.ended);
     let mut players: Vec<_> = game.players.iter().collect();
     players.sort_by_key(|p| std::cmp::Reverse(p.score));
     let scores: Vec<String> = players.iter().map(|p| format!("{} {}", p.name, p.score)).collect();
     let how = if game.players.len() > 1 { mode_name(game.mode).to_lowercase() } else { "solo".to_owned() };
-    format!("{when} UTC · {how} · {} questions · {} · seed {}", game.rounds.len(), scores.join(", "), game.seed)
+    format!("{when} · {how} · {} questions · {} · seed {}", game.rounds.len(), scores.join(", "), game.seed)
+}
+
+/// When a game ended (seconds since 1970), to the minute: `2026-12-07 21:40 UTC`.
+pub fn when(ended: u64) -> String {
+    let when = humantime::format_rfc3339_seconds(UNIX_EPOCH + Duration::from_secs(ended)).to_string();
+    format!("{} UTC", when.replacen('T', " ", 1).trim_end_matches('Z').get(..16).unwrap_or_default())
 }

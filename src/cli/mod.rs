@@ -9,6 +9,7 @@ pub mod media_files;
 pub mod new_pack;
 pub mod package_files;
 pub mod packs;
+pub mod results;
 pub mod sheet;
 pub mod validate;
 
@@ -62,6 +63,9 @@ pub enum Command {
     Flags,
     /// List the games played on this computer, newest first, with their seeds.
     History,
+    /// Write a finished game's report (standings, awards, every question) as Markdown, CSV
+    /// or an HTML page.
+    Results(results::ResultsArgs),
     /// Write the man page, shell completions and icon a release installs (for packagers).
     #[command(hide = true)]
     PackageFiles(package_files::PackageFilesArgs),
