@@ -19,8 +19,8 @@ pub(crate) fn free_port() -> u16 {
     probe.local_addr().expect("its address").port()
 }
 
-/// A phone that keeps trying until the game listens, joins as `name`, answers the first
-/// question, and returns everything the game sent it.
+/// A phone that keeps trying until the game listens, joins as `name` (who has seen seasons
+/// 1 to 2), answers the first question, and returns everything the game sent it.
 fn phone(port: u16, name: &'static str) -> std::thread::JoinHandle<Vec<ServerMessage>> {
     std::thread::spawn(move || {
         let deadline = Instant::now() + Duration::from_secs(90);
@@ -36,7 +36,7 @@ fn phone(port: u16, name: &'static str) -> std::thread::JoinHandle<Vec<ServerMes
         }
         // The room code is on the TV (and in the QR code's address); the test fixed it.
         let room = "PAMS";
-        let join = format!(r#"{{"type":"join","room":"{room}","name":"{name}"}}"#);
+        let join = format!(r#"{{"type":"join","room":"{room}","name":"{name}","seasons":2}}"#);
         client.send(Message::text(join)).expect("join sent");
         let mut heard = Vec::new();
         while let Ok(Message::Text(text)) = client.read() {
@@ -108,7 +108,7 @@ fn the_tv_lobby_shows_how_to_join_and_a_phone_plays_beside_a_keyboard() {
     );
     let heard = pam.join().expect("the phone's thread");
     assert!(log.contains(&format!("phones join at http://127.0.0.1:{port}/?room=")), "{log}");
-    assert!(log.contains("Pam took seat 1 with Phone(0)"), "the phone joined in the lobby:\n{log}");
+    assert!(log.contains("Pam took seat 1 with Phone(0), seen seasons 1-2"), "the phone joined in the lobby:\n{log}");
     assert!(log.contains("Player 2 took seat 2 with Keys(0)"), "beside a keyboard row:\n{log}");
     assert!(log.contains("): Pam answered"), "the game judged the phone's answer:\n{log}");
     assert!(heard.iter().any(|m| matches!(m, ServerMessage::Seated { name, .. } if name == "Pam")), "{heard:?}");
@@ -128,7 +128,7 @@ fn the_tv_lobby_shows_how_to_join_and_a_phone_plays_beside_a_keyboard() {
 }
 
 /// Ends the game (xvfb-run, Xvfb and the game: one process group) however the test ends.
-struct Stop(u32);
+pub(crate) struct Stop(pub(crate) u32);
 
 impl Drop for Stop {
     fn drop(&mut self) {

@@ -111,7 +111,7 @@ fn a_phone_joins_answers_and_comes_back_as_the_same_player() {
     let back = say(&mut again, &format!(r#"{{"type":"rejoin","secret":"{secret}"}}"#));
     assert!(matches!(back, ServerMessage::Welcome { player: 0, .. }), "{back:?}");
     let events = heard(&server, 4);
-    assert_eq!(events[0], Inbound::Joined { phone: 0, name: "Ann".into() });
+    assert_eq!(events[0], Inbound::Joined { phone: 0, name: "Ann".into(), watched_to: None });
     assert_eq!(events[1], Inbound::Answer { phone: 0, question: 3, response: Response::Option(2), arrival: 0 });
     assert!(events.contains(&Inbound::Left { phone: 0 }) && events.contains(&Inbound::Returned { phone: 0 }));
 }
@@ -133,7 +133,11 @@ fn nobody_acts_for_another_player_or_joins_twice() {
     assert_eq!(error_code(&say(&mut ann, forged)), ErrorCode::BadMessage);
     assert_eq!(error_code(&say(&mut ann, r#"{"type":"join","room":"TUNA","name":"Bo"}"#)), ErrorCode::AlreadyJoined);
     let events = heard(&server, 1);
-    assert_eq!(events, [Inbound::Joined { phone: 0, name: "Ann".into() }], "only Ann's join reached the game");
+    assert_eq!(
+        events,
+        [Inbound::Joined { phone: 0, name: "Ann".into(), watched_to: None }],
+        "only Ann's join reached the game"
+    );
 }
 
 #[test]

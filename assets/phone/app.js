@@ -4,7 +4,7 @@
 'use strict';
 (function () {
   var bt = window.bigtuna, $ = bt.$, el = bt.el, say = bt.say;
-  var KEY = 'bigtuna.player', NAME_KEY = 'bigtuna.name', LAST_KEY = 'bigtuna.last';
+  var KEY = 'bigtuna.player', NAME_KEY = 'bigtuna.name', LAST_KEY = 'bigtuna.last', SEASONS_KEY = 'bigtuna.seasons';
   var config = window.bigtunaConfig;   // the game's own tile colours and limits (/config.js)
   var TILES = config.tiles;
   var LETTERS = 'ABCDEF';
@@ -55,9 +55,20 @@
     forget(); content = null;
     say('joinnote', note); say('error', '');
     if (!$('name').value) $('name').value = load(NAME_KEY) || '';
+    // A name the game made up, free in this room, unless this phone has one already.
+    if (!$('name').value) { idea = 'fill'; send({ type: 'name_idea' }); }
     $('join').disabled = false;
     show('join');
   }
+  // Whether the next generated name goes in the field: 'fill' while it is still empty,
+  // 'replace' after the dice were tapped.
+  var idea = null;
+  function onNameIdea(m) {
+    var want = idea; idea = null;
+    if (!m.name || !want || (want === 'fill' && $('name').value)) return;
+    $('name').value = m.name;
+  }
+  $('another').addEventListener('click', function () { idea = 'replace'; send({ type: 'name_idea' }); });
   function joinError(text, field) { say('error', text); if (field) $(field).focus(); }
   $('joinform').addEventListener('submit', function (e) {
     e.preventDefault();
@@ -67,8 +78,12 @@
     if (room.length !== 4) return joinError('The room code is the 4 letters on the TV.', 'room');
     if (!name) return joinError('Type your name.', 'name');
     save(NAME_KEY, name);
+    // Kept with the name for the next night.
+    var seasons = $('seasons').value;
+    save(SEASONS_KEY, seasons);
     // Protocol 3: a full or locked room seats this phone in the audience rather than refuse it.
     var msg3 = { type: 'join', room: room, name: name, version: 3, audience: $('audience').checked };
+    if (seasons) msg3.seasons = Number(seasons);
     if (!send(msg3)) return joinError('Not connected yet: try again in a moment.');
     joining = { room: room, name: name };
     $('join').disabled = true;
@@ -122,7 +137,7 @@
     }
     if (joining) {
       joining = null; $('join').disabled = false;
-      var field = { wrong_room: 'room', name_taken: 'name', bad_name: 'name' }[m.code];
+      var field = { wrong_room: 'room', name_taken: 'name', bad_name: 'name', name_blocked: 'name' }[m.code];
       return joinError(text, field);
     }
     var p = pending || {};
@@ -383,6 +398,7 @@
     welcome: onWelcome, seated: onSeated, lobby: onLobby, question: onQuestion, reveal: onReveal, over: onOver, error: onError,
     wager: function (m) { forget(); bt.wager.show(m, send); show('wager'); },
     ack: function (m) { if (pending && pending.q === m.question) pending = null; },
+    name_idea: onNameIdea,
   };
 
   // ---- start ----
@@ -390,6 +406,7 @@
   $('room').value = (room || (me && me.room) || '').toUpperCase().slice(0, 4);
   $('name').maxLength = config.nameChars;
   $('name').value = (me && me.name) || load(NAME_KEY) || '';
+  $('seasons').value = load(SEASONS_KEY) || '';
   if (me && me.name) $('myname').textContent = me.name;
   link = bt.socket({ onOpen: onOpen, onDown: onDown, onMessage: function (m) {
     if (Object.prototype.hasOwnProperty.call(handlers, m.type)) handlers[m.type](m);

@@ -60,6 +60,10 @@ pub struct PlayerSpec {
     /// What they do.
     #[serde(default)]
     pub role: Role,
+    /// How far they have watched: seasons `1..=N` (`None`: everything). A party is asked only
+    /// what is safe for everyone in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub watched_to: Option<u8>,
 }
 
 impl PlayerSpec {
@@ -72,6 +76,7 @@ impl PlayerSpec {
             team: None,
             seat: None,
             role: Role::Player,
+            watched_to: None,
         }
     }
 }

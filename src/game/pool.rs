@@ -37,7 +37,7 @@ impl Filters {
             categories: settings.categories.clone(),
             kinds: settings.kinds.clone(),
             difficulty: settings.difficulty,
-            max_season: settings.max_season,
+            max_season: settings.spoiler_limit(),
             watched: settings.watched.clone(),
         }
     }
@@ -49,7 +49,7 @@ pub fn allows(settings: &GameSettings, pack: &Pack, q: &Question) -> bool {
         && (settings.categories.is_empty() || settings.categories.contains(&q.category))
         && (settings.kinds.is_empty() || settings.kinds.contains(&q.answer.kind()))
         && settings.difficulty.allows(q.difficulty)
-        && q.within_seasons(settings.max_season)
+        && q.within_seasons(settings.spoiler_limit())
         && settings.watched.allows(q)
 }
 

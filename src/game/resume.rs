@@ -99,6 +99,7 @@ fn participants(game: &Game, seats: &[Option<Seat>]) -> Vec<PlayerSpec> {
                 team: before.map_or(player.team, |spec| spec.team),
                 seat: seats.get(n).copied().flatten(),
                 role: Role::Player,
+                watched_to: before.and_then(|spec| spec.watched_to),
             }
         })
         .collect()

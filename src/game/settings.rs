@@ -232,6 +232,13 @@ impl PlayMode {
 pub const TEAM_COUNT: std::ops::RangeInclusive<usize> = 2..=4;
 
 impl GameSettings {
+    /// The last season every question may be from: the game's own limit, or the lowest of
+    /// the players' (everyone watches the same screen).
+    pub fn spoiler_limit(&self) -> u8 {
+        let players = self.players.iter().filter_map(|p| p.watched_to);
+        players.fold(self.max_season, u8::min)
+    }
+
     /// One player, every answer kind, no party mode.
     pub fn make_solo(&mut self) {
         self.players.truncate(1);

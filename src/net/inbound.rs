@@ -49,8 +49,8 @@ fn receive(
     // In order of arrival across phones, so buzz-in stays fair.
     for event in events {
         match event {
-            Inbound::Joined { phone, name } => {
-                joins.write(JoinRequest { seat: Seat::Phone(phone), name: Some(name) });
+            Inbound::Joined { phone, name, watched_to } => {
+                joins.write(JoinRequest { seat: Seat::Phone(phone), name: Some(name), watched_to });
             }
             Inbound::Answer { phone, question, response, .. } if Some(question) == current => {
                 if let Some(player) = settings.players.player_for_phone(phone) {

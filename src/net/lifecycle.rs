@@ -143,8 +143,11 @@ fn start(phones: &Phones, restored: Option<&RestoredRoom>) -> Result<PhoneServer
         ports.insert(0, port);
     }
     let mut last = None;
+    // Read anew each time phones are turned on: a host who edits the list turns them off and on.
+    let blocked = super::name_ideas::BlockedWords::load();
     for port in &ports {
-        let room = restored.map(|r| r.room.clone()).unwrap_or_else(room);
+        let mut room = restored.map(|r| r.room.clone()).unwrap_or_else(room);
+        room.blocked = blocked.clone();
         match PhoneServer::start(SocketAddr::from((ip, *port)), room) {
             Ok(server) => return Ok(server),
             Err(error) => last = Some((*port, error)),

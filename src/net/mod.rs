@@ -9,12 +9,14 @@
 pub mod address;
 pub mod audience_view;
 pub mod departures;
+pub mod error_code;
 pub mod file_limit;
 mod gate;
 pub mod inbound;
 pub mod lifecycle;
 pub mod lifeline_view;
 pub mod media;
+pub mod name_ideas;
 pub mod names;
 pub mod pages;
 pub mod protocol;

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::error_code::ErrorCode;
 use super::views::{FinalView, HostView, QuestionView, ResultView, WagerView};
 use crate::game::Response;
 use crate::input::text_entry::TextEntry;
@@ -35,6 +36,10 @@ pub enum ClientMessage {
         /// Join the audience rather than the players (protocol 3): play along, scored apart.
         #[serde(default)]
         audience: bool,
+        /// How far the player has watched: seasons 1 to this one (1 to 9); left out, the
+        /// whole show. A party is asked only what is safe for everyone in it.
+        #[serde(default)]
+        seasons: Option<u8>,
     },
     /// Come back as the player this secret belongs to (after a reload or a sleep).
     Rejoin {
@@ -73,6 +78,9 @@ pub enum ClientMessage {
     /// Are you there? (A struct with no fields, so that a field too many is refused like
     /// any other message's.)
     Ping {},
+    /// Ask for a generated name nobody in the room has and the host's list allows, to offer
+    /// on a join page (any time, joined or not).
+    NameIdea {},
     /// This connection is the host's remote: the host code from the TV's host panel.
     Host {
         /// The host code.
@@ -275,6 +283,13 @@ pub enum ServerMessage {
     },
     /// Answer to a ping.
     Pong,
+    /// A generated name to offer (answer to `name_idea`); left out when the host's list
+    /// blocks every one.
+    NameIdea {
+        /// The name, free in the room when it was made.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        name: Option<String>,
+    },
     /// No question yet: who is in the room.
     Lobby {
         /// The players' names, in order of joining.
@@ -310,55 +325,6 @@ pub enum ServerMessage {
         /// What went wrong, for people.
         message: String,
     },
-}
-
-/// Why a message was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
-    /// Not JSON, or not one of the messages.
-    BadMessage,
-    /// Over [`MAX_MESSAGE_BYTES`].
-    TooLarge,
-    /// The room code is not this room's.
-    WrongRoom,
-    /// No player has that secret.
-    UnknownSecret,
-    /// Someone in the room already has that name.
-    NameTaken,
-    /// The name is empty or too long.
-    BadName,
-    /// Join first.
-    NotJoined,
-    /// Already joined on this connection.
-    AlreadyJoined,
-    /// The room has no seat left.
-    RoomFull,
-    /// The host locked the room.
-    RoomLocked,
-    /// Only the host remote may do that.
-    NotHost,
-    /// Not the host code.
-    WrongHostCode,
-    /// The host named a player who is not in the game.
-    NoSuchPlayer,
-    /// Too many messages in a second: this one was dropped.
-    TooMany,
-    /// A frame no client may send (text that is not UTF-8, an unmasked or broken frame):
-    /// the connection is closed.
-    BadFrame,
-    /// Another device came back with this player's secret and plays as them now: this
-    /// connection is closed.
-    Replaced,
-    /// The host took this player out of the party: join again to play.
-    Removed,
-    /// The controller speaks a later protocol than this game (protocol 2).
-    NewerProtocol,
-    /// The host closed the audience (protocol 3).
-    AudienceClosed,
-    /// Buzzes, bets and lifelines are the players': an audience member only answers
-    /// (protocol 3).
-    NotAPlayer,
 }
 
 impl ServerMessage {

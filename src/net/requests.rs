@@ -42,6 +42,7 @@ pub(super) fn handle(shared: &Shared, me: &Holder, role: &mut Role, players: usi
     };
     match (message, who) {
         (ClientMessage::Ping {}, _) => ServerMessage::Pong,
+        (ClientMessage::NameIdea {}, _) => ServerMessage::NameIdea { name: shared.room().name_idea() },
         (ClientMessage::Join { .. } | ClientMessage::Rejoin { .. } | ClientMessage::Host { .. }, Role::Player(id)) => {
             refused(ErrorCode::AlreadyJoined, format!("this connection already plays as player {id}"))
         }
@@ -128,7 +129,11 @@ fn sign_in(
         ));
     }
     match message {
-        ClientMessage::Join { room, name, audience, .. } => {
+        ClientMessage::Join { room, name, audience, seasons, .. } => {
+            if let Some(n) = seasons.filter(|n| !crate::pack::SEASONS.contains(n)) {
+                let (first, last) = (crate::pack::SEASONS.start(), crate::pack::SEASONS.end());
+                return Err((ErrorCode::BadMessage, format!("seasons is {first} to {last} (or left out), not {n}")));
+            }
             let mut room_state = shared.room();
             if audience {
                 return join_audience(shared, role, &mut room_state, (&room, &name), None);
@@ -138,7 +143,8 @@ fn sign_in(
                 Ok(joined) => {
                     *role = Role::Player(joined.id);
                     shared.hold(joined.id, me);
-                    shared.tell_game(Inbound::Joined { phone: joined.id, name: joined.name.clone() });
+                    let (phone, name) = (joined.id, joined.name.clone());
+                    shared.tell_game(Inbound::Joined { phone, name, watched_to: seasons });
                     Ok(welcome(Joined::Player(joined), None))
                 }
                 // A full or locked room seats a controller that knows the audience there.

@@ -81,6 +81,10 @@ pub struct Room {
     /// The audience may join and play (the host can close it).
     #[serde(default = "open")]
     pub audience_open: bool,
+    /// The host's list of words no name may contain: read from the config folder each time
+    /// phones are turned on, never saved with the room.
+    #[serde(skip)]
+    pub blocked: super::name_ideas::BlockedWords,
 }
 
 fn open() -> bool {
@@ -99,7 +103,15 @@ impl Room {
     pub fn with_code(code: String) -> Self {
         let mut rng = rand::rng();
         let host_code = (0..8).map(|_| char::from(CODE_LETTERS[rng.random_range(0..CODE_LETTERS.len())])).collect();
-        Self { code, phones: Vec::new(), host_code, locked: false, audience: Vec::new(), audience_open: true }
+        Self {
+            code,
+            phones: Vec::new(),
+            host_code,
+            locked: false,
+            audience: Vec::new(),
+            audience_open: true,
+            blocked: Default::default(),
+        }
     }
 
     /// A fresh host code, never the one before.
@@ -123,10 +135,7 @@ impl Room {
         if !code.trim().eq_ignore_ascii_case(&self.code) {
             return Err((ErrorCode::WrongRoom, "that is not this room's code: check the TV".into()));
         }
-        let name = names::tidy(name);
-        if let Some(why) = names::refusal(&name) {
-            return Err((ErrorCode::BadName, why));
-        }
+        let name = self.acceptable(name)?;
         self.name_free(&name)?;
         if self.locked {
             return Err((ErrorCode::RoomLocked, "the host has locked the room: ask them to unlock it".into()));
@@ -147,10 +156,7 @@ impl Room {
         if !code.trim().eq_ignore_ascii_case(&self.code) {
             return Err((ErrorCode::WrongRoom, "that is not this room's code: check the TV".into()));
         }
-        let name = names::tidy(name);
-        if let Some(why) = names::refusal(&name) {
-            return Err((ErrorCode::BadName, why));
-        }
+        let name = self.acceptable(name)?;
         let key = self.name_free(&name)?;
         if !self.audience_open {
             return Err((ErrorCode::AudienceClosed, AUDIENCE_CLOSED.into()));
@@ -164,6 +170,27 @@ impl Room {
         let id = self.audience.len() as u32;
         self.audience.push(AudiencePhone { id, name, key, secret: new_secret() });
         Ok(&self.audience[id as usize])
+    }
+
+    /// `name` as kept, if a name may be that: letters people can see, of a sensible length,
+    /// and no word the host's list blocks.
+    fn acceptable(&self, name: &str) -> Result<String, (ErrorCode, String)> {
+        let name = names::tidy(name);
+        if let Some(why) = names::refusal(&name) {
+            return Err((ErrorCode::BadName, why));
+        }
+        if self.blocked.blocks(&name) {
+            return Err((ErrorCode::NameBlocked, "that name is not allowed in this room: choose another".into()));
+        }
+        Ok(name)
+    }
+
+    /// A generated name nobody here goes by and the host's list allows, for a phone to offer.
+    pub fn name_idea(&self) -> Option<String> {
+        // The keys once, so that a crowded room is not walked again for every name tried.
+        let taken: std::collections::HashSet<String> =
+            (self.present().map(|p| names::key(&p.name))).chain(self.audience.iter().map(|m| m.key.clone())).collect();
+        super::name_ideas::draw(&mut rand::rng(), &self.blocked, |name| !taken.contains(&names::key(name)))
     }
 
     /// Whether nobody in the room (players or audience) goes by `name`: its key, if so.

@@ -33,6 +33,8 @@ pub enum Inbound {
         phone: u32,
         /// Its name.
         name: String,
+        /// How far its player has watched (seasons `1..=N`), if they said.
+        watched_to: Option<u8>,
     },
     /// A player came back (reload, sleep) with their secret.
     Returned {

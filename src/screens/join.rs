@@ -111,7 +111,9 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, phones
                 for (i, player) in settings.players.iter().enumerate().take(rows_shown) {
                     let Some(seat) = player.seat else { continue };
                     list.spawn(Node { column_gap: rem(1.0), align_items: AlignItems::Center, ..default() })
-                        .with_children(|row| player_row(row, i, seat, player.colour, phones, fonts));
+                        .with_children(|row| {
+                            player_row(row, i, (seat, player.watched_to), player.colour, phones, fonts)
+                        });
                 }
             },
         );
@@ -142,7 +144,14 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, phones
 }
 
 /// A player's row: colour, name (Enter types it), team, device and Leave.
-fn player_row(row: &mut ChildSpawnerCommands, i: usize, seat: Seat, colour: usize, phones: bool, fonts: &Fonts) {
+fn player_row(
+    row: &mut ChildSpawnerCommands,
+    i: usize,
+    (seat, watched_to): (Seat, Option<u8>),
+    colour: usize,
+    phones: bool,
+    fonts: &Fonts,
+) {
     row.spawn((
         Node { width: rem(1.2), height: rem(1.2), border_radius: BorderRadius::all(rem(0.6)), ..default() },
         BackgroundColor(palette::player(colour)),
@@ -152,7 +161,7 @@ fn player_row(row: &mut ChildSpawnerCommands, i: usize, seat: Seat, colour: usiz
     row.spawn((
         // Narrower beside the phone lobby's column.
         Node { width: rem(if phones { 8.0 } else { 12.0 }), ..default() },
-        children![widgets::text(device_label(seat), 1.3, palette::MUTED, &fonts.regular)],
+        children![widgets::text(device_label(seat, watched_to), 1.3, palette::MUTED, &fonts.regular)],
     ));
     row.spawn((widgets::button("Leave", 3 * i + 2, fonts, leave(i)), GridCell { row: i, col: 2 }));
 }
@@ -182,9 +191,9 @@ fn choices(root: &mut ChildSpawnerCommands, rows: usize, fonts: &Fonts) {
     });
 }
 
-/// "Keys 1 2 3 4", "Gamepad".
-fn device_label(seat: Seat) -> String {
-    match seat {
+/// "Keys 1 2 3 4", "Gamepad", and how far the player has watched: "Phone S1-2".
+fn device_label(seat: Seat, watched_to: Option<u8>) -> String {
+    let device = match seat {
         Seat::Keys(row) => {
             let keys: Vec<String> = PARTY_ROWS
                 .get(row)
@@ -197,6 +206,11 @@ fn device_label(seat: Seat) -> String {
         Seat::Pad(Some(_)) => "Gamepad".to_owned(),
         Seat::Pad(None) => "Gamepad (away)".to_owned(),
         Seat::Phone(_) => "Phone".to_owned(),
+    };
+    match watched_to {
+        Some(1) => format!("{device} S1"),
+        Some(n) => format!("{device} S1-{n}"),
+        None => device,
     }
 }
 
@@ -320,6 +334,13 @@ fn refresh(
         0 => "Nobody has joined yet".to_owned(),
         1 => "One more player, and the night can begin".to_owned(),
         n => format!("{n} players · Continue when everyone is in"),
+    };
+    // Everyone sees every question: the lowest limit of the room is the night's.
+    let message = match settings.spoiler_limit() {
+        limit if limit < *crate::pack::SEASONS.end() && settings.players.iter().any(|p| p.watched_to.is_some()) => {
+            format!("{message} · no spoilers past season {limit}")
+        }
+        _ => message,
     };
     for mut text in &mut notice {
         if text.0 != message {

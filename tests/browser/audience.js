@@ -32,7 +32,9 @@ const text = (page, id) => page.evaluate((id) => document.getElementById(id).tex
   await page.screenshot({ path: path.join(dir, 'phone-audience-question.png') });
   say(`question ${lifelines}`);
   await page.locator('#controls .choice', { hasText: 'right' }).first().tap();
-  await screen('locked');
+  // Locked until the reveal; the TV may reveal within a frame of the answer (it closes the
+  // question once Cy's answer is in), so the reveal counts as answered too.
+  await page.waitForFunction(() => ['locked', 'reveal'].includes(document.body.dataset.screen), null, { timeout: 60000 });
   say('answered');
   await screen('reveal');
   // The TV ends the night once it hears this: the picture first.

@@ -30,7 +30,8 @@ const say = (line) => process.stdout.write(line + '\n');
   await page.screenshot({ path: path.join(dir, 'phone-shredded.png') });
   say(`struck ${struck}`);
   await page.tap('#controls .choice:not(.struck)');
-  await screen('locked');
+  // Locked until the reveal, which may come within a frame of the answer.
+  await page.waitForFunction(() => ['locked', 'reveal'].includes(document.body.dataset.screen), null, { timeout: 60000 });
   say('answered');
   // The TV goes on to the reveal, the standings and the wager step.
   await screen('wager');

@@ -1,0 +1,67 @@
+//! A spoiler limit per player: a party is asked only what is safe for everyone in it (the
+//! lowest limit), a phone says its player's limit when it joins, and the join screen shows it.
+
+use bigtuna::game::draw::draw;
+use bigtuna::game::{FlowCommand, GameSettings, PlayerSpec};
+use bigtuna::net::inbound::PhoneLink;
+use bigtuna::net::protocol::{ErrorCode, ServerMessage};
+
+use crate::phones::{error_code, say};
+use crate::support::*;
+
+fn last_season(q: &bigtuna::pack::Question) -> u8 {
+    q.seasons.map_or(0, |range| range.last())
+}
+
+#[test]
+fn three_players_at_seasons_2_4_and_everything_see_nothing_past_season_2_in_1000_games() {
+    let library = builtin_library();
+    let limits = [Some(2), Some(4), None];
+    let players: Vec<PlayerSpec> =
+        limits.iter().enumerate().map(|(i, l)| PlayerSpec { watched_to: *l, ..PlayerSpec::numbered(i) }).collect();
+    let settings = GameSettings { questions: 10, players, ..GameSettings::default() };
+    assert_eq!(settings.spoiler_limit(), 2);
+    let unlimited = GameSettings { players: (0..3).map(PlayerSpec::numbered).collect(), ..settings.clone() };
+    let mut later_without = 0;
+    for seed in 0..1000 {
+        let drawn = draw(&library, &settings, seed).expect("enough questions up to season 2");
+        assert_eq!(drawn.len(), 10);
+        for q in &drawn {
+            assert!(
+                last_season(&q.question) <= 2,
+                "seed {seed}: {} is from season {}",
+                q.question.id,
+                last_season(&q.question)
+            );
+        }
+        let free = draw(&library, &unlimited, seed).expect("a draw");
+        later_without += free.iter().filter(|q| last_season(&q.question) > 2).count();
+    }
+    assert!(later_without > 1000, "the same seeds without limits do ask later seasons ({later_without})");
+}
+
+#[test]
+fn a_phone_says_how_far_its_player_has_watched_and_the_party_is_asked_only_that() {
+    let mut app = headless(builtin_library(), GameSettings { questions: 8, ..GameSettings::default() });
+    let server = crate::phones::server();
+    let addr = server.addr();
+    app.add_plugins((bigtuna::input::plugin, bigtuna::net::inbound::plugin, bigtuna::net::publish::plugin));
+    app.insert_resource(PhoneLink(server));
+    let mut pam = crate::phone_games::connect_to(addr);
+    let mut jim = crate::phone_games::connect_to(addr);
+    let join =
+        |name: &str, seasons: &str| format!(r#"{{"type":"join","room":"TUNA","name":"{name}","version":3{seasons}}}"#);
+    let bad = say(&mut pam, &join("Pam", r#","seasons":12"#));
+    assert_eq!(error_code(&bad), ErrorCode::BadMessage);
+    assert!(matches!(say(&mut pam, &join("Pam", r#","seasons":3"#)), ServerMessage::Welcome { .. }));
+    assert!(matches!(say(&mut jim, &join("Jim", "")), ServerMessage::Welcome { .. }));
+    crate::phone_games::pump(&mut app, |app| app.world().resource::<GameSettings>().players.len() == 2);
+    let limits: Vec<Option<u8>> = app.world().resource::<GameSettings>().players.iter().map(|p| p.watched_to).collect();
+    assert_eq!(limits, [Some(3), None]);
+    command(&mut app, FlowCommand::StartGame);
+    let questions = &game(&app).questions;
+    assert_eq!(questions.len(), 8);
+    assert!(questions.iter().all(|q| last_season(&q.question) <= 3), "nothing past Pam's season 3");
+    // The game keeps the limits with its settings, which a saved game keeps.
+    assert_eq!(game(&app).settings.spoiler_limit(), 3);
+}
