@@ -227,7 +227,8 @@ fn the_release_files_come_from_the_game_man_pages_completions_and_icon() {
     let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
     assert!(read("bigtuna.6").contains(".TH bigtuna 6"), "a page of section 6, games");
     // A page for each command the first one names, and none for the hidden packager's own.
-    for command in ["play", "validate", "packs", "sheet", "new-pack", "import", "export", "flags", "history", "results"] {
+    for command in ["play", "validate", "packs", "sheet", "new-pack", "import", "export", "flags", "history", "results"]
+    {
         assert!(read(&format!("bigtuna-{command}.6")).contains(&format!(".TH bigtuna-{command} 6")), "{command}");
         assert!(read("bigtuna.bash").contains(command) && read("bigtuna.fish").contains(command), "{command}");
     }

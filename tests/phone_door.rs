@@ -155,3 +155,34 @@ fn frames_no_client_may_send_close_the_connection_with_a_code_saying_why() {
     stream.write_all(&frame).expect("sent");
     assert_eq!(ending(&frames_until_close(&mut stream)), (ErrorCode::TooLarge, 1009));
 }
+
+#[test]
+fn one_device_cannot_take_every_websocket_and_its_slots_come_back_as_it_closes() {
+    use bigtuna::net::per_address::MAX_PER_ADDRESS;
+    let server = server();
+    let ws = format!("ws://{}/ws", server.addr());
+    // This computer is the host's own and not counted: past the per-device limit it connects.
+    let own: Vec<_> = (0..MAX_PER_ADDRESS + 8).map(|_| connect(&server)).collect();
+    drop(own);
+    // Counted as any device on the network would be, with a small limit to keep it quick.
+    server.set_address_limit(4, true);
+    let mut held: Vec<_> = (0..4).map(|_| connect(&server)).collect();
+    match tungstenite::connect(&ws) {
+        Err(tungstenite::Error::Http(answer)) => {
+            assert_eq!(answer.status(), 503);
+            let body = String::from_utf8_lossy(answer.body().as_deref().unwrap_or_default()).into_owned();
+            assert!(body.contains("too many connections from this device"), "{body}");
+        }
+        other => panic!("a fifth WebSocket from one device is refused: {other:?}"),
+    }
+    // Those it holds still play; one closed frees a slot for the next.
+    let joined = say(&mut held[0], r#"{"type":"join","room":"TUNA","name":"Ann"}"#);
+    assert!(matches!(joined, ServerMessage::Welcome { .. }), "{joined:?}");
+    let _ = held.pop().map(|mut last| last.close(None).and_then(|()| last.flush()));
+    drop(held.pop());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while tungstenite::connect(&ws).is_err() {
+        assert!(Instant::now() < deadline, "a slot came back once a connection closed");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

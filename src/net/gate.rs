@@ -121,6 +121,8 @@ async fn connection(
             return refuse(stream, Refusal::Slow).await;
         }
     };
+    // Who is asking, for the WebSocket's count per address.
+    let app = app.layer(axum::Extension(axum::extract::ConnectInfo(peer)));
     let service = TowerToHyperService::new(app);
     let served = http1::Builder::new()
         .timer(TokioTimer::new())

@@ -19,6 +19,7 @@ pub mod media;
 pub mod name_ideas;
 pub mod names;
 pub mod pages;
+pub mod per_address;
 pub mod protocol;
 pub mod publish;
 mod rate;

@@ -58,6 +58,7 @@ impl PhoneServer {
             media: Mutex::new(HashMap::new()),
             connections_made: AtomicU64::new(0),
             idle: watch::Sender::new(IDLE_TIMEOUT),
+            addresses: Arc::default(),
         });
         let published = Arc::clone(&shared);
         std::thread::Builder::new().name("phone-server".into()).spawn(move || {
@@ -97,6 +98,12 @@ impl PhoneServer {
     /// those connected now included: a shorter time frees a crowded room's seats sooner.
     pub fn set_idle_timeout(&self, idle: Duration) {
         self.shared.idle.send_replace(idle);
+    }
+
+    /// At most `limit` WebSockets open from one address ([`super::per_address::MAX_PER_ADDRESS`]
+    /// unless set); with `loopback_counted`, this computer's own count too (for tests).
+    pub fn set_address_limit(&self, limit: usize, loopback_counted: bool) {
+        self.shared.addresses.set_limit(limit, loopback_counted);
     }
 
     /// The address it listens on.

@@ -166,6 +166,8 @@ pub(super) struct Shared {
     /// How long a connection may send nothing ([`IDLE_TIMEOUT`] unless set): watched, so that
     /// a change applies to every waiting connection at once.
     pub(super) idle: watch::Sender<Duration>,
+    /// Open WebSockets by address, so that one device cannot take them all.
+    pub(super) addresses: Arc<super::per_address::Addresses>,
 }
 
 /// A connection that plays as a phone, and what closes it when another device takes over.

@@ -7,8 +7,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::State;
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
+use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response as HttpResponse};
 use bevy::log::{info, warn};
@@ -16,6 +16,7 @@ use tokio::sync::{Notify, OwnedSemaphorePermit, watch};
 use tokio::time::Instant;
 
 use super::audience_view::AudienceSnapshot;
+use super::per_address::AddressSlot;
 
 use super::protocol::{ErrorCode, MAX_MESSAGE_BYTES, ServerMessage};
 pub use super::rate::MAX_PER_SECOND;
@@ -42,7 +43,16 @@ mod close {
 }
 
 /// `GET /ws`: a WebSocket, if a connection is free.
-pub(super) async fn upgrade(State(shared): State<Arc<Shared>>, ws: WebSocketUpgrade) -> HttpResponse {
+pub(super) async fn upgrade(
+    State(shared): State<Arc<Shared>>,
+    ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
+    ws: WebSocketUpgrade,
+) -> HttpResponse {
+    let Some(slot) = shared.addresses.take(peer.ip()) else {
+        warn!("phone server: {} holds as many connections as one device may: refused one more", peer.ip());
+        return (StatusCode::SERVICE_UNAVAILABLE, "too many connections from this device: close a tab and try again")
+            .into_response();
+    };
     let Ok(permit) = shared.connections.clone().try_acquire_owned() else {
         warn!("phone server: a connection was refused, {MAX_CONNECTIONS} are open");
         return (StatusCode::SERVICE_UNAVAILABLE, "too many connections: try again in a moment").into_response();
@@ -55,7 +65,7 @@ pub(super) async fn upgrade(State(shared): State<Arc<Shared>>, ws: WebSocketUpgr
         .read_buffer_size(READ_BUFFER)
         .write_buffer_size(0)
         .max_write_buffer_size(MAX_WRITE_BUFFER)
-        .on_upgrade(move |socket| session(socket, shared, permit))
+        .on_upgrade(move |socket| session(socket, shared, (permit, slot)))
 }
 
 /// Bytes read from a connection at a time.
@@ -99,7 +109,7 @@ fn standing(shared: &Shared, role: Role) -> Standing {
 
 /// One connection: a message in, a reply out; and what the game shows pushed as it changes.
 /// Ends when the phone closes, idles, misbehaves, or another device takes its seat.
-async fn session(mut socket: WebSocket, shared: Arc<Shared>, _permit: OwnedSemaphorePermit) {
+async fn session(mut socket: WebSocket, shared: Arc<Shared>, _held: (OwnedSemaphorePermit, AddressSlot)) {
     let me = Holder { connection: shared.next_connection(), kick: Arc::new(Notify::new()) };
     let mut role = Role::Nobody;
     let mut rate = Rate::default();
