@@ -26,11 +26,19 @@ fn history_lists_the_games_played_newest_first_with_their_seeds() {
     assert!(output.status.success(), "{err}");
     let lines: Vec<&str> = out.lines().collect();
     assert!(
-        lines[0]
-            .starts_with("2027-01-15 08:00 UTC · everyone answers · 0 questions · Player 2 500, Player 1 0 · seed 42"),
+        lines[0].starts_with(
+            "1  2027-01-15 08:00 UTC · everyone answers · 0 questions · Player 2 500, Player 1 0 · seed 42"
+        ),
         "{out}"
     );
-    assert!(lines[1].starts_with("2023-11-14 22:13 UTC") && lines[1].ends_with("seed 41"), "{out}");
+    assert!(lines[1].starts_with("2  2023-11-14 22:13 UTC") && lines[1].ends_with("seed 41"), "{out}");
+    // The number is the one `bigtuna results` takes: 2 is the older game.
+    let report = std::process::Command::new(env!("CARGO_BIN_EXE_bigtuna"))
+        .args(["results", "2"])
+        .env("BIGTUNA_GAMES", &games)
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&report.stdout).contains("the game of 2023-11-14 22:13 UTC"), "{report:?}");
     assert!(lines[2].starts_with("(2 games in"), "{out}");
     assert!(err.contains("game-3-3.ron: skipped, not a game record"), "{err}");
 }

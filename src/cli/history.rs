@@ -24,13 +24,14 @@ pub fn run() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let mut out = String::new();
-    for game in &games {
-        out.push_str(&line(game));
-        out.push('\n');
+    // Numbered as `bigtuna results N` takes them.
+    let width = games.len().to_string().len();
+    for (n, game) in games.iter().enumerate() {
+        out.push_str(&format!("{:>width$}  {}\n", n + 1, line(game)));
     }
     out.push_str(&format!(
         "({} games in {}; replay one with: bigtuna play --seed SEED; \
-         its report with: bigtuna results N, 1 the newest)\n",
+         its report with: bigtuna results N)\n",
         games.len(),
         dir.display()
     ));
