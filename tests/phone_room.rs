@@ -126,6 +126,13 @@ fn play_watched(mode: PlayMode) {
         .enumerate()
         .map(|(player, (phone, secret))| Spy::new(phone, player, secret))
         .collect();
+    // An audience phone watches the same night: it, too, hears no answer before its reveal.
+    let mut fan = connect_to(addr);
+    let audience = r#"{"type":"join","room":"TUNA","name":"Fan","version":3,"audience":true}"#;
+    let ServerMessage::Welcome { secret, audience: true, .. } = say(&mut fan, audience) else {
+        panic!("{mode:?}: the fan joins the audience")
+    };
+    spies.push(Spy::new(fan, names.len(), secret));
     let mut asked = 0;
     while screen(&app) == Screen::Playing {
         let question = game(&app).current;
@@ -164,6 +171,9 @@ fn play_watched(mode: PlayMode) {
     assert_eq!(asked, 10, "{mode:?}: the whole game was played");
     // Every phone heard every reveal, and each told it how it did on that very question.
     let rounds = game(&app).rounds.clone();
+    let fan = spies.pop().expect("the fan");
+    let fan_reveals: BTreeSet<usize> = fan.reveals.iter().map(|r| r.question).collect();
+    assert_eq!(fan_reveals.len(), rounds.len(), "{mode:?}: the audience heard every reveal");
     for spy in &spies {
         for round in &rounds {
             let result = spy.reveals.iter().rev().find(|r| r.question == round.question);

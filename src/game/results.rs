@@ -262,31 +262,33 @@ fn awards(game: &Game) -> Vec<Award> {
         let winners = (0..game.players.len()).filter(|i| game.players[*i].best_streak == longest).collect();
         awards.push(Award { kind: AwardKind::LongestStreak, players: winners, detail: AwardDetail::Streak(longest) });
     }
-    if game.players.len() > 1 {
-        // Worst rank each player held after any round, against their final rank.
-        let mut worst = vec![1usize; game.players.len()];
-        for round in &game.rounds {
-            let scores: Vec<u32> = round.outcomes.iter().map(|o| o.score_after).collect();
-            for (player, score) in scores.iter().enumerate() {
-                worst[player] = worst[player].max(rank_of(*score, &scores));
-            }
-        }
-        let finals: Vec<u32> = game.players.iter().map(|p| p.score).collect();
-        let climbs: Vec<(usize, usize, usize)> = (0..game.players.len())
-            .map(|p| (p, worst[p], rank_of(finals[p], &finals)))
-            .filter(|(_, worst, last)| worst > last)
-            .collect();
-        if let Some(best) = climbs.iter().map(|(_, w, l)| w - l).max() {
-            let chosen: Vec<&(usize, usize, usize)> = climbs.iter().filter(|(_, w, l)| w - l == best).collect();
-            if let Some((_, from, to)) = chosen.first() {
-                let detail = AwardDetail::Climb { from: *from, to: *to };
-                awards.push(Award {
-                    kind: AwardKind::BestComeback,
-                    players: chosen.iter().map(|c| c.0).collect(),
-                    detail,
-                });
-            }
-        }
+    let finals: Vec<u32> = game.players.iter().map(|p| p.score).collect();
+    let rounds = game.rounds.iter().map(|round| round.outcomes.iter().map(|o| o.score_after).collect());
+    if let Some((players, from, to)) = best_climb(rounds, &finals) {
+        awards.push(Award { kind: AwardKind::BestComeback, players, detail: AwardDetail::Climb { from, to } });
     }
     awards
+}
+
+/// The best comeback of a party: who climbed most from their worst rank after any round (each
+/// round's scores, in player order) to their final one, and from which rank to which.
+pub fn best_climb(rounds: impl IntoIterator<Item = Vec<u32>>, finals: &[u32]) -> Option<(Vec<usize>, usize, usize)> {
+    if finals.len() < 2 {
+        return None;
+    }
+    let mut worst = vec![1usize; finals.len()];
+    // A round before a late joiner came (or of an old record, with no scores) has fewer.
+    for scores in rounds {
+        for (worst, score) in worst.iter_mut().zip(&scores) {
+            *worst = (*worst).max(rank_of(*score, &scores));
+        }
+    }
+    let climbs: Vec<(usize, usize, usize)> = (0..finals.len())
+        .map(|p| (p, worst[p], rank_of(finals[p], finals)))
+        .filter(|(_, worst, last)| worst > last)
+        .collect();
+    let best = climbs.iter().map(|(_, w, l)| w - l).max()?;
+    let chosen: Vec<&(usize, usize, usize)> = climbs.iter().filter(|(_, w, l)| w - l == best).collect();
+    let (_, from, to) = **chosen.first()?;
+    Some((chosen.iter().map(|c| c.0).collect(), from, to))
 }

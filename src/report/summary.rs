@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use crate::game::PlayMode;
-use crate::game::results::{AwardDetail, AwardKind, rank_of};
+use crate::game::results::{AwardDetail, AwardKind, best_climb, rank_of};
 use crate::persist::game_log::{GameLog, LoggedAnswer, LoggedAudienceMember, LoggedRound};
 use crate::words::{award_detail, award_name, mode_name};
 
@@ -201,7 +201,9 @@ fn awards(log: &GameLog) -> Vec<AwardLine> {
         let winners = log.players.iter().zip(&streaks).filter(|(_, s)| **s == longest).map(|(p, _)| p.name.clone());
         line(AwardKind::LongestStreak, winners.collect(), AwardDetail::Streak(longest));
     }
-    if let Some((winners, from, to)) = comeback(log) {
+    let finals: Vec<u32> = log.players.iter().map(|p| p.score).collect();
+    if let Some((winners, from, to)) = best_climb(log.rounds.iter().map(|r| r.scores.clone()), &finals) {
+        let winners = winners.iter().map(|p| log.players[*p].name.clone()).collect();
         line(AwardKind::BestComeback, winners, AwardDetail::Climb { from, to });
     }
     lines
@@ -220,26 +222,4 @@ fn best_streak(mode: PlayMode, rounds: &[&LoggedRound], player: &str) -> u32 {
         best = best.max(now);
     }
     best
-}
-
-/// Who climbed most from their worst rank after any round to their final one.
-fn comeback(log: &GameLog) -> Option<(Vec<String>, usize, usize)> {
-    if log.players.len() < 2 {
-        return None;
-    }
-    let mut worst = vec![1usize; log.players.len()];
-    for scores in log.rounds.iter().map(|r| &r.scores).filter(|s| s.len() == log.players.len()) {
-        for (player, score) in scores.iter().enumerate() {
-            worst[player] = worst[player].max(rank_of(*score, scores));
-        }
-    }
-    let finals: Vec<u32> = log.players.iter().map(|p| p.score).collect();
-    let climbs: Vec<(usize, usize, usize)> = (0..finals.len())
-        .map(|p| (p, worst[p], rank_of(finals[p], &finals)))
-        .filter(|(_, worst, last)| worst > last)
-        .collect();
-    let best = climbs.iter().map(|(_, w, l)| w - l).max()?;
-    let chosen: Vec<&(usize, usize, usize)> = climbs.iter().filter(|(_, w, l)| w - l == best).collect();
-    let (_, from, to) = **chosen.first()?;
-    Some((chosen.iter().map(|c| log.players[c.0].name.clone()).collect(), from, to))
 }
