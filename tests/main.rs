@@ -18,6 +18,7 @@ mod fuzz;
 mod game_events;
 mod game_mix;
 mod glyphs;
+mod handicap;
 mod history;
 mod importers;
 mod input_context;

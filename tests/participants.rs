@@ -16,7 +16,7 @@ fn party(app: &App) -> Vec<(PlayerId, String, Option<Seat>)> {
 }
 
 fn join(app: &mut App, seat: Seat, name: Option<&str>) {
-    send(app, JoinRequest { seat, name: name.map(str::to_owned), watched_to: None });
+    send(app, JoinRequest { seat, name: name.map(str::to_owned), watched_to: None, ..JoinRequest::device(seat) });
     app.update();
 }
 

@@ -36,7 +36,7 @@ fn phone(port: u16, name: &'static str) -> std::thread::JoinHandle<Vec<ServerMes
         }
         // The room code is on the TV (and in the QR code's address); the test fixed it.
         let room = "PAMS";
-        let join = format!(r#"{{"type":"join","room":"{room}","name":"{name}","seasons":2}}"#);
+        let join = format!(r#"{{"type":"join","room":"{room}","name":"{name}","seasons":2,"handicap":"more_time"}}"#);
         client.send(Message::text(join)).expect("join sent");
         let mut heard = Vec::new();
         while let Ok(Message::Text(text)) = client.read() {
@@ -71,30 +71,48 @@ fn the_tv_lobby_shows_how_to_join_and_a_phone_plays_beside_a_keyboard() {
     let _turn = XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let port = free_port();
     let pam = phone(port, "Pam");
-    let steps = ["wait:40", "sleep:4000", "1", "wait:5", "shot:t0-lobby", "down", "down", "enter", "wait:5"]
-        .map(String::from)
-        .into_iter()
-        .chain(std::iter::repeat_n("down".to_owned(), 3 + bigtuna::game::Setting::GAME.len()))
-        .chain(
-            [
-                "enter",
-                "wait:8",
-                "sleep:3000",
-                "wait:4",
-                "shot:t1-question",
-                "f1",
-                "wait:5",
-                "shot:t1-host",
-                "f1",
-                "wait:3",
-                "f2",
-                "wait:8",
-                "sleep:1000",
-                "shot:t2-reveal",
-            ]
-            .map(String::from),
-        )
-        .collect::<Vec<_>>();
+    // Player 2 (keys) steps their handicap twice, to twice the time, by keys alone.
+    let steps = [
+        "wait:40",
+        "sleep:4000",
+        "1",
+        "wait:5",
+        "down",
+        "right",
+        "right",
+        "enter",
+        "enter",
+        "left",
+        "left",
+        "wait:3",
+        "shot:t0-lobby",
+        "down",
+        "enter",
+        "wait:5",
+    ]
+    .map(String::from)
+    .into_iter()
+    .chain(std::iter::repeat_n("down".to_owned(), 3 + bigtuna::game::Setting::GAME.len()))
+    .chain(
+        [
+            "enter",
+            "wait:8",
+            "sleep:3000",
+            "wait:4",
+            "shot:t1-question",
+            "f1",
+            "wait:5",
+            "shot:t1-host",
+            "f1",
+            "wait:3",
+            "f2",
+            "wait:8",
+            "sleep:1000",
+            "shot:t2-reveal",
+        ]
+        .map(String::from),
+    )
+    .collect::<Vec<_>>();
     let dir = shots_dir().join("phones-lobby");
     let config = scratch_dir("phones-lobby-config");
     let port_text = port.to_string();
@@ -108,7 +126,11 @@ fn the_tv_lobby_shows_how_to_join_and_a_phone_plays_beside_a_keyboard() {
     );
     let heard = pam.join().expect("the phone's thread");
     assert!(log.contains(&format!("phones join at http://127.0.0.1:{port}/?room=")), "{log}");
-    assert!(log.contains("Pam took seat 1 with Phone(0), seen seasons 1-2"), "the phone joined in the lobby:\n{log}");
+    assert!(
+        log.contains("Pam took seat 1 with Phone(0), seen seasons 1-2, handicap ×1.5 time"),
+        "the phone joined in the lobby, with its limit and handicap:\n{log}"
+    );
+    assert!(log.contains("Player 2's handicap: ×2 time"), "keys reached and stepped the handicap:\n{log}");
     assert!(log.contains("Player 2 took seat 2 with Keys(0)"), "beside a keyboard row:\n{log}");
     assert!(log.contains("): Pam answered"), "the game judged the phone's answer:\n{log}");
     assert!(heard.iter().any(|m| matches!(m, ServerMessage::Seated { name, .. } if name == "Pam")), "{heard:?}");

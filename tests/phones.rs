@@ -4,7 +4,7 @@
 use std::net::{SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
 
-use bigtuna::game::Response;
+use bigtuna::game::{Handicap, Response};
 use bigtuna::net::protocol::{ErrorCode, ServerMessage};
 use bigtuna::net::room::Room;
 use bigtuna::net::server::{Inbound, MAX_CONNECTIONS, PhoneServer};
@@ -111,7 +111,7 @@ fn a_phone_joins_answers_and_comes_back_as_the_same_player() {
     let back = say(&mut again, &format!(r#"{{"type":"rejoin","secret":"{secret}"}}"#));
     assert!(matches!(back, ServerMessage::Welcome { player: 0, .. }), "{back:?}");
     let events = heard(&server, 4);
-    assert_eq!(events[0], Inbound::Joined { phone: 0, name: "Ann".into(), watched_to: None });
+    assert_eq!(events[0], Inbound::Joined { phone: 0, name: "Ann".into(), watched_to: None, handicap: Handicap::None });
     assert_eq!(events[1], Inbound::Answer { phone: 0, question: 3, response: Response::Option(2), arrival: 0 });
     assert!(events.contains(&Inbound::Left { phone: 0 }) && events.contains(&Inbound::Returned { phone: 0 }));
 }
@@ -135,7 +135,7 @@ fn nobody_acts_for_another_player_or_joins_twice() {
     let events = heard(&server, 1);
     assert_eq!(
         events,
-        [Inbound::Joined { phone: 0, name: "Ann".into(), watched_to: None }],
+        [Inbound::Joined { phone: 0, name: "Ann".into(), watched_to: None, handicap: Handicap::None }],
         "only Ann's join reached the game"
     );
 }

@@ -151,6 +151,6 @@ fn the_phone_page_offers_a_name_draws_another_and_says_why_one_is_refused() {
     assert!(!drawn.is_empty() && badge == drawn, "{said}");
     assert!(said.contains("problems 0"), "{said}");
     assert!(log.contains("names: 1 blocked words from"), "the game read the list from its config folder: {log}");
-    let seated = format!("{drawn} took seat 1 with Phone(0), seen seasons 1-2");
-    assert!(log.contains(&seated), "the TV seated the drawn name, with its spoiler limit: {log}");
+    let seated = format!("{drawn} took seat 1 with Phone(0), seen seasons 1-2, handicap ×2 time");
+    assert!(log.contains(&seated), "the TV seated the drawn name, with its spoiler limit and handicap: {log}");
 }

@@ -4,7 +4,7 @@
 'use strict';
 (function () {
   var bt = window.bigtuna, $ = bt.$, el = bt.el, say = bt.say;
-  var KEY = 'bigtuna.player', NAME_KEY = 'bigtuna.name', LAST_KEY = 'bigtuna.last', SEASONS_KEY = 'bigtuna.seasons';
+  var KEY = 'bigtuna.player', NAME_KEY = 'bigtuna.name', LAST_KEY = 'bigtuna.last', SEASONS_KEY = 'bigtuna.seasons', HANDICAP_KEY = 'bigtuna.handicap';
   var config = window.bigtunaConfig;   // the game's own tile colours and limits (/config.js)
   var TILES = config.tiles;
   var LETTERS = 'ABCDEF';
@@ -84,6 +84,9 @@
     // Protocol 3: a full or locked room seats this phone in the audience rather than refuse it.
     var msg3 = { type: 'join', room: room, name: name, version: 3, audience: $('audience').checked };
     if (seasons) msg3.seasons = Number(seasons);
+    var handicap = $('handicap').value;
+    save(HANDICAP_KEY, handicap);
+    if (handicap) msg3.handicap = handicap;
     if (!send(msg3)) return joinError('Not connected yet: try again in a moment.');
     joining = { room: room, name: name };
     $('join').disabled = true;
@@ -407,6 +410,7 @@
   $('name').maxLength = config.nameChars;
   $('name').value = (me && me.name) || load(NAME_KEY) || '';
   $('seasons').value = load(SEASONS_KEY) || '';
+  $('handicap').value = load(HANDICAP_KEY) || '';
   if (me && me.name) $('myname').textContent = me.name;
   link = bt.socket({ onOpen: onOpen, onDown: onDown, onMessage: function (m) {
     if (Object.prototype.hasOwnProperty.call(handlers, m.type)) handlers[m.type](m);

@@ -10,8 +10,10 @@
     pause: 'Paused', resume: 'Resumed', close: 'Revealed', next: 'Moved on', skip: 'Question skipped',
     accept: 'Answer accepted', reject: 'Answer rejected', points: 'Points changed', kick: 'Player removed',
     lock: 'Room locked', unlock: 'Room unlocked', end: 'Game ended',
-    close_audience: 'Audience closed', open_audience: 'Audience opened',
+    close_audience: 'Audience closed', open_audience: 'Audience opened', handicap: 'Handicap set',
   };
+  // As the game names them (docs/PROTOCOL.md), with the TV's badges.
+  var HANDICAPS = [['none', 'Even'], ['more_time', '×1.5 time'], ['double_time', '×2 time'], ['no_timer', 'No timer'], ['superfan', 'Superfan ½ pts']];
   var LETTERS = 'ABCDEF';
 
   var link = null;                   // the socket (socket.js), made at the end
@@ -102,6 +104,10 @@
     if (kind === 'kick' && !window.confirm('Kick ' + li.dataset.name + '? Their score stays.')) return;
     act(kind, { player: player });
   });
+  $('hplayers').addEventListener('change', function (e) {
+    var li = e.target.closest('.player');
+    if (li && e.target.classList.contains('handicap')) act('handicap', { player: Number(li.dataset.player), handicap: e.target.value });
+  });
 
   // ---- rendering ----
   function vis(id, on) { $(id).hidden = !on; }
@@ -163,6 +169,9 @@
       b.dataset.kind = k[0];
       r.b[k[0]] = r.acts.appendChild(b);
     });
+    r.handicap = el('select', 'handicap');
+    HANDICAPS.forEach(function (h) { var o = el('option', '', h[1]); o.value = h[0]; r.handicap.appendChild(o); });
+    r.acts.appendChild(r.handicap);
     [r.info, r.said, r.acts].forEach(function (x) { r.li.appendChild(x); });
     return r;
   }
@@ -182,6 +191,9 @@
     r.said.hidden = !said;
     r.b.accept.hidden = r.b.reject.hidden = !(said && stage === 'reveal');
     r.b.kick.hidden = !!p.removed;
+    // Not while the host is choosing in it.
+    if (document.activeElement !== r.handicap) r.handicap.value = p.handicap || 'none';
+    r.handicap.setAttribute('aria-label', 'Handicap for ' + p.name);
     r.b.kick.setAttribute('aria-label', 'Kick ' + p.name);
     r.b.plus.setAttribute('aria-label', '100 points to ' + p.name);
     r.b.minus.setAttribute('aria-label', '100 points from ' + p.name);

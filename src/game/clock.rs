@@ -12,8 +12,12 @@ use bevy::prelude::*;
 pub struct Clock {
     /// Time the question has been open (pauses excluded).
     pub elapsed: Duration,
-    /// Time allowed, if timed.
+    /// Time the question stays open, if timed: the longest time of anyone answering it
+    /// (a player's handicap may give them more than the others).
     pub limit: Option<Duration>,
+    /// When the first answering player's own time is up: what the TV counts down to before
+    /// it shows the extra time of those with more. The same as `limit` when all have one time.
+    pub base: Option<Duration>,
     /// The question's sound is playing and its clock starts once it has: at most this long
     /// from now, should the TV never say it has (no sound card, a sound that fails).
     pub sound_hold: Option<Duration>,
@@ -56,6 +60,33 @@ impl Clock {
     /// Time left, if timed.
     pub fn remaining(&self) -> Option<Duration> {
         self.limit.map(|limit| limit.saturating_sub(self.elapsed))
+    }
+
+    /// Whether the players with no handicap are out of time and some have extra time left.
+    pub fn in_extra_time(&self) -> bool {
+        self.base.is_some_and(|base| self.elapsed >= base) && !self.expired() && self.limit != self.base
+    }
+
+    /// What the TV's clock shows: the share of the time left (1 to 0) and the seconds, up to
+    /// `base`; then, in extra time, of the extra time ("+12"; "+" alone with no timer).
+    pub fn shown(&self) -> (f32, String) {
+        let Some(base) = self.base else {
+            return (1.0, String::new());
+        };
+        let seconds = |d: Duration| d.as_secs_f32().ceil() as u32;
+        if !self.in_extra_time() {
+            let left = base.saturating_sub(self.elapsed);
+            let share = if base.is_zero() { 0.0 } else { left.as_secs_f32() / base.as_secs_f32() };
+            return (share.clamp(0.0, 1.0), seconds(left).to_string());
+        }
+        match self.limit {
+            Some(limit) => {
+                let (left, extra) = (limit.saturating_sub(self.elapsed), limit.saturating_sub(base));
+                let share = if extra.is_zero() { 0.0 } else { left.as_secs_f32() / extra.as_secs_f32() };
+                (share.clamp(0.0, 1.0), format!("+{}", seconds(left)))
+            }
+            None => (1.0, "+".to_owned()),
+        }
     }
 
     /// Share of the time left, 1 to 0; 1 when untimed.

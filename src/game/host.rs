@@ -30,6 +30,7 @@ fn act(
     mut next_screen: ResMut<NextState<Screen>>,
     mut acted: MessageWriter<HostActed>,
     mut scored: MessageWriter<RoundScored>,
+    mut clock: ResMut<super::Clock>,
 ) {
     let Some(mut game) = game else {
         actions.clear();
@@ -66,6 +67,17 @@ fn act(
                 }
                 None => false,
             },
+            HostAction::Handicap { player, handicap } => {
+                let changed = game
+                    .players
+                    .get_mut(player)
+                    .is_some_and(|p| std::mem::replace(&mut p.handicap, handicap) != handicap);
+                if changed && *phase.get() == Phase::Question {
+                    // On the question now: its clock runs for the longest time anyone has.
+                    (clock.base, clock.limit) = game.round_times();
+                }
+                changed
+            }
             HostAction::Remove(player) => {
                 let removed = game.players.get_mut(player).is_some_and(|p| !std::mem::replace(&mut p.removed, true));
                 // The player being waited for may be the one removed.
@@ -115,8 +127,8 @@ fn skip(game: &mut Game) {
 /// Counts a player's answer in the last round as right or wrong, as the host rules: the
 /// points and the streak follow.
 fn overrule(game: &mut Game, player: usize, right: bool) -> bool {
-    // The round's own limit: a faster answer earns more, as when it was scored.
-    let limit = game.rounds.last().and_then(|r| game.time_limit(r.question));
+    // The player's own limit on the round: a faster answer earns more, as when it was scored.
+    let limit = game.rounds.last().and_then(|r| game.time_for(player, r.question));
     // The round is still the open one's (each player's part is begun anew as the next opens).
     let doubled = game.doubled(player);
     let Game { rounds, players, preset, questions, .. } = game;
@@ -140,7 +152,7 @@ fn overrule(game: &mut Game, player: usize, right: bool) -> bool {
         Some(bet) => super::wager::settle(bet, right, before),
         None => {
             let points = preset.points(drawn.question.difficulty, attempt, limit);
-            (if doubled { points.saturating_mul(2) } else { points }, 0)
+            (p.handicap.points(if doubled { points.saturating_mul(2) } else { points }), 0)
         }
     };
     p.score = before.saturating_add(points).saturating_sub(penalty);

@@ -7,6 +7,7 @@ use std::time::Duration;
 use bevy::prelude::*;
 
 use super::draw::DrawnQuestion;
+use super::handicap::Handicap;
 use super::judge::{Judgement, Response};
 use super::lifeline::{FixedItem, Lifeline, LifelinesLeft};
 use super::participant::{PlayerId, PlayerSpec};
@@ -114,6 +115,13 @@ pub enum HostAction {
     },
     /// Take a player out of the game: no more turns or answers; their score stays.
     Remove(usize),
+    /// Give a player a handicap (or take it away): on the open question at once, if any.
+    Handicap {
+        /// The player.
+        player: usize,
+        /// Their handicap from now on.
+        handicap: Handicap,
+    },
     /// End the game now, with results for the rounds played.
     EndEarly,
 }
@@ -150,6 +158,9 @@ pub struct Player {
     /// Their bet on the last question, once placed (the final wager).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wager: Option<u32>,
+    /// What evens their odds (none in games saved before handicaps).
+    #[serde(default, skip_serializing_if = "Handicap::is_none")]
+    pub handicap: Handicap,
 }
 
 impl Player {
@@ -167,6 +178,7 @@ impl Player {
             this_round: PlayerRound::default(),
             lifelines: LifelinesLeft::each(lifelines),
             wager: None,
+            handicap: spec.handicap,
         }
     }
 }

@@ -3,6 +3,7 @@
 //! the games of a night. A game copies each into a [`super::Player`] with the same
 //! [`PlayerId`]; device input finds its player here, by seat.
 
+use super::handicap::Handicap;
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -64,6 +65,9 @@ pub struct PlayerSpec {
     /// what is safe for everyone in it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub watched_to: Option<u8>,
+    /// What evens their odds: more time, or fewer points for a superfan.
+    #[serde(default, skip_serializing_if = "Handicap::is_none")]
+    pub handicap: Handicap,
 }
 
 impl PlayerSpec {
@@ -77,6 +81,7 @@ impl PlayerSpec {
             seat: None,
             role: Role::Player,
             watched_to: None,
+            handicap: Handicap::None,
         }
     }
 }

@@ -100,6 +100,7 @@ fn participants(game: &Game, seats: &[Option<Seat>]) -> Vec<PlayerSpec> {
                 seat: seats.get(n).copied().flatten(),
                 role: Role::Player,
                 watched_to: before.and_then(|spec| spec.watched_to),
+                handicap: player.handicap,
             }
         })
         .collect()

@@ -74,7 +74,10 @@ fn open_question(mut game: ResMut<Game>, mut clock: ResMut<Clock>) {
     let hear_first =
         game.question().and_then(|q| q.question.sound.as_ref()).is_some_and(|s| s.clock == SoundClock::AfterSound);
     let sound_hold = hear_first.then_some(SOUND_HOLD);
-    *clock = Clock { elapsed: Duration::ZERO, limit: game.time_limit(game.current), sound_hold };
+    // A handicap may give some more time than others: the question stays open for the
+    // longest, and each answer is taken within its player's own time.
+    let (base, limit) = game.round_times();
+    *clock = Clock { elapsed: Duration::ZERO, limit, base, sound_hold };
 }
 
 /// Presses that arrived while the game was paused, for the question they answer.
@@ -133,9 +136,10 @@ pub(super) fn collect_answers(
     // Answer times run from when answering opens (after a team talk).
     let opened = if teams { TEAM_TALK } else { Duration::ZERO };
     let elapsed = clock.elapsed.min(clock.limit.unwrap_or(Duration::MAX)).saturating_sub(opened);
+    let now = clock.elapsed;
     for press in arrival_order(game.seed, game.current, &presses) {
         match press {
-            Press::Buzz(player) if game.may_buzz(player) && !game.frozen(player, clock.elapsed) => {
+            Press::Buzz(player) if game.may_buzz(player) && !game.held_back(player, now) => {
                 game.buzz.holder = Some(player);
             }
             Press::Answer(player, mut response, device) => {
@@ -148,14 +152,14 @@ pub(super) fn collect_answers(
                 }
                 // An option shredded for this player is no longer theirs to choose.
                 let shredded = matches!(response, Response::Option(i) if game.players.get(player).is_some_and(|p| p.this_round.removed.contains(&i)));
-                if fits && !shredded && game.may_answer(player) && !game.frozen(player, clock.elapsed) {
+                if fits && !shredded && game.may_answer(player) && !game.held_back(player, now) {
                     take_answer(&mut game, player, Pending { response, time: elapsed, device });
                 }
             }
             Press::Buzz(_) => {}
         }
     }
-    if closed_by_host || game.round_over() || clock.expired() {
+    if closed_by_host || game.round_over() || clock.expired() || game.everyone_out_of_time(now) {
         if game.said_aloud() {
             for speaker in game.speakers() {
                 if let Some(slot @ None) = game.players.get_mut(speaker).map(|p| &mut p.this_round.pending) {
@@ -163,7 +167,7 @@ pub(super) fn collect_answers(
                 }
             }
         }
-        score_round(&mut game, clock.limit);
+        score_round(&mut game);
         scored.write(RoundScored { question: game.current, skipped: false });
         next_phase.set(Phase::Reveal);
     }
@@ -201,8 +205,11 @@ pub(super) fn response_fits(question: &DrawnQuestion, response: &Response) -> bo
 
 /// Judges and scores the round that just closed, and logs it: the log is the record a
 /// dispute (or a screen test) goes back to.
-fn score_round(game: &mut Game, limit: Option<Duration>) {
+fn score_round(game: &mut Game) {
     let Some(drawn) = game.questions.get(game.current) else { return };
+    // Speed is judged against each player's own time; the audience has the question's.
+    let limits: Vec<Option<Duration>> = (0..game.players.len()).map(|p| game.time_for(p, game.current)).collect();
+    let limit = game.time_limit(game.current);
     let judgements: Vec<Option<(Judgement, Pending)>> = game
         .players
         .iter()
@@ -230,8 +237,9 @@ fn score_round(game: &mut Game, limit: Option<Duration>) {
         let time = entry.as_ref().map(|(_, p)| p.time);
         let attempt =
             Attempt { correct, credit: judgement.credit, time: time.unwrap_or_default(), streak: player.streak };
-        let points = if entry.is_some() { game.preset.points(difficulty, attempt, limit) } else { 0 };
+        let points = if entry.is_some() { game.preset.points(difficulty, attempt, limits[index]) } else { 0 };
         let points = if doubled[index] { points.saturating_mul(2) } else { points };
+        let points = player.handicap.points(points);
         // A wrong buzz costs the question's value, as on the quiz shows.
         let penalty = if buzz_penalty && entry.is_some() && !correct { game.preset.base.of(difficulty) } else { 0 };
         // A score stops at zero: the penalty kept is what was taken, so the lines add up.

@@ -115,7 +115,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn open_bets(mut clock: ResMut<Clock>, mut game: ResMut<Game>) {
-    *clock = Clock { elapsed: Duration::ZERO, limit: Some(WAGER_TIME), sound_hold: None };
+    *clock = Clock { elapsed: Duration::ZERO, limit: Some(WAGER_TIME), base: Some(WAGER_TIME), sound_hold: None };
     // The last round's answers are not this question's: nothing shows as answered. The
     // lifelines used stay, for the host may still overrule that round.
     for player in &mut game.players {

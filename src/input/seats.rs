@@ -28,7 +28,7 @@ fn take_seats(
     mut joined: MessageWriter<JoinGame>,
 ) {
     let playing = game.filter(|_| *screen.get() == Screen::Playing);
-    for JoinRequest { seat, name, watched_to } in joins.read() {
+    for JoinRequest { seat, name, watched_to, handicap } in joins.read() {
         let phone = matches!(seat, Seat::Phone(_));
         let (phones, others) = settings.players.iter().filter_map(|p| p.seat).fold((0, 0), |(p, o), s| match s {
             Seat::Phone(_) => (p + 1, o),
@@ -63,9 +63,11 @@ fn take_seats(
         let past_game = playing.as_ref().and_then(|g| g.players.iter().map(|p| p.id.0 + 1).max()).unwrap_or(0);
         fresh.id.0 = fresh.id.0.max(past_game);
         let name = name.clone().unwrap_or(fresh.name.clone());
-        let spec = PlayerSpec { colour, name, seat: Some(*seat), watched_to: *watched_to, ..fresh };
+        let spec =
+            PlayerSpec { colour, name, seat: Some(*seat), watched_to: *watched_to, handicap: *handicap, ..fresh };
         let limit = watched_to.map(|s| format!(", seen seasons 1-{s}")).unwrap_or_default();
-        info!("{} took seat {} with {seat:?}{limit}", spec.name, n + 1);
+        let badge = handicap.badge().map(|b| format!(", handicap {b}")).unwrap_or_default();
+        info!("{} took seat {} with {seat:?}{limit}{badge}", spec.name, n + 1);
         joined.write(JoinGame(spec.clone()));
         settings.players.push(spec);
     }
@@ -92,11 +94,13 @@ pub struct JoinRequest {
     pub name: Option<String>,
     /// How far its player has watched (seasons `1..=N`), if they said.
     pub watched_to: Option<u8>,
+    /// What evens its player's odds, if they said.
+    pub handicap: crate::game::Handicap,
 }
 
 impl JoinRequest {
     /// A device joining without a name of its own.
     pub fn device(seat: Seat) -> Self {
-        Self { seat, name: None, watched_to: None }
+        Self { seat, name: None, watched_to: None, handicap: crate::game::Handicap::None }
     }
 }

@@ -49,8 +49,8 @@ fn receive(
     // In order of arrival across phones, so buzz-in stays fair.
     for event in events {
         match event {
-            Inbound::Joined { phone, name, watched_to } => {
-                joins.write(JoinRequest { seat: Seat::Phone(phone), name: Some(name), watched_to });
+            Inbound::Joined { phone, name, watched_to, handicap } => {
+                joins.write(JoinRequest { seat: Seat::Phone(phone), name: Some(name), watched_to, handicap });
             }
             Inbound::Answer { phone, question, response, .. } if Some(question) == current => {
                 if let Some(player) = settings.players.player_for_phone(phone) {
@@ -134,6 +134,9 @@ fn host_command(command: HostCommand, flow: &mut MessageWriter<FlowCommand>, hos
         }
         HostCommand::Kick { player } => {
             host.write(HostAction::Remove(player));
+        }
+        HostCommand::Handicap { player, handicap } => {
+            host.write(HostAction::Handicap { player, handicap });
         }
         HostCommand::End => {
             host.write(HostAction::EndEarly);

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 pub use super::error_code::ErrorCode;
 use super::views::{FinalView, HostView, QuestionView, ResultView, WagerView};
-use crate::game::Response;
+use crate::game::{Handicap, Response};
 use crate::input::text_entry::TextEntry;
 
 /// The protocol's version, sent in every welcome.
@@ -40,6 +40,10 @@ pub enum ClientMessage {
         /// whole show. A party is asked only what is safe for everyone in it.
         #[serde(default)]
         seasons: Option<u8>,
+        /// What evens the player's odds (protocol 3): `more_time`, `double_time`,
+        /// `no_timer` or `superfan`; left out, `none`.
+        #[serde(default)]
+        handicap: Handicap,
     },
     /// Come back as the player this secret belongs to (after a reload or a sleep).
     Rejoin {
@@ -159,6 +163,13 @@ pub enum HostCommand {
         /// The player.
         player: usize,
     },
+    /// Give the player a handicap, or take it away (protocol 3).
+    Handicap {
+        /// The player.
+        player: usize,
+        /// `none`, `more_time`, `double_time`, `no_timer` or `superfan`.
+        handicap: Handicap,
+    },
     /// Refuse new players.
     Lock,
     /// Allow new players again.
@@ -184,6 +195,7 @@ impl HostCommand {
             HostCommand::Reject { .. } => "reject",
             HostCommand::Points { .. } => "points",
             HostCommand::Kick { .. } => "kick",
+            HostCommand::Handicap { .. } => "handicap",
             HostCommand::Lock => "lock",
             HostCommand::Unlock => "unlock",
             HostCommand::CloseAudience => "close_audience",
@@ -198,7 +210,8 @@ impl HostCommand {
             HostCommand::Accept { player }
             | HostCommand::Reject { player }
             | HostCommand::Points { player, .. }
-            | HostCommand::Kick { player } => Some(player),
+            | HostCommand::Kick { player }
+            | HostCommand::Handicap { player, .. } => Some(player),
             _ => None,
         }
     }

@@ -146,7 +146,9 @@ fn phone_turns(
         .map(|(id, player)| {
             let (turn, note) = turn(game, player, paused);
             let lifelines = super::lifeline_view::lifeline_view(game, player, clock.elapsed, paused);
-            (id, PhoneTurn { turn, note, lifelines })
+            // Each phone counts down its own player's time (a handicap may give more).
+            let seconds = game.time_for(player, game.current).map(|limit| limit.as_secs() as u32);
+            (id, PhoneTurn { turn, note, lifelines, seconds })
         })
         .collect()
 }
@@ -328,6 +330,7 @@ fn host_view(game: &Game, stage: Stage, paused: bool) -> HostView {
                 said: given.zip(presented).map(|(response, presented)| response_text(presented, &response)),
                 right: round.and_then(|r| r.outcomes.get(i)).map(|o| o.correct),
                 removed: p.removed,
+                handicap: p.handicap,
             }
         })
         .collect();

@@ -129,7 +129,7 @@ fn sign_in(
         ));
     }
     match message {
-        ClientMessage::Join { room, name, audience, seasons, .. } => {
+        ClientMessage::Join { room, name, audience, seasons, handicap, .. } => {
             if let Some(n) = seasons.filter(|n| !crate::pack::SEASONS.contains(n)) {
                 let (first, last) = (crate::pack::SEASONS.start(), crate::pack::SEASONS.end());
                 return Err((ErrorCode::BadMessage, format!("seasons is {first} to {last} (or left out), not {n}")));
@@ -144,7 +144,7 @@ fn sign_in(
                     *role = Role::Player(joined.id);
                     shared.hold(joined.id, me);
                     let (phone, name) = (joined.id, joined.name.clone());
-                    shared.tell_game(Inbound::Joined { phone, name, watched_to: seasons });
+                    shared.tell_game(Inbound::Joined { phone, name, watched_to: seasons, handicap });
                     Ok(welcome(Joined::Player(joined), None))
                 }
                 // A full or locked room seats a controller that knows the audience there.

@@ -35,6 +35,8 @@ pub enum Inbound {
         name: String,
         /// How far its player has watched (seasons `1..=N`), if they said.
         watched_to: Option<u8>,
+        /// What evens its player's odds.
+        handicap: crate::game::Handicap,
     },
     /// A player came back (reload, sleep) with their secret.
     Returned {
@@ -115,6 +117,8 @@ pub struct PhoneTurn {
     pub note: String,
     /// Its player's lifelines.
     pub lifelines: super::views::LifelineView,
+    /// Its player's own time on the question (a handicap may give more), if timed.
+    pub seconds: Option<u32>,
 }
 
 /// What the TV shows now, for phones and the host remote; each session sends its own part.

@@ -356,6 +356,7 @@ fn view(snapshot: &Snapshot, role: Role, shared: &Shared) -> Option<ServerMessag
                         question.turn = part.turn;
                         question.note.clone_from(&part.note);
                         question.lifelines.clone_from(&part.lifelines);
+                        question.seconds = part.seconds;
                     }
                     None => {
                         question.turn = Turn::Wait;

@@ -265,6 +265,8 @@ pub struct HostPlayer {
     pub right: Option<bool>,
     /// Taken out of the game by the host.
     pub removed: bool,
+    /// What evens their odds (protocol 3).
+    pub handicap: crate::game::Handicap,
 }
 
 fn is_zero(n: &u32) -> bool {

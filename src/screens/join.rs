@@ -8,15 +8,18 @@ use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 
 use super::go_to;
+use super::join_row::{
+    HandicapButton, PER_ROW, SeenButton, TeamButton, choose_handicap, choose_seen, choose_team, device_label, leave,
+    seen_label,
+};
 use super::lobby;
-use crate::game::settings::{TEAM_COUNT, team_name};
-use crate::game::{GameSettings, PlayerLeft, Screen, Seat};
-use crate::input::keyboard::PARTY_ROWS;
+use crate::game::settings::team_name;
+use crate::game::{GameSettings, Screen, Seat};
 use crate::input::text_entry::type_line;
 use crate::input::{NavAction, TakesText};
 use crate::net::inbound::PhoneLink;
 use crate::persist::UserSettings;
-use crate::theme::focus::{Activate, Adjust, Cancel, GridCell};
+use crate::theme::focus::{Activate, Cancel, GridCell};
 use crate::theme::palette;
 use crate::theme::widgets::{self, ButtonText, Fonts, Room, rem};
 use crate::words::names_within;
@@ -36,10 +39,6 @@ struct JoinRoot {
 #[derive(Component)]
 struct NameButton(usize);
 
-/// A player's team, for a teams game.
-#[derive(Component)]
-struct TeamButton(usize);
-
 #[derive(Component)]
 struct JoinNotice;
 
@@ -51,7 +50,7 @@ const NAME_LENGTH: usize = crate::game::settings::NAME_CHARS;
 const ROWS_SHOWN: usize = 7;
 
 /// A player's row across, at 100% text, in rem.
-const ROW_WIDTH: f32 = 66.0;
+const ROW_WIDTH: f32 = 70.0;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Join), (prepare, spawn).chain()).add_systems(
@@ -111,9 +110,7 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, phones
                 for (i, player) in settings.players.iter().enumerate().take(rows_shown) {
                     let Some(seat) = player.seat else { continue };
                     list.spawn(Node { column_gap: rem(1.0), align_items: AlignItems::Center, ..default() })
-                        .with_children(|row| {
-                            player_row(row, i, (seat, player.watched_to), player.colour, phones, fonts)
-                        });
+                        .with_children(|row| player_row(row, i, seat, player.colour, phones, fonts));
                 }
             },
         );
@@ -139,31 +136,49 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, phones
         if !phones {
             root.spawn(lobby::panel(false, room));
         }
-        root.spawn(widgets::hints("Enter on a name to type it · ← → on a team to choose it · Esc back", fonts));
+        root.spawn(widgets::hints(
+            "← → along a row · Enter on a name to type it, on a choice to change it · Esc back",
+            fonts,
+        ));
     });
 }
 
-/// A player's row: colour, name (Enter types it), team, device and Leave.
-fn player_row(
-    row: &mut ChildSpawnerCommands,
-    i: usize,
-    (seat, watched_to): (Seat, Option<u8>),
-    colour: usize,
-    phones: bool,
-    fonts: &Fonts,
-) {
+/// A player's row: colour, name (Enter types it), team, seasons seen, handicap, device and
+/// Leave.
+fn player_row(row: &mut ChildSpawnerCommands, i: usize, seat: Seat, colour: usize, phones: bool, fonts: &Fonts) {
+    let at = |k: usize| PER_ROW * i + k;
+    let cell = |col| GridCell { row: i, col };
+    // The three choices share the row's width: narrower than a settings row's stepper, and
+    // as wide on every row, so that the rows line up.
+    let narrow = |width: f32| {
+        move |mut node: Mut<Node>| {
+            // A minimum, not a width: a fixed width here has the text laid out on two lines'
+            // height (seen under Xvfb), and the widths fit the longest labels anyway.
+            node.min_width = rem(width);
+            node.padding = UiRect::axes(rem(0.6), rem(0.6));
+        }
+    };
     row.spawn((
         Node { width: rem(1.2), height: rem(1.2), border_radius: BorderRadius::all(rem(0.6)), ..default() },
         BackgroundColor(palette::player(colour)),
     ));
-    row.spawn((widgets::button("", 3 * i, fonts, edit_name(i)), NameButton(i), GridCell { row: i, col: 0 }));
-    row.spawn((widgets::stepper(3 * i + 1, fonts, choose_team(i)), TeamButton(i), GridCell { row: i, col: 1 }));
+    row.spawn((widgets::button("", at(0), fonts, edit_name(i)), NameButton(i), cell(0)));
+    // The choices are buttons Enter steps, not steppers: left and right go along the row.
+    row.spawn((widgets::small_button("", at(1), fonts, choose_seen(i)), SeenButton(i), cell(1)))
+        .entry::<Node>()
+        .and_modify(narrow(9.5));
+    row.spawn((widgets::small_button("", at(2), fonts, choose_handicap(i)), HandicapButton(i), cell(2)))
+        .entry::<Node>()
+        .and_modify(narrow(10.0));
+    row.spawn((widgets::small_button("", at(3), fonts, choose_team(i)), TeamButton(i), cell(3)))
+        .entry::<Node>()
+        .and_modify(narrow(11.0));
     row.spawn((
         // Narrower beside the phone lobby's column.
-        Node { width: rem(if phones { 8.0 } else { 12.0 }), ..default() },
-        children![widgets::text(device_label(seat, watched_to), 1.3, palette::MUTED, &fonts.regular)],
+        Node { width: rem(if phones { 7.5 } else { 10.0 }), ..default() },
+        children![widgets::text(device_label(seat), 1.2, palette::MUTED, &fonts.regular)],
     ));
-    row.spawn((widgets::button("Leave", 3 * i + 2, fonts, leave(i)), GridCell { row: i, col: 2 }));
+    row.spawn((widgets::small_button("Leave", at(4), fonts, leave(i)), cell(4)));
 }
 
 /// Continue, Phones and Back, on the grid's row below the players' rows.
@@ -180,67 +195,15 @@ fn choices(root: &mut ChildSpawnerCommands, rows: usize, fonts: &Fonts) {
         // Narrower than other buttons: the three share a line even beside the lobby.
         let narrow = |mut node: Mut<Node>| node.min_width = rem(12.0);
         buttons
-            .spawn((widgets::button("Continue", 3 * rows, fonts, go_on), cell(0)))
+            .spawn((widgets::button("Continue", PER_ROW * rows, fonts, go_on), cell(0)))
             .entry::<Node>()
             .and_modify(narrow);
-        buttons.spawn((lobby::phones_button(3 * rows + 1, fonts), cell(1))).entry::<Node>().and_modify(narrow);
+        buttons.spawn((lobby::phones_button(PER_ROW * rows + 1, fonts), cell(1))).entry::<Node>().and_modify(narrow);
         buttons
-            .spawn((widgets::button("Back", 3 * rows + 2, fonts, go_to(Screen::Title)), Cancel, cell(2)))
+            .spawn((widgets::button("Back", PER_ROW * rows + 2, fonts, go_to(Screen::Title)), Cancel, cell(2)))
             .entry::<Node>()
             .and_modify(narrow);
     });
-}
-
-/// "Keys 1 2 3 4", "Gamepad", and how far the player has watched: "Phone S1-2".
-fn device_label(seat: Seat, watched_to: Option<u8>) -> String {
-    let device = match seat {
-        Seat::Keys(row) => {
-            let keys: Vec<String> = PARTY_ROWS
-                .get(row)
-                .map(|keys| {
-                    keys[..4].iter().map(|k| format!("{k:?}").replace("Digit", "").replace("Key", "")).collect()
-                })
-                .unwrap_or_default();
-            format!("Keys {}", keys.join(" "))
-        }
-        Seat::Pad(Some(_)) => "Gamepad".to_owned(),
-        Seat::Pad(None) => "Gamepad (away)".to_owned(),
-        Seat::Phone(_) => "Phone".to_owned(),
-    };
-    match watched_to {
-        Some(1) => format!("{device} S1"),
-        Some(n) => format!("{device} S1-{n}"),
-        None => device,
-    }
-}
-
-/// Leave: the seat is freed (a phone is told, and may join again under any name).
-fn leave(
-    player: usize,
-) -> impl FnMut(On<Activate>, ResMut<GameSettings>, MessageWriter<PlayerLeft>) + Send + Sync + 'static {
-    move |_, mut settings, mut left| {
-        if player < settings.players.len() {
-            let spec = settings.players.remove(player);
-            info!("{} left the party", spec.name);
-            left.write(PlayerLeft { id: spec.id, name: spec.name, seat: spec.seat });
-        }
-    }
-}
-
-/// Left, right or Enter on a player's team: no team (dealt in turn), or one of the four.
-fn choose_team(player: usize) -> impl FnMut(On<Adjust>, ResMut<GameSettings>) + Send + Sync + 'static {
-    move |adjust, mut settings| {
-        let choices: Vec<Option<usize>> = std::iter::once(None).chain((0..*TEAM_COUNT.end()).map(Some)).collect();
-        let Some(spec) = settings.players.get_mut(player) else { return };
-        let at = choices.iter().position(|c| *c == spec.team).unwrap_or(0) as i32;
-        spec.team = choices[(at + adjust.delta).rem_euclid(choices.len() as i32) as usize];
-        // Name the teams as they are chosen.
-        let wanted = spec.team.map_or(0, |t| t + 1);
-        while settings.teams.len() < wanted {
-            let n = settings.teams.len();
-            settings.teams.push(team_name(n));
-        }
-    }
 }
 
 /// Continue, with two players at least.
@@ -308,7 +271,12 @@ fn refresh(
     settings: Res<GameSettings>,
     mut roots: Query<(Ref<JoinRoot>, &mut TakesText)>,
     mut names: Query<(&NameButton, &mut ButtonText), Without<TeamButton>>,
-    mut teams: Query<(&TeamButton, &mut ButtonText)>,
+    mut teams: Query<(&TeamButton, &mut ButtonText), Without<NameButton>>,
+    mut seen: Query<(&SeenButton, &mut ButtonText), (Without<NameButton>, Without<TeamButton>)>,
+    mut handicaps: Query<
+        (&HandicapButton, &mut ButtonText),
+        (Without<NameButton>, Without<TeamButton>, Without<SeenButton>),
+    >,
     mut notice: Query<&mut Text, With<JoinNotice>>,
 ) {
     let Ok((root, mut field)) = roots.single_mut() else { return };
@@ -325,10 +293,18 @@ fn refresh(
     for (TeamButton(i), mut text) in &mut teams {
         let team = settings.players.get(*i).and_then(|p| p.team);
         let label = match team {
-            Some(t) => format!("‹ {} ›", settings.teams.get(t).cloned().unwrap_or_else(|| team_name(t))),
-            None => "‹ Any team ›".to_owned(),
+            Some(t) => settings.teams.get(t).cloned().unwrap_or_else(|| team_name(t)),
+            None => "Any team".to_owned(),
         };
         text.set_if_neq(ButtonText(label));
+    }
+    for (SeenButton(i), mut text) in &mut seen {
+        let watched_to = settings.players.get(*i).and_then(|p| p.watched_to);
+        text.set_if_neq(ButtonText(format!("Seen {}", seen_label(watched_to))));
+    }
+    for (HandicapButton(i), mut text) in &mut handicaps {
+        let handicap = settings.players.get(*i).map(|p| p.handicap).unwrap_or_default();
+        text.set_if_neq(ButtonText(handicap.choice().to_owned()));
     }
     let message = match settings.players.len() {
         0 => "Nobody has joined yet".to_owned(),

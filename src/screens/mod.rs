@@ -5,6 +5,7 @@ mod audience;
 mod host;
 mod join;
 mod join_line;
+mod join_row;
 mod lobby;
 mod packs;
 mod pause;

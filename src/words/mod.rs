@@ -164,6 +164,9 @@ pub fn host_action_text(game: &Game, action: HostAction) -> String {
         HostAction::Reject(p) => format!("counted {}'s answer wrong", name(p)),
         HostAction::Points { player, delta } => format!("{} to {}", signed(i64::from(delta)), name(player)),
         HostAction::Remove(p) => format!("removed {}", name(p)),
+        HostAction::Handicap { player, handicap } => {
+            format!("set {}'s handicap: {}", name(player), handicap.badge().unwrap_or("none"))
+        }
         HostAction::EndEarly => "ended the game".to_owned(),
     }
 }

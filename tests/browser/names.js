@@ -36,6 +36,7 @@ const say = (line) => process.stdout.write(line + '\n');
   await changed(blocked);
   const drawn = await value();
   await page.selectOption('#seasons', '2');
+  await page.selectOption('#handicap', 'double_time');
   await page.tap('#join');
   await page.waitForFunction(() => document.body.dataset.screen === 'wait', null, { timeout: 20000 });
   say(`joined ${drawn}|${await page.textContent('#myname')}`);

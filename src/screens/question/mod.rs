@@ -188,12 +188,12 @@ fn show_timer(
     mut bars: Query<&mut Node, With<TimerBar>>,
     mut texts: Query<&mut Text, With<TimerText>>,
 ) {
-    let fraction = clock.fraction_left();
+    // Past the time of those without a handicap, the clock counts the extra time.
+    let (fraction, label) = clock.shown();
     for mut node in &mut bars {
         let width = percent(fraction * 100.0);
         node.reborrow().map_unchanged(|v| &mut v.width).set_if_neq(width);
     }
-    let label = clock.remaining().map(|left| format!("{}", left.as_secs_f32().ceil() as u32)).unwrap_or_default();
     for mut text in &mut texts {
         if text.0 != label {
             text.0.clone_from(&label);

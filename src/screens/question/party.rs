@@ -91,7 +91,12 @@ fn show_mode(game: Res<Game>, clock: Res<Clock>, mut lines: Query<(&mut Text, &m
     }
 }
 
-fn show_marks(game: Res<Game>, marks: Query<(&PlayerMarks, &Children)>, mut texts: Query<&mut Text>) {
+fn show_marks(
+    game: Res<Game>,
+    clock: Res<Clock>,
+    marks: Query<(&PlayerMarks, &Children)>,
+    mut texts: Query<&mut Text>,
+) {
     for (marks, children) in &marks {
         if marks.counted {
             let asked: Vec<usize> = (0..game.players.len()).filter(|i| game.asked(*i)).collect();
@@ -104,10 +109,16 @@ fn show_marks(game: Res<Game>, marks: Query<(&PlayerMarks, &Children)>, mut text
             }
             continue;
         }
+        let timed = game.time_limit(game.current).is_some();
         for (i, child) in children.iter().enumerate() {
             let (Some(player), Ok(mut text)) = (game.players.get(i), texts.get_mut(child)) else { continue };
             let team = player.team.and_then(|t| game.teams.get(t)).map_or(String::new(), |t| format!(" ({})", t.name));
-            let mark = if player.removed || !game.asked(i) {
+            // The badge says why one player still has time when the others are done.
+            // (More time means nothing on an untimed question; a superfan's half points do.)
+            let shown = timed || player.handicap == crate::game::Handicap::Superfan;
+            let badge = player.handicap.badge().filter(|_| shown).map_or(String::new(), |b| format!(" · {b}"));
+            let late = game.pending(i).is_none() && game.out_of_time(i, clock.elapsed);
+            let mark = if player.removed || !game.asked(i) || late {
                 "–"
             } else if game.locked_out(i) {
                 "✗"
@@ -116,7 +127,7 @@ fn show_marks(game: Res<Game>, marks: Query<(&PlayerMarks, &Children)>, mut text
             } else {
                 "…"
             };
-            let label = format!("{}{team} {mark}", player.name);
+            let label = format!("{}{team}{badge} {mark}", player.name);
             text.reborrow().map_unchanged(|v| &mut v.0).set_if_neq(label);
         }
     }
