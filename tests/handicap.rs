@@ -219,3 +219,33 @@ fn the_host_remote_gives_a_phone_player_more_time_and_their_phone_hears_it() {
     assert!(matches!(view, ServerMessage::HostView(_)), "the remote shows Bo's handicap");
     assert_eq!(game(&app).players[0].handicap, Handicap::None, "nobody else's time changed");
 }
+
+#[test]
+fn on_the_hot_seat_a_superfans_turns_get_the_hardest_questions_drawn() {
+    use bigtuna::pack::Difficulty;
+    let handicaps = [Handicap::None, Handicap::Superfan];
+    let players: Vec<PlayerSpec> =
+        handicaps.iter().enumerate().map(|(i, h)| PlayerSpec { handicap: *h, ..PlayerSpec::numbered(i) }).collect();
+    for seed in 0..20 {
+        let plain = GameSettings { mode: PlayMode::HotSeat, ..settings(2, 12, seed) };
+        let fan = GameSettings { players: players.clone(), ..plain.clone() };
+        let mut app = headless(synthetic_library(12), plain);
+        start(&mut app);
+        let before: Vec<String> = game(&app).questions.iter().map(|q| q.question.id.clone()).collect();
+        let mut app = headless(synthetic_library(12), fan);
+        start(&mut app);
+        let questions = &game(&app).questions;
+        let mut after: Vec<String> = questions.iter().map(|q| q.question.id.clone()).collect();
+        let hardness = |slot: usize| questions[slot].question.difficulty;
+        let fan_turns: Vec<Difficulty> = (0..12).filter(|s| s % 2 == 1).map(hardness).collect();
+        let other_turns: Vec<Difficulty> = (0..12).filter(|s| s % 2 == 0).map(hardness).collect();
+        assert!(
+            fan_turns.iter().min() >= other_turns.iter().max(),
+            "seed {seed}: the superfan's {fan_turns:?}, the other's {other_turns:?}"
+        );
+        after.sort();
+        let mut sorted = before.clone();
+        sorted.sort();
+        assert_eq!(after, sorted, "seed {seed}: the same questions, only dealt differently");
+    }
+}

@@ -6,8 +6,9 @@
 use bevy::prelude::*;
 
 use super::GameSystems;
-use super::draw::{self, Shortfall};
+use super::draw::{self, DrawnQuestion, Shortfall};
 use super::events::PlayerJoined;
+use super::handicap::Handicap;
 use super::model::{Buzz, Game, Player, Team};
 use super::participant::PlayerSpec;
 use super::pool::DrawPool;
@@ -97,7 +98,7 @@ pub fn new_game(
     seen: Option<&Seen>,
     pool: &DrawPool,
 ) -> Result<Game, Shortfall> {
-    let (questions, least_seen) = draw::draw_from(library, pool, settings, seed, seen)?;
+    let (mut questions, least_seen) = draw::draw_from(library, pool, settings, seed, seen)?;
     let preset = presets.get(&settings.scoring).cloned().unwrap_or_else(|| ScoringPresets::default().0.remove(0));
     // Party modes need a party: one player alone just answers.
     let mut settings = settings.clone();
@@ -106,6 +107,11 @@ pub fn new_game(
         settings.aloud = false;
     }
     let (players, teams) = seat_players(&settings);
+    if settings.mode == PlayMode::HotSeat {
+        // The wager's question stays last: it is everyone's.
+        let dealt = questions.len().saturating_sub(usize::from(settings.wager));
+        superfans_take_the_hard_ones(&mut questions[..dealt], &players);
+    }
     let names: Vec<&str> = players.iter().map(|p| p.name.as_str()).collect();
     info!("a game of {} questions started, seed {seed}, for {}", questions.len(), names.join(", "));
     Ok(Game {
@@ -123,6 +129,28 @@ pub fn new_game(
         host_log: Vec::new(),
         audience: default(),
     })
+}
+
+/// Hot seat: a superfan's turns get the hardest questions drawn, everyone else's the rest in
+/// the draw's order (the questions are the same; only who gets which changes). Turns go round
+/// the players as they sit at the start: the host removing one later shifts the turns.
+fn superfans_take_the_hard_ones(questions: &mut [DrawnQuestion], players: &[Player]) {
+    let superfan =
+        |slot: usize| players.get(slot % players.len().max(1)).is_some_and(|p| p.handicap == Handicap::Superfan);
+    let fans = (0..questions.len()).filter(|slot| superfan(*slot)).count();
+    if fans == 0 {
+        return;
+    }
+    let mut hardest: Vec<usize> = (0..questions.len()).collect();
+    // Stable: of equally hard questions, the draw's order.
+    hardest.sort_by_key(|i| std::cmp::Reverse(questions[*i].question.difficulty));
+    hardest.truncate(fans);
+    let rest: Vec<usize> = (0..questions.len()).filter(|i| !hardest.contains(i)).collect();
+    let (mut hard, mut others) = (hardest.into_iter(), rest.into_iter());
+    let order: Vec<usize> =
+        (0..questions.len()).filter_map(|slot| if superfan(slot) { hard.next() } else { others.next() }).collect();
+    let dealt: Vec<DrawnQuestion> = order.iter().map(|i| questions[*i].clone()).collect();
+    questions.clone_from_slice(&dealt);
 }
 
 /// The players of a new game and, in a teams game, the teams (named ones first).
