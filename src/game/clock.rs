@@ -89,16 +89,6 @@ impl Clock {
         }
     }
 
-    /// Share of the time left, 1 to 0; 1 when untimed.
-    pub fn fraction_left(&self) -> f32 {
-        match self.limit {
-            Some(limit) if !limit.is_zero() => {
-                (self.remaining().unwrap_or_default().as_secs_f32() / limit.as_secs_f32()).clamp(0.0, 1.0)
-            }
-            _ => 1.0,
-        }
-    }
-
     /// Whether time is up.
     pub fn expired(&self) -> bool {
         self.limit.is_some_and(|limit| self.elapsed >= limit)

@@ -72,9 +72,9 @@ impl Handicap {
         }
     }
 
-    /// The next (or, `delta` negative, an earlier) choice, round the list.
-    pub fn step(self, delta: i32) -> Handicap {
-        let at = Self::ALL.iter().position(|h| *h == self).unwrap_or(0) as i32;
-        Self::ALL[(at + delta).rem_euclid(Self::ALL.len() as i32) as usize]
+    /// The next choice, round the list (Enter on the join screen).
+    pub fn next(self) -> Handicap {
+        let at = Self::ALL.iter().position(|h| *h == self).unwrap_or(0);
+        Self::ALL[(at + 1) % Self::ALL.len()]
     }
 }

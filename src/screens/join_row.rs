@@ -66,7 +66,7 @@ pub(super) fn seen_label(watched_to: Option<u8>) -> String {
 pub(super) fn choose_handicap(player: usize) -> impl FnMut(On<Activate>, ResMut<GameSettings>) + Send + Sync + 'static {
     move |_, mut settings| {
         let Some(spec) = settings.players.get_mut(player) else { return };
-        spec.handicap = spec.handicap.step(1);
+        spec.handicap = spec.handicap.next();
         info!("{}'s handicap: {}", spec.name, spec.handicap.choice());
     }
 }
