@@ -3,6 +3,7 @@
 mod across_games;
 mod answer_drafts;
 mod anywhere;
+mod approval;
 mod architecture;
 mod audience;
 mod audience_screens;

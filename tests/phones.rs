@@ -49,6 +49,7 @@ pub(crate) fn is_push(message: &ServerMessage) -> bool {
             | ServerMessage::Over(_)
             | ServerMessage::Seated { .. }
             | ServerMessage::HostView(_)
+            | ServerMessage::Held { .. }
     )
 }
 

@@ -124,6 +124,14 @@
       if (me && me.room) $('room').value = me.room;
       return showJoin('The host closed the audience');
     }
+    if (m.code === 'name_refused') {
+      // The host would not let this name in: join again under another (a fresh idea fills in).
+      if (me && me.room) $('room').value = me.room;
+      rejoining = false; joining = null; me = null;
+      try { localStorage.removeItem(KEY); localStorage.removeItem(NAME_KEY); } catch (e) { /* ignore */ }
+      $('name').value = '';
+      return showJoin(text.charAt(0).toUpperCase() + text.slice(1));
+    }
     if (m.code === 'removed') {
       // The host freed this seat: this phone may join again, as anyone.
       if (me && me.room) $('room').value = me.room;
@@ -149,8 +157,21 @@
     if (p.kind === 'buzz' && cur) cur.buzzed = false;
     if (cur && (p.kind || document.body.dataset.screen === 'question')) { applyTurn(); msg(text); }
   }
+  // The host lets each new player in: this phone waits under its name until they do.
+  function onHeld(m) {
+    forget();
+    $('waittitle').textContent = 'Nearly in, ' + (m.name || (me && me.name) || '') + '!';
+    say('waitnote', 'The host lets each new player in: it will not be long');
+    $('players').textContent = ''; $('count').textContent = '';
+    document.body.classList.add('held');
+    show('wait');
+  }
   function onLobby(m) {
     forget();
+    if (document.body.classList.contains('held') && me) {
+      document.body.classList.remove('held');
+      $('waittitle').textContent = "You're in, " + me.name + '!'; say('waitnote', '');
+    }
     var list = $('players'), names = Array.isArray(m.players) ? m.players : [];
     list.textContent = '';
     names.forEach(function (n) { list.appendChild(el('li', '', String(n))); });
@@ -401,7 +422,7 @@
     welcome: onWelcome, seated: onSeated, lobby: onLobby, question: onQuestion, reveal: onReveal, over: onOver, error: onError,
     wager: function (m) { forget(); bt.wager.show(m, send); show('wager'); },
     ack: function (m) { if (pending && pending.q === m.question) pending = null; },
-    name_idea: onNameIdea,
+    name_idea: onNameIdea, held: onHeld,
   };
 
   // ---- start ----

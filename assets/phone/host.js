@@ -11,6 +11,7 @@
     accept: 'Answer accepted', reject: 'Answer rejected', points: 'Points changed', kick: 'Player removed',
     lock: 'Room locked', unlock: 'Room unlocked', end: 'Game ended',
     close_audience: 'Audience closed', open_audience: 'Audience opened', handicap: 'Handicap set',
+    admit: 'Let in', refuse: 'Name refused', approve_names: 'New players wait for you', any_names: 'Anyone may join',
   };
   // As the game names them (docs/PROTOCOL.md), with the TV's badges.
   var HANDICAPS = [['none', 'Even'], ['more_time', '×1.5 time'], ['double_time', '×2 time'], ['no_timer', 'No timer'], ['superfan', 'Superfan ½ pts']];
@@ -89,7 +90,7 @@
     Object.keys(extra || {}).forEach(function (k) { action[k] = extra[k]; });
     if (send({ type: 'host_action', action: action })) status('…'); else status('Not connected: wait a moment.');
   }
-  ['pause', 'resume', 'close', 'next', 'skip', 'lock', 'unlock', 'close_audience', 'open_audience'].forEach(function (kind) {
+  ['pause', 'resume', 'close', 'next', 'skip', 'lock', 'unlock', 'close_audience', 'open_audience', 'approve_names', 'any_names'].forEach(function (kind) {
     $(kind).addEventListener('click', function () { act(kind); });
   });
   $('end').addEventListener('click', function () {
@@ -103,6 +104,10 @@
     if (kind === 'plus' || kind === 'minus') return act('points', { player: player, delta: kind === 'plus' ? 100 : -100 });
     if (kind === 'kick' && !window.confirm('Kick ' + li.dataset.name + '? Their score stays.')) return;
     act(kind, { player: player });
+  });
+  $('hwaiting').addEventListener('click', function (e) {
+    var b = e.target.closest('button'), li = b && b.closest('li');
+    if (b && li) act(b.dataset.kind, { phone: Number(li.dataset.phone) });
   });
   $('hplayers').addEventListener('change', function (e) {
     var li = e.target.closest('.player');
@@ -128,6 +133,10 @@
     vis('open_audience', !v.audience_open);
     $('audiencecount').textContent = 'Audience ' + (Number(v.audience) || 0) + (v.audience_open ? '' : ' · closed');
     vis('end', stage !== 'lobby' && stage !== 'over');
+    vis('approving', !!v.approve_names);
+    vis('approve_names', !v.approve_names);
+    vis('any_names', !!v.approve_names);
+    waiting(Array.isArray(v.waiting) ? v.waiting : []);
 
     var q = v.question;
     vis('qbox', !!q);
@@ -157,6 +166,25 @@
     });
     Object.keys(rows).forEach(function (k) {
       if (!seen[k]) { list.removeChild(rows[k].li); delete rows[k]; }
+    });
+  }
+
+  // Phones waiting for the host to let them in: built anew, for they are few and short-lived.
+  function waiting(list) {
+    var ul = $('hwaiting');
+    ul.textContent = '';
+    vis('waitbox', list.length > 0);
+    list.forEach(function (w) {
+      var li = el('li', 'waiting');
+      li.dataset.phone = w.phone;
+      li.appendChild(el('span', 'pname', String(w.name)));
+      [['admit', 'Let in'], ['refuse', 'Refuse']].forEach(function (k) {
+        var b = el('button', k[0] === 'refuse' ? 'reject' : 'accept', k[1]);
+        b.dataset.kind = k[0];
+        b.setAttribute('aria-label', k[1] + ' ' + w.name);
+        li.appendChild(b);
+      });
+      ul.appendChild(li);
     });
   }
 

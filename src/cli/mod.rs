@@ -141,6 +141,10 @@ pub struct GameArgs {
     /// A final wager: before the last question, each player bets part of their score on it.
     #[arg(long)]
     pub wager: bool,
+    /// With phones: each new phone waits in the lobby until the host lets it in under its
+    /// name (on the TV, or the host remote), or refuses the name.
+    #[arg(long)]
+    pub approve_names: bool,
 }
 
 impl GameArgs {
@@ -166,6 +170,7 @@ impl GameArgs {
             pictures_on_phones: self.pictures.as_deref().map(|on| on == "phones"),
             lifelines: self.lifelines,
             wager: self.wager.then_some(true),
+            approve_names: self.approve_names.then_some(true),
         }
     }
 }

@@ -36,6 +36,8 @@ pub struct GameOverrides {
     pub lifelines: Option<u8>,
     /// A final wager before the last question (`Some(true)`), or none.
     pub wager: Option<bool>,
+    /// New phones wait for the host to let them in (`Some(true)`).
+    pub approve_names: Option<bool>,
 }
 
 impl GameOverrides {
@@ -60,6 +62,7 @@ impl GameOverrides {
         base.pictures_on_phones = self.pictures_on_phones.unwrap_or(base.pictures_on_phones);
         base.lifelines = self.lifelines.unwrap_or(base.lifelines);
         base.wager = self.wager.unwrap_or(base.wager);
+        base.approve_names = self.approve_names.unwrap_or(base.approve_names);
         if !self.teams.is_empty() {
             base.teams = self.teams.iter().map(|t| t.trim().to_owned()).collect();
         }

@@ -61,6 +61,8 @@ pub struct GameSettings {
     pub pictures_on_phones: bool,
     /// How many of each lifeline every player gets (0 to 3; 0: none).
     pub lifelines: u8,
+    /// Each new phone waits in the lobby until the host lets it in under its name.
+    pub approve_names: bool,
     /// A final wager before the last question.
     pub wager: bool,
 }
@@ -86,6 +88,7 @@ impl Default for GameSettings {
             pictures_on_phones: true,
             lifelines: 1,
             wager: false,
+            approve_names: false,
         }
     }
 }

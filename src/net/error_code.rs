@@ -52,4 +52,7 @@ pub enum ErrorCode {
     /// Buzzes, bets and lifelines are the players': an audience member only answers
     /// (protocol 3).
     NotAPlayer,
+    /// The host did not let this phone in under its name ("approve names", protocol 3):
+    /// join again with another name.
+    NameRefused,
 }

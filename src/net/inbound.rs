@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 
 use super::protocol::HostCommand;
-use super::server::{Inbound, PhoneServer};
+use super::server::Inbound;
 use crate::game::Party;
 use crate::game::{
     AudienceAction, AudienceDoor, BuzzIn, Device, FlowCommand, Game, GameSettings, GameSystems, HostAction,
@@ -14,20 +14,19 @@ use crate::game::{
 };
 use crate::input::seats::JoinRequest;
 
-/// The running phone server, while phones are on.
-#[derive(Resource)]
-pub struct PhoneLink(pub PhoneServer);
+pub use super::server::PhoneLink;
 
 /// Turns what phones send into the game's messages (runs only while phones are on).
 pub fn plugin(app: &mut App) {
     // Bevy's window plugin has it already; headless, it is registered here.
     app.add_message::<RequestRedraw>()
+        .init_resource::<super::admission::WaitingPhones>()
         .add_systems(Update, receive.run_if(resource_exists::<PhoneLink>).in_set(GameSystems::Input));
 }
 
 fn receive(
     link: Res<PhoneLink>,
-    settings: Res<GameSettings>,
+    mut settings: ResMut<GameSettings>,
     game: Option<Res<Game>>,
     mut joins: MessageWriter<JoinRequest>,
     mut answers: MessageWriter<PlayerAction>,
@@ -38,6 +37,7 @@ fn receive(
     mut flow: MessageWriter<FlowCommand>,
     mut redraw: MessageWriter<RequestRedraw>,
     mut audience: AudienceWriters,
+    mut waiting: ResMut<super::admission::WaitingPhones>,
 ) {
     let current = game.as_ref().map(|g| g.current);
     let events = link.0.drain();
@@ -48,6 +48,7 @@ fn receive(
     }
     // In order of arrival across phones, so buzz-in stays fair.
     for event in events {
+        waiting.follow(&event);
         match event {
             Inbound::Joined { phone, name, watched_to, handicap } => {
                 joins.write(JoinRequest { seat: Seat::Phone(phone), name: Some(name), watched_to, handicap });
@@ -87,8 +88,14 @@ fn receive(
             Inbound::AudienceOpen(open) => {
                 audience.doors.write(AudienceDoor(open));
             }
+            Inbound::Waiting { phone, name } => info!("phone {phone} waits for the host to let {name} in"),
+            Inbound::Refused { phone } => info!("the host refused phone {phone}'s name"),
             Inbound::Returned { phone } => info!("phone {phone} is back"),
             Inbound::Left { phone } => info!("phone {phone} lost its connection (its seat waits)"),
+            // The host's setting, kept by the game (the room has it already).
+            Inbound::Host(command @ (HostCommand::ApproveNames | HostCommand::AnyNames)) => {
+                settings.approve_names = command == HostCommand::ApproveNames;
+            }
             Inbound::Host(command) => {
                 info!("the host remote: {command:?}");
                 host_command(command, &mut flow, &mut host);
@@ -142,6 +149,13 @@ fn host_command(command: HostCommand, flow: &mut MessageWriter<FlowCommand>, hos
             host.write(HostAction::EndEarly);
         }
         // The room's own, done by the server (the audience's door is told apart).
-        HostCommand::Lock | HostCommand::Unlock | HostCommand::CloseAudience | HostCommand::OpenAudience => {}
+        HostCommand::Lock
+        | HostCommand::Unlock
+        | HostCommand::CloseAudience
+        | HostCommand::OpenAudience
+        | HostCommand::Admit { .. }
+        | HostCommand::Refuse { .. }
+        | HostCommand::ApproveNames
+        | HostCommand::AnyNames => {}
     }
 }

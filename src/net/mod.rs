@@ -2,16 +2,18 @@
 //! ([`protocol`], [`views`]), the room and its players' secrets ([`room`]), the server on its
 //! own thread ([`server`]: its door `gate` bounds connections before they are HTTP, then one
 //! [`session`] per WebSocket does what each message asks (`requests`), sharing
-//! [`server_state`]; the built-in [`pages`]; the [`names`] players may take), and the game's
+//! [`server_state`]; what each is shown, `shown`; waiting for the host, [`admission`]; the built-in [`pages`]; the [`names`] players may take), and the game's
 //! end of it ([`inbound`] in, [`publish`] out, [`departures`] for players who leave, [`lifecycle`]
 //! on and off, [`address`]).
 
 pub mod address;
+pub mod admission;
 pub mod audience_view;
 pub mod departures;
 pub mod error_code;
 pub mod file_limit;
 mod gate;
+pub mod host_command;
 pub mod inbound;
 pub mod lifecycle;
 pub mod lifeline_view;
@@ -28,6 +30,7 @@ pub mod room;
 pub mod server;
 pub mod server_state;
 pub mod session;
+mod shown;
 pub mod views;
 pub mod wager_view;
 
@@ -35,5 +38,5 @@ use bevy::prelude::*;
 
 /// Phones on and off, and the game's end of the server.
 pub fn plugin(app: &mut App) {
-    app.add_plugins((lifecycle::plugin, inbound::plugin, publish::plugin, departures::plugin));
+    app.add_plugins((lifecycle::plugin, inbound::plugin, publish::plugin, departures::plugin, admission::plugin));
 }

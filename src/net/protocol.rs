@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 pub use super::error_code::ErrorCode;
+pub use super::host_command::HostCommand;
 use super::views::{FinalView, HostView, QuestionView, ResultView, WagerView};
 use crate::game::{Handicap, Response};
 use crate::input::text_entry::TextEntry;
@@ -127,96 +128,6 @@ impl PhoneLifeline {
     }
 }
 
-/// What the host remote may do (see `docs/PROTOCOL.md`).
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-pub enum HostCommand {
-    /// Stop the clock.
-    Pause,
-    /// Start it again.
-    Resume,
-    /// Close the open question now and reveal it.
-    Close,
-    /// Go on from the reveal or the standings.
-    Next,
-    /// Drop the open question: nobody scores.
-    Skip,
-    /// Count the player's last answer right.
-    Accept {
-        /// The player (0-based, as in `host_view`).
-        player: usize,
-    },
-    /// Count the player's last answer wrong.
-    Reject {
-        /// The player.
-        player: usize,
-    },
-    /// Give or take points.
-    Points {
-        /// The player.
-        player: usize,
-        /// Points to add; negative takes them.
-        delta: i32,
-    },
-    /// Take the player out of the game (the score stays).
-    Kick {
-        /// The player.
-        player: usize,
-    },
-    /// Give the player a handicap, or take it away (protocol 3).
-    Handicap {
-        /// The player.
-        player: usize,
-        /// `none`, `more_time`, `double_time`, `no_timer` or `superfan`.
-        handicap: Handicap,
-    },
-    /// Refuse new players.
-    Lock,
-    /// Allow new players again.
-    Unlock,
-    /// Close the audience (protocol 3): nobody joins it, and its phones stop playing along.
-    CloseAudience,
-    /// Open it again.
-    OpenAudience,
-    /// End the game now, with results.
-    End,
-}
-
-impl HostCommand {
-    /// Its name in the protocol.
-    pub fn name(&self) -> &'static str {
-        match self {
-            HostCommand::Pause => "pause",
-            HostCommand::Resume => "resume",
-            HostCommand::Close => "close",
-            HostCommand::Next => "next",
-            HostCommand::Skip => "skip",
-            HostCommand::Accept { .. } => "accept",
-            HostCommand::Reject { .. } => "reject",
-            HostCommand::Points { .. } => "points",
-            HostCommand::Kick { .. } => "kick",
-            HostCommand::Handicap { .. } => "handicap",
-            HostCommand::Lock => "lock",
-            HostCommand::Unlock => "unlock",
-            HostCommand::CloseAudience => "close_audience",
-            HostCommand::OpenAudience => "open_audience",
-            HostCommand::End => "end",
-        }
-    }
-
-    /// The player it names, if any.
-    pub fn player(&self) -> Option<usize> {
-        match *self {
-            HostCommand::Accept { player }
-            | HostCommand::Reject { player }
-            | HostCommand::Points { player, .. }
-            | HostCommand::Kick { player }
-            | HostCommand::Handicap { player, .. } => Some(player),
-            _ => None,
-        }
-    }
-}
-
 /// An answer as a phone sends it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
@@ -307,6 +218,13 @@ pub enum ServerMessage {
     Lobby {
         /// The players' names, in order of joining.
         players: Vec<String>,
+    },
+    /// You joined, and wait for the host to let you in under your name ("approve names",
+    /// protocol 3): sent in place of the game's views until then; if the host refuses the
+    /// name, an `error` with `name_refused` follows.
+    Held {
+        /// Your name, as the host sees it.
+        name: String,
     },
     /// The question now open, and what this player may do (sent when either changes, and
     /// on joining or coming back).

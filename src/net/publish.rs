@@ -345,5 +345,8 @@ fn host_view(game: &Game, stage: Stage, paused: bool) -> HostView {
         players,
         audience: game.audience.members.len(),
         audience_open: !game.audience.closed,
+        // The room's, filled in by each host session.
+        approve_names: false,
+        waiting: Vec::new(),
     }
 }

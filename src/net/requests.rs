@@ -8,7 +8,7 @@ use bevy::log::{info, warn};
 
 use super::protocol::AUDIENCE_PROTOCOL;
 use super::protocol::{ClientMessage, ErrorCode, HostCommand, PROTOCOL_VERSION, ServerMessage, parse};
-use super::room::{Joined, Room};
+use super::room::{HELD, Held, Joined, Room};
 use super::server_state::{Holder, Inbound, Shared};
 
 /// Who a connection speaks for.
@@ -57,16 +57,13 @@ pub(super) fn handle(shared: &Shared, me: &Holder, role: &mut Role, players: usi
             message @ (ClientMessage::Join { .. } | ClientMessage::Rejoin { .. } | ClientMessage::Host { .. }),
             Role::Nobody,
         ) => sign_in(shared, me, role, message).unwrap_or_else(|(code, message)| refused(code, message)),
-        (ClientMessage::Answer { question, answer }, Role::Player(id)) => {
-            let arrival = shared.arrival.fetch_add(1, Ordering::SeqCst);
-            shared.tell_game(Inbound::Answer { phone: id, question, response: answer.into_response(), arrival });
-            ServerMessage::Ack { question }
-        }
-        (ClientMessage::Buzz { question }, Role::Player(id)) => {
-            let arrival = shared.arrival.fetch_add(1, Ordering::SeqCst);
-            shared.tell_game(Inbound::Buzz { phone: id, question, arrival });
-            ServerMessage::Ack { question }
-        }
+        (
+            message @ (ClientMessage::Answer { .. }
+            | ClientMessage::Buzz { .. }
+            | ClientMessage::Lifeline { .. }
+            | ClientMessage::Wager { .. }),
+            Role::Player(id),
+        ) => play(shared, id, message).unwrap_or_else(|(code, message)| refused(code, message)),
         (ClientMessage::Answer { question, answer }, Role::Audience(member)) => {
             shared.tell_game(Inbound::AudienceAnswer { member, question, response: answer.into_response() });
             ServerMessage::Ack { question }
@@ -78,14 +75,6 @@ pub(super) fn handle(shared: &Shared, me: &Holder, role: &mut Role, players: usi
             ErrorCode::NotAPlayer,
             "the audience answers along: buzzes, bets and lifelines are the players'".into(),
         ),
-        (ClientMessage::Lifeline { question, lifeline }, Role::Player(id)) => {
-            shared.tell_game(Inbound::Lifeline { phone: id, question, lifeline: lifeline.lifeline() });
-            ServerMessage::Ack { question }
-        }
-        (ClientMessage::Wager { question, points }, Role::Player(id)) => {
-            shared.tell_game(Inbound::Wager { phone: id, question, points });
-            ServerMessage::Ack { question }
-        }
         (
             ClientMessage::Answer { .. }
             | ClientMessage::Buzz { .. }
@@ -106,6 +95,27 @@ pub(super) fn handle(shared: &Shared, me: &Holder, role: &mut Role, players: usi
             refused(ErrorCode::NotHost, "only the host remote may do that: send the host code first".into())
         }
     }
+}
+
+/// A player's answer, buzz, lifeline or bet, for the game (not before the host let them in).
+fn play(shared: &Shared, id: u32, message: ClientMessage) -> Result<ServerMessage, (ErrorCode, String)> {
+    if shared.room().is_held(id) {
+        return Err((ErrorCode::NotJoined, "the host has not let you in yet: wait a moment".into()));
+    }
+    let arrival = || shared.arrival.fetch_add(1, Ordering::SeqCst);
+    let (question, event) = match message {
+        ClientMessage::Answer { question, answer } => {
+            (question, Inbound::Answer { phone: id, question, response: answer.into_response(), arrival: arrival() })
+        }
+        ClientMessage::Buzz { question } => (question, Inbound::Buzz { phone: id, question, arrival: arrival() }),
+        ClientMessage::Lifeline { question, lifeline } => {
+            (question, Inbound::Lifeline { phone: id, question, lifeline: lifeline.lifeline() })
+        }
+        ClientMessage::Wager { question, points } => (question, Inbound::Wager { phone: id, question, points }),
+        _ => return Err((ErrorCode::BadMessage, "not a move in the game".into())),
+    };
+    shared.tell_game(event);
+    Ok(ServerMessage::Ack { question })
 }
 
 /// A new phone joins, a phone comes back with its secret, or the host's remote signs in with
@@ -141,11 +151,10 @@ fn sign_in(
             let overflow = version.is_some_and(|v| v >= AUDIENCE_PROTOCOL) && room_state.audience_open;
             match room_state.join(&room, &name) {
                 Ok(joined) => {
-                    *role = Role::Player(joined.id);
-                    shared.hold(joined.id, me);
-                    let (phone, name) = (joined.id, joined.name.clone());
-                    shared.tell_game(Inbound::Joined { phone, name, watched_to: seasons, handicap });
-                    Ok(welcome(Joined::Player(joined), None))
+                    let phone = joined.id;
+                    *role = Role::Player(phone);
+                    shared.hold(phone, me);
+                    seat(shared, &mut room_state, phone, Held { watched_to: seasons, handicap })
                 }
                 // A full or locked room seats a controller that knows the audience there.
                 Err((code @ (ErrorCode::RoomFull | ErrorCode::RoomLocked), why)) if overflow => {
@@ -171,7 +180,8 @@ fn sign_in(
                 // Two devices may follow one audience member: nothing of theirs is another's.
                 Joined::Audience(member) => *role = Role::Audience(member.id),
             }
-            Ok(welcome(returning, None))
+            let note = matches!(returning, Joined::Player(phone) if room_state.is_held(phone.id)).then(|| HELD.into());
+            Ok(welcome(returning, note))
         }
         ClientMessage::Host { secret } => {
             let room = shared.room();
@@ -186,6 +196,24 @@ fn sign_in(
             Ok(ServerMessage::HostWelcome { version: PROTOCOL_VERSION, room: room.code.clone() })
         }
         _ => Err((ErrorCode::BadMessage, "not a way to sign in".into())),
+    }
+}
+
+/// A new player's phone is in the room: the game hears of it, or, while the host approves
+/// names, the phone waits for them (and the host remote hears of it).
+fn seat(shared: &Shared, room_state: &mut Room, phone: u32, asked: Held) -> Result<ServerMessage, (ErrorCode, String)> {
+    let held = room_state.hold(phone, asked);
+    let joined =
+        room_state.phones.get(phone as usize).ok_or((ErrorCode::BadMessage, "the room lost its new player".into()))?;
+    let name = joined.name.clone();
+    if held {
+        // Nothing in the game changed to wake the host's remote, which lists who waits.
+        shared.state.send_modify(|_| {});
+        shared.tell_game(Inbound::Waiting { phone, name });
+        Ok(welcome(Joined::Player(joined), Some(HELD.to_owned())))
+    } else {
+        shared.tell_game(Inbound::Joined { phone, name, watched_to: asked.watched_to, handicap: asked.handicap });
+        Ok(welcome(Joined::Player(joined), None))
     }
 }
 
@@ -205,6 +233,19 @@ fn host_action(shared: &Shared, players: usize, action: HostCommand) -> ServerMe
         }
         HostCommand::CloseAudience | HostCommand::OpenAudience => {
             shared.set_audience_open(action == HostCommand::OpenAudience);
+        }
+        HostCommand::Admit { phone } | HostCommand::Refuse { phone } => {
+            let done =
+                if matches!(action, HostCommand::Admit { .. }) { shared.admit(phone) } else { shared.refuse(phone) };
+            if !done {
+                warn!("host: {action:?}, but that phone does not wait");
+                return ServerMessage::error(ErrorCode::NoSuchPlayer, format!("no phone {phone} waits to be let in"));
+            }
+        }
+        HostCommand::ApproveNames | HostCommand::AnyNames => {
+            // The room's at once; the game keeps the host's setting (the TV shows it).
+            shared.set_approve(action == HostCommand::ApproveNames);
+            shared.tell_game(Inbound::Host(action));
         }
         _ => shared.tell_game(Inbound::Host(action)),
     }

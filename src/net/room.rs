@@ -38,7 +38,33 @@ pub struct Phone {
     /// The host took it out of the party: its name is free, its secret brings nobody back.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub removed: bool,
+    /// It waits for the host to let it in under its name ("approve names"): what its player
+    /// asked for, to be told to the game once in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held: Option<Held>,
+    /// The host did not let it in under its name: it hears why, and may join again.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub refused: bool,
 }
+
+/// What a waiting phone's player asked for, told to the game once they are let in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Held {
+    /// How far they have watched, if they said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub watched_to: Option<u8>,
+    /// Their handicap.
+    #[serde(default, skip_serializing_if = "crate::game::Handicap::is_none")]
+    pub handicap: crate::game::Handicap,
+}
+
+/// What a phone whose name the host refused hears.
+pub fn refusal(name: &str) -> String {
+    format!("the host did not let you in as {name}: choose another name and join again")
+}
+
+/// What a phone that waits for the host hears as it joins.
+pub const HELD: &str = "The host lets each new player in: it will not be long";
 
 /// A phone in the audience: it answers every question and scores apart from the players.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -81,6 +107,12 @@ pub struct Room {
     /// The audience may join and play (the host can close it).
     #[serde(default = "open")]
     pub audience_open: bool,
+    /// The host lets each new player in ("approve names"): a new phone waits until then.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub approve: bool,
+    /// The names the host refused tonight, as compared ([`names::key`]): nobody joins as one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub refused_names: Vec<String>,
     /// The host's list of words no name may contain: read from the config folder each time
     /// phones are turned on, never saved with the room.
     #[serde(skip)]
@@ -110,6 +142,8 @@ impl Room {
             locked: false,
             audience: Vec::new(),
             audience_open: true,
+            approve: false,
+            refused_names: Vec::new(),
             blocked: Default::default(),
         }
     }
@@ -146,7 +180,7 @@ impl Room {
             return Err((ErrorCode::RoomFull, format!("the room is full ({MAX_PHONES} players)")));
         }
         let id = self.phones.len() as u32;
-        self.phones.push(Phone { id, name, secret: new_secret(), removed: false });
+        self.phones.push(Phone { id, name, secret: new_secret(), removed: false, held: None, refused: false });
         Ok(&self.phones[id as usize])
     }
 
@@ -178,6 +212,9 @@ impl Room {
         let name = names::tidy(name);
         if let Some(why) = names::refusal(&name) {
             return Err((ErrorCode::BadName, why));
+        }
+        if self.refused_names.contains(&names::key(&name)) {
+            return Err((ErrorCode::NameRefused, "the host did not accept that name tonight: choose another".into()));
         }
         if self.blocked.blocks(&name) {
             return Err((ErrorCode::NameBlocked, "that name is not allowed in this room: choose another".into()));
@@ -215,6 +252,7 @@ impl Room {
             return Ok(Joined::Audience(member));
         }
         match self.phones.iter().find(|p| p.secret == secret) {
+            Some(phone) if phone.refused => Err((ErrorCode::NameRefused, refusal(&phone.name))),
             Some(phone) if phone.removed => Err((ErrorCode::Removed, REMOVED.into())),
             Some(phone) => Ok(Joined::Player(phone)),
             None => Err((ErrorCode::UnknownSecret, "no player here has that secret: join again".into())),
@@ -234,8 +272,9 @@ impl Room {
         self.phones.get(phone as usize).is_some_and(|p| p.removed)
     }
 
-    /// The phones still in the party.
-    fn present(&self) -> impl Iterator<Item = &Phone> {
+    /// The phones still in the party (those waiting for the host included: their names are
+    /// taken).
+    pub(super) fn present(&self) -> impl Iterator<Item = &Phone> {
         self.phones.iter().filter(|p| !p.removed)
     }
 }

@@ -21,6 +21,10 @@ use super::{gate, pages, session};
 
 pub use super::gate::{HEADER_TIMEOUT, MAX_HEADER_BYTES, MAX_OPEN, MAX_WAITING, MAX_WAITING_PER_ADDRESS};
 
+/// The running phone server, while phones are on.
+#[derive(bevy::prelude::Resource)]
+pub struct PhoneLink(pub PhoneServer);
+
 /// A running phone server. Dropping it stops the server and closes every connection.
 pub struct PhoneServer {
     addr: SocketAddr,
@@ -28,7 +32,7 @@ pub struct PhoneServer {
     host_code: String,
     inbound: Mutex<mpsc::Receiver<Inbound>>,
     stop: Option<oneshot::Sender<()>>,
-    shared: Arc<Shared>,
+    pub(super) shared: Arc<Shared>,
     /// Snapshots handed over by the game (sent or not): the publisher runs on change only.
     handed: std::sync::atomic::AtomicU64,
 }

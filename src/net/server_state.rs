@@ -38,6 +38,18 @@ pub enum Inbound {
         /// What evens its player's odds.
         handicap: crate::game::Handicap,
     },
+    /// A new phone waits for the host to let it in under its name ("approve names").
+    Waiting {
+        /// The phone's number in the room.
+        phone: u32,
+        /// The name it asks for.
+        name: String,
+    },
+    /// The host refused a waiting phone its name.
+    Refused {
+        /// The phone's number.
+        phone: u32,
+    },
     /// A player came back (reload, sleep) with their secret.
     Returned {
         /// The phone's number.

@@ -24,7 +24,6 @@ use super::rate::Rate;
 use super::requests::{Role, handle};
 use super::room::REMOVED;
 use super::server_state::{Holder, Inbound, MAX_CONNECTIONS, SEND_TIMEOUT, Shared, Snapshot};
-use super::views::{Stage, Turn};
 
 /// Close codes (RFC 6455, section 7.4.1, and this protocol's own from 4000).
 mod close {
@@ -86,6 +85,8 @@ enum Standing {
     Kept,
     /// The host took this phone out of the party.
     Removed(u32),
+    /// The host refused this phone its name: what it hears.
+    Refused(u32, String),
     /// The host closed the audience.
     AudienceClosed,
     /// The connection ends, with this word.
@@ -94,6 +95,10 @@ enum Standing {
 
 fn standing(shared: &Shared, role: Role) -> Standing {
     match role {
+        Role::Player(phone) if shared.room().is_refused(phone) => {
+            let name = shared.room().phones.get(phone as usize).map(|p| p.name.clone()).unwrap_or_default();
+            Standing::Refused(phone, super::room::refusal(&name))
+        }
         Role::Player(phone) if shared.room().is_removed(phone) => Standing::Removed(phone),
         Role::Audience(_) if !shared.room().audience_open => Standing::AudienceClosed,
         Role::Host(epoch) if epoch != shared.host_epoch.load(std::sync::atomic::Ordering::SeqCst) => {
@@ -226,6 +231,10 @@ async fn stand(socket: &mut WebSocket, shared: &Shared, me: &Holder, role: &mut 
             shared.release(phone, me.connection);
             ServerMessage::error(ErrorCode::Removed, REMOVED)
         }
+        Standing::Refused(phone, why) => {
+            shared.release(phone, me.connection);
+            ServerMessage::error(ErrorCode::NameRefused, why)
+        }
         Standing::AudienceClosed => ServerMessage::error(ErrorCode::AudienceClosed, super::room::AUDIENCE_CLOSED),
         Standing::Ended(ending) => return Err(Some(ending)),
     };
@@ -296,7 +305,7 @@ async fn push(
             }
             _ => None,
         };
-        (seat, view(&snapshot, viewer.role, shared))
+        (seat, super::shown::view(&snapshot, viewer.role, shared))
     };
     for (now, shown) in [(seat, seated), (now, shown)] {
         if now.is_some() && now != *shown {
@@ -331,48 +340,6 @@ fn broken(error: axum::Error) -> Option<Ending> {
         _ => return None,
     };
     Some(Ending { code, close, message: format!("{message}: the connection is closed") })
-}
-
-/// What `role` should see of `snapshot`.
-fn view(snapshot: &Snapshot, role: Role, shared: &Shared) -> Option<ServerMessage> {
-    let id = match role {
-        Role::Nobody | Role::Audience(_) => return None,
-        Role::Host(_) => {
-            let mut host = snapshot.host.clone();
-            let room = shared.room();
-            (host.locked, host.audience_open, host.audience) = (room.locked, room.audience_open, room.audience.len());
-            return Some(ServerMessage::HostView(Box::new(host)));
-        }
-        Role::Player(id) => id,
-    };
-    let lobby = || ServerMessage::Lobby { players: snapshot.lobby.clone() };
-    Some(match snapshot.stage {
-        Stage::Lobby => lobby(),
-        Stage::Question => match &snapshot.question {
-            Some(question) => {
-                let mut question = question.clone();
-                match snapshot.turns.get(&id) {
-                    Some(part) => {
-                        question.turn = part.turn;
-                        question.note.clone_from(&part.note);
-                        question.lifelines.clone_from(&part.lifelines);
-                        question.seconds = part.seconds;
-                    }
-                    None => {
-                        question.turn = Turn::Wait;
-                        question.note = "You play from the next question".to_owned();
-                    }
-                }
-                ServerMessage::Question(Box::new(question))
-            }
-            None => lobby(),
-        },
-        Stage::Reveal | Stage::Standings => {
-            snapshot.results.get(&id).map_or_else(lobby, |result| ServerMessage::Reveal(Box::new(result.clone())))
-        }
-        Stage::Over => snapshot.finals.get(&id).map_or_else(lobby, |end| ServerMessage::Over(end.clone())),
-        Stage::Wager => snapshot.wagers.get(&id).map_or_else(lobby, |w| ServerMessage::Wager(Box::new(w.clone()))),
-    })
 }
 
 async fn send(socket: &mut WebSocket, message: &ServerMessage) -> Result<(), ()> {

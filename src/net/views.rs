@@ -244,6 +244,21 @@ pub struct HostView {
     /// The audience may join and play along (protocol 3).
     #[serde(default)]
     pub audience_open: bool,
+    /// New phones wait for the host to let them in (protocol 3).
+    #[serde(default)]
+    pub approve_names: bool,
+    /// The phones waiting, in order of joining (protocol 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waiting: Vec<WaitingPhone>,
+}
+
+/// A phone waiting for the host to let it in, as the host sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WaitingPhone {
+    /// Its number, to name it in `admit` or `refuse`.
+    pub phone: u32,
+    /// The name it asks for.
+    pub name: String,
 }
 
 /// One player, as the host sees them.

@@ -4,6 +4,7 @@
 
 use bevy::prelude::*;
 
+use super::doorway::{WaitingList, approve_button};
 use crate::game::{FlowCommand, Game, HostActed, HostAction, Overlay, Presented, Screen};
 use crate::input::AppCommand;
 use crate::net::address::short_url;
@@ -127,6 +128,9 @@ fn spawn_panel(
                 for (i, (label, action)) in host.into_iter().enumerate() {
                     row.spawn((widgets::button(label, 2 + i, &fonts, send(action)), cell(1, 2 + i))).insert(small());
                 }
+                if phones.is_some() {
+                    row.spawn((approve_button(1003, &fonts), cell(1, 4))).insert(small());
+                }
             });
             for (i, player) in game.players.iter().enumerate().take(PLAYERS_LISTED) {
                 let order = 4 + i * 5;
@@ -152,6 +156,9 @@ fn spawn_panel(
                         }
                     },
                 );
+            }
+            if phones.is_some() {
+                card.spawn(WaitingList::at(2 + game.players.len().min(PLAYERS_LISTED), 900));
             }
             if game.players.len() > PLAYERS_LISTED {
                 let more = game.players.len() - PLAYERS_LISTED;

@@ -2,6 +2,7 @@
 //! core commands; they never change the rules. Each button carries its own action.
 
 mod audience;
+mod doorway;
 mod host;
 mod join;
 mod join_line;
@@ -49,7 +50,7 @@ pub(crate) fn plugin(app: &mut App) {
         settings::plugin,
         pause::plugin,
     ));
-    app.add_plugins((host::plugin, podium::plugin, toast::plugin, wager::plugin));
+    app.add_plugins((host::plugin, podium::plugin, toast::plugin, wager::plugin, doorway::plugin));
 }
 
 fn spawn_camera(mut commands: Commands) {
