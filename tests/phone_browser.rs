@@ -196,6 +196,8 @@ fn a_player_joins_and_plays_in_chromium() {
     let key = bigtuna::words::answer_text(&game.questions[0]);
     assert!(said.iter().any(|l| *l == format!("host key {key}")), "{key}: {said:?}");
     assert!(paused && said.iter().any(|l| l == "host resumed"), "{said:?}");
+    assert!(said.iter().any(|l| l == "host renamed Bo Peep"), "{said:?}");
+    assert_eq!(game.players[1].name, "Bo Peep", "the remote's Rename reached the game");
     let names = [
         "phone-join",
         "phone-removed",
@@ -206,6 +208,7 @@ fn a_player_joins_and_plays_in_chromium() {
         "phone-reveal",
         "phone-over",
         "host-remote",
+        "host-renamed",
     ];
     for name in names.map(|n| format!("{n}.png")) {
         assert!(dir.join(&name).exists(), "{name}");

@@ -154,3 +154,36 @@ fn the_phone_page_offers_a_name_draws_another_and_says_why_one_is_refused() {
     let seated = format!("{drawn} took seat 1 with Phone(0), seen seasons 1-2, handicap ×2 time");
     assert!(log.contains(&seated), "the TV seated the drawn name, with its spoiler limit and handicap: {log}");
 }
+
+#[test]
+fn the_host_renames_a_player_from_the_remote_and_their_phone_and_the_room_follow() {
+    use bigtuna::net::inbound::PhoneLink;
+    let settings = crate::support::settings(2, 4, 3);
+    let crate::phone_games::Night { mut app, mut phones, addr } =
+        crate::phone_games::phone_night(&["Ann", "Bo"], settings);
+    let code = app.world().resource::<PhoneLink>().0.host_code().to_owned();
+    let mut remote = crate::phone_games::connect_to(addr);
+    assert!(matches!(
+        say(&mut remote, &format!(r#"{{"type":"host","secret":"{code}"}}"#)),
+        ServerMessage::HostWelcome { .. }
+    ));
+    crate::phones::until(&mut remote, |m| matches!(m, ServerMessage::HostView(v) if v.players.len() == 2));
+    let rename = |player: usize, name: &str| {
+        format!(r#"{{"type":"host_action","action":{{"kind":"rename","player":{player},"name":"{name}"}}}}"#)
+    };
+    assert_eq!(error_code(&say(&mut phones[1], &rename(1, "Boss"))), ErrorCode::NotHost, "a player renames nobody");
+    assert_eq!(error_code(&say(&mut remote, &rename(1, "  ANN "))), ErrorCode::NameTaken);
+    assert_eq!(error_code(&say(&mut remote, &rename(1, "   "))), ErrorCode::BadName);
+    assert_eq!(error_code(&say(&mut remote, &rename(9, "Nine"))), ErrorCode::NoSuchPlayer);
+    assert!(matches!(say(&mut remote, &rename(1, "bo")), ServerMessage::Done { .. }), "their own name, another case");
+    assert!(matches!(say(&mut remote, &rename(1, " Bobby Tables ")), ServerMessage::Done { .. }));
+    crate::phone_games::pump(&mut app, |app| game(app).players[1].name == "Bobby Tables");
+    assert_eq!(app.world().resource::<bigtuna::game::GameSettings>().players[1].name, "Bobby Tables");
+    let seated = crate::phones::until(&mut phones[1], |m| matches!(m, ServerMessage::Seated { .. }));
+    assert!(matches!(&seated, ServerMessage::Seated { name, .. } if name == "Bobby Tables"), "{seated:?}");
+    // The room follows: the new name is taken, the old one free.
+    let join = |name: &str| format!(r#"{{"type":"join","room":"TUNA","name":"{name}","version":3}}"#);
+    let taken = say(&mut crate::phone_games::connect_to(addr), &join("bobby tables"));
+    assert_eq!(error_code(&taken), ErrorCode::NameTaken);
+    assert!(matches!(say(&mut crate::phone_games::connect_to(addr), &join("Bo")), ServerMessage::Welcome { .. }));
+}

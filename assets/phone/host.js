@@ -11,7 +11,7 @@
     accept: 'Answer accepted', reject: 'Answer rejected', points: 'Points changed', kick: 'Player removed',
     lock: 'Room locked', unlock: 'Room unlocked', end: 'Game ended',
     close_audience: 'Audience closed', open_audience: 'Audience opened', handicap: 'Handicap set',
-    admit: 'Let in', refuse: 'Name refused', approve_names: 'New players wait for you', any_names: 'Anyone may join',
+    rename: 'Renamed', admit: 'Let in', refuse: 'Name refused', approve_names: 'New players wait for you', any_names: 'Anyone may join',
   };
   // As the game names them (docs/PROTOCOL.md), with the TV's badges.
   var HANDICAPS = [['none', 'Even'], ['more_time', '×1.5 time'], ['double_time', '×2 time'], ['no_timer', 'No timer'], ['superfan', 'Superfan ½ pts']];
@@ -102,6 +102,11 @@
     if (!b || !li) return;
     var player = Number(li.dataset.player), kind = b.dataset.kind;
     if (kind === 'plus' || kind === 'minus') return act('points', { player: player, delta: kind === 'plus' ? 100 : -100 });
+    if (kind === 'rename') {
+      var name = window.prompt('A new name for ' + li.dataset.name, li.dataset.name);
+      if (name && name.trim() && name.trim() !== li.dataset.name) act('rename', { player: player, name: name.trim() });
+      return;
+    }
     if (kind === 'kick' && !window.confirm('Kick ' + li.dataset.name + '? Their score stays.')) return;
     act(kind, { player: player });
   });
@@ -192,7 +197,7 @@
     var r = { li: el('li', 'player'), info: el('div', 'info'), dot: el('span', 'dot'), name: el('span', 'pname'),
       mark: el('span', 'pmark'), score: el('span', 'pscore'), said: el('p', 'said small'), acts: el('div', 'acts'), b: {} };
     [r.dot, r.name, r.mark, r.score].forEach(function (x) { r.info.appendChild(x); });
-    [['accept', 'Accept ✓'], ['reject', 'Reject ✗'], ['plus', '+100'], ['minus', '−100'], ['kick', 'Kick']].forEach(function (k) {
+    [['accept', 'Accept ✓'], ['reject', 'Reject ✗'], ['plus', '+100'], ['minus', '−100'], ['rename', 'Rename'], ['kick', 'Kick']].forEach(function (k) {
       var b = el('button', k[0], k[1]);
       b.dataset.kind = k[0];
       r.b[k[0]] = r.acts.appendChild(b);
@@ -223,6 +228,7 @@
     if (document.activeElement !== r.handicap) r.handicap.value = p.handicap || 'none';
     r.handicap.setAttribute('aria-label', 'Handicap for ' + p.name);
     r.b.kick.setAttribute('aria-label', 'Kick ' + p.name);
+    r.b.rename.setAttribute('aria-label', 'Rename ' + p.name);
     r.b.plus.setAttribute('aria-label', '100 points to ' + p.name);
     r.b.minus.setAttribute('aria-label', '100 points from ' + p.name);
   }

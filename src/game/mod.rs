@@ -18,6 +18,7 @@ pub mod overrides;
 pub mod own_time;
 pub mod participant;
 pub mod pool;
+pub mod rename;
 pub mod results;
 pub mod resume;
 pub mod round;
@@ -43,6 +44,7 @@ pub use lifeline_use::{LifelineUsed, UseLifeline};
 pub use model::{Device, Game, HostAction, Outcome, Player, Round, Team};
 pub use overrides::GameOverrides;
 pub use participant::{Party, PlayerId, PlayerSpec, Role, Seat};
+pub use rename::RenamePlayer;
 pub use results::GameResults;
 pub use resume::ResumeGame;
 pub use round::{BuzzIn, PlayerAction};
@@ -87,6 +89,7 @@ pub fn plugin(app: &mut App) {
         audience_play::plugin,
         wager::plugin,
         host::plugin,
+        rename::plugin,
         results::plugin,
         resume::plugin,
         seen::plugin,

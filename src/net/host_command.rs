@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::game::Handicap;
 
 /// What the host remote may do (see `docs/PROTOCOL.md`).
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum HostCommand {
     /// Stop the clock.
@@ -47,6 +47,14 @@ pub enum HostCommand {
         /// `none`, `more_time`, `double_time`, `no_timer` or `superfan`.
         handicap: Handicap,
     },
+    /// Give the player another name (protocol 3): checked as a phone's name is (length, the
+    /// host's word list, nobody else's), and shown at once on the TV and their phone.
+    Rename {
+        /// The player.
+        player: usize,
+        /// Their new name.
+        name: String,
+    },
     /// Refuse new players.
     Lock,
     /// Allow new players again.
@@ -87,6 +95,7 @@ impl HostCommand {
             HostCommand::Points { .. } => "points",
             HostCommand::Kick { .. } => "kick",
             HostCommand::Handicap { .. } => "handicap",
+            HostCommand::Rename { .. } => "rename",
             HostCommand::Lock => "lock",
             HostCommand::Unlock => "unlock",
             HostCommand::CloseAudience => "close_audience",
@@ -101,12 +110,13 @@ impl HostCommand {
 
     /// The player it names, if any.
     pub fn player(&self) -> Option<usize> {
-        match *self {
+        match self {
             HostCommand::Accept { player }
             | HostCommand::Reject { player }
             | HostCommand::Points { player, .. }
             | HostCommand::Kick { player }
-            | HostCommand::Handicap { player, .. } => Some(player),
+            | HostCommand::Handicap { player, .. }
+            | HostCommand::Rename { player, .. } => Some(*player),
             _ => None,
         }
     }

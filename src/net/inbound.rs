@@ -10,7 +10,7 @@ use super::server::Inbound;
 use crate::game::Party;
 use crate::game::{
     AudienceAction, AudienceDoor, BuzzIn, Device, FlowCommand, Game, GameSettings, GameSystems, HostAction,
-    JoinAudience, PlaceBet, PlayerAction, Seat, Stake, UseLifeline,
+    JoinAudience, PlaceBet, PlayerAction, RenamePlayer, Seat, Stake, UseLifeline,
 };
 use crate::input::seats::JoinRequest;
 
@@ -96,6 +96,13 @@ fn receive(
             Inbound::Host(command @ (HostCommand::ApproveNames | HostCommand::AnyNames)) => {
                 settings.approve_names = command == HostCommand::ApproveNames;
             }
+            Inbound::Host(HostCommand::Rename { player, name }) => {
+                // Its phone's name in the room too, so that the old one is free and this one taken.
+                if let Some(Seat::Phone(phone)) = settings.players.get(player).and_then(|p| p.seat) {
+                    link.0.rename_phone(phone, &name);
+                }
+                audience.renames.write(RenamePlayer { player, name });
+            }
             Inbound::Host(command) => {
                 info!("the host remote: {command:?}");
                 host_command(command, &mut flow, &mut host);
@@ -110,6 +117,8 @@ struct AudienceWriters<'w> {
     joins: MessageWriter<'w, JoinAudience>,
     answers: MessageWriter<'w, AudienceAction>,
     doors: MessageWriter<'w, AudienceDoor>,
+    /// The host's renames (beside the audience's: a system takes sixteen parameters at most).
+    renames: MessageWriter<'w, RenamePlayer>,
 }
 
 /// The host remote's command, as the game's own flow and host messages.
@@ -156,6 +165,7 @@ fn host_command(command: HostCommand, flow: &mut MessageWriter<FlowCommand>, hos
         | HostCommand::Admit { .. }
         | HostCommand::Refuse { .. }
         | HostCommand::ApproveNames
-        | HostCommand::AnyNames => {}
+        | HostCommand::AnyNames
+        | HostCommand::Rename { .. } => {}
     }
 }

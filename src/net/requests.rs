@@ -26,8 +26,8 @@ pub(super) enum Role {
 
 /// What a message does, and the reply to its sender. `role` is who this connection speaks
 /// for: it can act for no one else.
-/// `players` is how many the game has (a host action names one of them).
-pub(super) fn handle(shared: &Shared, me: &Holder, role: &mut Role, players: usize, text: &str) -> ServerMessage {
+/// `players` are the game's players' names, for the host (an action names one of them).
+pub(super) fn handle(shared: &Shared, me: &Holder, role: &mut Role, players: &[String], text: &str) -> ServerMessage {
     let who = *role;
     let message = match parse(text) {
         Ok(message) => message,
@@ -218,9 +218,10 @@ fn seat(shared: &Shared, room_state: &mut Room, phone: u32, asked: Held) -> Resu
 }
 
 /// The host's action: the room's own (lock) here, the game's through the channel.
-fn host_action(shared: &Shared, players: usize, action: HostCommand) -> ServerMessage {
+fn host_action(shared: &Shared, players: &[String], action: HostCommand) -> ServerMessage {
+    let done = action.name();
     if let Some(player) = action.player()
-        && player >= players
+        && player >= players.len()
     {
         warn!("host: {action:?} names no player");
         return ServerMessage::error(ErrorCode::NoSuchPlayer, format!("there is no player {player} in the game"));
@@ -242,6 +243,14 @@ fn host_action(shared: &Shared, players: usize, action: HostCommand) -> ServerMe
                 return ServerMessage::error(ErrorCode::NoSuchPlayer, format!("no phone {phone} waits to be let in"));
             }
         }
+        HostCommand::Rename { player, name } => {
+            let others = players.iter().enumerate().filter(|(i, _)| *i != player).map(|(_, name)| name.as_str());
+            let name = match shared.room().new_name(&name, &players[player], others) {
+                Ok(name) => name,
+                Err((code, why)) => return ServerMessage::error(code, why),
+            };
+            shared.tell_game(Inbound::Host(HostCommand::Rename { player, name }));
+        }
         HostCommand::ApproveNames | HostCommand::AnyNames => {
             // The room's at once; the game keeps the host's setting (the TV shows it).
             shared.set_approve(action == HostCommand::ApproveNames);
@@ -249,7 +258,7 @@ fn host_action(shared: &Shared, players: usize, action: HostCommand) -> ServerMe
         }
         _ => shared.tell_game(Inbound::Host(action)),
     }
-    ServerMessage::Done { action: action.name().to_owned() }
+    ServerMessage::Done { action: done.to_owned() }
 }
 
 /// Seats a phone in the audience.

@@ -222,6 +222,34 @@ impl Room {
         Ok(name)
     }
 
+    /// The host renames the player now called `current`: the new name as kept, if it is one
+    /// a phone could join under and nobody else (`others`: the game's other players; the
+    /// room's phones and audience) goes by.
+    pub fn new_name<'a>(
+        &'a self,
+        name: &str,
+        current: &str,
+        others: impl Iterator<Item = &'a str>,
+    ) -> Result<String, (ErrorCode, String)> {
+        let name = self.acceptable(name)?;
+        let (wanted, mine) = (names::key(&name), names::key(current));
+        let phones = self.present().map(|p| p.name.as_str()).filter(|n| names::key(n) != mine);
+        let audience = self.audience.iter().map(|m| m.name.as_str());
+        match others.chain(phones).chain(audience).find(|n| names::key(n) == wanted) {
+            Some(taken) => {
+                Err((ErrorCode::NameTaken, format!("someone here is already called {taken}: pick another name")))
+            }
+            None => Ok(name),
+        }
+    }
+
+    /// The phone now goes by `name` (the host renamed its player): its old name is free.
+    pub fn rename(&mut self, phone: u32, name: &str) {
+        if let Some(phone) = self.phones.get_mut(phone as usize) {
+            phone.name = name.to_owned();
+        }
+    }
+
     /// A generated name nobody here goes by and the host's list allows, for a phone to offer.
     pub fn name_idea(&self) -> Option<String> {
         // The keys once, so that a crowded room is not walked again for every name tried.

@@ -156,6 +156,12 @@ impl PhoneServer {
         }
     }
 
+    /// The host renamed the player on `phone`: the room knows it by its new name (its seat's
+    /// name, pushed to it, comes with the game's next snapshot).
+    pub fn rename_phone(&self, phone: u32, name: &str) {
+        self.shared.room().rename(phone, name);
+    }
+
     /// Whether the audience is open.
     pub fn audience_open(&self) -> bool {
         self.shared.room().audience_open

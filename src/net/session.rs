@@ -140,8 +140,13 @@ async fn session(mut socket: WebSocket, shared: Arc<Shared>, _held: (OwnedSemaph
                 let reply = match message {
                     Message::Text(text) => {
                         // Not borrowed while handled: the host's actions may change the snapshot.
-                        let players = updates.borrow().host.players.len();
-                        answer(&shared, &me, &mut role, players, &mut rate, text.as_str())
+                        // The players' names, which only the host's actions need (a new name is
+                        // checked against them).
+                        let players: Vec<String> = match role {
+                            Role::Host(_) => updates.borrow().host.players.iter().map(|p| p.name.clone()).collect(),
+                            _ => Vec::new(),
+                        };
+                        answer(&shared, &me, &mut role, &players, &mut rate, text.as_str())
                     }
                     Message::Binary(_) => ServerMessage::error(ErrorCode::BadMessage, "send JSON text, not binary"),
                     // Pings are answered by the WebSocket itself.
@@ -259,7 +264,14 @@ async fn finish(mut socket: WebSocket, shared: &Shared, (role, me): (Role, &Hold
 
 /// The reply to a text message: a flood's extra messages are dropped with a word, the rest
 /// handled for this connection's role.
-fn answer(shared: &Shared, me: &Holder, role: &mut Role, players: usize, rate: &mut Rate, text: &str) -> ServerMessage {
+fn answer(
+    shared: &Shared,
+    me: &Holder,
+    role: &mut Role,
+    players: &[String],
+    rate: &mut Rate,
+    text: &str,
+) -> ServerMessage {
     if !rate.allow(tokio::time::Instant::now()) {
         return ServerMessage::error(
             ErrorCode::TooMany,

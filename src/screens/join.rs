@@ -235,6 +235,7 @@ fn type_name(
     mut typed: MessageReader<KeyboardInput>,
     mut roots: Query<&mut JoinRoot>,
     mut settings: ResMut<GameSettings>,
+    link: Option<Res<PhoneLink>>,
 ) {
     let finish = nav.read().filter(|a| matches!(a, NavAction::Back | NavAction::Submit)).count() > 0;
     let Ok(mut root) = roots.single_mut() else { return };
@@ -252,6 +253,10 @@ fn type_name(
     if finish {
         let trimmed = player.name.trim().to_owned();
         player.name = if trimmed.is_empty() { format!("Player {}", i + 1) } else { trimmed };
+        // A phone player's room knows them by the host's name now: the old one is free.
+        if let (Some(Seat::Phone(phone)), Some(link)) = (player.seat, &link) {
+            link.0.rename_phone(phone, &player.name);
+        }
         root.editing = None;
     }
 }

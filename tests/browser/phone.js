@@ -50,7 +50,7 @@ async function answer(page, n, wanted, taken) {
   }
 }
 
-/// The host's remote on a second phone: the answer key, then pause and resume the game.
+/// The host's remote on a second phone: the answer key, pause and resume the game, and rename Bo.
 async function host(browser, hostUrl) {
   const remote = await browser.newPage({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
   await remote.goto(hostUrl);
@@ -64,6 +64,13 @@ async function host(browser, hostUrl) {
   await remote.tap('#resume');
   await remote.waitForSelector('#pause', { state: 'visible' });
   say('host resumed');
+  // Rename asks for the new name in the browser's own prompt.
+  remote.once('dialog', (d) => d.accept('Bo Peep'));
+  await remote.tap('li.player[data-name="Bo"] button.rename');
+  await remote.waitForSelector('li.player[data-name="Bo Peep"]', { timeout: 20000 });
+  say('host renamed Bo Peep');
+  await remote.locator('#hplayers').scrollIntoViewIfNeeded();
+  await shot(remote, 'host-renamed.png');
   await remote.close();
 }
 
