@@ -92,20 +92,9 @@ fn receive(
             Inbound::Refused { phone } => info!("the host refused phone {phone}'s name"),
             Inbound::Returned { phone } => info!("phone {phone} is back"),
             Inbound::Left { phone } => info!("phone {phone} lost its connection (its seat waits)"),
-            // The host's setting, kept by the game (the room has it already).
-            Inbound::Host(command @ (HostCommand::ApproveNames | HostCommand::AnyNames)) => {
-                settings.approve_names = command == HostCommand::ApproveNames;
-            }
-            Inbound::Host(HostCommand::Rename { player, name }) => {
-                // Its phone's name in the room too, so that the old one is free and this one taken.
-                if let Some(Seat::Phone(phone)) = settings.players.get(player).and_then(|p| p.seat) {
-                    link.0.rename_phone(phone, &name);
-                }
-                audience.renames.write(RenamePlayer { player, name });
-            }
             Inbound::Host(command) => {
                 info!("the host remote: {command:?}");
-                host_command(command, &mut flow, &mut host);
+                host_event(command, &mut settings, &link, &mut flow, &mut host, &mut audience.renames);
             }
         }
     }
@@ -119,6 +108,31 @@ struct AudienceWriters<'w> {
     doors: MessageWriter<'w, AudienceDoor>,
     /// The host's renames (beside the audience's: a system takes sixteen parameters at most).
     renames: MessageWriter<'w, RenamePlayer>,
+}
+
+/// The host remote's command: the game's setting or a rename, else its flow and host messages.
+fn host_event(
+    command: HostCommand,
+    settings: &mut GameSettings,
+    link: &PhoneLink,
+    flow: &mut MessageWriter<FlowCommand>,
+    host: &mut MessageWriter<HostAction>,
+    renames: &mut MessageWriter<RenamePlayer>,
+) {
+    match command {
+        // The host's setting, kept by the game (the room has it already).
+        HostCommand::ApproveNames | HostCommand::AnyNames => {
+            settings.approve_names = command == HostCommand::ApproveNames;
+        }
+        HostCommand::Rename { player, name } => {
+            // Its phone's name in the room too, so that the old one is free and this one taken.
+            if let Some(Seat::Phone(phone)) = settings.players.get(player).and_then(|p| p.seat) {
+                link.0.rename_phone(phone, &name);
+            }
+            renames.write(RenamePlayer { player, name });
+        }
+        command => host_command(command, flow, host),
+    }
 }
 
 /// The host remote's command, as the game's own flow and host messages.

@@ -140,12 +140,7 @@ async fn session(mut socket: WebSocket, shared: Arc<Shared>, _held: (OwnedSemaph
                 let reply = match message {
                     Message::Text(text) => {
                         // Not borrowed while handled: the host's actions may change the snapshot.
-                        // The players' names, which only the host's actions need (a new name is
-                        // checked against them).
-                        let players: Vec<String> = match role {
-                            Role::Host(_) => updates.borrow().host.players.iter().map(|p| p.name.clone()).collect(),
-                            _ => Vec::new(),
-                        };
+                        let players = host_names(role, &updates);
                         answer(&shared, &me, &mut role, &players, &mut rate, text.as_str())
                     }
                     Message::Binary(_) => ServerMessage::error(ErrorCode::BadMessage, "send JSON text, not binary"),
@@ -198,6 +193,15 @@ async fn session(mut socket: WebSocket, shared: Arc<Shared>, _held: (OwnedSemaph
         }
     };
     finish(socket, &shared, (role, &me), ending).await;
+}
+
+/// The players' names, which only the host's actions need (a new name is checked against
+/// them): nobody else's message copies them.
+fn host_names(role: Role, updates: &watch::Receiver<Snapshot>) -> Vec<String> {
+    match role {
+        Role::Host(_) => updates.borrow().host.players.iter().map(|p| p.name.clone()).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// Closes a connection that sent nothing for the idle time.
