@@ -2,8 +2,6 @@
 //! the name, over the wire (the host remote, and a phone that tries to act before it is in or
 //! to let itself in), and as people see it (the TV under Xvfb, the phone page in Chromium).
 
-use std::time::{Duration, Instant};
-
 use bigtuna::game::{GameSettings, Handicap, Seat};
 use bigtuna::net::admission::{HELD, WaitingPhones};
 use bigtuna::net::inbound::PhoneLink;
@@ -122,22 +120,7 @@ fn the_host_lets_one_phone_in_on_the_tv_and_refuses_another_which_the_phone_page
     let port = crate::phone_screens::free_port();
     let phone_dir = crate::screens::shots_dir().join("approve-phone");
     let url = format!("http://127.0.0.1:{port}/?room=PAMS");
-    let browser = std::thread::spawn(move || {
-        let deadline = Instant::now() + Duration::from_secs(90);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(200));
-        }
-        let (mut browser, heard) = browser_script("approve.js", &[&url], &phone_dir);
-        let mut said: Vec<String> = Vec::new();
-        let deadline = Instant::now() + Duration::from_secs(150);
-        while !said.iter().any(|l| l == "done" || l.starts_with("error")) && Instant::now() < deadline {
-            if let Ok(line) = heard.recv_timeout(Duration::from_millis(200)) {
-                said.push(line);
-            }
-        }
-        let _ = browser.kill();
-        said.join("\n")
-    });
+    let browser = browser_when_listening(port, "approve.js", url, phone_dir);
     // The TV: let the first phone in, refuse the next, then start with a keyboard player and
     // let the refused phone's new name in from the host panel during the game.
     let steps = [

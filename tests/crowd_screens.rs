@@ -98,10 +98,10 @@ fn crowd_night(name: &str, size: (u32, u32), text_scale: u16) {
     let settings = format!("(text_scale: {text_scale}, window_size: Some(({}, {})))", size.0, size.1);
     std::fs::write(config.join("settings.ron"), settings).expect("settings written");
     let mut steps: Vec<String> = ["wait:40", "sleep:9000", "wait:10", "shot:c1-join"].map(String::from).to_vec();
-    // Down past every name shown to the last button (Back), left twice to Continue; then on
+    // Down past every name shown to the last button (the lobby's Stream), up twice to Back, left twice to Continue; then on
     // setup down to Back and up to Start.
     steps.extend(std::iter::repeat_n("down".to_owned(), 12));
-    steps.extend(["left", "left", "enter", "wait:8", "shot:c2-setup"].map(String::from));
+    steps.extend(["up", "up", "left", "left", "enter", "wait:8", "shot:c2-setup"].map(String::from));
     steps.extend(std::iter::repeat_n("down".to_owned(), 5 + bigtuna::game::Setting::GAME.len()));
     steps.push("up".into());
     steps.extend(["enter", "wait:10", "shot:c3-question", "f2", "wait:10", "shot:c4-reveal"].map(String::from));

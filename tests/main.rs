@@ -63,6 +63,7 @@ mod setup_steps;
 mod solo_name;
 mod sound_clock;
 mod spoilers;
+mod streamer;
 mod support;
 mod wager;
 mod words;

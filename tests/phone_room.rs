@@ -31,11 +31,22 @@ struct Spy {
     /// Every reveal it heard, by question.
     reveals: Vec<bigtuna::net::views::ResultView>,
     heard: usize,
+    /// The reveals a streaming overlay showed.
+    overlaid: BTreeSet<usize>,
 }
 
 impl Spy {
     fn new(phone: Client, player: usize, secret: String) -> Self {
-        Self { phone, player, secret, shown: BTreeSet::new(), open: None, reveals: Vec::new(), heard: 0 }
+        Self {
+            phone,
+            player,
+            secret,
+            shown: BTreeSet::new(),
+            open: None,
+            reveals: Vec::new(),
+            heard: 0,
+            overlaid: BTreeSet::new(),
+        }
     }
 
     /// Reads whatever has arrived, checking each message: a reveal only of a question shown
@@ -73,6 +84,9 @@ impl Spy {
                     assert_eq!(result.explanation.as_deref(), Some(drawn.question.explanation.as_str()));
                     assert_eq!(result.source.as_deref(), Some(drawn.source()));
                     self.reveals.push(*result);
+                }
+                ServerMessage::Overlay(view) => {
+                    crate::streamer::overlay_seen(app, &view, &text, (&mut self.shown, &mut self.overlaid));
                 }
                 _ => {}
             }
@@ -126,7 +140,11 @@ fn play_watched(mode: PlayMode) {
         .enumerate()
         .map(|(player, (phone, secret))| Spy::new(phone, player, secret))
         .collect();
-    // An audience phone watches the same night: it, too, hears no answer before its reveal.
+    // A streaming overlay watches it too, as does an audience phone: neither hears an answer
+    // before its reveal.
+    let mut overlay = connect_to(addr);
+    overlay.send(Message::text(r#"{"type":"overlay"}"#)).expect("sent");
+    spies.push(Spy::new(overlay, names.len() + 1, String::new()));
     let mut fan = connect_to(addr);
     let audience = r#"{"type":"join","room":"TUNA","name":"Fan","version":3,"audience":true}"#;
     let ServerMessage::Welcome { secret, audience: true, .. } = say(&mut fan, audience) else {
@@ -172,6 +190,8 @@ fn play_watched(mode: PlayMode) {
     // Every phone heard every reveal, and each told it how it did on that very question.
     let rounds = game(&app).rounds.clone();
     let fan = spies.pop().expect("the fan");
+    let overlay = spies.pop().expect("the overlay");
+    assert_eq!(overlay.overlaid.len(), rounds.len(), "{mode:?}: the overlay showed every reveal");
     let fan_reveals: BTreeSet<usize> = fan.reveals.iter().map(|r| r.question).collect();
     assert_eq!(fan_reveals.len(), rounds.len(), "{mode:?}: the audience heard every reveal");
     for spy in &spies {

@@ -50,6 +50,7 @@ pub(crate) fn is_push(message: &ServerMessage) -> bool {
             | ServerMessage::Seated { .. }
             | ServerMessage::HostView(_)
             | ServerMessage::Held { .. }
+            | ServerMessage::Overlay(_)
     )
 }
 

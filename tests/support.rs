@@ -220,6 +220,33 @@ pub fn seats(app: &App) -> Vec<Option<bigtuna::game::Seat>> {
     app.world().resource::<GameSettings>().players.iter().map(|p| p.seat).collect()
 }
 
+/// Runs the browser `script` on `url` once a game listens on `port` (bounded waits): all it
+/// said, once it is done, failed, or out of time.
+pub fn browser_when_listening(
+    port: u16,
+    script: &'static str,
+    url: String,
+    dir: std::path::PathBuf,
+) -> std::thread::JoinHandle<String> {
+    use std::time::{Duration, Instant};
+    std::thread::spawn(move || {
+        let deadline = Instant::now() + Duration::from_secs(90);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        let (mut browser, heard) = browser_script(script, &[&url], &dir);
+        let mut said: Vec<String> = Vec::new();
+        let deadline = Instant::now() + Duration::from_secs(150);
+        while !said.iter().any(|l| l == "done" || l.starts_with("error")) && Instant::now() < deadline {
+            if let Ok(line) = heard.recv_timeout(Duration::from_millis(200)) {
+                said.push(line);
+            }
+        }
+        let _ = browser.kill();
+        said.join("\n")
+    })
+}
+
 /// Runs `tests/browser/<script>` with node and `args`, fresh screenshots going to `dir`
 /// (emptied first); each line it prints arrives on the receiver as it is said.
 pub fn browser_script(

@@ -3,7 +3,7 @@
 // Server strings (names, prompts) only ever go through textContent: other players choose them.
 'use strict';
 (function () {
-  var bt = window.bigtuna, $ = bt.$, el = bt.el, say = bt.say;
+  var bt = window.bigtuna, $ = bt.$, el = bt.el, say = bt.say, vibrate = bt.vibrate;
   var KEY = 'bigtuna.player', NAME_KEY = 'bigtuna.name', LAST_KEY = 'bigtuna.last', SEASONS_KEY = 'bigtuna.seasons', HANDICAP_KEY = 'bigtuna.handicap';
   var config = window.bigtunaConfig;   // the game's own tile colours and limits (/config.js)
   var TILES = config.tiles;
@@ -20,13 +20,7 @@
   function load(k) { try { return JSON.parse(localStorage.getItem(k) || 'null'); } catch (e) { return null; } }
   // Private browsing on old Safari throws on setItem: the game still works, it just forgets.
   function save(k, v) { try { localStorage.setItem(k, JSON.stringify(v)); } catch (e) { /* ignore */ } }
-  function ordinal(n) { var s = ['th', 'st', 'nd', 'rd'], v = n % 100; return n + (s[(v - 20) % 10] || s[v] || s[0]); }
   function msg(text) { say('msg', text); }
-  // Chrome logs an intervention if vibrate runs before any tap on the page.
-  function vibrate(p) {
-    var ua = navigator.userActivation;
-    try { if (navigator.vibrate && (!ua || ua.hasBeenActive)) navigator.vibrate(p); } catch (e) { /* ignore */ }
-  }
   function show(s) {
     if (document.body.dataset.screen !== s) window.scrollTo(0, 0);
     document.body.dataset.screen = s;
@@ -196,7 +190,7 @@
     sentQ = null; pending = null;
     $('qnum').textContent = 'Question ' + m.number + ' of ' + m.of;
     $('prompt').textContent = m.prompt;
-    showPicture(m.picture);
+    bt.results.picture(m.picture);
     msg('');
     var box = $('controls'); box.textContent = '';
     if (m.shape === 'options') buildOptions(box, choices);
@@ -207,19 +201,6 @@
   }
   // The question's picture, served by the game under a name that tells nothing; where the
   // host keeps pictures on the TV (no src), or it cannot load, its words instead.
-  function showPicture(p, id) {
-    id = id || 'picture';
-    var fig = $(id), img = $(id + 'img'), alt = $(id + 'alt');
-    var src = p && typeof p.src === 'string' && /^\/media\/[0-9a-f]{40}\.(png|jpg)$/.test(p.src) ? p.src : null;
-    fig.hidden = !p;
-    if (!p) { img.removeAttribute('src'); return; }
-    var words = String(p.alt || '');
-    img.alt = words;
-    img.hidden = !src;
-    alt.textContent = src ? '' : 'On the TV: ' + words;
-    img.onerror = function () { img.hidden = true; alt.textContent = 'On the TV: ' + words; };
-    if (src) img.src = src; else img.removeAttribute('src');
-  }
   function buildOptions(box, choices) {
     var long = choices.some(function (c) { return c.length > 40; });
     var tf = choices.length === 2 && /^true$/i.test(choices[0]) && /^false$/i.test(choices[1]);
@@ -385,36 +366,14 @@
   }
   function stopTimer() { clearInterval(tick); tick = 0; }
 
-  // ---- results ----
+  // ---- results (results.js fills them in) ----
   function onReveal(m) {
     forget();
-    $('verdict').textContent = m.right ? 'Right!' : 'Wrong';
-    $('verdict').className = m.right ? 'right' : 'wrong';
-    $('answer').textContent = 'The answer: ' + (m.answer == null ? '' : m.answer);
-    // The round's change (a wrong buzz can cost), then the host's on top: they add up to the score.
-    var change = (Number(m.points) || 0) - (Number(m.penalty) || 0), host = Number(m.host) || 0;
-    var signed = function (n) { return (n < 0 ? '-' + -n : '+' + n); };
-    $('points').textContent = signed(change) + (Math.abs(change) === 1 ? ' point' : ' points') +
-      (m.wager != null ? ' (your bet: ' + m.wager + ')' : m.penalty ? ' (wrong buzz)' : '') +
-      (host ? ' · host ' + signed(host) : '');
-    $('score').textContent = 'Score ' + m.score;
-    $('rank').textContent = "You're " + ordinal(m.rank) + (me && me.audience ? ' in the audience' : '');
-    say('explanation', m.explanation);
-    say('source', m.source ? 'Source: ' + m.source : '');
-    showPicture(m.picture, 'revealpicture');
+    bt.results.reveal(m, !!(me && me.audience));
     show('reveal');
     vibrate(m.right ? 80 : [60, 80, 60]);
   }
-  function onOver(m) {
-    forget();
-    // An audience member's place is among the audience; the winner is still the players'.
-    var top = m.audience ? 'Top of the audience!' : m.tie ? "It's a tie for first!" : 'You won!';
-    $('overtitle').textContent = m.rank === 1 ? top : 'Game over';
-    $('finalscore').textContent = 'Final score ' + m.score;
-    $('finalrank').textContent = 'You finished ' + ordinal(m.rank) + ' of ' + m.players + (m.audience ? ' in the audience' : '');
-    say('winner', m.winner ? (m.tie ? 'Winners: ' : 'Winner: ') + m.winner : '');
-    show('over');
-  }
+  function onOver(m) { forget(); bt.results.over(m); show('over'); }
 
   $('playhere').addEventListener('click', function () { link.restart(); });
 

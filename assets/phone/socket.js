@@ -64,6 +64,11 @@
     },
     // Shows text in element id, or hides it when there is none.
     say: function (id, text) { var e = $(id); e.textContent = text || ''; e.hidden = !text; },
+    // A short buzz of the phone; Chrome logs an intervention if it runs before any tap on the page.
+    vibrate: function (p) {
+      var ua = navigator.userActivation;
+      try { if (navigator.vibrate && (!ua || ua.hasBeenActive)) navigator.vibrate(p); } catch (e) { /* ignore */ }
+    },
     // Codes on the TV are capitals: type them that way whatever the keyboard does.
     upcase: function (input) {
       input.addEventListener('input', function () { var v = this.value.toUpperCase(); if (v !== this.value) this.value = v; });

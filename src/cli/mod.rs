@@ -145,6 +145,14 @@ pub struct GameArgs {
     /// name (on the TV, or the host remote), or refuses the name.
     #[arg(long)]
     pub approve_names: bool,
+    /// With phones: streamer mode. The TV hides the room code and its QR code (the host
+    /// remote shows them; F5 on the join screen for 8 seconds), the host approves every name,
+    /// and /overlay shows the game for streaming software.
+    #[arg(long)]
+    pub streamer: bool,
+    /// Seconds the streaming overlay holds each reveal (0 to 30).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=30))]
+    pub overlay_delay: Option<u8>,
 }
 
 impl GameArgs {
@@ -170,7 +178,9 @@ impl GameArgs {
             pictures_on_phones: self.pictures.as_deref().map(|on| on == "phones"),
             lifelines: self.lifelines,
             wager: self.wager.then_some(true),
-            approve_names: self.approve_names.then_some(true),
+            approve_names: (self.approve_names || self.streamer).then_some(true),
+            streamer: self.streamer.then_some(true),
+            overlay_delay: self.overlay_delay,
         }
     }
 }

@@ -38,6 +38,10 @@ pub struct GameOverrides {
     pub wager: Option<bool>,
     /// New phones wait for the host to let them in (`Some(true)`).
     pub approve_names: Option<bool>,
+    /// Streamer mode (`Some(true)`).
+    pub streamer: Option<bool>,
+    /// Seconds the streaming overlay holds each reveal.
+    pub overlay_delay: Option<u8>,
 }
 
 impl GameOverrides {
@@ -63,6 +67,8 @@ impl GameOverrides {
         base.lifelines = self.lifelines.unwrap_or(base.lifelines);
         base.wager = self.wager.unwrap_or(base.wager);
         base.approve_names = self.approve_names.unwrap_or(base.approve_names);
+        base.streamer = self.streamer.unwrap_or(base.streamer);
+        base.overlay_delay = self.overlay_delay.unwrap_or(base.overlay_delay);
         if !self.teams.is_empty() {
             base.teams = self.teams.iter().map(|t| t.trim().to_owned()).collect();
         }

@@ -63,6 +63,11 @@ pub struct GameSettings {
     pub lifelines: u8,
     /// Each new phone waits in the lobby until the host lets it in under its name.
     pub approve_names: bool,
+    /// Streamer mode: the TV hides the room code and its QR code (the host remote shows
+    /// them; F5 on the join screen for a few seconds).
+    pub streamer: bool,
+    /// Seconds the streaming overlay (`/overlay`) waits before it shows a reveal.
+    pub overlay_delay: u8,
     /// A final wager before the last question.
     pub wager: bool,
 }
@@ -89,6 +94,8 @@ impl Default for GameSettings {
             lifelines: 1,
             wager: false,
             approve_names: false,
+            streamer: false,
+            overlay_delay: 0,
         }
     }
 }

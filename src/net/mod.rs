@@ -20,6 +20,7 @@ pub mod lifeline_view;
 pub mod media;
 pub mod name_ideas;
 pub mod names;
+pub mod overlay_view;
 pub mod pages;
 pub mod per_address;
 pub mod protocol;

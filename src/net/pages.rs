@@ -1,4 +1,4 @@
-//! The phone page and the host page, built into the game (`assets/phone/`): nothing is read
+//! The phone page, the host page and the streaming overlay, built into the game (`assets/phone/`): nothing is read
 //! from disk or fetched from the internet, and every other path is a 404, so no request can
 //! reach a file.
 
@@ -14,6 +14,10 @@ const HOST_JS: &str = include_str!("../../assets/phone/host.js");
 const SOCKET_JS: &str = include_str!("../../assets/phone/socket.js");
 const LIFELINES_JS: &str = include_str!("../../assets/phone/lifelines.js");
 const WAGER_JS: &str = include_str!("../../assets/phone/wager.js");
+const RESULTS_JS: &str = include_str!("../../assets/phone/results.js");
+const OVERLAY: &str = include_str!("../../assets/phone/overlay.html");
+const OVERLAY_JS: &str = include_str!("../../assets/phone/overlay.js");
+const OVERLAY_CSS: &str = include_str!("../../assets/phone/overlay.css");
 const STYLE: &str = include_str!("../../assets/phone/style.css");
 
 /// What the pages must agree on with the game, said once, in the game: the answer tiles'
@@ -45,7 +49,11 @@ pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
         .route("/socket.js", get(|| async { page("text/javascript; charset=utf-8", SOCKET_JS) }))
         .route("/lifelines.js", get(|| async { page("text/javascript; charset=utf-8", LIFELINES_JS) }))
         .route("/wager.js", get(|| async { page("text/javascript; charset=utf-8", WAGER_JS) }))
+        .route("/results.js", get(|| async { page("text/javascript; charset=utf-8", RESULTS_JS) }))
         .route("/config.js", get(|| async { page("text/javascript; charset=utf-8", CONFIG_JS.as_str()) }))
+        .route("/overlay", get(|| async { page("text/html; charset=utf-8", OVERLAY) }))
+        .route("/overlay.js", get(|| async { page("text/javascript; charset=utf-8", OVERLAY_JS) }))
+        .route("/overlay.css", get(|| async { page("text/css; charset=utf-8", OVERLAY_CSS) }))
         .route("/style.css", get(|| async { page("text/css; charset=utf-8", STYLE) }))
         .fallback(|| async { (StatusCode::NOT_FOUND, "not found: open the address shown on the TV") })
 }

@@ -86,6 +86,9 @@ pub enum ClientMessage {
     /// Ask for a generated name nobody in the room has and the host's list allows, to offer
     /// on a join page (any time, joined or not).
     NameIdea {},
+    /// Show the game on a streaming overlay (`/overlay`): the question, the standings and,
+    /// once revealed, the answer; it plays as nobody.
+    Overlay {},
     /// This connection is the host's remote: the host code from the TV's host panel.
     Host {
         /// The host code.
@@ -235,6 +238,8 @@ pub enum ServerMessage {
     Reveal(Box<ResultView>),
     /// The game is over.
     Over(FinalView),
+    /// What the streaming overlay shows (answer to `overlay`, then whenever it changes).
+    Overlay(Box<super::overlay_view::OverlayView>),
     /// This connection is the host's remote.
     HostWelcome {
         /// The protocol's version.

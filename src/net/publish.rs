@@ -57,6 +57,7 @@ fn publish(
     let phones = || settings.players.phones();
     let mut snapshot = Snapshot {
         stage,
+        overlay_delay: u32::from(settings.overlay_delay),
         lobby: settings.players.iter().map(|p| p.name.clone()).collect(),
         seats: phones()
             .filter_map(|(id, player)| {

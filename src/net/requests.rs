@@ -22,6 +22,8 @@ pub(super) enum Role {
     Audience(u32),
     /// The host's remote, signed in while the host code had this epoch (a new code ends it).
     Host(u64),
+    /// A streaming overlay: it only watches.
+    Overlay,
 }
 
 /// What a message does, and the reply to its sender. `role` is who this connection speaks
@@ -43,6 +45,14 @@ pub(super) fn handle(shared: &Shared, me: &Holder, role: &mut Role, players: &[S
     match (message, who) {
         (ClientMessage::Ping {}, _) => ServerMessage::Pong,
         (ClientMessage::NameIdea {}, _) => ServerMessage::NameIdea { name: shared.room().name_idea() },
+        (ClientMessage::Overlay {}, Role::Nobody | Role::Overlay) => {
+            *role = Role::Overlay;
+            let now = shared.state.borrow();
+            let view = super::overlay_view::view(now.stage, now.question.as_ref(), &now.host, now.overlay_delay);
+            ServerMessage::Overlay(Box::new(view))
+        }
+        (ClientMessage::Overlay {}, _) => refused(ErrorCode::AlreadyJoined, "this connection already plays".into()),
+        (_, Role::Overlay) => refused(ErrorCode::NotAPlayer, "an overlay only watches".into()),
         (ClientMessage::Join { .. } | ClientMessage::Rejoin { .. } | ClientMessage::Host { .. }, Role::Player(id)) => {
             refused(ErrorCode::AlreadyJoined, format!("this connection already plays as player {id}"))
         }

@@ -156,6 +156,8 @@ pub struct Snapshot {
     pub audience: super::audience_view::AudienceSnapshot,
     /// The host remote's view.
     pub host: HostView,
+    /// Seconds the streaming overlay waits before it shows a reveal.
+    pub overlay_delay: u32,
 }
 
 /// What the sessions share.

@@ -22,6 +22,15 @@ pub(super) fn view(snapshot: &Snapshot, role: Role, shared: &Shared) -> Option<S
                 .collect();
             return Some(ServerMessage::HostView(Box::new(host)));
         }
+        Role::Overlay => {
+            let (stage, question, delay) = (snapshot.stage, snapshot.question.as_ref(), snapshot.overlay_delay);
+            return Some(ServerMessage::Overlay(Box::new(super::overlay_view::view(
+                stage,
+                question,
+                &snapshot.host,
+                delay,
+            ))));
+        }
         Role::Player(id) => id,
     };
     if let Some(phone) = shared.room().phones.get(id as usize).filter(|p| p.held.is_some()) {

@@ -54,7 +54,7 @@ pub(super) fn plugin(app: &mut App) {
 
 /// The toggle, in focus order `order`.
 pub(super) fn approve_button(order: usize, fonts: &Fonts) -> impl Bundle {
-    (widgets::button("Names: anyone", order, fonts, toggle), ApproveButton)
+    (widgets::small_button("Names: anyone", order, fonts, toggle), ApproveButton)
 }
 
 fn toggle(_: On<Activate>, mut settings: ResMut<GameSettings>) {

@@ -7,7 +7,7 @@ use bevy::input::ButtonState;
 use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 
-use super::doorway::{WaitingList, approve_button};
+use super::doorway::WaitingList;
 use super::go_to;
 use super::join_row::{
     HandicapButton, PER_ROW, SeenButton, TeamButton, choose_handicap, choose_seen, choose_team, device_label, leave,
@@ -133,9 +133,9 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, phones
         }
         root.spawn((JoinNotice, widgets::text("", 1.3, palette::ACCENT, &fonts.regular)));
         let rows = count.min(rows_shown);
-        choices(root, rows, phones, fonts);
+        choices(root, rows, fonts);
         if phones {
-            root.spawn(WaitingList::at(rows + 1, PER_ROW * rows + 4));
+            root.spawn(WaitingList::at(rows + 1, PER_ROW * rows + 3));
         }
         if !phones {
             root.spawn(lobby::panel(false, room));
@@ -187,7 +187,7 @@ fn player_row(row: &mut ChildSpawnerCommands, i: usize, seat: Seat, colour: usiz
 
 /// Continue, Phones and Back (and with phones on, whether the host lets names in), on the
 /// grid's row below the players' rows.
-fn choices(root: &mut ChildSpawnerCommands, rows: usize, phones: bool, fonts: &Fonts) {
+fn choices(root: &mut ChildSpawnerCommands, rows: usize, fonts: &Fonts) {
     let row = Node {
         column_gap: rem(1.0),
         row_gap: rem(0.5),
@@ -208,9 +208,6 @@ fn choices(root: &mut ChildSpawnerCommands, rows: usize, phones: bool, fonts: &F
             .spawn((widgets::button("Back", PER_ROW * rows + 2, fonts, go_to(Screen::Title)), Cancel, cell(2)))
             .entry::<Node>()
             .and_modify(narrow);
-        if phones {
-            buttons.spawn((approve_button(PER_ROW * rows + 3, fonts), cell(3))).entry::<Node>().and_modify(narrow);
-        }
     });
 }
 

@@ -4,7 +4,7 @@
 
 use bevy::prelude::*;
 
-use crate::game::{GameSystems, Phase};
+use crate::game::{GameSettings, GameSystems, Phase};
 use crate::net::inbound::PhoneLink;
 use crate::net::lifecycle::PhoneAddress;
 use crate::theme::palette;
@@ -19,8 +19,12 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// "Join at 192.168.1.20:8862 · room ABCD", or nothing when nobody can join now.
-fn words(address: Option<&PhoneAddress>, link: Option<&PhoneLink>) -> Option<String> {
+fn words(address: Option<&PhoneAddress>, link: Option<&PhoneLink>, streamer: bool) -> Option<String> {
     let (address, link) = (address?, link?);
+    // The stream sees the TV: the host gives the code out (it is on the host remote).
+    if streamer {
+        return None;
+    }
     let shown = address.url.trim_start_matches("http://");
     let at = shown.split('/').next().unwrap_or(shown);
     // A locked room still seats an audience, if it is open.
@@ -39,13 +43,14 @@ fn add_line(
     address: Option<Res<PhoneAddress>>,
     link: Option<Res<PhoneLink>>,
     fonts: Res<Fonts>,
+    settings: Res<GameSettings>,
 ) {
     let Some(phase) = phase else { return };
     if !matches!(phase.get(), Phase::Question | Phase::Standings) || link.is_none() {
         return;
     }
     for entity in &hints {
-        let text = words(address.as_deref(), link.as_deref()).unwrap_or_default();
+        let text = words(address.as_deref(), link.as_deref(), settings.streamer).unwrap_or_default();
         let line = commands.spawn((JoinLine, widgets::text(text, 1.0, palette::ACCENT, &fonts.bold))).id();
         commands.entity(entity).insert_children(0, &[line]);
     }
@@ -56,8 +61,9 @@ fn follow_room(
     address: Option<Res<PhoneAddress>>,
     link: Option<Res<PhoneLink>>,
     mut lines: Query<(&mut Text, &mut Node), With<JoinLine>>,
+    settings: Res<GameSettings>,
 ) {
-    let wanted = words(address.as_deref(), link.as_deref());
+    let wanted = words(address.as_deref(), link.as_deref(), settings.streamer);
     for (mut text, mut node) in &mut lines {
         let display = if wanted.is_some() { Display::Flex } else { Display::None };
         node.reborrow().map_unchanged(|v| &mut v.display).set_if_neq(display);

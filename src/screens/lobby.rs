@@ -7,14 +7,16 @@ use bevy::image::ImageSampler;
 use bevy::prelude::*;
 use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 
+use super::streamer::CodeReveal;
 use crate::game::audience_play::AudienceRoster;
-use crate::game::{GameSystems, Screen};
+use crate::game::{GameSettings, GameSystems, Screen};
 use crate::net::address::short_url;
 use crate::net::inbound::PhoneLink;
 use crate::net::lifecycle::{PhoneAddress, PhoneNotice, Phones};
 use crate::theme::focus::Activate;
 use crate::theme::palette;
 use crate::theme::widgets::{self, ButtonText, Fonts, Room, rem};
+use crate::window::Moving;
 
 /// Where the lobby is drawn (spawned empty by the join screen, filled here).
 #[derive(Component)]
@@ -93,9 +95,11 @@ pub(super) fn fill(
     notice: Res<PhoneNotice>,
     fonts: Res<Fonts>,
     mut images: ResMut<Assets<Image>>,
-    mut shown: Local<Option<(Option<String>, Option<String>)>>,
+    mut shown: Local<Option<(Option<String>, Option<String>, bool)>>,
+    (settings, reveal, time): (Res<GameSettings>, Res<CodeReveal>, Res<Time<Real>>),
 ) {
-    let now = (address.as_ref().map(|a| a.url.clone()), notice.0.clone());
+    let hidden = reveal.hides(&settings, time.elapsed());
+    let now = (address.as_ref().map(|a| a.url.clone()), notice.0.clone(), hidden);
     if fresh.is_empty() && shown.as_ref() == Some(&now) {
         return;
     }
@@ -105,7 +109,14 @@ pub(super) fn fill(
     let empty = link.is_none() && notice.0.is_none();
     for (panel, mut node) in &mut panels {
         node.display = if empty { Display::None } else { Display::Flex };
+        // While F5 shows a hidden code, the window keeps drawing, so that it hides in time.
+        if settings.streamer && !hidden {
+            commands.entity(panel).insert(Moving);
+        } else {
+            commands.entity(panel).remove::<Moving>();
+        }
         commands.entity(panel).despawn_related::<Children>().with_children(|panel| match (&address, &link) {
+            (Some(_), Some(link)) if hidden => streamer_panel(panel, link, &fonts),
             (Some(address), Some(link)) => {
                 panel.spawn(widgets::text("Join on your phone", 1.7, palette::ACCENT, &fonts.bold));
                 if let Some(qr) = &qr {
@@ -122,6 +133,7 @@ pub(super) fn fill(
                 if let Some(reach) = &address.reach {
                     panel.spawn(widgets::text(reach.clone(), 1.1, palette::WRONG, &fonts.regular));
                 }
+                room_buttons(panel, &fonts);
             }
             _ => {
                 // Off: the button says so; only a problem (a busy port) needs words here.
@@ -131,6 +143,35 @@ pub(super) fn fill(
             }
         });
     }
+}
+
+/// In streamer mode the stream sees the TV: no code, no QR code, and where the overlay is.
+fn streamer_panel(panel: &mut ChildSpawnerCommands, link: &PhoneLink, fonts: &Fonts) {
+    panel.spawn(widgets::text("Streamer mode", 1.7, palette::ACCENT, &fonts.bold));
+    let why = format!(
+        "The room code is hidden: F5 shows it for {} seconds, and the host remote shows it",
+        super::streamer::SHOWN_FOR.as_secs()
+    );
+    panel.spawn((widgets::text(why, 1.15, palette::TEXT, &fonts.regular), TextLayout::justify(Justify::Center)));
+    panel.spawn(widgets::text("Overlay for your stream", 1.2, palette::MUTED, &fonts.regular));
+    let overlay = format!("localhost:{}/overlay", link.0.addr().port());
+    panel.spawn(widgets::text(overlay, 1.2, palette::ACCENT, &fonts.bold));
+    panel.spawn((AudienceCount, widgets::text("", 1.1, palette::MUTED, &fonts.regular)));
+    room_buttons(panel, fonts);
+}
+
+/// Focus order of the room's own buttons: after the join screen's (tab order only; the
+/// panel is not part of the screen's grid).
+const ROOM_BUTTONS: usize = 9_000;
+
+/// The room's own settings, under its code: who lets names in, and streamer mode.
+fn room_buttons(panel: &mut ChildSpawnerCommands, fonts: &Fonts) {
+    let column =
+        Node { flex_direction: FlexDirection::Column, align_items: AlignItems::Center, row_gap: rem(0.4), ..default() };
+    panel.spawn(column).with_children(|buttons| {
+        buttons.spawn(super::doorway::approve_button(ROOM_BUTTONS, fonts));
+        buttons.spawn(super::streamer::streamer_button(ROOM_BUTTONS + 1, fonts));
+    });
 }
 
 /// The QR code as an image, one pixel per module (drawn sharp, without smoothing).

@@ -21,6 +21,7 @@ mod settings;
 mod setup;
 mod solo_name;
 mod standings;
+mod streamer;
 mod title;
 mod toast;
 mod wager;
@@ -50,7 +51,7 @@ pub(crate) fn plugin(app: &mut App) {
         settings::plugin,
         pause::plugin,
     ));
-    app.add_plugins((host::plugin, podium::plugin, toast::plugin, wager::plugin, doorway::plugin));
+    app.add_plugins((host::plugin, podium::plugin, toast::plugin, wager::plugin, doorway::plugin, streamer::plugin));
 }
 
 fn spawn_camera(mut commands: Commands) {
