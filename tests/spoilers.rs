@@ -65,3 +65,25 @@ fn a_phone_says_how_far_its_player_has_watched_and_the_party_is_asked_only_that(
     // The game keeps the limits with its settings, which a saved game keeps.
     assert_eq!(game(&app).settings.spoiler_limit(), 3);
 }
+
+#[test]
+fn a_keyboard_player_who_played_last_night_gets_their_limit_and_handicap_back_by_name() {
+    let _turn = crate::screens::XVFB.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    // Last night's party, as the settings file keeps it (without its devices).
+    let config = scratch_dir("regulars-config");
+    let party = r#"(version: 1, solo_name: Some("Player 1"), game: (players: [
+        (name: "Ann", colour: 0, watched_to: Some(2), handicap: double_time),
+        (name: "Player 2", colour: 1, watched_to: Some(3)),
+    ]))"#;
+    std::fs::write(config.join("settings.ron"), party).expect("settings written");
+    let mut steps = vec!["wait:40", "down", "enter", "wait:5", "1", "wait:5", "enter"];
+    steps.extend(std::iter::repeat_n("backspace", 8));
+    steps.extend(["text:ann", "enter", "wait:3", "q", "wait:5", "shot:r0-back"]);
+    let dir = crate::screens::shots_dir().join("regulars");
+    let (names, log) = crate::screens::run_script_with(&steps.join(","), &dir, &config, &[], &[]);
+    assert!(log.contains("ann is back: seen S1-2, ×2 time"), "Ann's limit and handicap came back: {log}");
+    assert!(!log.contains("Player 2 is back"), "\"Player 2\" is anybody's name: {log}");
+    let shown = log.lines().find(|l| l.contains("shot r0-back shows:")).unwrap_or_default();
+    assert!(shown.contains("Seen S1-2") && shown.contains("no spoilers past season 2"), "{shown}");
+    assert!(names.iter().any(|n| n == "r0-back.png"), "{names:?}");
+}

@@ -14,6 +14,7 @@ use super::join_row::{
     seen_label,
 };
 use super::lobby;
+use super::regulars::Regulars;
 use crate::game::settings::team_name;
 use crate::game::{GameSettings, Screen, Seat};
 use crate::input::text_entry::type_line;
@@ -63,9 +64,10 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-/// The players are the seats: a player without one (from an earlier solo game or the command
-/// line) has no device here.
-fn prepare(mut settings: ResMut<GameSettings>) {
+/// The players are the seats: a player without one (from an earlier night, a solo game or the
+/// command line) has no device here, but is remembered by name.
+fn prepare(mut settings: ResMut<GameSettings>, mut regulars: ResMut<Regulars>) {
+    regulars.remember(settings.players.iter().filter(|p| p.seat.is_none()));
     settings.players.retain(|p| p.seat.is_some());
 }
 
@@ -232,7 +234,7 @@ fn type_name(
     mut typed: MessageReader<KeyboardInput>,
     mut roots: Query<&mut JoinRoot>,
     mut settings: ResMut<GameSettings>,
-    link: Option<Res<PhoneLink>>,
+    (link, regulars): (Option<Res<PhoneLink>>, Res<Regulars>),
 ) {
     let finish = nav.read().filter(|a| matches!(a, NavAction::Back | NavAction::Submit)).count() > 0;
     let Ok(mut root) = roots.single_mut() else { return };
@@ -253,6 +255,10 @@ fn type_name(
         // A phone player's room knows them by the host's name now: the old one is free.
         if let (Some(Seat::Phone(phone)), Some(link)) = (player.seat, &link) {
             link.0.rename_phone(phone, &player.name);
+        } else if regulars.recall(player) {
+            let limit = seen_label(player.watched_to);
+            let badge = player.handicap.badge().unwrap_or("no handicap");
+            info!("{} is back: seen {limit}, {badge}", player.name);
         }
         root.editing = None;
     }

@@ -13,6 +13,7 @@ mod pause;
 mod picture;
 mod podium;
 mod question;
+mod regulars;
 mod results;
 mod reveal;
 mod reveal_answer;
@@ -51,7 +52,15 @@ pub(crate) fn plugin(app: &mut App) {
         settings::plugin,
         pause::plugin,
     ));
-    app.add_plugins((host::plugin, podium::plugin, toast::plugin, wager::plugin, doorway::plugin, streamer::plugin));
+    app.add_plugins((
+        host::plugin,
+        podium::plugin,
+        toast::plugin,
+        wager::plugin,
+        doorway::plugin,
+        streamer::plugin,
+        regulars::plugin,
+    ));
 }
 
 fn spawn_camera(mut commands: Commands) {
