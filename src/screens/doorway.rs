@@ -127,6 +127,11 @@ fn notice(
     notices: Query<Entity, With<WaitingNotice>>,
     mut texts: Query<&mut Text, With<WaitingNoticeText>>,
 ) {
+    // Not built again every frame: only when who waits, the screen or the panel changes.
+    let moved = screen.as_ref().is_some_and(|s| s.is_changed()) || overlay.as_ref().is_some_and(|o| o.is_changed());
+    if !waiting.is_changed() && !moved {
+        return;
+    }
     let playing = screen.is_some_and(|s| *s.get() == Screen::Playing);
     let panel = overlay.is_some_and(|o| *o.get() == Overlay::Host);
     let wanted = (playing && !panel && !waiting.0.is_empty()).then(|| {
