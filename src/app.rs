@@ -24,6 +24,8 @@ pub struct Launch {
     pub phones: Phones,
     /// Pack files or folders named on the command line (`--from`), read after the others.
     pub packs: Vec<std::path::PathBuf>,
+    /// A challenge code to play as soon as the packs are read (`--challenge`).
+    pub challenge: Option<String>,
 }
 
 /// Opens the game window and runs until it closes.
@@ -86,7 +88,9 @@ impl Plugin for GamePlugin {
         // A quiz mostly waits for the player: only redraw when something happens.
         app.insert_resource(WinitSettings::desktop_app());
         let game_settings = launch.overrides.apply(start.user.game.clone());
-        if launch.overrides.mode.is_some() {
+        if let Some(code) = &launch.challenge {
+            app.insert_resource(loading::StartChallenge(code.clone()));
+        } else if launch.overrides.mode.is_some() {
             app.insert_resource(loading::StartAtOnce);
         }
         app.insert_resource(SessionStart(game_settings.clone()))
@@ -96,6 +100,7 @@ impl Plugin for GamePlugin {
             .insert_resource(ClearColor(theme::palette::BACKGROUND));
         app.add_plugins((
             game::plugin,
+            crate::challenge::plugin,
             crate::question_sound::plugin,
             loading::plugin,
             crate::library_read::plugin,

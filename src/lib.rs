@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod audio;
+pub mod challenge;
 pub mod cli;
 pub mod frame_limit;
 pub mod game;

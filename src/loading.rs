@@ -4,6 +4,7 @@
 
 use bevy::prelude::*;
 
+use crate::challenge::PlayChallenge;
 use crate::game::scoring::PRESETS_FILE;
 use crate::game::{FlowCommand, GameSettings, ScoringPresets, Screen};
 use crate::library_read::{Delivered, LibraryRead, ReadFor, Reading};
@@ -15,6 +16,10 @@ use crate::reload::PackSources;
 /// on the command line), rather than show the title.
 #[derive(Resource, Debug, Clone, Copy)]
 pub struct StartAtOnce;
+
+/// Play this challenge code as soon as the packs are read (`bigtuna play --challenge`).
+#[derive(Resource, Debug, Clone)]
+pub struct StartChallenge(pub String);
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Loading), (start_loading, load_presets))
@@ -36,6 +41,7 @@ fn finish_loading(
     interrupted: Option<Res<crate::persist::saved_game::Interrupted>>,
     mut settings: ResMut<GameSettings>,
     mut flow: MessageWriter<FlowCommand>,
+    (challenge, mut play): (Option<Res<StartChallenge>>, MessageWriter<PlayChallenge>),
 ) {
     let Some(loaded) = LibraryRead::take(&mut commands, read, ReadFor::StartUp) else { return };
     for skipped in &loaded.skipped {
@@ -55,6 +61,12 @@ fn finish_loading(
         // A game was cut short: the title offers it first, whatever the command asked for
         // (the same command as before must be able to take it up again).
         next.set(Screen::Title);
+    } else if let Some(StartChallenge(code)) = challenge.as_deref() {
+        // A friend's game at home: solo, unless the command line seated a party.
+        if settings.players.len() < 2 {
+            settings.make_solo();
+        }
+        play.write(PlayChallenge(code.clone()));
     } else if start_at_once.is_some() {
         settings.make_party();
         flow.write(FlowCommand::StartGame);

@@ -10,8 +10,20 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         None => app::run(Launch::default()),
         Some(Command::Play(args)) => {
+            // A code that cannot be played here is refused before any window opens.
+            if let Some(code) = &args.challenge
+                && let Err(why) = cli::challenge::check(code, &args.from)
+            {
+                return cli::exit_code("play --challenge", Err(why));
+            }
             let packs = args.from.clone();
-            app::run(Launch { overrides: args.game.overrides(), phones: args.phones(), packs, machine: args.machine })
+            app::run(Launch {
+                overrides: args.game.overrides(),
+                phones: args.phones(),
+                packs,
+                machine: args.machine,
+                challenge: args.challenge,
+            })
         }
         Some(Command::Validate(args)) => cli::validate::run(&args),
         Some(Command::Packs(args)) => cli::packs::run(&args),

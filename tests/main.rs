@@ -8,6 +8,8 @@ mod architecture;
 mod audience;
 mod audience_screens;
 mod bank;
+mod challenge;
+mod challenge_screens;
 mod cli;
 mod crowd_screens;
 mod draw_stats;

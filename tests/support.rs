@@ -73,7 +73,7 @@ pub fn headless(library: PackLibrary, settings: GameSettings) -> App {
     app.insert_resource(TimeUpdateStrategy::ManualDuration(FRAME));
     app.insert_resource(library);
     app.insert_resource(settings);
-    app.add_plugins(bigtuna::game::plugin);
+    app.add_plugins((bigtuna::game::plugin, bigtuna::challenge::plugin));
     app.update();
     app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Title);
     app.update();

@@ -1,6 +1,7 @@
 //! The command line: its arguments, and the tools `validate`, `packs` and `sheet`. `main.rs`
 //! dispatches; `play` hands plain settings to [`crate::app::run`].
 
+pub mod challenge;
 pub mod export;
 pub mod flags;
 pub mod history;
@@ -218,6 +219,10 @@ pub struct PlayArgs {
     /// found twice, and reload when saved, like your packs folder.
     #[arg(long = "from", value_name = "PATH")]
     pub from: Vec<std::path::PathBuf>,
+    /// Play the same questions as a friend's game, from the code its results gave (`bigtuna
+    /// results` prints it too); both scores show side by side at the end.
+    #[arg(long, value_name = "CODE", conflicts_with = "seed")]
+    pub challenge: Option<String>,
     /// Scripted and frame-limited runs, for tests and benchmarks.
     #[command(flatten)]
     pub machine: MachineArgs,

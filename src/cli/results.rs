@@ -62,6 +62,10 @@ fn results(args: &ResultsArgs) -> Result<(), String> {
     let log = find(args.game.as_deref().unwrap_or("1"))?;
     let format = args.format.or(args.output.as_deref().map(ReportFormat::of_path)).unwrap_or(ReportFormat::Markdown);
     let text = report(&log, format)?;
+    // The table has no place for it; the other reports say it in their text.
+    if let (ReportFormat::Csv, Some(code)) = (format, &log.code) {
+        eprintln!("challenge code of this game: {code} (a friend plays it with `bigtuna play --challenge {code}`)");
+    }
     match &args.output {
         Some(path) => {
             write_new(path, text.as_bytes(), args.force)?;

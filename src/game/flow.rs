@@ -98,7 +98,18 @@ pub fn new_game(
     seen: Option<&Seen>,
     pool: &DrawPool,
 ) -> Result<Game, Shortfall> {
-    let (mut questions, least_seen) = draw::draw_from(library, pool, settings, seed, seen)?;
+    let (questions, least_seen) = draw::draw_from(library, pool, settings, seed, seen)?;
+    Ok(game_of(questions, settings, presets, seed, least_seen))
+}
+
+/// A game of `questions` (drawn, or a challenge's), seated and dealt as `settings` say.
+pub fn game_of(
+    mut questions: Vec<DrawnQuestion>,
+    settings: &GameSettings,
+    presets: &ScoringPresets,
+    seed: u64,
+    least_seen: bool,
+) -> Game {
     let preset = presets.get(&settings.scoring).cloned().unwrap_or_else(|| ScoringPresets::default().0.remove(0));
     // Party modes need a party: one player alone just answers.
     let mut settings = settings.clone();
@@ -114,7 +125,7 @@ pub fn new_game(
     }
     let names: Vec<&str> = players.iter().map(|p| p.name.as_str()).collect();
     info!("a game of {} questions started, seed {seed}, for {}", questions.len(), names.join(", "));
-    Ok(Game {
+    Game {
         seed,
         least_seen,
         settings,
@@ -128,7 +139,21 @@ pub fn new_game(
         buzz: Buzz::default(),
         host_log: Vec::new(),
         audience: default(),
-    })
+        challenge: None,
+    }
+}
+
+/// Puts `game` under way: its first question shows on the next frame.
+pub fn begin(
+    commands: &mut Commands,
+    game: Game,
+    next_screen: &mut NextState<Screen>,
+    next_phase: &mut NextState<Phase>,
+) {
+    commands.insert_resource(game);
+    commands.remove_resource::<StartProblem>();
+    next_screen.set(Screen::Playing);
+    next_phase.set(Phase::Question);
 }
 
 /// Hot seat: a superfan's turns get the hardest questions drawn, everyone else's the rest in
@@ -208,12 +233,7 @@ pub(super) fn handle_commands(
                     &fresh
                 };
                 match new_game(&library, &settings, &presets, seed, seen, pool) {
-                    Ok(new) => {
-                        commands.insert_resource(new);
-                        commands.remove_resource::<StartProblem>();
-                        next_screen.set(Screen::Playing);
-                        next_phase.set(Phase::Question);
-                    }
+                    Ok(new) => begin(&mut commands, new, &mut next_screen, &mut next_phase),
                     Err(shortfall) => {
                         info!("{shortfall}");
                         commands.insert_resource(StartProblem(shortfall));

@@ -21,6 +21,7 @@ pub mod pool;
 pub mod rename;
 pub mod results;
 pub mod resume;
+pub mod rivals;
 pub mod round;
 pub mod scoring;
 pub mod seen;

@@ -50,6 +50,9 @@ pub struct Game {
     /// before there was one).
     #[serde(default)]
     pub audience: super::audience::Audience,
+    /// The challenge this game answers: the game it came from, to put beside this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenge: Option<super::rivals::ChallengedBy>,
 }
 
 /// The buzz-in state of the open question.

@@ -8,8 +8,11 @@ use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::atomic::write_atomic;
+use crate::challenge::code_of;
 use crate::game::audience::AudienceRound;
+use crate::game::rivals::ChallengedBy;
 use crate::game::{Game, HostAction, PlayMode, Round, Screen};
+use crate::pack::PackLibrary;
 use crate::words::{host_action_text, response_text};
 
 /// Where game logs are written; `None` when the platform has no data folder.
@@ -34,6 +37,13 @@ pub struct GameLog {
     /// The audience that played along, best first (none in older records, or with no audience).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub audience: Vec<LoggedAudienceMember>,
+    /// The code a friend plays the same questions with (none in older records, or when a
+    /// pack changed while the game was played).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The challenge the game answered: the code and its game's best scores.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenge: Option<ChallengedBy>,
 }
 
 /// An audience member at the end of the game.
@@ -190,6 +200,8 @@ impl GameLog {
                 .into_iter()
                 .map(|(rank, _, m)| LoggedAudienceMember { rank, name: m.name.clone(), score: m.score, right: m.right })
                 .collect(),
+            code: None,
+            challenge: game.challenge.clone(),
         }
     }
 
@@ -248,10 +260,12 @@ fn logged_round(game: &Game, round: &Round) -> Option<LoggedRound> {
     })
 }
 
-fn write_log(game: Option<Res<Game>>, dir: Res<GamesDir>) {
+fn write_log(game: Option<Res<Game>>, dir: Res<GamesDir>, library: Option<Res<PackLibrary>>) {
     let (Some(game), Some(dir)) = (game, dir.0.as_deref()) else { return };
     let ended = crate::unix_time::now();
-    match GameLog::of(&game, ended).write(dir) {
+    let mut log = GameLog::of(&game, ended);
+    log.code = library.and_then(|library| code_of(&game, &library)).map(|code| code.to_text());
+    match log.write(dir) {
         Ok(path) => info!("game log written to {}", path.display()),
         // The game goes on: the results are on screen, only the record is missing.
         Err(error) => warn!("could not write the game log in {}: {error}", dir.display()),

@@ -43,6 +43,7 @@ pub fn to_markdown(summary: &Summary) -> String {
             s.answered
         ));
     }
+    out.push_str(&super::challenge::markdown(summary));
     if !summary.awards.is_empty() {
         out.push_str("\n## Awards\n\n");
         for award in &summary.awards {

@@ -32,6 +32,7 @@ pub fn to_html(summary: &Summary) -> String {
         seed = summary.seed,
     );
     out.push_str(&standings(summary));
+    out.push_str(&super::challenge::html(summary));
     if !summary.awards.is_empty() {
         out.push_str("<h2>Awards</h2><ul>\n");
         for award in &summary.awards {

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use crate::game::PlayMode;
 use crate::game::results::{AwardDetail, AwardKind, best_climb, rank_of};
+use crate::game::rivals::{ChallengedBy, Rival};
 use crate::persist::game_log::{GameLog, LoggedAnswer, LoggedAudienceMember, LoggedRound};
 use crate::words::{award_detail, award_name, mode_name};
 
@@ -31,6 +32,10 @@ pub struct Summary {
     pub easiest: Option<usize>,
     /// The audience's best three (ties can make it more), if an audience played along.
     pub audience: Vec<LoggedAudienceMember>,
+    /// The code a friend plays the same questions with, if the record has one.
+    pub code: Option<String>,
+    /// The challenge the game answered, with its game's scores.
+    pub challenge: Option<ChallengedBy>,
 }
 
 /// One player's line in the standings.
@@ -92,6 +97,13 @@ impl QuestionLine {
 }
 
 impl Summary {
+    /// This game's players who were not removed, as a challenge compares them, best first.
+    pub fn challengers(&self) -> Vec<Rival> {
+        let mut players: Vec<&Standing> = self.standings.iter().filter(|s| !s.removed).collect();
+        players.sort_by_key(|s| s.rank);
+        players.iter().map(|s| Rival { name: s.name.clone(), score: s.score }).collect()
+    }
+
     /// Sums up `log`.
     pub fn of(log: &GameLog) -> Self {
         let questions: Vec<QuestionLine> =
@@ -110,6 +122,8 @@ impl Summary {
             hardest,
             easiest,
             audience,
+            code: log.code.clone(),
+            challenge: log.challenge.clone(),
         }
     }
 }

@@ -2,6 +2,9 @@
 //! core commands; they never change the rules. Each button carries its own action.
 
 mod audience;
+mod challenge_entry;
+mod challenge_results;
+mod clipboard;
 mod doorway;
 mod host;
 mod join;
@@ -60,6 +63,8 @@ pub(crate) fn plugin(app: &mut App) {
         doorway::plugin,
         streamer::plugin,
         regulars::plugin,
+        challenge_entry::plugin,
+        challenge_results::plugin,
     ));
 }
 

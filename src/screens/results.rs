@@ -2,6 +2,7 @@
 
 use bevy::prelude::*;
 
+use super::challenge_results::{ResultsCode, code_line, copy_button, side_by_side_panel};
 use crate::game::high_scores::{HighScores, NewHighScores};
 use crate::game::{FlowCommand, Game, GameResults, Screen};
 use crate::persist::UserSettings;
@@ -14,7 +15,7 @@ use crate::words::{award_detail, award_name, clipped, host_action_text, names_wi
 const PARTY_LINES: usize = 6;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Results), spawn);
+    app.add_systems(OnEnter(Screen::Results), spawn.after(super::challenge_results::work_out));
 }
 
 fn spawn(
@@ -26,6 +27,7 @@ fn spawn(
     high_scores: Res<HighScores>,
     new_scores: Res<NewHighScores>,
     window: Query<&Window>,
+    code: Res<ResultsCode>,
 ) {
     let (Some(results), Some(game)) = (results, game) else { return };
     let solo = results.players.len() == 1;
@@ -57,6 +59,7 @@ fn spawn(
             root.spawn(widgets::text(line, 1.6, palette::player(team.colour), &fonts.bold));
         }
         player_table(root, &results, lines, unlisted, &fonts);
+        side_by_side_panel(root, &results, &game, &fonts);
         super::audience::top_three(root, &game, &fonts);
         if let Some(player) = results.players.first()
             && solo
@@ -88,7 +91,7 @@ fn spawn(
                 .collect();
             root.spawn(centred(format!("Host: {}", actions.join(" · ")), 1.1, &fonts));
         }
-        footer(root, &results, &fonts);
+        footer(root, &results, &code, &fonts);
     });
 }
 
@@ -103,12 +106,18 @@ fn recap_lines(results: &GameResults, game: &Game, room: Room) -> Vec<String> {
     vec![line("Hardest", recap.hardest), line("Easiest", recap.easiest)]
 }
 
-/// Play again, back to the title, and the seed that replays the game.
-fn footer(root: &mut ChildSpawnerCommands, results: &GameResults, fonts: &Fonts) {
+/// Play again, back to the title, copy the challenge code; the code, or the seed that
+/// replays the game.
+fn footer(root: &mut ChildSpawnerCommands, results: &GameResults, code: &ResultsCode, fonts: &Fonts) {
     root.spawn(Node { column_gap: rem(1.0), margin: UiRect::top(rem(1.0)), ..default() }).with_children(|buttons| {
         buttons.spawn(widgets::button("Play again", 0, fonts, send(FlowCommand::PlayAgain)));
         buttons.spawn((widgets::button("Title screen", 1, fonts, send(FlowCommand::BackToTitle)), Cancel));
+        copy_button(buttons, 2, code, fonts);
     });
+    if code.0.is_some() {
+        code_line(root, code, fonts);
+        return;
+    }
     let seed = if results.least_seen {
         format!("Seed {}, with the questions you had seen least first", results.seed)
     } else {

@@ -67,7 +67,9 @@ fn spawn(
                 widgets::button("Party night", first + 1, &fonts, prepare(GameSettings::make_party, Screen::Join)),
                 widgets::button("Question packs", first + 2, &fonts, go_to(Screen::Packs)),
                 widgets::button("Settings", first + 3, &fonts, go_to(Screen::Settings)),
-                widgets::button("Quit", first + 4, &fonts, send(AppCommand::Quit)),
+                super::challenge_entry::button(first + 4, &fonts),
+                widgets::button("Quit", first + 5, &fonts, send(AppCommand::Quit)),
+                super::challenge_entry::note(&fonts),
                 (Node { height: rem(1.0), display: quiet_status, ..default() }),
                 (
                     Name::new("Pack status"),

@@ -25,6 +25,11 @@ use crate::theme::focus::FocusGuard;
 pub enum Step {
     /// Press and release a key.
     Key(KeyCode, Option<String>),
+    /// Press a letter with Ctrl held (`ctrl+v`); Ctrl is let go on the next frame, so the
+    /// game sees it held as the letter lands.
+    Ctrl(KeyCode, String),
+    /// Let go of a key held down.
+    KeyUp(KeyCode),
     /// Type text, one key per character.
     Type(String),
     /// Let frames pass.
@@ -71,6 +76,12 @@ pub fn parse_script(script: &str) -> Result<Vec<Step>, String> {
                     [x, y] => Ok(Step::Click(Vec2::new(x, y))),
                     _ if !point.trim().is_empty() && !point.contains(':') => Ok(Step::ClickOn(point.trim().to_owned())),
                     _ => Err(format!("`{step}`: click takes x:y in pixels, or the name of what to click")),
+                };
+            }
+            if let Some(letter) = step.strip_prefix("ctrl+") {
+                return match keys::key_named(letter) {
+                    Some(Step::Key(key, Some(text))) => Ok(Step::Ctrl(key, text)),
+                    _ => Err(format!("`{step}`: ctrl+ takes a letter")),
                 };
             }
             if let Some(name) = step.strip_prefix("pad:") {
@@ -208,8 +219,10 @@ fn drive(
     // A screen that just changed takes no keys for a moment (as a person would, the script
     // waits for it to settle before pressing on).
     let (focus, time) = guard;
-    if matches!(script.steps.front(), Some(Step::Key(..) | Step::Pad(_) | Step::Click(_) | Step::ClickOn(_)))
-        && focus.is_some_and(|f| time.elapsed() < f.0)
+    if matches!(
+        script.steps.front(),
+        Some(Step::Key(..) | Step::Ctrl(..) | Step::Pad(_) | Step::Click(_) | Step::ClickOn(_))
+    ) && focus.is_some_and(|f| time.elapsed() < f.0)
     {
         return;
     }
@@ -220,14 +233,8 @@ fn drive(
         return;
     };
     match step {
-        Step::Key(key, text) => {
-            devices.keys.write_batch(press(window, key, text));
-        }
-        Step::Type(text) => {
-            for c in text.chars() {
-                let key = if c == ' ' { KeyCode::Space } else { KeyCode::KeyA };
-                devices.keys.write_batch(press(window, key, Some(c.to_string())));
-            }
+        Step::Key(..) | Step::Ctrl(..) | Step::KeyUp(_) | Step::Type(_) => {
+            keys(&mut devices.keys, &mut script.steps, window, step);
         }
         Step::Wait(frames) => script.waiting = frames,
         Step::Sleep(time) => script.sleeping_until = Some(std::time::Instant::now() + time),
@@ -253,6 +260,32 @@ fn drive(
             // Give the capture a few frames before the next key changes the screen.
             script.waiting = 5;
         }
+    }
+}
+
+/// The keyboard's steps: a key, a chord (Ctrl let go on the next frame), a key let go, text.
+fn keys(keys: &mut MessageWriter<KeyboardInput>, steps: &mut VecDeque<Step>, window: Entity, step: Step) {
+    match step {
+        Step::Key(key, text) => {
+            keys.write_batch(press(window, key, text));
+        }
+        Step::Ctrl(key, text) => {
+            let [ctrl, _] = press(window, KeyCode::ControlLeft, None);
+            keys.write(ctrl);
+            keys.write_batch(press(window, key, Some(text)));
+            steps.push_front(Step::KeyUp(KeyCode::ControlLeft));
+        }
+        Step::KeyUp(key) => {
+            let [_, up] = press(window, key, None);
+            keys.write(up);
+        }
+        Step::Type(text) => {
+            for c in text.chars() {
+                let key = if c == ' ' { KeyCode::Space } else { KeyCode::KeyA };
+                keys.write_batch(press(window, key, Some(c.to_string())));
+            }
+        }
+        _ => {}
     }
 }
 

@@ -1,6 +1,7 @@
 //! Core values as people read them: answers, numbers, ordinals, option letters, awards.
 //! The screens and the printed sheet share these, so a game reads the same everywhere.
 
+pub mod challenge;
 pub mod sheet;
 
 use crate::game::draw::{DrawnQuestion, Presented};
