@@ -154,6 +154,10 @@ pub struct GameArgs {
     /// Seconds the streaming overlay holds each reveal (0 to 30).
     #[arg(long, value_parser = clap::value_parser!(u8).range(0..=30))]
     pub overlay_delay: Option<u8>,
+    /// Hot seat: each player is asked, on their turn, only what is safe for how far they have
+    /// watched (without it, every question is safe for the lowest limit in the room).
+    #[arg(long)]
+    pub spoilers_per_player: bool,
 }
 
 impl GameArgs {
@@ -182,6 +186,7 @@ impl GameArgs {
             approve_names: (self.approve_names || self.streamer).then_some(true),
             streamer: self.streamer.then_some(true),
             overlay_delay: self.overlay_delay,
+            spoilers_each: self.spoilers_per_player.then_some(true),
         }
     }
 }

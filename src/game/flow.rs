@@ -99,7 +99,11 @@ pub fn new_game(
     pool: &DrawPool,
 ) -> Result<Game, Shortfall> {
     let (questions, least_seen) = draw::draw_from(library, pool, settings, seed, seen)?;
-    Ok(game_of(questions, settings, presets, seed, least_seen))
+    let mut game = game_of(questions, settings, presets, seed, least_seen);
+    if game.settings.spoilers_each_turn() {
+        super::spoiler_deal::deal(&mut game.questions, &game.settings, library, seed)?;
+    }
+    Ok(game)
 }
 
 /// A game of `questions` (drawn, or a challenge's), seated and dealt as `settings` say.

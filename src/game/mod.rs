@@ -27,6 +27,7 @@ pub mod scoring;
 pub mod seen;
 pub mod setting;
 pub mod settings;
+pub mod spoiler_deal;
 pub mod state;
 pub mod wager;
 pub mod watched;

@@ -42,6 +42,8 @@ pub struct GameOverrides {
     pub streamer: Option<bool>,
     /// Seconds the streaming overlay holds each reveal.
     pub overlay_delay: Option<u8>,
+    /// Hot seat: each turn safe for its own player's spoiler limit (`Some(true)`).
+    pub spoilers_each: Option<bool>,
 }
 
 impl GameOverrides {
@@ -69,6 +71,7 @@ impl GameOverrides {
         base.approve_names = self.approve_names.unwrap_or(base.approve_names);
         base.streamer = self.streamer.unwrap_or(base.streamer);
         base.overlay_delay = self.overlay_delay.unwrap_or(base.overlay_delay);
+        base.spoilers_each = self.spoilers_each.unwrap_or(base.spoilers_each);
         if !self.teams.is_empty() {
             base.teams = self.teams.iter().map(|t| t.trim().to_owned()).collect();
         }

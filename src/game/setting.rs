@@ -43,12 +43,21 @@ pub enum Setting {
     Lifelines,
     /// A final wager before the last question, or none.
     Wager,
+    /// Hot seat: spoilers safe for everyone, or for each player on their turn.
+    SpoilersEach,
 }
 
 impl Setting {
     /// Every setting: the players' count, the game's own, a party's ways of playing.
     pub fn all() -> impl Iterator<Item = Setting> {
-        let party = [Setting::Mode, Setting::Teams, Setting::BuzzPenalty, Setting::Aloud, Setting::Wager];
+        let party = [
+            Setting::Mode,
+            Setting::Teams,
+            Setting::BuzzPenalty,
+            Setting::SpoilersEach,
+            Setting::Aloud,
+            Setting::Wager,
+        ];
         std::iter::once(Setting::Players).chain(Setting::GAME).chain(party)
     }
 
@@ -71,7 +80,8 @@ impl Setting {
             (false, _) => &[],
             (true, PlayMode::Teams) => &[Setting::Mode, Setting::Teams, Setting::Aloud, Setting::Wager],
             (true, PlayMode::Buzz) => &[Setting::Mode, Setting::BuzzPenalty, Setting::Aloud, Setting::Wager],
-            (true, PlayMode::Everyone | PlayMode::HotSeat) => &[Setting::Mode, Setting::Aloud, Setting::Wager],
+            (true, PlayMode::HotSeat) => &[Setting::Mode, Setting::SpoilersEach, Setting::Aloud, Setting::Wager],
+            (true, PlayMode::Everyone) => &[Setting::Mode, Setting::Aloud, Setting::Wager],
         }
     }
 
@@ -102,7 +112,8 @@ impl Setting {
             | Setting::Teams
             | Setting::BuzzPenalty
             | Setting::Aloud
-            | Setting::Wager => {}
+            | Setting::Wager
+            | Setting::SpoilersEach => {}
         }
     }
 
@@ -159,6 +170,7 @@ impl Setting {
             Setting::BuzzPenalty => s.buzz_penalty = !s.buzz_penalty,
             Setting::Aloud => s.aloud = !s.aloud,
             Setting::Wager => s.wager = !s.wager,
+            Setting::SpoilersEach => s.spoilers_each = !s.spoilers_each,
             Setting::Lifelines => {
                 let counts: Vec<u8> = (0..=super::lifeline::MOST_EACH).collect();
                 s.lifelines = cycle(&counts, &s.lifelines, delta);

@@ -70,6 +70,9 @@ pub struct GameSettings {
     pub overlay_delay: u8,
     /// A final wager before the last question.
     pub wager: bool,
+    /// Hot seat: each player's turns are safe for their own spoiler limit, rather than every
+    /// question for the lowest limit in the room.
+    pub spoilers_each: bool,
 }
 
 impl Default for GameSettings {
@@ -96,6 +99,7 @@ impl Default for GameSettings {
             approve_names: false,
             streamer: false,
             overlay_delay: 0,
+            spoilers_each: false,
         }
     }
 }
@@ -245,8 +249,30 @@ impl GameSettings {
     /// The last season every question may be from: the game's own limit, or the lowest of
     /// the players' (everyone watches the same screen).
     pub fn spoiler_limit(&self) -> u8 {
+        if self.spoilers_each_turn() {
+            // The draw's pool is the widest of them; each turn is then dealt a question safe
+            // for its player (`super::spoiler_deal`).
+            let widest = self.players.iter().map(|p| p.watched_to.unwrap_or(u8::MAX)).max();
+            return widest.unwrap_or(u8::MAX).min(self.max_season);
+        }
+        self.lowest_limit()
+    }
+
+    /// The lowest limit in the room: what everyone may see.
+    pub fn lowest_limit(&self) -> u8 {
         let players = self.players.iter().filter_map(|p| p.watched_to);
         players.fold(self.max_season, u8::min)
+    }
+
+    /// The last season `player` (a seat) may be asked about: their own limit, within the game's.
+    pub fn limit_of(&self, player: usize) -> u8 {
+        let own = self.players.get(player).and_then(|p| p.watched_to).unwrap_or(u8::MAX);
+        own.min(self.max_season)
+    }
+
+    /// Whether each turn of this game is safe for its own player (hot seat, chosen, a party).
+    pub fn spoilers_each_turn(&self) -> bool {
+        self.spoilers_each && self.mode == PlayMode::HotSeat && self.players.len() > 1
     }
 
     /// One player, every answer kind, no party mode.

@@ -328,7 +328,10 @@ fn refresh(
         n => format!("{n} players · Continue when everyone is in"),
     };
     // Everyone sees every question: the lowest limit of the room is the night's.
-    let message = match settings.spoiler_limit() {
+    let message = match settings.lowest_limit() {
+        _ if settings.spoilers_each_turn() && settings.players.iter().any(|p| p.watched_to.is_some()) => {
+            format!("{message} · spoilers: each player's own, on their turn")
+        }
         limit if limit < *crate::pack::SEASONS.end() && settings.players.iter().any(|p| p.watched_to.is_some()) => {
             format!("{message} · no spoilers past season {limit}")
         }

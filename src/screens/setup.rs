@@ -286,6 +286,8 @@ fn label(setting: Setting, settings: &GameSettings, library: &PackLibrary, prese
             1 => "Lifelines: one of each".to_owned(),
             n => format!("Lifelines: {n} of each"),
         },
+        Setting::SpoilersEach if settings.spoilers_each => "Spoilers: each player's own, on their turn".to_owned(),
+        Setting::SpoilersEach => "Spoilers: safe for everyone".to_owned(),
         Setting::Wager if settings.wager => "Final wager: on".to_owned(),
         Setting::Wager => "Final wager: off".to_owned(),
     };
