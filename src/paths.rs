@@ -48,6 +48,23 @@ pub fn games_dir() -> Option<PathBuf> {
     project_dirs().map(|dirs| dirs.data_dir().join("games"))
 }
 
+/// Environment variable naming another folder for the Dundie certificates (tests).
+pub const PICTURES_ENV: &str = "BIGTUNA_PICTURES";
+
+/// Where the results' Dundie certificates are saved: `$BIGTUNA_PICTURES`, else the user's
+/// pictures folder (`~/Pictures/Big Tuna Trivia`), else the data folder's `dundies`.
+pub fn pictures_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(PICTURES_ENV) {
+        return Some(PathBuf::from(dir));
+    }
+    let pictures = directories::UserDirs::new().and_then(|dirs| {
+        dirs.picture_dir().map(PathBuf::from).or_else(|| Some(dirs.home_dir().join("Pictures")).filter(|p| p.is_dir()))
+    });
+    pictures
+        .map(|dir| dir.join("Big Tuna Trivia"))
+        .or_else(|| project_dirs().map(|dirs| dirs.data_dir().join("dundies")))
+}
+
 /// Environment variable naming another folder for the saved game, high scores and the
 /// questions seen (tests, portable installs).
 pub const SAVES_ENV: &str = "BIGTUNA_SAVES";

@@ -13,6 +13,7 @@ mod challenge_screens;
 mod cli;
 mod crowd_screens;
 mod draw_stats;
+mod dundies;
 mod fit_screens;
 mod flags;
 mod flow;

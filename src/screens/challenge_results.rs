@@ -76,26 +76,28 @@ pub(super) fn side_by_side_panel(root: &mut ChildSpawnerCommands, results: &Game
     });
 }
 
-/// The code, to send a friend, and how they play it.
-pub(super) fn code_line(root: &mut ChildSpawnerCommands, code: &ResultsCode, fonts: &Fonts) {
+/// The results' last line: this game's challenge code (and, once saved, where the Dundie
+/// certificates went: [`super::dundies`] writes it here).
+#[derive(Component)]
+pub(super) struct FooterNote;
+
+/// The code, to send a friend: one small line (two for a game of several packs); at large
+/// text, where it would take four, where to find it instead.
+pub(super) fn code_line(root: &mut ChildSpawnerCommands, code: &ResultsCode, compact: bool, fonts: &Fonts) {
     let Some(code) = &code.0 else { return };
+    let line = if compact {
+        "Challenge code: Copy challenge code, or bigtuna results".to_owned()
+    } else {
+        format!("Challenge code: {code}")
+    };
     root.spawn((
         Name::new("Challenge code"),
-        Node {
-            flex_direction: FlexDirection::Column,
-            align_items: AlignItems::Center,
-            max_width: percent(90),
-            ..default()
-        },
-        children![
-            widgets::text(
-                "Challenge a friend to these questions (Play a challenge, or bigtuna play --challenge):",
-                1.0,
-                palette::MUTED,
-                &fonts.regular
-            ),
-            (widgets::text(code.clone(), 1.0, palette::TEXT, &fonts.regular), TextLayout::justify(Justify::Center)),
-        ],
+        Node { max_width: percent(90), ..default() },
+        children![(
+            FooterNote,
+            widgets::text(line, 0.85, palette::MUTED, &fonts.regular),
+            TextLayout::justify(Justify::Center)
+        )],
     ));
 }
 
@@ -111,11 +113,11 @@ fn copy(activated: On<Activate>, code: Res<ResultsCode>, mut labels: Query<&mut 
     let said = match super::clipboard::copy(code) {
         Ok(()) => {
             info!("challenge code copied: {code}");
-            "Copied: paste it to a friend".to_owned()
+            "Copied".to_owned()
         }
         Err(why) => {
             warn!("challenge code not copied: {why}");
-            "No clipboard here: see the code above".to_owned()
+            "No clipboard: the code is below".to_owned()
         }
     };
     if let Ok(mut label) = labels.get_mut(activated.entity) {

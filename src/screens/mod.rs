@@ -2,10 +2,12 @@
 //! core commands; they never change the rules. Each button carries its own action.
 
 mod audience;
+mod certificate;
 mod challenge_entry;
 mod challenge_results;
 mod clipboard;
 mod doorway;
+mod dundies;
 mod host;
 mod join;
 mod join_line;
@@ -65,6 +67,7 @@ pub(crate) fn plugin(app: &mut App) {
         regulars::plugin,
         challenge_entry::plugin,
         challenge_results::plugin,
+        dundies::plugin,
     ));
 }
 

@@ -91,7 +91,7 @@ fn spawn(
                 .collect();
             root.spawn(centred(format!("Host: {}", actions.join(" · ")), 1.1, &fonts));
         }
-        footer(root, &results, &code, &fonts);
+        footer(root, &results, &code, compact, &fonts);
     });
 }
 
@@ -108,14 +108,24 @@ fn recap_lines(results: &GameResults, game: &Game, room: Room) -> Vec<String> {
 
 /// Play again, back to the title, copy the challenge code; the code, or the seed that
 /// replays the game.
-fn footer(root: &mut ChildSpawnerCommands, results: &GameResults, code: &ResultsCode, fonts: &Fonts) {
-    root.spawn(Node { column_gap: rem(1.0), margin: UiRect::top(rem(1.0)), ..default() }).with_children(|buttons| {
+fn footer(root: &mut ChildSpawnerCommands, results: &GameResults, code: &ResultsCode, compact: bool, fonts: &Fonts) {
+    // A row that wraps: four buttons do not fit a small window at large text side by side.
+    let row = Node {
+        column_gap: rem(1.0),
+        row_gap: rem(0.5),
+        flex_wrap: FlexWrap::Wrap,
+        justify_content: JustifyContent::Center,
+        margin: UiRect::top(rem(1.0)),
+        ..default()
+    };
+    root.spawn(row).with_children(|buttons| {
         buttons.spawn(widgets::button("Play again", 0, fonts, send(FlowCommand::PlayAgain)));
         buttons.spawn((widgets::button("Title screen", 1, fonts, send(FlowCommand::BackToTitle)), Cancel));
-        copy_button(buttons, 2, code, fonts);
+        super::dundies::button(buttons, 2, fonts);
+        copy_button(buttons, 3, code, fonts);
     });
     if code.0.is_some() {
-        code_line(root, code, fonts);
+        code_line(root, code, compact, fonts);
         return;
     }
     let seed = if results.least_seen {
