@@ -89,7 +89,8 @@ impl Plugin for GamePlugin {
         app.insert_resource(WinitSettings::desktop_app());
         let game_settings = launch.overrides.apply(start.user.game.clone());
         if let Some(code) = &launch.challenge {
-            app.insert_resource(loading::StartChallenge(code.clone()));
+            let solo = launch.overrides.players.is_empty();
+            app.insert_resource(loading::StartChallenge { code: code.clone(), solo });
         } else if launch.overrides.mode.is_some() {
             app.insert_resource(loading::StartAtOnce);
         }
@@ -122,6 +123,8 @@ impl Plugin for GamePlugin {
                 .map(|path| crate::pack::PackPlace::Disk(path.clone(), crate::pack::PackSource::CommandLine)),
         );
         app.insert_resource(reload::PackSources(sources)).insert_resource(launch.phones.clone());
+        // The names offered to keyboard and gamepad players pass the host's list too.
+        app.insert_resource(input::seats::BlockedNames(crate::net::name_ideas::BlockedWords::load()));
         app.add_plugins(frame_limit::plugin(&launch.machine));
         #[cfg(feature = "dev")]
         app.add_plugins(crate::script::plugin(&launch.machine));

@@ -10,6 +10,7 @@ use crate::game::{FlowCommand, GameSettings, ScoringPresets, Screen};
 use crate::library_read::{Delivered, LibraryRead, ReadFor, Reading};
 use crate::pack::PackLibrary;
 use crate::paths;
+use crate::persist::UserSettings;
 use crate::reload::PackSources;
 
 /// Start the game as soon as the packs are read (`bigtuna play --mode ...`: a night prepared
@@ -17,9 +18,15 @@ use crate::reload::PackSources;
 #[derive(Resource, Debug, Clone, Copy)]
 pub struct StartAtOnce;
 
-/// Play this challenge code as soon as the packs are read (`bigtuna play --challenge`).
+/// Play this challenge code as soon as the packs are read (`bigtuna play --challenge`); alone
+/// (`solo`) unless the command line named players.
 #[derive(Resource, Debug, Clone)]
-pub struct StartChallenge(pub String);
+pub struct StartChallenge {
+    /// The code.
+    pub code: String,
+    /// A friend at home: one player, under the name the high scores know.
+    pub solo: bool,
+}
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Loading), (start_loading, load_presets))
@@ -41,7 +48,7 @@ fn finish_loading(
     interrupted: Option<Res<crate::persist::saved_game::Interrupted>>,
     mut settings: ResMut<GameSettings>,
     mut flow: MessageWriter<FlowCommand>,
-    (challenge, mut play): (Option<Res<StartChallenge>>, MessageWriter<PlayChallenge>),
+    (challenge, mut play, user): (Option<Res<StartChallenge>>, MessageWriter<PlayChallenge>, Option<Res<UserSettings>>),
 ) {
     let Some(loaded) = LibraryRead::take(&mut commands, read, ReadFor::StartUp) else { return };
     for skipped in &loaded.skipped {
@@ -61,12 +68,9 @@ fn finish_loading(
         // A game was cut short: the title offers it first, whatever the command asked for
         // (the same command as before must be able to take it up again).
         next.set(Screen::Title);
-    } else if let Some(StartChallenge(code)) = challenge.as_deref() {
-        // A friend's game at home: solo, unless the command line seated a party.
-        if settings.players.len() < 2 {
-            settings.make_solo();
-        }
-        play.write(PlayChallenge(code.clone()));
+    } else if let Some(StartChallenge { code, solo }) = challenge.as_deref() {
+        let name = || user.as_ref().and_then(|u| u.solo_name.clone()).unwrap_or_else(|| "Player 1".to_owned());
+        play.write(PlayChallenge { code: code.clone(), solo: solo.then(name) });
     } else if start_at_once.is_some() {
         settings.make_party();
         flow.write(FlowCommand::StartGame);

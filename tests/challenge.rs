@@ -18,6 +18,13 @@ fn solo(questions: usize) -> GameSettings {
     GameSettings { questions, timer: TimerChoice::Seconds30, scoring: "accuracy".into(), ..GameSettings::default() }
 }
 
+/// Every question of `game` asked, as a game played to its end has them.
+pub(crate) fn played(game: &mut bigtuna::game::Game) {
+    for question in 0..game.questions.len() {
+        game.rounds.push(bigtuna::game::Round { question, skipped: false, outcomes: Vec::new() });
+    }
+}
+
 /// The code of the game `seed` draws, with scores for its players.
 fn code_of_seed(library: &PackLibrary, settings: &GameSettings, seed: u64) -> (bigtuna::game::Game, ChallengeCode) {
     let drawn = draw(library, settings, seed).expect("enough questions");
@@ -25,6 +32,8 @@ fn code_of_seed(library: &PackLibrary, settings: &GameSettings, seed: u64) -> (b
     for (i, player) in game.players.iter_mut().enumerate() {
         player.score = 100 * (i as u32 + 1) + 7;
     }
+    // Played to the end: a code holds the questions its rounds asked.
+    played(&mut game);
     let code = code_of(&game, library).expect("every question is in its pack");
     (game, code)
 }
@@ -53,7 +62,7 @@ fn a_code_plays_the_same_questions_in_the_same_order_from_another_copy_of_the_pa
         assert_eq!(rivals.iter().map(|r| (r.name.as_str(), r.score)).collect::<Vec<_>>(), [("Player 1", 107)]);
     }
     assert!(shuffled > 100, "the codes carry shuffled options and items ({shuffled})");
-    // Short enough for a message: 10 questions from both built-in packs in under 200 letters.
+    // Short enough for a message: 10 questions from both built-in packs, dashes and all.
     assert!(longest < 240, "the longest code of a 10-question game is {longest} characters");
     eprintln!("the longest code of a 10-question game: {longest} characters");
 }
@@ -164,12 +173,12 @@ fn a_challenge_played_to_the_end_puts_both_games_side_by_side_in_its_record_and_
     let library = synthetic_library(6);
     let (original, code) = code_of_seed(&library, &solo(5), 11);
     let mut app = headless(library, settings(1, 10, 99));
-    send(&mut app, PlayChallenge("0000-0000".into()));
+    send(&mut app, PlayChallenge { code: "0000-0000".into(), solo: None });
     app.update();
     assert_eq!(screen(&app), Screen::Title);
     let refused = app.world().get_resource::<ChallengeProblem>().expect("a reason").0.clone();
     assert!(refused.contains("damaged"), "{refused}");
-    send(&mut app, PlayChallenge(code.to_text().to_lowercase()));
+    send(&mut app, PlayChallenge { code: code.to_text().to_lowercase(), solo: Some("Jim".into()) });
     app.update();
     app.update();
     let problem = app.world().get_resource::<ChallengeProblem>().map(|p| p.0.clone());
@@ -195,8 +204,8 @@ fn a_challenge_played_to_the_end_puts_both_games_side_by_side_in_its_record_and_
     let summary = bigtuna::report::summary::Summary::of(&log);
     let markdown = bigtuna::report::markdown::to_markdown(&summary);
     assert!(markdown.contains("## The challenge"), "{markdown}");
-    assert!(markdown.contains(&format!("| Player 1 | {ours} | Player 1 | 107 |")), "{markdown}");
-    assert!(markdown.contains(&format!("Player 1 beat Player 1's 107 by {} points", ours - 107)), "{markdown}");
+    assert!(markdown.contains(&format!("| Jim | {ours} | Player 1 | 107 |")), "{markdown}");
+    assert!(markdown.contains(&format!("Jim beat Player 1's 107 by {} points", ours - 107)), "{markdown}");
     assert!(markdown.contains("`bigtuna play --challenge ABCDE-12345`"), "{markdown}");
     let page = bigtuna::report::page::to_html(&summary);
     assert!(page.contains("<table id=\"challenge\">") && page.contains("<code id=\"code\">"), "{page}");
@@ -246,4 +255,44 @@ fn play_refuses_a_damaged_code_or_a_missing_or_changed_pack_before_any_window_op
     assert!(said.contains("this challenge code is damaged"), "{said}");
     let (status, said) = play(&["--challenge", &code, "--seed", "4"]);
     assert_eq!(status, Some(2), "a code and a seed together are a usage error: {said}");
+}
+
+#[test]
+fn a_forged_code_with_a_right_checksum_is_refused_not_obeyed() {
+    let library = builtin_library();
+    let presets = ScoringPresets::default();
+    let (_, code) = code_of_seed(&library, &solo(5), 2);
+    // A question past the pack's end, an order past the options' count, a pack index past
+    // the list: each a changed pack or a missing one, never a panic.
+    let mut far = code.clone();
+    far.questions[0].question = 1_000_000;
+    assert!(matches!(questions_of(&far, &library, &presets), Err(Missing::Changed { .. })));
+    let mut shuffled = code.clone();
+    shuffled.questions[0].shown = u64::MAX;
+    assert!(matches!(questions_of(&shuffled, &library, &presets), Err(Missing::Changed { .. })));
+    let mut nowhere = code.clone();
+    nowhere.questions[0].pack = 7;
+    assert!(questions_of(&nowhere, &library, &presets).is_err());
+    // Read back, a code must stay within what a game can be.
+    let mut wild = code.clone();
+    wild.lifelines = 9;
+    assert_eq!(ChallengeCode::from_text(&wild.to_text()), Err(Unreadable::Damaged), "more lifelines than a game gives");
+    let mut named = code.clone();
+    named.rivals[0].name = "Pam\n\u{202e}Jim".into();
+    assert_eq!(ChallengeCode::from_text(&named.to_text()), Err(Unreadable::Damaged), "control characters in a name");
+    named.rivals[0].name = "P".repeat(40);
+    assert_eq!(
+        ChallengeCode::from_text(&named.to_text()),
+        Err(Unreadable::Damaged),
+        "a name longer than a game writes"
+    );
+    // A game the host cut short, or whose rounds were skipped, gives the code of what was asked.
+    let drawn = draw(&library, &solo(5), 2).expect("a game");
+    let mut game = game_of(drawn, &solo(5), &presets, 2, false);
+    assert!(code_of(&game, &library).is_none(), "nothing asked yet, no code");
+    for (i, skipped) in [false, true, false].into_iter().enumerate() {
+        game.rounds.push(bigtuna::game::Round { question: i, skipped, outcomes: Vec::new() });
+    }
+    let asked = code_of(&game, &library).expect("a code").questions;
+    assert_eq!(asked.len(), 2, "the two rounds asked, not the skipped one nor the two never reached");
 }

@@ -22,6 +22,7 @@ fn pams_game() -> (Vec<bigtuna::game::DrawnQuestion>, String) {
     let drawn = draw(&library, &settings, 4242).expect("enough questions");
     let mut game = game_of(drawn, &settings, &ScoringPresets::default(), 4242, false);
     game.players[0].score = 107;
+    crate::challenge::played(&mut game);
     let code = code_of(&game, &library).expect("a code").to_text();
     (game.questions, code)
 }

@@ -28,12 +28,18 @@ fn each_device_that_joins_is_one_participant_with_an_id_nobody_else_gets() {
     join(&mut app, Seat::Phone(7), Some("Pam"));
     join(&mut app, Seat::Keys(0), Some("again"));
     join(&mut app, Seat::Keys(2), None);
+    // Keyboard players start with a name of the game's making, each their own.
+    let (first, third) = (party(&app)[0].1.clone(), party(&app)[2].1.clone());
+    for name in [&first, &third] {
+        assert!(!name.starts_with("Player") && name.split(' ').count() == 2, "a generated name: {name}");
+    }
+    assert_ne!(first, third);
     assert_eq!(
         party(&app),
         [
-            (PlayerId(0), "Player 1".into(), Some(Seat::Keys(0))),
+            (PlayerId(0), first.clone(), Some(Seat::Keys(0))),
             (PlayerId(1), "Pam".into(), Some(Seat::Phone(7))),
-            (PlayerId(2), "Player 3".into(), Some(Seat::Keys(2))),
+            (PlayerId(2), third.clone(), Some(Seat::Keys(2))),
         ],
         "a device already seated is not seated twice"
     );
@@ -55,7 +61,7 @@ fn each_device_that_joins_is_one_participant_with_an_id_nobody_else_gets() {
     // The game's players are the participants, ids and all.
     start(&mut app);
     let in_game: Vec<(PlayerId, &str)> = game(&app).players.iter().map(|p| (p.id, p.name.as_str())).collect();
-    assert_eq!(in_game, [(PlayerId(0), "Player 1"), (PlayerId(2), "Player 3"), (PlayerId(3), "Dwight")]);
+    assert_eq!(in_game, [(PlayerId(0), first.as_str()), (PlayerId(2), third.as_str()), (PlayerId(3), "Dwight")]);
 }
 
 #[test]

@@ -26,7 +26,9 @@ fn a_party_round_on_screen() {
         ["wait:40", "down", "enter", "wait:5", "1", "q", "a", "wait:5", "shot:p0-join", "enter"]
             .map(String::from)
             .to_vec();
-    steps.extend(std::iter::repeat_n("backspace".to_owned(), 8));
+    // Tab offers another name of the game's making; then past it, however long.
+    steps.extend(["tab", "wait:2"].map(String::from));
+    steps.extend(std::iter::repeat_n("backspace".to_owned(), 20));
     steps.extend(["text:Angela", "wait:2", "shot:p1-naming", "enter", "wait:3"].map(String::from));
     // Down the names to Continue; on setup, past the mode, typed-or-aloud, the wager and the
     // game's nine rows to Start.
@@ -86,6 +88,10 @@ fn a_party_round_on_screen() {
     assert!(rounds.iter().all(|r| r.id == first.question.id), "{rounds:?}");
     let defaults = std::fs::read_to_string(config.join("settings.ron")).unwrap_or_default();
     assert!(defaults.contains("Angela"), "the renamed player is saved with the game's defaults: {defaults}");
+    // Each joined with a name of the game's making; Tab drew player 1 another.
+    let join = crate::screens::shows(&log, "p0-join");
+    assert!(!join.contains("Player 1") && !join.contains("Player 2"), "generated names, not numbers: {join}");
+    assert!(log.contains("name idea for player 1: "), "Tab drew another name: {log}");
 }
 
 /// A seed whose first question, in a party of `mode`, has options to press.

@@ -187,3 +187,32 @@ fn the_host_renames_a_player_from_the_remote_and_their_phone_and_the_room_follow
     assert_eq!(error_code(&taken), ErrorCode::NameTaken);
     assert!(matches!(say(&mut crate::phone_games::connect_to(addr), &join("Bo")), ServerMessage::Welcome { .. }));
 }
+
+#[test]
+fn keyboard_and_gamepad_players_join_with_generated_names_that_pass_the_list_and_never_clash() {
+    use bigtuna::game::{GameSettings, Seat};
+    use bigtuna::input::seats::{BlockedNames, JoinRequest, name_idea};
+    let mut app = headless(synthetic_library(4), settings(0, 5, 3));
+    app.add_plugins(bigtuna::input::plugin);
+    app.insert_resource(BlockedNames(BlockedWords::new(["beet", "NINJA"])));
+    for seat in [Seat::Keys(0), Seat::Keys(1), Seat::Keys(2), Seat::Keys(3), Seat::Pad(None)] {
+        send(&mut app, JoinRequest::device(seat));
+        app.update();
+    }
+    let names: Vec<String> = app.world().resource::<GameSettings>().players.iter().map(|p| p.name.clone()).collect();
+    assert_eq!(names.len(), 5, "{names:?}");
+    let mut keys = std::collections::HashSet::new();
+    for name in &names {
+        assert!(!name.starts_with("Player ") && name.split(' ').count() >= 2, "a generated name: {name}");
+        assert!(keys.insert(key(name)), "{name} twice: {names:?}");
+    }
+    // Many more ideas for the same table: none blocked, none taken.
+    let mut settings = app.world().resource::<GameSettings>().clone();
+    settings.players[0].name = "Stapler Baron".into();
+    let blocked = BlockedNames(BlockedWords::new(["beet", "NINJA"]));
+    for _ in 0..2_000 {
+        let idea = name_idea(&settings, Some(&blocked)).expect("an idea");
+        assert!(!fold(&idea).contains("beet") && !fold(&idea).contains("ninja"), "{idea}");
+        assert!(settings.players.iter().all(|p| key(&p.name) != key(&idea)), "{idea} is taken");
+    }
+}

@@ -24,6 +24,8 @@ const DEFAULT_SCORING: &str = "classic";
 pub const MOST_RIVALS: usize = 4;
 /// Longest name a code carries, in characters (longer ones are cut).
 pub const NAME_CHARS: usize = 16;
+/// Longest pack id or version a code carries (they end up in a message).
+const ID_CHARS: usize = 64;
 /// Most questions and packs a code may name: a game asks at most 100.
 const MOST_ITEMS: usize = 100;
 /// Most options or items of a question a code can say the order of (20! fits 64 bits).
@@ -202,12 +204,30 @@ fn checksum(payload: &[u8]) -> [u8; CHECK] {
     [digest[0], digest[1], digest[2]]
 }
 
+/// The timers by the numbers codes give them: fixed, whatever order the game lists them in.
+const TIMERS: [(u8, TimerChoice); 5] = [
+    (0, TimerChoice::Off),
+    (1, TimerChoice::Seconds10),
+    (2, TimerChoice::Seconds20),
+    (3, TimerChoice::Seconds30),
+    (4, TimerChoice::Seconds60),
+];
+
+/// The modes by their numbers in codes.
+const MODES: [(u8, PlayMode); 4] =
+    [(0, PlayMode::Everyone), (1, PlayMode::Buzz), (2, PlayMode::HotSeat), (3, PlayMode::Teams)];
+
 fn timer_index(timer: TimerChoice) -> u8 {
-    TimerChoice::ALL.iter().position(|t| *t == timer).unwrap_or(0) as u8
+    TIMERS.iter().find(|(_, t)| *t == timer).map_or(0, |(n, _)| *n)
 }
 
 fn mode_index(mode: PlayMode) -> u8 {
-    PlayMode::ALL.iter().position(|m| *m == mode).unwrap_or(0) as u8
+    MODES.iter().find(|(_, m)| *m == mode).map_or(0, |(n, _)| *n)
+}
+
+/// Text a code may carry to the screen: no control characters, at most `chars` of them.
+fn plain(text: String, chars: usize) -> Option<String> {
+    (text.chars().count() <= chars && !text.chars().any(char::is_control)).then_some(text)
 }
 
 fn varint(out: &mut Vec<u8>, mut value: u64) {
@@ -227,8 +247,8 @@ fn text(out: &mut Vec<u8>, value: &str) {
     out.extend_from_slice(value.as_bytes());
 }
 
-/// A version as its author wrote it: `1.0.0`-like ones as three numbers (a byte each, mostly),
-/// anything else as text after a marker.
+/// A version as its author wrote it: `1.0.0`-like ones as three numbers (a byte each, mostly)
+/// after a 0, anything else as text after a 1.
 fn version(out: &mut Vec<u8>, version: &str) {
     match semver(version) {
         Some(parts) => {
@@ -237,7 +257,10 @@ fn version(out: &mut Vec<u8>, version: &str) {
                 varint(out, part);
             }
         }
-        None => text(out, &format!("\u{1}{version}")),
+        None => {
+            out.push(1);
+            text(out, version);
+        }
     }
 }
 
@@ -316,23 +339,27 @@ impl Reader<'_> {
     }
 
     fn version(&mut self) -> Option<String> {
-        if self.bytes.get(self.at) == Some(&0) {
-            self.at += 1;
-            let parts = [self.varint()?, self.varint()?, self.varint()?];
-            return Some(format!("{}.{}.{}", parts[0], parts[1], parts[2]));
+        match self.byte()? {
+            0 => {
+                let parts = [self.varint()?, self.varint()?, self.varint()?];
+                Some(format!("{}.{}.{}", parts[0], parts[1], parts[2]))
+            }
+            1 => self.text(),
+            _ => None,
         }
-        self.text()?.strip_prefix('\u{1}').map(str::to_owned)
     }
 
     fn code(&mut self) -> Option<ChallengeCode> {
         let seed = self.varint()?;
         let flags = self.byte()?;
-        let timer = *TimerChoice::ALL.get(usize::from(flags & 0x07))?;
-        let mode = *PlayMode::ALL.get(usize::from(self.byte()?))?;
+        let timer = TIMERS.iter().find(|(n, _)| *n == flags & 0x07)?.1;
+        let mode_byte = self.byte()?;
+        let mode = MODES.iter().find(|(n, _)| *n == mode_byte)?.1;
+        let lifelines = Some(flags >> 4).filter(|n| *n <= crate::game::lifeline::MOST_EACH)?;
         let scoring = Some(self.text()?).filter(|s| !s.is_empty()).unwrap_or_else(|| DEFAULT_SCORING.to_owned());
         let packs = (0..self.count(MOST_ITEMS)?)
             .map(|_| {
-                let (id, version) = (self.text()?, self.version()?);
+                let (id, version) = (plain(self.text()?, ID_CHARS)?, plain(self.version()?, ID_CHARS)?);
                 let print = [self.byte()?, self.byte()?, self.byte()?, self.byte()?];
                 Some(PackStamp { id, version, print })
             })
@@ -344,13 +371,16 @@ impl Reader<'_> {
             })
             .collect::<Option<Vec<_>>>()?;
         let rivals = (0..self.count(MOST_RIVALS)?)
-            .map(|_| Some(RivalScore { name: self.text()?, score: u32::try_from(self.varint()?).ok()? }))
+            .map(|_| {
+                let name = plain(self.text()?, NAME_CHARS)?;
+                Some(RivalScore { name, score: u32::try_from(self.varint()?).ok()? })
+            })
             .collect::<Option<Vec<_>>>()?;
         (self.at == self.bytes.len()).then_some(ChallengeCode {
             seed,
             timer,
             scoring,
-            lifelines: flags >> 4,
+            lifelines,
             wager: flags & 0x08 != 0,
             mode,
             packs,

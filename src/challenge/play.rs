@@ -13,7 +13,13 @@ use crate::pack::PackLibrary;
 
 /// Play the game of a challenge code, as typed or pasted.
 #[derive(Message, Debug, Clone, PartialEq, Eq)]
-pub struct PlayChallenge(pub String);
+pub struct PlayChallenge {
+    /// The code.
+    pub code: String,
+    /// Play it alone under this name (a friend at home), rather than with the party set up;
+    /// the settings stay as they were, so a refused code costs nobody their seat.
+    pub solo: Option<String>,
+}
 
 /// Why the last [`PlayChallenge`] did not start a game, in words for the player.
 #[derive(Resource, Debug, Clone, PartialEq, Eq)]
@@ -35,9 +41,16 @@ fn start(
     mut next_phase: ResMut<NextState<Phase>>,
 ) {
     // One a frame, and never over a game under way.
-    let Some(PlayChallenge(text)) = reader.read().last() else { return };
+    let Some(PlayChallenge { code: text, solo }) = reader.read().last() else { return };
     if *screen.get() == Screen::Playing {
         return;
+    }
+    let mut settings = settings.clone();
+    if let Some(name) = solo {
+        settings.make_solo();
+        if let Some(player) = settings.players.first_mut() {
+            player.name.clone_from(name);
+        }
     }
     match challenge_game(text, &library, &presets, &settings) {
         Ok(game) => {
@@ -74,7 +87,9 @@ pub fn challenge_game(
     settings.lifelines = code.lifelines;
     settings.wager = code.wager;
     settings.questions = questions.len();
-    let mut game = game_of(questions, &settings, presets, code.seed, false);
-    game.challenge = Some(ChallengedBy { code: code.to_text(), rivals: rivals(&code) });
+    let mut game = game_of(questions.clone(), &settings, presets, code.seed, false);
+    // The code's order, even for a hot seat of superfans, who are otherwise dealt the hardest.
+    game.questions = questions;
+    game.challenge = Some(ChallengedBy { code: code.to_text(), rivals: rivals(&code), mode: code.mode });
     Ok(game)
 }

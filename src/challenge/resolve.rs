@@ -62,13 +62,19 @@ impl std::fmt::Display for Missing {
     }
 }
 
-/// The code of `game`, with its best players' scores; `None` when a question is no longer in
-/// its pack as it was asked (the pack was edited during the game), or has more than
-/// [`RANKED`] options or items.
+/// The code of `game`, with its best players' scores: the questions its rounds asked (not
+/// those the host skipped, nor those after an early end), so a friend plays what the scores
+/// were made of. `None` when no round was asked, when a question is no longer in its pack as
+/// it was asked (the pack was edited during the game), or has more than [`RANKED`] options.
 pub fn code_of(game: &Game, library: &PackLibrary) -> Option<ChallengeCode> {
     let mut packs = Vec::new();
-    let mut questions = Vec::with_capacity(game.questions.len());
-    for drawn in &game.questions {
+    let asked: Vec<&DrawnQuestion> =
+        game.rounds.iter().filter(|r| !r.skipped).filter_map(|r| game.questions.get(r.question)).collect();
+    if asked.is_empty() {
+        return None;
+    }
+    let mut questions = Vec::with_capacity(asked.len());
+    for drawn in asked {
         let pack = library.pack(&drawn.pack)?;
         let question = pack.questions.iter().position(|q| *q == drawn.question)?;
         let index = match packs.iter().position(|id| *id == drawn.pack) {
@@ -155,7 +161,9 @@ pub fn questions_of(
     code.questions
         .iter()
         .map(|pick| {
-            let pack = packs[pick.pack];
+            let Some(pack) = packs.get(pick.pack).copied() else {
+                return Err(Missing::Pack { id: format!("#{}", pick.pack), version: String::new() });
+            };
             // The print matched, so the pack is the one the code was made from: a question or an
             // order out of place is a forged code, refused as the pack it claims to need.
             let changed =

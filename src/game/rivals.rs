@@ -10,6 +10,9 @@ pub struct ChallengedBy {
     pub code: String,
     /// The players of the game it came from, best first.
     pub rivals: Vec<Rival>,
+    /// How that game was played (in hot seat or teams, each answered only some questions).
+    #[serde(default)]
+    pub mode: super::settings::PlayMode,
 }
 
 /// A player of the challenge's game.

@@ -48,7 +48,9 @@ pub fn deal(
         };
         let pick = pool.iter().find(|c| fits(c) && c.1.difficulty == level).or_else(|| pool.iter().find(|c| fits(c)));
         let Some(&(pack, question)) = pick else {
-            let available = pool.iter().filter(|(_, q)| q.within_seasons(limit)).count();
+            // Fewer questions than asked, so that the setup's "play N" is a game that can deal.
+            let safe = pool.iter().filter(|(_, q)| q.within_seasons(limit)).count();
+            let available = safe.min(questions.len().saturating_sub(1));
             return Err(Shortfall { asked: questions.len(), available, shared: 0 });
         };
         asked.insert((pack.to_owned(), question.id.clone()));

@@ -19,10 +19,22 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(Update, take_seats.in_set(crate::game::GameSystems::Navigate));
 }
 
+/// The host's list of words no name may contain (`blocked-names.txt`), read as the game
+/// starts: the names offered to keyboard and gamepad players pass it, as phones' do.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct BlockedNames(pub crate::net::name_ideas::BlockedWords);
+
+/// A generated name nobody at the table has, that the host's list lets through.
+pub fn name_idea(settings: &GameSettings, blocked: Option<&BlockedNames>) -> Option<String> {
+    let taken: Vec<String> = settings.players.iter().map(|p| crate::net::names::key(&p.name)).collect();
+    let blocked = blocked.map(|b| b.0.clone()).unwrap_or_default();
+    crate::net::name_ideas::draw(&mut rand::rng(), &blocked, |name| !taken.contains(&crate::net::names::key(name)))
+}
+
 fn take_seats(
     mut joins: MessageReader<JoinRequest>,
     mut settings: ResMut<GameSettings>,
-    pads: Res<GamepadSeats>,
+    (pads, blocked): (Res<GamepadSeats>, Option<Res<BlockedNames>>),
     game: Option<Res<Game>>,
     screen: Res<State<Screen>>,
     mut joined: MessageWriter<JoinGame>,
@@ -62,7 +74,10 @@ fn take_seats(
         // Nobody's id twice, not even one of a player of the game under way.
         let past_game = playing.as_ref().and_then(|g| g.players.iter().map(|p| p.id.0 + 1).max()).unwrap_or(0);
         fresh.id.0 = fresh.id.0.max(past_game);
-        let name = name.clone().unwrap_or(fresh.name.clone());
+        // A keyboard or gamepad player starts with a name of the game's making (Tab, while
+        // the name is typed on the join screen, draws another); a phone brings its own.
+        let idea = || name_idea(&settings, blocked.as_deref());
+        let name = name.clone().or_else(|| (!phone).then(idea).flatten()).unwrap_or(fresh.name.clone());
         let spec =
             PlayerSpec { colour, name, seat: Some(*seat), watched_to: *watched_to, handicap: *handicap, ..fresh };
         let limit = watched_to.map(|s| format!(", seen seasons 1-{s}")).unwrap_or_default();

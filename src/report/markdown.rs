@@ -2,6 +2,7 @@
 //! right, the hardest and the easiest, for pasting into a chat or a wiki.
 
 use super::summary::{QuestionLine, Summary};
+use crate::words::challenge::{side_by_side, verdict};
 use crate::words::ordinal;
 
 /// A table cell: no line breaks, and a `|` that does not end the cell.
@@ -43,7 +44,7 @@ pub fn to_markdown(summary: &Summary) -> String {
             s.answered
         ));
     }
-    out.push_str(&super::challenge::markdown(summary));
+    out.push_str(&challenge(summary));
     if !summary.awards.is_empty() {
         out.push_str("\n## Awards\n\n");
         for award in &summary.awards {
@@ -71,6 +72,35 @@ pub fn to_markdown(summary: &Summary) -> String {
         let top: Vec<String> =
             summary.audience.iter().map(|m| format!("{} {} ({})", ordinal(m.rank), m.name, m.score)).collect();
         out.push_str(&format!("\n## The audience\n\nTop three: {}\n", top.join(" · ")));
+    }
+    out
+}
+
+/// How a friend plays the code.
+pub(super) fn how_to_play(code: &str) -> String {
+    format!("bigtuna play --challenge {code}")
+}
+
+/// The code line and the side-by-side table, as Markdown (empty when the record has neither).
+fn challenge(summary: &Summary) -> String {
+    let mut out = String::new();
+    if let Some(code) = &summary.code {
+        out.push_str(&format!(
+            "\nChallenge a friend to these questions: `{}` (or *Play a challenge* on the title screen, with the code `{code}`)\n",
+            how_to_play(code)
+        ));
+    }
+    let Some(challenge) = &summary.challenge else { return out };
+    let ours = summary.challengers();
+    out.push_str("\n## The challenge\n\n| this game | points | the challenge's game | points |\n|---|---:|---|---:|\n");
+    for (mine, theirs) in side_by_side(&ours, &challenge.rivals) {
+        let cells = |r: Option<&crate::game::rivals::Rival>| {
+            r.map_or(" | ".to_owned(), |r| format!("{} | {}", cell(&r.name), r.score))
+        };
+        out.push_str(&format!("| {} | {} |\n", cells(mine), cells(theirs)));
+    }
+    if let (Some(mine), Some(theirs)) = (ours.first(), challenge.rivals.first()) {
+        out.push_str(&format!("\n{}.\n", verdict(mine, theirs, false)));
     }
     out
 }

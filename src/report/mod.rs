@@ -1,7 +1,6 @@
 //! A night's report: a finished game, from the record it left, as CSV (a row per player per
 //! question), Markdown or one self-contained HTML page. `bigtuna results` writes it.
 
-pub mod challenge;
 pub mod markdown;
 pub mod page;
 pub mod summary;

@@ -6,6 +6,7 @@ use html_escape::encode_text as text;
 
 use super::markdown::right_text;
 use super::summary::Summary;
+use crate::words::challenge::{side_by_side, verdict};
 use crate::words::ordinal;
 
 const STYLE: &str = "body{margin:0;background:#131c2e;color:#eef1f6;font:16px/1.45 system-ui,sans-serif}\
@@ -32,7 +33,7 @@ pub fn to_html(summary: &Summary) -> String {
         seed = summary.seed,
     );
     out.push_str(&standings(summary));
-    out.push_str(&super::challenge::html(summary));
+    out.push_str(&challenge(summary));
     if !summary.awards.is_empty() {
         out.push_str("<h2>Awards</h2><ul>\n");
         for award in &summary.awards {
@@ -109,5 +110,37 @@ fn questions(summary: &Summary) -> String {
         ));
     }
     out.push_str("</table>\n");
+    out
+}
+
+/// The challenge's table and the code, as HTML (empty when the record has neither).
+fn challenge(summary: &Summary) -> String {
+    let mut out = String::new();
+    if let Some(challenge) = &summary.challenge {
+        let ours = summary.challengers();
+        out.push_str(
+            "<h2>The challenge</h2><table id=\"challenge\"><tr><th>This game</th><th class=\"n\">Points</th>\
+             <th>The challenge's game</th><th class=\"n\">Points</th></tr>\n",
+        );
+        for (mine, theirs) in side_by_side(&ours, &challenge.rivals) {
+            let cells = |r: Option<&crate::game::rivals::Rival>| {
+                r.map_or("<td></td><td></td>".to_owned(), |r| {
+                    format!("<td>{}</td><td class=\"n\">{}</td>", text(&r.name), r.score)
+                })
+            };
+            out.push_str(&format!("<tr>{}{}</tr>\n", cells(mine), cells(theirs)));
+        }
+        out.push_str("</table>\n");
+        if let (Some(mine), Some(theirs)) = (ours.first(), challenge.rivals.first()) {
+            out.push_str(&format!("<p>{}.</p>\n", text(&verdict(mine, theirs, false))));
+        }
+    }
+    if let Some(code) = &summary.code {
+        out.push_str(&format!(
+            "<h2>Challenge a friend</h2><p>They play the same questions, in the same order, with \
+             <code id=\"code\">{}</code> (or <em>Play a challenge</em> on the title screen).</p>\n",
+            text(&super::markdown::how_to_play(code))
+        ));
+    }
     out
 }

@@ -17,7 +17,7 @@ pub(super) struct Certificate {
     pub(super) name: String,
     /// 1-based place (ties share it).
     pub(super) rank: usize,
-    /// "2nd place · 1,450 points · 8 of 10 right".
+    /// "2nd place · 1450 points · 8 of 10 right".
     pub(super) standing: String,
     /// "★ Fastest right answer (1.2 s)", each award they won.
     pub(super) awards: Vec<String>,

@@ -6,7 +6,7 @@ use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 
 use crate::challenge::{ChallengeProblem, PlayChallenge};
-use crate::game::{GameSettings, GameSystems, Screen};
+use crate::game::{GameSystems, Screen};
 use crate::input::text_entry::type_line;
 use crate::input::{NavAction, TakesText};
 use crate::persist::UserSettings;
@@ -14,8 +14,8 @@ use crate::theme::focus::Activate;
 use crate::theme::palette;
 use crate::theme::widgets::{self, ButtonText, Fonts, rem};
 
-/// Longest code typed: a game of a hundred questions from several packs, with dashes.
-const CODE_LENGTH: usize = 1200;
+/// Longest code typed: a game of a hundred questions from the most packs, with dashes.
+const CODE_LENGTH: usize = 8000;
 
 /// The code being typed; `None` while the button is just a button.
 #[derive(Resource, Debug, Default)]
@@ -32,7 +32,10 @@ struct ChallengeNote;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Typing>()
         .add_systems(OnEnter(Screen::Title), open_if_refused)
-        .add_systems(OnExit(Screen::Title), |mut typing: ResMut<Typing>| typing.0 = None)
+        .add_systems(OnExit(Screen::Title), |mut typing: ResMut<Typing>, mut commands: Commands| {
+            typing.0 = None;
+            commands.remove_resource::<ChallengeProblem>();
+        })
         .add_systems(Update, (type_code, show).chain().run_if(in_state(Screen::Title)).in_set(GameSystems::Screens));
 }
 
@@ -92,7 +95,6 @@ fn type_code(
     mut keys: MessageReader<KeyboardInput>,
     held: Res<ButtonInput<KeyCode>>,
     mut typing: ResMut<Typing>,
-    mut settings: ResMut<GameSettings>,
     user: Option<Res<UserSettings>>,
     mut play: MessageWriter<PlayChallenge>,
 ) {
@@ -107,11 +109,13 @@ fn type_code(
         if ctrl && matches!(&key.logical_key, Key::Character(c) if c.eq_ignore_ascii_case("v")) {
             match super::clipboard::paste() {
                 Ok(text) => {
-                    code.push_str(&text.chars().filter(|c| !c.is_control()).take(CODE_LENGTH).collect::<String>())
+                    let room = CODE_LENGTH.saturating_sub(code.chars().count());
+                    code.extend(text.chars().filter(|c| !c.is_control()).take(room));
+                    changed = true;
                 }
+                // Said under the field; the code as typed stays.
                 Err(why) => commands.insert_resource(ChallengeProblem(why)),
             }
-            changed = true;
         } else if !ctrl {
             let takes = |_: &str, c: char| c.is_ascii_alphanumeric() || c == '-' || c == ' ';
             changed |= type_line(code, &key.logical_key, key.text.as_deref(), CODE_LENGTH, takes);
@@ -128,11 +132,8 @@ fn type_code(
         }
         Some(NavAction::Submit) if !code.trim().is_empty() => {
             // A friend at home: a solo game, under the name the high scores know.
-            settings.make_solo();
-            if let (Some(name), Some(player)) = (user.and_then(|u| u.solo_name.clone()), settings.players.first_mut()) {
-                player.name = name;
-            }
-            play.write(PlayChallenge(code.clone()));
+            let name = user.and_then(|u| u.solo_name.clone()).unwrap_or_else(|| "Player 1".to_owned());
+            play.write(PlayChallenge { code: code.clone(), solo: Some(name) });
         }
         _ => {}
     }

@@ -4,6 +4,7 @@
 use bevy::prelude::*;
 
 use crate::challenge::code_of;
+use crate::game::PlayMode;
 use crate::game::rivals::Rival;
 use crate::game::{Game, GameResults, Screen};
 use crate::pack::PackLibrary;
@@ -11,6 +12,7 @@ use crate::theme::focus::Activate;
 use crate::theme::palette;
 use crate::theme::widgets::{self, ButtonText, Fonts, rem};
 use crate::words::challenge::{side_by_side, verdict};
+use crate::words::mode_name;
 
 /// The code of the game on the results screen, if it has one.
 #[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
@@ -60,7 +62,15 @@ pub(super) fn side_by_side_panel(root: &mut ChildSpawnerCommands, results: &Game
         BorderColor::all(palette::ACCENT),
     ))
     .with_children(|panel| {
-        panel.spawn(widgets::text(format!("The challenge of {}'s game", best.name), 1.4, palette::ACCENT, &fonts.bold));
+        // In hot seat or teams each of them answered only some of the questions.
+        let how = match challenge.mode {
+            PlayMode::HotSeat | PlayMode::Teams if challenge.rivals.len() > 1 => {
+                format!(" ({}: each answered some)", mode_name(challenge.mode).to_lowercase())
+            }
+            _ => String::new(),
+        };
+        let title = format!("The challenge of {}'s game{how}", best.name);
+        panel.spawn(widgets::text(title, 1.4, palette::ACCENT, &fonts.bold));
         for (mine, theirs) in side_by_side(&ours, &challenge.rivals).into_iter().take(4) {
             let cell = |r: Option<&Rival>, you: bool| {
                 r.map_or_else(String::new, |r| {
@@ -76,28 +86,24 @@ pub(super) fn side_by_side_panel(root: &mut ChildSpawnerCommands, results: &Game
     });
 }
 
-/// The results' last line: this game's challenge code (and, once saved, where the Dundie
-/// certificates went: [`super::dundies`] writes it here).
-#[derive(Component)]
-pub(super) struct FooterNote;
-
-/// The code, to send a friend: one small line (two for a game of several packs); at large
-/// text, where it would take four, where to find it instead.
-pub(super) fn code_line(root: &mut ChildSpawnerCommands, code: &ResultsCode, compact: bool, fonts: &Fonts) {
-    let Some(code) = &code.0 else { return };
-    let line = if compact {
-        "Challenge code: Copy challenge code, or bigtuna results".to_owned()
-    } else {
-        format!("Challenge code: {code}")
+/// The seed and the code, to send a friend: one small line (two for a game of several packs);
+/// at large text, where it would take four, the seed and where to find the code instead.
+pub(super) fn code_line(
+    root: &mut ChildSpawnerCommands,
+    seed: String,
+    code: &ResultsCode,
+    compact: bool,
+    fonts: &Fonts,
+) {
+    let line = match (&code.0, compact) {
+        (None, _) => seed,
+        (Some(_), true) => format!("{seed} · challenge code: Copy challenge code, or bigtuna results"),
+        (Some(code), false) => format!("{seed} · challenge code: {code}"),
     };
     root.spawn((
         Name::new("Challenge code"),
         Node { max_width: percent(90), ..default() },
-        children![(
-            FooterNote,
-            widgets::text(line, 0.85, palette::MUTED, &fonts.regular),
-            TextLayout::justify(Justify::Center)
-        )],
+        children![(widgets::text(line, 0.85, palette::MUTED, &fonts.regular), TextLayout::justify(Justify::Center))],
     ));
 }
 
@@ -117,7 +123,7 @@ fn copy(activated: On<Activate>, code: Res<ResultsCode>, mut labels: Query<&mut 
         }
         Err(why) => {
             warn!("challenge code not copied: {why}");
-            "No clipboard: the code is below".to_owned()
+            "No clipboard: bigtuna results prints it".to_owned()
         }
     };
     if let Ok(mut label) = labels.get_mut(activated.entity) {

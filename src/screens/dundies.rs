@@ -13,7 +13,6 @@ use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 use bevy::window::RequestRedraw;
 
 use super::certificate::{Certificate, SIZE, sheet};
-use super::challenge_results::FooterNote;
 use crate::game::{Game, GameResults, GameSystems, Screen};
 use crate::theme::focus::Activate;
 use crate::theme::palette;
@@ -33,6 +32,9 @@ struct Dundies {
     saved: Vec<PathBuf>,
     failed: Option<String>,
     asked: usize,
+    /// Which press this batch is: a capture arriving after the results were left (and a
+    /// new batch begun) is not counted in it.
+    batch: u32,
 }
 
 #[derive(Debug)]
@@ -47,6 +49,19 @@ struct Drawing {
 /// The results' button.
 #[derive(Component)]
 struct DundieButton;
+
+/// The line under the results that says where the certificates went.
+#[derive(Component)]
+struct DundieNote;
+
+/// That line, hidden until certificates are saved.
+pub(super) fn note(root: &mut ChildSpawnerCommands, fonts: &Fonts) {
+    root.spawn((
+        DundieNote,
+        Node { display: Display::None, ..default() },
+        widgets::text("", 0.85, palette::MUTED, &fonts.regular),
+    ));
+}
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Dundies>()
@@ -133,8 +148,12 @@ fn draw_next(
     fonts: Res<Fonts>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
-    let dundies = &mut *dundies;
-    if let Some(drawing) = &mut dundies.drawing {
+    // Counting frames is no change the button shows: only what is drawn or saved is.
+    if dundies.drawing.is_none() && dundies.queue.is_empty() {
+        return;
+    }
+    let batch = dundies.batch;
+    if let Some(drawing) = &mut dundies.bypass_change_detection().drawing {
         // The game only redraws on input: the capture needs frames.
         redraw.write(RequestRedraw);
         drawing.frames += 1;
@@ -142,6 +161,11 @@ fn draw_next(
             let (camera, sheet, path) = (drawing.camera, drawing.sheet, drawing.path.clone());
             commands.spawn(Screenshot::image(drawing.image.clone())).observe(
                 move |captured: On<ScreenshotCaptured>, mut dundies: ResMut<Dundies>, mut commands: Commands| {
+                    commands.entity(camera).try_despawn();
+                    commands.entity(sheet).try_despawn();
+                    if dundies.batch != batch {
+                        return;
+                    }
                     let written = captured
                         .image
                         .clone()
@@ -153,8 +177,6 @@ fn draw_next(
                         Err(error) => dundies.failed = Some(format!("cannot save {}: {error}", path.display())),
                     }
                     dundies.drawing = None;
-                    commands.entity(camera).despawn();
-                    commands.entity(sheet).despawn();
                 },
             );
         }
@@ -184,6 +206,7 @@ fn draw_next(
         ))
         .id();
     let sheet = commands.spawn(sheet(&certificate, camera, &fonts)).id();
+    // A change the button shows: "Drawing 2 of 5".
     dundies.drawing = Some(Drawing { camera, sheet, image, path, frames: 0 });
     redraw.write(RequestRedraw);
 }
@@ -201,7 +224,7 @@ fn shown_path(path: &std::path::Path) -> String {
 fn label(
     dundies: Res<Dundies>,
     mut buttons: Query<&mut ButtonText, With<DundieButton>>,
-    mut notes: Query<&mut Text, With<FooterNote>>,
+    mut notes: Query<(&mut Text, &mut Node), With<DundieNote>>,
 ) {
     if !dundies.is_changed() {
         return;
@@ -219,8 +242,9 @@ fn label(
     if let (Some(first), false) = (dundies.saved.first(), busy) {
         let dir = first.parent().map(shown_path).unwrap_or_default();
         info!("{text} in {dir}");
-        for mut note in &mut notes {
-            note.0 = format!("Dundie certificates saved in {dir} (Copy challenge code still copies the code)");
+        for (mut note, mut node) in &mut notes {
+            note.0 = format!("Dundie certificates saved in {dir}");
+            node.display = Display::Flex;
         }
     }
     for mut button in &mut buttons {
@@ -231,8 +255,9 @@ fn label(
 /// Leaving the results stops a batch half drawn (what was saved stays).
 fn put_away(mut commands: Commands, mut dundies: ResMut<Dundies>) {
     if let Some(drawing) = dundies.drawing.take() {
-        commands.entity(drawing.camera).despawn();
-        commands.entity(drawing.sheet).despawn();
+        commands.entity(drawing.camera).try_despawn();
+        commands.entity(drawing.sheet).try_despawn();
     }
-    *dundies = Dundies::default();
+    let batch = dundies.batch.wrapping_add(1);
+    *dundies = Dundies { batch, ..Dundies::default() };
 }

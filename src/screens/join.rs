@@ -4,7 +4,7 @@
 //! Continue leads to the game's settings.
 
 use bevy::input::ButtonState;
-use bevy::input::keyboard::KeyboardInput;
+use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 
 use super::doorway::WaitingList;
@@ -17,6 +17,7 @@ use super::lobby;
 use super::regulars::Regulars;
 use crate::game::settings::team_name;
 use crate::game::{GameSettings, Screen, Seat};
+use crate::input::seats::{BlockedNames, name_idea};
 use crate::input::text_entry::type_line;
 use crate::input::{NavAction, TakesText};
 use crate::net::inbound::PhoneLink;
@@ -143,7 +144,7 @@ fn build(commands: &mut Commands, fonts: &Fonts, settings: &GameSettings, phones
             root.spawn(lobby::panel(false, room));
         }
         root.spawn(widgets::hints(
-            "← → along a row · Enter on a name to type it, on a choice to change it · Esc back",
+            "← → along a row · Enter on a name to type it (Tab: another idea), on a choice to change it · Esc back",
             fonts,
         ));
     });
@@ -234,7 +235,7 @@ fn type_name(
     mut typed: MessageReader<KeyboardInput>,
     mut roots: Query<&mut JoinRoot>,
     mut settings: ResMut<GameSettings>,
-    (link, regulars): (Option<Res<PhoneLink>>, Res<Regulars>),
+    (link, regulars, blocked): (Option<Res<PhoneLink>>, Res<Regulars>, Option<Res<BlockedNames>>),
 ) {
     let finish = nav.read().filter(|a| matches!(a, NavAction::Back | NavAction::Submit)).count() > 0;
     let Ok(mut root) = roots.single_mut() else { return };
@@ -242,13 +243,26 @@ fn type_name(
         typed.clear();
         return;
     };
-    let Some(player) = settings.players.get_mut(i) else {
+    if i >= settings.players.len() {
         root.editing = None;
         return;
-    };
-    for key in typed.read().filter(|k| k.state == ButtonState::Pressed) {
-        type_line(&mut player.name, &key.logical_key, key.text.as_deref(), NAME_LENGTH, |_, _| true);
     }
+    let mut idea = false;
+    for key in typed.read().filter(|k| k.state == ButtonState::Pressed) {
+        if key.logical_key == Key::Tab {
+            idea = true;
+        } else if let Some(player) = settings.players.get_mut(i) {
+            type_line(&mut player.name, &key.logical_key, key.text.as_deref(), NAME_LENGTH, |_, _| true);
+        }
+    }
+    // Tab: another name of the game's making, in place of what is typed.
+    if idea && let Some(name) = name_idea(&settings, blocked.as_deref()) {
+        info!("name idea for player {}: {name}", i + 1);
+        if let Some(player) = settings.players.get_mut(i) {
+            player.name = name;
+        }
+    }
+    let Some(player) = settings.players.get_mut(i) else { return };
     if finish {
         let trimmed = player.name.trim().to_owned();
         player.name = if trimmed.is_empty() { format!("Player {}", i + 1) } else { trimmed };

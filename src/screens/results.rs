@@ -124,16 +124,14 @@ fn footer(root: &mut ChildSpawnerCommands, results: &GameResults, code: &Results
         super::dundies::button(buttons, 2, fonts);
         copy_button(buttons, 3, code, fonts);
     });
-    if code.0.is_some() {
-        code_line(root, code, compact, fonts);
-        return;
-    }
-    let seed = if results.least_seen {
-        format!("Seed {}, with the questions you had seen least first", results.seed)
-    } else {
-        format!("Seed {}: replay this game with  bigtuna play --seed {}", results.seed, results.seed)
+    let seed = match (results.least_seen, code.0.is_some()) {
+        (true, _) => format!("Seed {}, with the questions you had seen least first", results.seed),
+        // The code replays it exactly; the seed alone, with the same settings.
+        (false, true) => format!("Seed {}", results.seed),
+        (false, false) => format!("Seed {}: replay this game with  bigtuna play --seed {}", results.seed, results.seed),
     };
-    root.spawn(widgets::text(seed, 1.1, palette::MUTED, &fonts.regular));
+    code_line(root, seed, code, compact, fonts);
+    super::dundies::note(root, fonts);
 }
 
 /// Muted text, centred, on lines at most 85% of the screen wide.

@@ -71,6 +71,7 @@ pub(super) fn key_named(name: &str) -> Option<Step> {
     let key = match name.to_ascii_lowercase().as_str() {
         "enter" => KeyCode::Enter,
         "space" => KeyCode::Space,
+        "tab" => KeyCode::Tab,
         "esc" => KeyCode::Escape,
         "up" => KeyCode::ArrowUp,
         "down" => KeyCode::ArrowDown,

@@ -325,6 +325,7 @@ fn press(window: Entity, key_code: KeyCode, text: Option<String>) -> [KeyboardIn
             KeyCode::Enter => Key::Enter,
             KeyCode::Backspace => Key::Backspace,
             KeyCode::Escape => Key::Escape,
+            KeyCode::Tab => Key::Tab,
             _ => Key::Unidentified(bevy::input::keyboard::NativeKey::Unidentified),
         },
     };
