@@ -149,6 +149,16 @@ fn a_whole_solo_game_on_screen() {
     assert_eq!(rounds.last().map(|r| r.total), Some(total), "the total adds up: {rounds:?}");
 }
 
+/// The name of whoever took seat `seat` (1-based), as the log says it: keyboard and gamepad
+/// players get a generated name, so tests read it rather than assume "Player 2".
+pub(crate) fn seated(log: &str, seat: usize) -> String {
+    let marker = format!(" took seat {seat} with ");
+    let line = log.lines().find(|l| l.contains(&marker)).unwrap_or_else(|| panic!("seat {seat} taken\n{log}"));
+    let before = line.split(&marker).next().unwrap_or_default();
+    // After the log's module name and its colour codes.
+    before.rsplit("\u{1b}[0m ").next().unwrap_or(before).rsplit(": ").next().unwrap_or(before).trim().to_owned()
+}
+
 /// The texts shot `name` shows, as the script logs them.
 pub(crate) fn shows<'a>(log: &'a str, name: &str) -> &'a str {
     log.lines()

@@ -100,7 +100,8 @@ fn streamer_mode_hides_the_code_until_f5_and_the_overlay_page_holds_each_reveal(
     assert!(answer.starts_with("Answer: "), "{said}");
     let held: i64 = held.trim_start_matches("held ").parse().unwrap_or(-1);
     assert!(held >= 2900, "the page held the reveal the host's 3 seconds, not {held} ms: {said}");
-    assert!(line("board ").contains("Player 1") && line("board ").contains("Player 2"), "{said}");
+    let (first, second) = (crate::screens::seated(&log, 1), crate::screens::seated(&log, 2));
+    assert!(line("board ").contains(&first) && line("board ").contains(&second), "{first}, {second}: {said}");
     assert!(said.contains("problems 0"), "{said}");
     for name in ["s0-hidden.png", "s1-shown.png", "s2-question.png", "s3-reveal.png"] {
         assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
