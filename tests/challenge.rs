@@ -296,3 +296,25 @@ fn a_forged_code_with_a_right_checksum_is_refused_not_obeyed() {
     let asked = code_of(&game, &library).expect("a code").questions;
     assert_eq!(asked.len(), 2, "the two rounds asked, not the skipped one nor the two never reached");
 }
+
+#[test]
+fn a_challenge_past_the_players_spoiler_limit_is_refused_without_saying_what_it_asks() {
+    let library = builtin_library();
+    let presets = ScoringPresets::default();
+    // A superfan's game, with a question from season 5 or later.
+    let (game, code) = (0..200)
+        .map(|seed| code_of_seed(&library, &solo(10), seed))
+        .find(|(game, _)| game.questions.iter().any(|q| q.question.seasons.is_some_and(|s| s.last() >= 5)))
+        .expect("a game that asks about a later season");
+    let latest = game.questions.iter().filter_map(|q| q.question.seasons.map(|s| s.last())).max().unwrap_or(0);
+    let mut friend = GameSettings { max_season: 2, ..GameSettings::default() };
+    let said = challenge_game(&code.to_text(), &library, &presets, &friend).expect_err("past season 2");
+    assert!(said.contains(&format!("asks about season {latest}, past your spoiler limit (season 2)")), "{said}");
+    assert!(game.questions.iter().all(|q| !said.contains(&q.question.prompt)), "no question given away: {said}");
+    // A player's own limit counts too; the whole show lets it through.
+    friend.max_season = 9;
+    friend.players[0].watched_to = Some(3);
+    assert!(challenge_game(&code.to_text(), &library, &presets, &friend).is_err());
+    friend.players[0].watched_to = None;
+    assert!(challenge_game(&code.to_text(), &library, &presets, &friend).is_ok());
+}

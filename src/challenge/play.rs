@@ -81,6 +81,14 @@ pub fn challenge_game(
     if questions.is_empty() {
         return Err("this challenge code holds no question: ask your friend for the code again".to_owned());
     }
+    // Fair to whoever plays it: nothing past how far they have watched, and no word of what.
+    let limit = settings.lowest_limit();
+    let latest = questions.iter().filter_map(|q| q.question.seasons.map(|s| s.last())).max().unwrap_or(0);
+    if latest > limit {
+        return Err(format!(
+            "this challenge asks about season {latest}, past your spoiler limit (season {limit}): raise Seasons on the setup screen (or give --max-season {latest}) to play it"
+        ));
+    }
     let mut settings = settings.clone();
     settings.timer = code.timer;
     settings.scoring.clone_from(&code.scoring);
