@@ -60,6 +60,11 @@ fn a_friend_plays_a_challenge_from_the_title_and_sees_both_scores() {
             .map(String::from),
     );
     steps.extend(["shot:c5-pasted", "esc", "wait:3"].map(String::from));
+    // By mouse alone: the button opens the field, pastes, and plays.
+    let clicks =
+        ["click:Play a challenge button", "wait:3", "click:Play a challenge button", "wait:3", "shot:c6-clicked"];
+    steps.extend(clicks.map(String::from));
+    steps.extend(["click:Play a challenge button", "wait:10", "shot:c7-playing"].map(String::from));
     let dir = shots_dir().join("challenge");
     let (home, games) = (scratch_dir("challenge-home"), scratch_dir("challenge-games"));
     let env = [("HOME", home.as_path()), ("BIGTUNA_GAMES", games.as_path())];
@@ -91,4 +96,10 @@ fn a_friend_plays_a_challenge_from_the_title_and_sees_both_scores() {
     assert!(shows(&log, "c4-copied").contains("Copied"), "{}", shows(&log, "c4-copied"));
     let pasted = shows(&log, "c5-pasted");
     assert!(pasted.contains(record.code.as_deref().unwrap_or("-")), "Ctrl+V pastes the copied code: {pasted}");
+    let clicked = shows(&log, "c6-clicked");
+    assert!(
+        clicked.contains(record.code.as_deref().unwrap_or("-")) && clicked.contains("Play this challenge"),
+        "{clicked}"
+    );
+    assert!(shows(&log, "c7-playing").contains("Question 1 of"), "a click played it: {}", shows(&log, "c7-playing"));
 }

@@ -73,10 +73,32 @@ struct CodeLine;
 #[derive(Component)]
 struct WhyLine;
 
-fn begin(_: On<Activate>, mut typing: ResMut<Typing>) {
-    if typing.0.is_none() {
-        typing.0 = Some(String::new());
+/// The button opens the field; pressed again (a click, or a pad's South: no keyboard needed)
+/// it pastes the clipboard into an empty field, and plays a field with a code in it.
+fn begin(
+    _: On<Activate>,
+    mut commands: Commands,
+    mut typing: ResMut<Typing>,
+    user: Option<Res<UserSettings>>,
+    mut play: MessageWriter<PlayChallenge>,
+) {
+    match typing.0.as_mut() {
+        None => typing.0 = Some(String::new()),
+        Some(code) if code.trim().is_empty() => match super::clipboard::paste() {
+            Ok(text) => {
+                *code = text.chars().filter(|c| !c.is_control()).take(CODE_LENGTH).collect();
+                commands.remove_resource::<ChallengeProblem>();
+            }
+            Err(why) => commands.insert_resource(ChallengeProblem(why)),
+        },
+        Some(code) => play_code(code, user.as_deref(), &mut play),
     }
+}
+
+/// A friend at home: the code played as a solo game, under the name the high scores know.
+fn play_code(code: &str, user: Option<&UserSettings>, play: &mut MessageWriter<PlayChallenge>) {
+    let name = user.and_then(|u| u.solo_name.clone()).unwrap_or_else(|| "Player 1".to_owned());
+    play.write(PlayChallenge { code: code.to_owned(), solo: Some(name) });
 }
 
 /// A code refused as the game started (`bigtuna play --challenge` with packs that changed
@@ -130,11 +152,7 @@ fn type_code(
             typing.0 = None;
             commands.remove_resource::<ChallengeProblem>();
         }
-        Some(NavAction::Submit) if !code.trim().is_empty() => {
-            // A friend at home: a solo game, under the name the high scores know.
-            let name = user.and_then(|u| u.solo_name.clone()).unwrap_or_else(|| "Player 1".to_owned());
-            play.write(PlayChallenge { code: code.clone(), solo: Some(name) });
-        }
+        Some(NavAction::Submit) if !code.trim().is_empty() => play_code(code, user.as_deref(), &mut play),
         _ => {}
     }
 }
@@ -147,7 +165,11 @@ fn show(
     mut codes: Query<(&mut Text, &mut TextColor), (With<CodeLine>, Without<WhyLine>)>,
     mut whys: Query<&mut Text, (With<WhyLine>, Without<CodeLine>)>,
 ) {
-    let label = if typing.0.is_some() { "Challenge code: Enter plays · Esc back" } else { "Play a challenge" };
+    let label = match typing.0.as_deref().map(str::trim) {
+        None => "Play a challenge",
+        Some("") => "Paste a challenge code",
+        Some(_) => "Play this challenge",
+    };
     for (mut text, mut field) in &mut buttons {
         field.set_if_neq(TakesText { now: typing.0.is_some() });
         text.set_if_neq(ButtonText(label.to_owned()));
@@ -157,7 +179,10 @@ fn show(
         node.reborrow().map_unchanged(|n| &mut n.display).set_if_neq(display);
     }
     let (code, colour) = match typing.0.as_deref() {
-        Some("") => ("Type the code a friend sent, or paste it with Ctrl+V".to_owned(), palette::MUTED),
+        Some("") => (
+            "Type the code a friend sent, or paste it (Ctrl+V, or the button) · Enter plays · Esc back".to_owned(),
+            palette::MUTED,
+        ),
         Some(code) => (format!("{code}|"), palette::TEXT),
         None => (String::new(), palette::TEXT),
     };
