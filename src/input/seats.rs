@@ -27,8 +27,9 @@ pub struct BlockedNames(pub crate::net::name_ideas::BlockedWords);
 /// A generated name nobody at the table has, that the host's list lets through.
 pub fn name_idea(settings: &GameSettings, blocked: Option<&BlockedNames>) -> Option<String> {
     let taken: Vec<String> = settings.players.iter().map(|p| crate::net::names::key(&p.name)).collect();
-    let blocked = blocked.map(|b| b.0.clone()).unwrap_or_default();
-    crate::net::name_ideas::draw(&mut rand::rng(), &blocked, |name| !taken.contains(&crate::net::names::key(name)))
+    let none = crate::net::name_ideas::BlockedWords::default();
+    let blocked = blocked.map_or(&none, |b| &b.0);
+    crate::net::name_ideas::draw(&mut rand::rng(), blocked, |name| !taken.contains(&crate::net::names::key(name)))
 }
 
 fn take_seats(

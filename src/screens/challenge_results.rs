@@ -10,7 +10,7 @@ use crate::game::{Game, GameResults, Screen};
 use crate::pack::PackLibrary;
 use crate::theme::focus::Activate;
 use crate::theme::palette;
-use crate::theme::widgets::{self, ButtonText, Fonts, rem};
+use crate::theme::widgets::{self, ButtonText, Fonts};
 use crate::words::challenge::{side_by_side, verdict};
 use crate::words::mode_name;
 
@@ -48,20 +48,7 @@ pub(super) fn side_by_side_panel(root: &mut ChildSpawnerCommands, results: &Game
     let ours = ours(results, game);
     let solo = ours.len() == 1;
     let Some(best) = challenge.rivals.first() else { return };
-    root.spawn((
-        Name::new("Challenge scores"),
-        Node {
-            flex_direction: FlexDirection::Column,
-            align_items: AlignItems::Center,
-            row_gap: rem(0.2),
-            padding: UiRect::all(rem(0.5)),
-            border: UiRect::all(rem(0.15)),
-            ..default()
-        },
-        BackgroundColor(palette::PANEL),
-        BorderColor::all(palette::ACCENT),
-    ))
-    .with_children(|panel| {
+    root.spawn((Name::new("Challenge scores"), widgets::framed_panel(0.2, 0.0))).with_children(|panel| {
         // In hot seat or teams each of them answered only some of the questions.
         let how = match challenge.mode {
             PlayMode::HotSeat | PlayMode::Teams if challenge.rivals.len() > 1 => {

@@ -145,17 +145,7 @@ fn resume_offer(saved: &SavedGame, fonts: &Fonts) -> impl Bundle {
     (
         Name::new("Resume offer"),
         ResumeOffer,
-        Node {
-            flex_direction: FlexDirection::Column,
-            align_items: AlignItems::Center,
-            row_gap: rem(0.3),
-            padding: UiRect::all(rem(0.5)),
-            margin: UiRect::vertical(rem(0.4)),
-            border: UiRect::all(rem(0.15)),
-            ..default()
-        },
-        BackgroundColor(palette::PANEL),
-        BorderColor::all(palette::ACCENT),
+        widgets::framed_panel(0.3, 0.4),
         children![
             widgets::text(title, 1.6, palette::ACCENT, &fonts.bold),
             widgets::text(detail, 1.0, palette::TEXT, &fonts.regular),

@@ -299,6 +299,24 @@ pub fn card() -> impl Bundle {
     )
 }
 
+/// A framed panel in a screen's column (the title's resume offer, the results' challenge):
+/// its lines centred, `gap` apart, `margin` above and below (in rem).
+pub fn framed_panel(gap: f32, margin: f32) -> impl Bundle {
+    (
+        Node {
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            row_gap: rem(gap),
+            padding: UiRect::all(rem(0.5)),
+            margin: UiRect::vertical(rem(margin)),
+            border: UiRect::all(rem(0.15)),
+            ..default()
+        },
+        BackgroundColor(palette::PANEL),
+        BorderColor::all(palette::ACCENT),
+    )
+}
+
 /// The line of key hints at the foot of a screen.
 #[derive(Component, Debug, Clone, Copy)]
 pub struct Hints;
